@@ -1,0 +1,65 @@
+package org.courtyard.core;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.name.Names;
+import io.vertx.core.Vertx;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.courtyard.api.data.Database;
+import org.courtyard.api.service.Directory;
+import org.courtyard.api.service.Events;
+import org.courtyard.api.service.FileStore;
+import org.courtyard.api.service.HtmlSanitizer;
+import org.courtyard.api.service.Permissions;
+import org.courtyard.core.config.Config;
+import org.courtyard.core.db.Db;
+import org.courtyard.core.events.EventHub;
+import org.courtyard.core.identity.Passwords;
+import org.courtyard.core.identity.SignIn;
+import org.courtyard.core.permissions.CapabilityRegistry;
+import org.courtyard.core.permissions.PermissionService;
+import org.courtyard.core.plugins.PluginHost;
+import org.courtyard.core.plugins.ToolRegistry;
+import org.courtyard.core.services.ActivityStore;
+import org.courtyard.core.services.CoreDirectory;
+import org.courtyard.core.services.DiskFileStore;
+import org.courtyard.core.services.OwaspHtmlSanitizer;
+
+/** The one place the core's objects are wired. */
+final class CoreModule extends AbstractModule {
+  private final Config config;
+  private final Db db;
+  private final Vertx vertx;
+
+  CoreModule(Config config, Db db, Vertx vertx) {
+    this.config = config;
+    this.db = db;
+    this.vertx = vertx;
+  }
+
+  @Override
+  protected void configure() {
+    bind(Config.class).toInstance(config);
+    bind(Db.class).toInstance(db);
+    bind(Database.class).toInstance(db);
+    bind(Vertx.class).toInstance(vertx);
+    bind(Clock.class).toInstance(Clock.systemUTC());
+    bind(Events.class).to(EventHub.class);
+    bind(Directory.class).to(CoreDirectory.class);
+    bind(Permissions.class).to(PermissionService.class);
+    bind(HtmlSanitizer.class).to(OwaspHtmlSanitizer.class).in(Singleton.class);
+    bind(FileStore.class).toInstance(new DiskFileStore(config.dataDir().resolve("files")));
+    bind(Passwords.class).toInstance(new Passwords(config.getInt(Config.PASSWORD_COST, 10)));
+    bindConstant().annotatedWith(Names.named(SignIn.LOCKOUT_ATTEMPTS)).to(config.getInt(Config.LOCKOUT_ATTEMPTS, 5));
+    bindConstant().annotatedWith(Names.named(SignIn.LOCKOUT_MINUTES)).to(config.getInt(Config.LOCKOUT_MINUTES, 15));
+  }
+
+  @Provides
+  @Singleton
+  PluginHost pluginHost(EventHub events, CapabilityRegistry capabilities, ToolRegistry registry, ActivityStore activity,
+                        Directory directory, Permissions permissions, HtmlSanitizer sanitizer, FileStore files) {
+    return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity,
+        PluginHost.services(db, events, directory, permissions, sanitizer, files));
+  }
+}

@@ -1,0 +1,92 @@
+package org.courtyard.core;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import com.zaxxer.hikari.HikariDataSource;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.courtyard.core.config.Config;
+import org.courtyard.core.db.Databases;
+import org.courtyard.core.db.Db;
+import org.courtyard.core.db.Migrations;
+import org.courtyard.core.plugins.PluginHost;
+import org.courtyard.core.web.WebServer;
+
+/**
+ * One Courtyard installation: storage opened and migrated on {@link #open}, HTTP and plugins on
+ * {@link #serve}. Command-line tasks use the first alone; the server uses both.
+ */
+public final class Courtyard implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Courtyard.class.getName());
+  private final Config config;
+  private final HikariDataSource dataSource;
+  private final Vertx vertx;
+  private final Injector injector;
+  private WebServer web;
+
+  private Courtyard(Config config, HikariDataSource dataSource, Vertx vertx, Injector injector) {
+    this.config = config;
+    this.dataSource = dataSource;
+    this.vertx = vertx;
+    this.injector = injector;
+  }
+
+  /** Opens the database and brings the core's schema up to date. */
+  public static Courtyard open(Config config) {
+    HikariDataSource ds = Databases.open(config);
+    try {
+      String dialect = Databases.dialect(config.dbUrl());
+      Migrations.apply(ds, dialect, "core", "db/core", Courtyard.class.getClassLoader());
+      Db db = new Db(ds, dialect);
+      Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(config.getInt("http.worker-threads", 32)));
+      Injector injector = Guice.createInjector(Stage.PRODUCTION, new CoreModule(config, db, vertx));
+      return new Courtyard(config, ds, vertx, injector);
+    } catch (RuntimeException e) {
+      ds.close();
+      Databases.shutdownDerby(config.dbUrl());
+      throw e;
+    }
+  }
+
+  /** Builds the router, starts the plugins and listens; returns once the port is open. */
+  public Courtyard serve() {
+    web = injector.getInstance(WebServer.class);
+    var router = web.router();
+    PluginHost plugins = injector.getInstance(PluginHost.class);
+    plugins.attach(injector.getInstance(org.courtyard.core.web.ToolDispatch.class));
+    plugins.loadAndStartAll();
+    try {
+      web.start(router).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not listen on port " + config.get(Config.HTTP_PORT, "8080") + ": " + e.getMessage(), e);
+    }
+    LOG.info("Courtyard is listening on http://localhost:" + web.port() + "/");
+    return this;
+  }
+
+  public <T> T get(Class<T> type) { return injector.getInstance(type); }
+
+  public Config config() { return config; }
+
+  public int port() { return web == null ? -1 : web.port(); }
+
+  @Override
+  public void close() {
+    try {
+      if (web != null) web.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warning("HTTP server did not stop cleanly: " + e.getMessage());
+    }
+    if (web != null) injector.getInstance(PluginHost.class).stopAll();
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warning("Vert.x did not stop cleanly: " + e.getMessage());
+    }
+    dataSource.close();
+    Databases.shutdownDerby(config.dbUrl());
+  }
+}

@@ -1,0 +1,192 @@
+package org.courtyard.core.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.courtyard.api.Role;
+import org.courtyard.api.UserKind;
+import org.courtyard.core.Courtyard;
+import org.courtyard.core.config.Config;
+import org.courtyard.core.demo.DemoSchool;
+import org.courtyard.core.identity.Accounts;
+import org.courtyard.core.identity.User;
+import org.courtyard.core.identity.UserStore;
+import org.courtyard.core.plugins.PluginHost;
+import org.courtyard.core.plugins.PluginStatus;
+import org.courtyard.core.spaces.Space;
+import org.courtyard.core.spaces.SpaceStore;
+
+/** {@code bin/courtyard}: run, demo, admin create, plugins list|enable|disable. */
+public final class Main {
+  static final String USAGE = String.join("\n",
+      "Usage: courtyard <command>",
+      "  run                          start the server (conf/courtyard.properties)",
+      "  demo                         create the demo school once, then start the server",
+      "  admin create --username U --name \"Full Name\" [--school-name \"School\" --school slug] [--password P]",
+      "                               create the first ICT-leader account (and the school if there is none)",
+      "  plugins list                 installed plugins and their state",
+      "  plugins enable ID            enable a plugin (takes effect at the next start)",
+      "  plugins disable ID           disable a plugin (takes effect at the next start)");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code >= 0) System.exit(code);
+  }
+
+  /** Returns an exit code, or -1 when a server was started and is left running. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      err.println(USAGE);
+      return 2;
+    }
+    Config config = Config.load(Path.of(System.getProperty(Config.HOME, ".")));
+    try {
+      switch (args[0]) {
+        case "run" -> {
+          serve(config, false, out);
+          return -1;
+        }
+        case "demo" -> {
+          serve(config, true, out);
+          return -1;
+        }
+        case "admin" -> {
+          if (args.length < 2 || !"create".equals(args[1])) throw new IllegalArgumentException("Did you mean: courtyard admin create …");
+          return adminCreate(config, options(args, 2), out);
+        }
+        case "plugins" -> {
+          return plugins(config, args, out);
+        }
+        case "help", "--help", "-h" -> {
+          out.println(USAGE);
+          return 0;
+        }
+        default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'.\n" + USAGE);
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("courtyard: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static void serve(Config config, boolean demo, PrintStream out) {
+    Courtyard courtyard = Courtyard.open(config).serve();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      courtyard.close();
+      stopped.countDown();
+    }, "courtyard-shutdown"));
+    if (demo) {
+      boolean created = DemoSchool.ensure(courtyard);
+      out.println();
+      out.println(created ? "Created the demo school." : "The demo school is ready (kept from last time).");
+      out.println("Open http://localhost:" + courtyard.port() + "/ and sign in as:");
+      for (DemoSchool.Account a : DemoSchool.ACCOUNTS) {
+        out.printf("  %-12s password %-18s %s%n", a.username(), a.password(), a.who());
+      }
+      out.println("Picture login for Class 2 Willow: http://localhost:" + courtyard.port() + "/picture");
+      out.println("Stop with Ctrl+C. Data is kept in " + config.dataDir());
+    }
+  }
+
+  private static int adminCreate(Config config, Map<String, String> o, PrintStream out) {
+    String username = require(o, "username");
+    String name = require(o, "name");
+    try (Courtyard c = Courtyard.open(config)) {
+      SpaceStore spaces = c.get(SpaceStore.class);
+      List<Space> schools = spaces.schools();
+      Space school;
+      if (o.containsKey("school")) {
+        school = spaces.bySlug(o.get("school")).orElse(null);
+        if (school == null) {
+          school = spaces.createSchool(o.get("school"), o.getOrDefault("school-name", o.get("school")));
+          out.println("Created the school " + school.name() + " (/s/" + school.slug() + ").");
+        }
+      } else if (schools.size() == 1) {
+        school = schools.get(0);
+      } else if (schools.isEmpty()) {
+        String schoolName = require(o, "school-name");
+        String slug = schoolName.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        school = spaces.createSchool(slug, schoolName);
+        out.println("Created the school " + school.name() + " (/s/" + school.slug() + ").");
+      } else {
+        throw new IllegalArgumentException("There are several schools; name one with --school SLUG.");
+      }
+      String password = o.containsKey("password") ? o.get("password") : readPassword();
+      User admin = c.get(Accounts.class).create(new UserStore.NewUser(school.id(), username, name, UserKind.STAFF, o.get("email"), password, "owl", schools.isEmpty()));
+      spaces.addMember(school.id(), admin.id(), Role.OWNER, true);
+      out.println("Created ICT leader " + admin.username() + " for " + school.name() + ". Sign in at /login.");
+      return 0;
+    }
+  }
+
+  private static int plugins(Config config, String[] args, PrintStream out) {
+    if (args.length < 2) throw new IllegalArgumentException("plugins list | enable ID | disable ID");
+    try (Courtyard c = Courtyard.open(config)) {
+      PluginHost host = c.get(PluginHost.class);
+      host.loadAndStartAll();
+      switch (args[1]) {
+        case "list" -> {
+          List<PluginStatus> all = host.statuses();
+          if (all.isEmpty()) out.println("No plugins in " + config.pluginsDir());
+          for (PluginStatus s : all) {
+            out.printf("%-20s %-10s %-9s %s%s%n", s.pluginId(), s.version(), s.state(), s.description() == null ? "" : s.description(),
+                s.failure() == null ? "" : "  [" + s.failure() + "]");
+          }
+        }
+        case "enable", "disable" -> {
+          if (args.length < 3) throw new IllegalArgumentException("Name the plugin: courtyard plugins " + args[1] + " ID");
+          if ("enable".equals(args[1])) host.enable(args[2]);
+          else host.disable(args[2]);
+          out.println("Plugin " + args[2] + " " + args[1] + "d. A running server picks this up at its next start; use the admin page to change it at once.");
+        }
+        default -> throw new IllegalArgumentException("plugins list | enable ID | disable ID");
+      }
+      host.stopAll();
+      return 0;
+    }
+  }
+
+  private static String readPassword() {
+    Console console = System.console();
+    if (console != null) {
+      char[] p = console.readPassword("Password for the new account: ");
+      return p == null ? "" : new String(p);
+    }
+    try {
+      BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line = r.readLine();
+      if (line == null) throw new IllegalArgumentException("Give a password with --password or on standard input.");
+      return line;
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("Could not read a password: " + e.getMessage());
+    }
+  }
+
+  static Map<String, String> options(String[] args, int from) {
+    Map<String, String> o = new HashMap<>();
+    List<String> rest = new ArrayList<>();
+    for (int i = from; i < args.length; i++) {
+      if (args[i].startsWith("--") && i + 1 < args.length) o.put(args[i].substring(2), args[++i]);
+      else rest.add(args[i]);
+    }
+    if (!rest.isEmpty()) throw new IllegalArgumentException("Unexpected: " + String.join(" ", rest));
+    return o;
+  }
+
+  private static String require(Map<String, String> o, String key) {
+    String v = o.get(key);
+    if (v == null || v.isBlank()) throw new IllegalArgumentException("Missing --" + key);
+    return v;
+  }
+}

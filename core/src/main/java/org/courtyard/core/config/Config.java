@@ -1,0 +1,106 @@
+package org.courtyard.core.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Settings for one Courtyard installation: {@code conf/courtyard.properties}, then {@code courtyard.*}
+ * system properties on top. Keys are the named constants below, never strings scattered about.
+ */
+public final class Config {
+  /** Folder holding conf/, data/ and plugins/ unless those are set on their own. */
+  public static final String HOME = "courtyard.home";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_PORT = "http.port";
+  /** Set to true behind HTTPS so the session cookie is marked Secure. */
+  public static final String HTTP_SECURE_COOKIES = "http.secure-cookies";
+  public static final String HTTP_MAX_UPLOAD_BYTES = "http.max-upload-bytes";
+  public static final String DATA_DIR = "data.dir";
+  public static final String PLUGINS_DIR = "plugins.dir";
+  public static final String DB_URL = "db.url";
+  public static final String DB_USER = "db.user";
+  public static final String DB_PASSWORD = "db.password";
+  public static final String DB_POOL_SIZE = "db.pool-size";
+  public static final String PASSWORD_COST = "security.bcrypt-cost";
+  public static final String LOCKOUT_ATTEMPTS = "security.lockout-attempts";
+  public static final String LOCKOUT_MINUTES = "security.lockout-minutes";
+  public static final String SESSION_TIMEOUT_MINUTES = "security.session-timeout-minutes";
+
+  private final Map<String, String> values;
+
+  private Config(Map<String, String> values) { this.values = Map.copyOf(values); }
+
+  public static Config of(Map<String, String> values) { return new Config(values); }
+
+  /** Loads {@code <home>/conf/courtyard.properties} if present; system properties named {@code courtyard.<key>} win. */
+  public static Config load(Path home) {
+    Map<String, String> v = new HashMap<>();
+    v.put(HOME, home.toAbsolutePath().normalize().toString());
+    Path file = home.resolve("conf").resolve("courtyard.properties");
+    if (Files.isRegularFile(file)) {
+      Properties p = new Properties();
+      try (InputStream in = Files.newInputStream(file)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + file, e);
+      }
+      p.stringPropertyNames().forEach(k -> v.put(k, p.getProperty(k).trim()));
+    }
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("courtyard.") && !k.equals(HOME))
+        .forEach(k -> v.put(k.substring("courtyard.".length()), System.getProperty(k)));
+    return new Config(v);
+  }
+
+  public Config with(String key, String value) {
+    Map<String, String> v = new HashMap<>(values);
+    v.put(key, value);
+    return new Config(v);
+  }
+
+  public String get(String key, String fallback) { return values.getOrDefault(key, fallback); }
+
+  public int getInt(String key, int fallback) {
+    String v = values.get(key);
+    try {
+      return v == null ? fallback : Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Setting " + key + " must be a whole number, not '" + v + "'");
+    }
+  }
+
+  public long getLong(String key, long fallback) {
+    String v = values.get(key);
+    try {
+      return v == null ? fallback : Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Setting " + key + " must be a whole number, not '" + v + "'");
+    }
+  }
+
+  public boolean getBool(String key, boolean fallback) {
+    String v = values.get(key);
+    return v == null ? fallback : Boolean.parseBoolean(v.trim());
+  }
+
+  public Path home() { return Path.of(values.getOrDefault(HOME, ".")); }
+
+  public Path dataDir() { return resolve(get(DATA_DIR, "data")); }
+
+  public Path pluginsDir() { return resolve(get(PLUGINS_DIR, "plugins")); }
+
+  public String dbUrl() {
+    return get(DB_URL, "jdbc:derby:" + dataDir().resolve("db").toAbsolutePath() + ";create=true");
+  }
+
+  private Path resolve(String p) {
+    Path path = Path.of(p);
+    return path.isAbsolute() ? path : home().resolve(path).toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,183 @@
+package org.courtyard.core.identity;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.courtyard.api.UserKind;
+import org.courtyard.api.event.UserCreated;
+import org.courtyard.core.db.Db;
+import org.courtyard.core.events.EventHub;
+
+/** Accounts and parent–child links. */
+@Singleton
+public final class UserStore {
+  private static final String COLUMNS = "id, school_id, username, display_name, kind, email, avatar, disabled, site_admin,"
+      + " locked_until, failed_logins, password_hash, picture_hash, external_id, source";
+  private final Db db;
+  private final Passwords passwords;
+  private final EventHub events;
+
+  @Inject
+  public UserStore(Db db, Passwords passwords, EventHub events) {
+    this.db = db;
+    this.passwords = passwords;
+    this.events = events;
+  }
+
+  /** What a new account needs; password and picture sequence are optional. */
+  public record NewUser(Long schoolId, String username, String displayName, UserKind kind, String email,
+                        String password, String avatar, boolean siteAdmin) {}
+
+  public User create(NewUser n) {
+    String username = normaliseUsername(n.username());
+    if (!username.matches("[a-z0-9][a-z0-9._-]{1,79}")) {
+      throw new IllegalArgumentException("Usernames use letters, digits, '.', '_' or '-' (2 to 80 characters).");
+    }
+    if (n.displayName() == null || n.displayName().isBlank()) throw new IllegalArgumentException("Enter the person's name.");
+    if (byUsername(username).isPresent()) throw new IllegalArgumentException("The username '" + username + "' is taken.");
+    String hash = null;
+    if (n.password() != null && !n.password().isEmpty()) {
+      String weak = Passwords.weakness(n.password(), username);
+      if (weak != null) throw new IllegalArgumentException(weak);
+      hash = passwords.hash(n.password());
+    }
+    String avatar = n.avatar() != null ? n.avatar() : Pictures.AVATARS.get(Math.floorMod(username.hashCode(), Pictures.AVATARS.size())).name();
+    long id = db.insert("INSERT INTO users (school_id, username, display_name, kind, email, password_hash, avatar, site_admin)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        n.schoolId(), username, n.displayName().trim(), n.kind(), blankToNull(n.email()), hash, avatar, n.siteAdmin());
+    User user = byId(id).orElseThrow();
+    events.publishAfterCommit(new UserCreated(id, n.schoolId() == null ? 0 : n.schoolId(), n.kind()));
+    return user;
+  }
+
+  public Optional<User> byId(long id) {
+    return db.queryOne("SELECT " + COLUMNS + " FROM users WHERE id = ?", UserStore::map, id);
+  }
+
+  public Optional<User> byUsername(String username) {
+    return db.queryOne("SELECT " + COLUMNS + " FROM users WHERE username = ?", UserStore::map, normaliseUsername(username));
+  }
+
+  public List<User> bySchool(long schoolId) {
+    return db.query("SELECT " + COLUMNS + " FROM users WHERE school_id = ? ORDER BY display_name", UserStore::map, schoolId);
+  }
+
+  public List<User> search(long schoolId, String text, int limit) {
+    String like = "%" + text.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+    return db.query("SELECT " + COLUMNS + " FROM users WHERE school_id = ? AND (LOWER(display_name) LIKE ? OR username LIKE ?)"
+        + " ORDER BY display_name FETCH FIRST " + Math.max(1, Math.min(limit, 500)) + " ROWS ONLY",
+        UserStore::map, schoolId, like, like);
+  }
+
+  public void update(long id, String displayName, UserKind kind, String email) {
+    if (displayName == null || displayName.isBlank()) throw new IllegalArgumentException("Enter the person's name.");
+    db.update("UPDATE users SET display_name = ?, kind = ?, email = ? WHERE id = ?", displayName.trim(), kind, blankToNull(email), id);
+  }
+
+  public void setPassword(long id, String password) {
+    User u = byId(id).orElseThrow();
+    String weak = Passwords.weakness(password, u.username());
+    if (weak != null) throw new IllegalArgumentException(weak);
+    db.update("UPDATE users SET password_hash = ? WHERE id = ?", passwords.hash(password), id);
+  }
+
+  public boolean passwordMatches(long id, String password) {
+    String hash = db.queryOne("SELECT password_hash FROM users WHERE id = ?", rs -> rs.getString(1), id).orElse(null);
+    return passwords.matches(password, hash);
+  }
+
+  public void setPictureSequence(long id, List<String> pictures) {
+    db.update("UPDATE users SET picture_hash = ? WHERE id = ?", passwords.hash(Pictures.sequence(pictures)), id);
+  }
+
+  public boolean pictureSequenceMatches(long id, List<String> pictures) {
+    String hash = db.queryOne("SELECT picture_hash FROM users WHERE id = ?", rs -> rs.getString(1), id).orElse(null);
+    String attempt;
+    try {
+      attempt = Pictures.sequence(pictures);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return passwords.matches(attempt, hash);
+  }
+
+  public void setAvatar(long id, String avatar) { db.update("UPDATE users SET avatar = ? WHERE id = ?", avatar, id); }
+
+  public void setDisabled(long id, boolean disabled) { db.update("UPDATE users SET disabled = ? WHERE id = ?", disabled, id); }
+
+  public void setSiteAdmin(long id, boolean admin) { db.update("UPDATE users SET site_admin = ? WHERE id = ?", admin, id); }
+
+  /** Counts a failure; locks the account when the count reaches the limit. Returns true if now locked. */
+  public boolean recordFailure(long id, int limit, Instant lockUntil) {
+    return db.transaction(() -> {
+      db.update("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?", id);
+      int failures = (int) db.count("SELECT failed_logins FROM users WHERE id = ?", id);
+      if (failures >= limit) {
+        db.update("UPDATE users SET locked_until = ?, failed_logins = 0 WHERE id = ?", lockUntil, id);
+        return true;
+      }
+      return false;
+    });
+  }
+
+  public void recordSuccess(long id) {
+    db.update("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)", id);
+  }
+
+  public void unlock(long id) { recordSuccess(id); }
+
+  public void linkParent(long parentId, long childId) {
+    User parent = byId(parentId).orElseThrow(() -> new IllegalArgumentException("No such parent account."));
+    User child = byId(childId).orElseThrow(() -> new IllegalArgumentException("No such learner."));
+    if (parent.kind() != UserKind.PARENT) throw new IllegalArgumentException(parent.displayName() + " is not a parent account.");
+    if (child.kind() != UserKind.LEARNER) throw new IllegalArgumentException(child.displayName() + " is not a learner.");
+    if (db.count("SELECT COUNT(*) FROM parent_links WHERE parent_id = ? AND child_id = ?", parentId, childId) == 0) {
+      db.update("INSERT INTO parent_links (parent_id, child_id) VALUES (?, ?)", parentId, childId);
+    }
+  }
+
+  public void unlinkParent(long parentId, long childId) {
+    db.update("DELETE FROM parent_links WHERE parent_id = ? AND child_id = ?", parentId, childId);
+  }
+
+  public List<User> childrenOf(long parentId) {
+    return db.query("SELECT " + prefixed("u") + " FROM users u JOIN parent_links p ON p.child_id = u.id WHERE p.parent_id = ? ORDER BY u.display_name",
+        UserStore::map, parentId);
+  }
+
+  public List<User> parentsOf(long childId) {
+    return db.query("SELECT " + prefixed("u") + " FROM users u JOIN parent_links p ON p.parent_id = u.id WHERE p.child_id = ? ORDER BY u.display_name",
+        UserStore::map, childId);
+  }
+
+  public boolean isParentOf(long parentId, long childId) {
+    return db.count("SELECT COUNT(*) FROM parent_links WHERE parent_id = ? AND child_id = ?", parentId, childId) > 0;
+  }
+
+  public long count() { return db.count("SELECT COUNT(*) FROM users"); }
+
+  public static String normaliseUsername(String username) {
+    return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static String prefixed(String alias) {
+    return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+  }
+
+  private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+
+  static User map(ResultSet rs) throws SQLException {
+    long school = rs.getLong("school_id");
+    Long schoolId = rs.wasNull() ? null : school;
+    return new User(rs.getLong("id"), schoolId, rs.getString("username"), rs.getString("display_name"),
+        UserKind.valueOf(rs.getString("kind")), rs.getString("email"), rs.getString("avatar"), rs.getBoolean("disabled"),
+        rs.getBoolean("site_admin"), Db.instant(rs, "locked_until"), rs.getInt("failed_logins"),
+        rs.getString("password_hash") != null, rs.getString("picture_hash") != null,
+        rs.getString("external_id"), rs.getString("source"));
+  }
+}

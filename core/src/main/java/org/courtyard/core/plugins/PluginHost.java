@@ -1,0 +1,309 @@
+package org.courtyard.core.plugins;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import io.vertx.ext.web.Route;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.courtyard.api.Capability;
+import org.courtyard.api.CourtyardApi;
+import org.courtyard.api.Tool;
+import org.courtyard.api.ToolBinder;
+import org.courtyard.api.ToolInfo;
+import org.courtyard.api.event.Listener;
+import org.courtyard.api.web.Routes;
+import org.courtyard.api.web.ToolHandler;
+import org.courtyard.api.web.ToolRouter;
+import org.courtyard.api.web.Widget;
+import org.courtyard.core.db.Db;
+import org.courtyard.core.db.Migrations;
+import org.courtyard.core.events.EventHub;
+import org.courtyard.core.permissions.CapabilityRegistry;
+import org.courtyard.core.services.ActivityStore;
+import org.courtyard.core.web.Renderer;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+
+/**
+ * Loads plugins from {@code plugins/} with PF4J and turns each {@link Tool} into running routes,
+ * menus, widgets, listeners and capabilities. A plugin that fails (throws, or needs another API
+ * version) is marked failed with the reason and nothing it started is left behind; the rest keeps
+ * running. Stop and start happen at runtime.
+ */
+public final class PluginHost {
+  private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
+  /** Words the core uses under {@code /s/{space}/}; a tool may not take them as its id. */
+  static final Set<String> RESERVED_IDS = Set.of("manage", "members", "settings", "permissions", "tools", "core", "space", "school", "admin");
+
+  private final PluginManager pf4j;
+  private final Db db;
+  private final EventHub events;
+  private final CapabilityRegistry capabilities;
+  private final ToolRegistry registry;
+  private final ActivityStore activity;
+  private final PluginServicesModule.CoreServices services;
+  private final Map<String, String> failures = new ConcurrentHashMap<>();
+  private volatile RouteMounter mounter;
+
+  public PluginHost(Path pluginsDir, Db db, EventHub events, CapabilityRegistry capabilities, ToolRegistry registry,
+                    ActivityStore activity, PluginServicesModule.CoreServices services) {
+    this.pf4j = new DefaultPluginManager(pluginsDir);
+    this.db = db;
+    this.events = events;
+    this.capabilities = capabilities;
+    this.registry = registry;
+    this.activity = activity;
+    this.services = services;
+  }
+
+  public static PluginServicesModule.CoreServices services(org.courtyard.api.data.Database database, org.courtyard.api.service.Events events,
+      org.courtyard.api.service.Directory directory, org.courtyard.api.service.Permissions permissions,
+      org.courtyard.api.service.HtmlSanitizer sanitizer, org.courtyard.api.service.FileStore files) {
+    return new PluginServicesModule.CoreServices(database, events, directory, permissions, sanitizer, files);
+  }
+
+  /** Where routes go once the HTTP server exists; tools started before are mounted then. */
+  public synchronized void attach(RouteMounter mounter) { this.mounter = mounter; }
+
+  /** Loads every plugin in the folder and starts those not disabled. */
+  public synchronized void loadAndStartAll() {
+    pf4j.loadPlugins();
+    for (PluginWrapper w : pf4j.getPlugins()) {
+      if (w.getPluginState() != PluginState.DISABLED) start(w.getPluginId());
+    }
+  }
+
+  /** Picks up jars dropped into the folder since start; returns the ids of new plugins. */
+  public synchronized List<String> loadNew() {
+    Set<String> before = new java.util.HashSet<>(pf4j.getPlugins().stream().map(PluginWrapper::getPluginId).toList());
+    pf4j.loadPlugins();
+    List<String> added = new ArrayList<>();
+    for (PluginWrapper w : pf4j.getPlugins()) {
+      if (!before.contains(w.getPluginId())) {
+        added.add(w.getPluginId());
+        if (w.getPluginState() != PluginState.DISABLED) start(w.getPluginId());
+      }
+    }
+    return added;
+  }
+
+  public synchronized boolean start(String pluginId) {
+    PluginWrapper w = pf4j.getPlugin(pluginId);
+    if (w == null) throw new IllegalArgumentException("No plugin '" + pluginId + "' is installed.");
+    if (!registry.ofPlugin(pluginId).isEmpty()) return true;
+    failures.remove(pluginId);
+    String requires = w.getDescriptor().getRequires();
+    if (requires != null && !requires.isBlank() && !"*".equals(requires.trim())) {
+      boolean ok;
+      try {
+        ok = pf4j.getVersionManager().checkVersionConstraint(CourtyardApi.VERSION, requires);
+      } catch (RuntimeException e) {
+        ok = false;
+      }
+      if (!ok) {
+        return fail(pluginId, "Needs Courtyard API " + requires + ", but this Courtyard offers " + CourtyardApi.VERSION + ".", null);
+      }
+    }
+    List<ToolRegistry.ActiveTool> started = new ArrayList<>();
+    try {
+      PluginState state = pf4j.startPlugin(pluginId);
+      if (state != PluginState.STARTED) {
+        Throwable cause = w.getFailedException();
+        return fail(pluginId, "Did not start" + (cause != null ? ": " + describe(cause) : " (state " + state + ")."), cause);
+      }
+      List<Tool> tools = pf4j.getExtensions(Tool.class, pluginId);
+      if (tools.isEmpty()) {
+        return fail(pluginId, "Contains no tool: no class marked @Extension implements org.courtyard.api.Tool.", null);
+      }
+      for (Tool tool : tools) started.add(install(pluginId, w.getPluginClassLoader(), tool));
+      for (ToolRegistry.ActiveTool t : started) registry.add(t);
+      LOG.info("Plugin " + pluginId + " " + w.getDescriptor().getVersion() + " started with tools " + started.stream().map(ToolRegistry.ActiveTool::id).toList());
+      return true;
+    } catch (Throwable e) {
+      started.forEach(t -> t.routes().forEach(Route::remove));
+      return fail(pluginId, describe(e), e);
+    }
+  }
+
+  private boolean fail(String pluginId, String reason, Throwable cause) {
+    LOG.log(Level.WARNING, "Plugin " + pluginId + " failed: " + reason, cause);
+    failures.put(pluginId, reason);
+    undo(pluginId);
+    try {
+      PluginWrapper w = pf4j.getPlugin(pluginId);
+      if (w != null && w.getPluginState() == PluginState.STARTED) pf4j.stopPlugin(pluginId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Plugin " + pluginId + " also failed to stop", e);
+    }
+    return false;
+  }
+
+  private void undo(String pluginId) {
+    registry.removePlugin(pluginId);
+    events.unregisterAll(pluginId);
+    capabilities.unregisterAll(pluginId);
+  }
+
+  /** Stops a running plugin: routes, menus, widgets, listeners and capabilities go away at once. */
+  public synchronized void stop(String pluginId) {
+    undo(pluginId);
+    PluginWrapper w = pf4j.getPlugin(pluginId);
+    if (w != null && w.getPluginState() == PluginState.STARTED) pf4j.stopPlugin(pluginId);
+    LOG.info("Plugin " + pluginId + " stopped");
+  }
+
+  /** Stops the plugin and remembers it across restarts (PF4J's disabled.txt). */
+  public synchronized void disable(String pluginId) {
+    requireInstalled(pluginId);
+    stop(pluginId);
+    pf4j.disablePlugin(pluginId);
+    failures.remove(pluginId);
+  }
+
+  public synchronized boolean enable(String pluginId) {
+    requireInstalled(pluginId);
+    pf4j.enablePlugin(pluginId);
+    return start(pluginId);
+  }
+
+  public synchronized void stopAll() {
+    for (PluginWrapper w : new ArrayList<>(pf4j.getPlugins())) {
+      try {
+        stop(w.getPluginId());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Plugin " + w.getPluginId() + " did not stop cleanly", e);
+      }
+    }
+  }
+
+  public List<PluginStatus> statuses() {
+    List<PluginStatus> out = new ArrayList<>();
+    for (PluginWrapper w : pf4j.getPlugins()) {
+      String id = w.getPluginId();
+      var d = w.getDescriptor();
+      List<String> toolIds = registry.ofPlugin(id).stream().map(ToolRegistry.ActiveTool::id).toList();
+      PluginStatus.State state = failures.containsKey(id) ? PluginStatus.State.FAILED
+          : !toolIds.isEmpty() ? PluginStatus.State.RUNNING : PluginStatus.State.DISABLED;
+      out.add(new PluginStatus(id, d.getVersion(), d.getPluginDescription(), d.getProvider(), d.getRequires(), state, failures.get(id), toolIds));
+    }
+    out.sort(java.util.Comparator.comparing(PluginStatus::pluginId));
+    return out;
+  }
+
+  private void requireInstalled(String pluginId) {
+    if (pf4j.getPlugin(pluginId) == null) throw new IllegalArgumentException("No plugin '" + pluginId + "' is installed.");
+  }
+
+  /** Runs the tool's install(), its migrations, and builds everything it declared; registers nothing yet but capabilities and listeners. */
+  private ToolRegistry.ActiveTool install(String pluginId, ClassLoader loader, Tool tool) throws Exception {
+    ToolInfo info = tool.info();
+    String toolId = info.id();
+    if (RESERVED_IDS.contains(toolId)) throw new IllegalStateException("Tool id '" + toolId + "' is reserved by the core.");
+    if (registry.tool(toolId).isPresent()) throw new IllegalStateException("Tool id '" + toolId + "' is already used by plugin " + registry.tool(toolId).get().pluginId() + ".");
+    Binder binder = new Binder();
+    tool.install(binder);
+
+    for (String folder : binder.migrations) Migrations.apply(db.dataSource(), db.dialect(), toolId, folder, loader);
+
+    List<Module> modules = new ArrayList<>();
+    modules.add(new PluginServicesModule(services, activity.forTool(toolId)));
+    modules.addAll(binder.modules);
+    Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
+
+    Set<String> declared = new java.util.HashSet<>();
+    for (Capability c : info.capabilities()) declared.add(c.id());
+    List<RouteDef> routes = new ArrayList<>();
+    ToolRouter router = new ToolRouter() {
+      @Override public ToolRouter get(String path, String capability, ToolHandler handler) { return add("GET", path, capability, handler); }
+
+      @Override public ToolRouter post(String path, String capability, ToolHandler handler) { return add("POST", path, capability, handler); }
+
+      private ToolRouter add(String method, String path, String capability, ToolHandler handler) {
+        String full = toolId + "." + capability;
+        if (!declared.contains(full)) {
+          throw new IllegalStateException("Route " + method + " " + path + " needs capability '" + capability + "', which " + toolId + " does not declare.");
+        }
+        if (!path.startsWith("/")) throw new IllegalStateException("Route paths start with '/': " + path);
+        routes.add(new RouteDef(method, path, full, handler));
+        return this;
+      }
+    };
+    for (Class<? extends Routes> r : binder.routes) injector.getInstance(r).mount(router);
+
+    List<ToolRegistry.WidgetEntry> widgets = new ArrayList<>();
+    for (Binder.WidgetDecl w : binder.widgets) {
+      checkCapability(declared, toolId, w.capability(), "widget " + w.name());
+      widgets.add(new ToolRegistry.WidgetEntry(toolId, w.name(), w.title(), w.capability(), injector.getInstance(w.type())));
+    }
+    List<ToolRegistry.MenuEntry> menus = new ArrayList<>();
+    for (ToolRegistry.MenuEntry m : binder.menus) {
+      checkCapability(declared, toolId, m.capability(), "menu entry " + m.label());
+      menus.add(new ToolRegistry.MenuEntry(toolId, m.label(), m.path(), m.capability()));
+    }
+    List<Runnable> listeners = new ArrayList<>();
+    for (Binder.ListenerDecl<?> l : binder.listeners) listeners.add(register(pluginId, injector, l));
+
+    for (Capability c : info.capabilities()) capabilities.register(pluginId, c);
+    listeners.forEach(Runnable::run);
+    RouteMounter m = mounter;
+    List<Route> mounted = m == null ? List.of() : m.mount(toolId, routes);
+    return new ToolRegistry.ActiveTool(pluginId, info, Renderer.engine(loader, "/templates"), loader, List.copyOf(menus), List.copyOf(widgets), mounted);
+  }
+
+  private <E> Runnable register(String pluginId, Injector injector, Binder.ListenerDecl<E> l) {
+    Listener<E> listener = injector.getInstance(l.listener());
+    return () -> events.register(pluginId, l.type(), listener);
+  }
+
+  private static void checkCapability(Set<String> declared, String toolId, String capability, String what) {
+    if (!declared.contains(toolId + "." + capability)) {
+      throw new IllegalStateException("The " + what + " needs capability '" + capability + "', which " + toolId + " does not declare.");
+    }
+  }
+
+  static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String msg = root.getMessage();
+    return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+  }
+
+  /** Collects what a tool's install() declares. */
+  static final class Binder implements ToolBinder {
+    record WidgetDecl(String name, String title, String capability, Class<? extends Widget> type) {}
+
+    record ListenerDecl<E>(Class<E> type, Class<? extends Listener<E>> listener) {}
+
+    final List<Class<? extends Routes>> routes = new ArrayList<>();
+    final List<String> migrations = new ArrayList<>();
+    final List<ListenerDecl<?>> listeners = new ArrayList<>();
+    final List<WidgetDecl> widgets = new ArrayList<>();
+    final List<ToolRegistry.MenuEntry> menus = new ArrayList<>();
+    final List<Module> modules = new ArrayList<>();
+
+    @Override public ToolBinder routes(Class<? extends Routes> r) { routes.add(r); return this; }
+
+    @Override public ToolBinder migrations(String folder) { migrations.add(folder); return this; }
+
+    @Override public <E> ToolBinder listen(Class<E> type, Class<? extends Listener<E>> listener) { listeners.add(new ListenerDecl<>(type, listener)); return this; }
+
+    @Override public ToolBinder widget(String name, String title, String capability, Class<? extends Widget> widget) {
+      widgets.add(new WidgetDecl(name, title, capability, widget));
+      return this;
+    }
+
+    @Override public ToolBinder menu(String label, String path, String capability) { menus.add(new ToolRegistry.MenuEntry(null, label, path, capability)); return this; }
+
+    @Override public ToolBinder bind(Module module) { modules.add(module); return this; }
+  }
+}

@@ -1,0 +1,40 @@
+package org.courtyard.core.plugins;
+
+import com.google.inject.AbstractModule;
+import org.courtyard.api.data.Database;
+import org.courtyard.api.service.ActivityLog;
+import org.courtyard.api.service.Directory;
+import org.courtyard.api.service.Events;
+import org.courtyard.api.service.FileStore;
+import org.courtyard.api.service.HtmlSanitizer;
+import org.courtyard.api.service.Permissions;
+
+/**
+ * What a tool's injector can see: the public services of plugin-api and nothing of the core's
+ * internals. Each tool gets an injector of its own (not a child of the core's), so the bindings Guice
+ * makes for the tool's classes go away with the tool when it is disabled.
+ */
+final class PluginServicesModule extends AbstractModule {
+  /** The core services offered to plugins, built once by the host. */
+  record CoreServices(Database database, Events events, Directory directory, Permissions permissions,
+                      HtmlSanitizer sanitizer, FileStore files) {}
+
+  private final CoreServices services;
+  private final ActivityLog activity;
+
+  PluginServicesModule(CoreServices services, ActivityLog activity) {
+    this.services = services;
+    this.activity = activity;
+  }
+
+  @Override
+  protected void configure() {
+    bind(Database.class).toInstance(services.database());
+    bind(Events.class).toInstance(services.events());
+    bind(Directory.class).toInstance(services.directory());
+    bind(Permissions.class).toInstance(services.permissions());
+    bind(HtmlSanitizer.class).toInstance(services.sanitizer());
+    bind(FileStore.class).toInstance(services.files());
+    bind(ActivityLog.class).toInstance(activity);
+  }
+}

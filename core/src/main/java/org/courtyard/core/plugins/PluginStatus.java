@@ -1,0 +1,7 @@
+package org.courtyard.core.plugins;
+
+/** A plugin as the catalogue shows it. */
+public record PluginStatus(String pluginId, String version, String description, String provider, String requires,
+                           State state, String failure, java.util.List<String> toolIds) {
+  public enum State { RUNNING, DISABLED, FAILED }
+}

@@ -1,0 +1,64 @@
+package org.courtyard.core.plugins;
+
+import io.vertx.ext.web.Route;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.courtyard.api.Setting;
+import org.courtyard.api.ToolInfo;
+import org.courtyard.api.web.Widget;
+import org.courtyard.core.web.Renderer;
+
+/**
+ * The running tools and everything each contributed (routes, menu entries, widgets), kept together so
+ * that stopping a tool removes all of it at once.
+ */
+@Singleton
+public final class ToolRegistry {
+
+  public record MenuEntry(String toolId, String label, String path, String capability) {}
+
+  public record WidgetEntry(String toolId, String name, String title, String capability, Widget widget) {}
+
+  /** A tool that is running now. */
+  public record ActiveTool(String pluginId, ToolInfo info, Renderer.Engine templates, ClassLoader loader,
+                           List<MenuEntry> menus, List<WidgetEntry> widgets, List<Route> routes) {
+    public String id() { return info.id(); }
+
+    public Optional<Setting> setting(String key) { return info.settings().stream().filter(s -> s.key().equals(key)).findFirst(); }
+  }
+
+  private final Map<String, ActiveTool> byToolId = new ConcurrentHashMap<>();
+
+  void add(ActiveTool tool) {
+    ActiveTool existing = byToolId.putIfAbsent(tool.id(), tool);
+    if (existing != null) throw new IllegalStateException("Tool id '" + tool.id() + "' is already used by plugin " + existing.pluginId());
+  }
+
+  /** Removes a plugin's tools, unmounting their routes; returns what was removed. */
+  List<ActiveTool> removePlugin(String pluginId) {
+    List<ActiveTool> removed = new ArrayList<>();
+    byToolId.values().removeIf(t -> {
+      if (!t.pluginId().equals(pluginId)) return false;
+      t.routes().forEach(Route::remove);
+      removed.add(t);
+      return true;
+    });
+    return removed;
+  }
+
+  public Optional<ActiveTool> tool(String toolId) { return Optional.ofNullable(byToolId.get(toolId)); }
+
+  public Collection<ActiveTool> tools() {
+    List<ActiveTool> all = new ArrayList<>(byToolId.values());
+    all.sort(Comparator.comparing(t -> t.info().title()));
+    return all;
+  }
+
+  public List<ActiveTool> ofPlugin(String pluginId) { return tools().stream().filter(t -> t.pluginId().equals(pluginId)).toList(); }
+}

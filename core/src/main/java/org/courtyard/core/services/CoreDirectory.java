@@ -1,0 +1,46 @@
+package org.courtyard.core.services;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import org.courtyard.api.SpaceRef;
+import org.courtyard.api.UserRef;
+import org.courtyard.api.service.Directory;
+import org.courtyard.core.identity.User;
+import org.courtyard.core.identity.UserStore;
+import org.courtyard.core.spaces.Space;
+import org.courtyard.core.spaces.SpaceStore;
+
+/** The read-only people-and-spaces view handed to plugins. */
+@Singleton
+public final class CoreDirectory implements Directory {
+  private final UserStore users;
+  private final SpaceStore spaces;
+
+  @Inject
+  public CoreDirectory(UserStore users, SpaceStore spaces) {
+    this.users = users;
+    this.spaces = spaces;
+  }
+
+  @Override public Optional<UserRef> user(long userId) { return users.byId(userId).map(User::ref); }
+
+  @Override public Optional<SpaceRef> space(long spaceId) { return spaces.byId(spaceId).map(Space::ref); }
+
+  @Override
+  public List<Member> members(long spaceId) {
+    return spaces.members(spaceId).stream()
+        .flatMap(m -> users.byId(m.userId()).stream().map(u -> new Member(u.ref(), m.role())))
+        .toList();
+  }
+
+  @Override public List<UserRef> childrenOf(long parentId) { return users.childrenOf(parentId).stream().map(User::ref).toList(); }
+
+  @Override public List<UserRef> parentsOf(long childId) { return users.parentsOf(childId).stream().map(User::ref).toList(); }
+
+  @Override
+  public Optional<UserRef> personalSpaceOwner(long spaceId) {
+    return spaces.byId(spaceId).filter(Space::personal).flatMap(s -> users.byId(s.ownerUserId())).map(User::ref);
+  }
+}

@@ -1,0 +1,50 @@
+package org.courtyard.core.services;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import java.util.TreeSet;
+import org.courtyard.core.db.Db;
+
+/** Per-school choices: which installed tools the school uses, and its branding. */
+@Singleton
+public final class SchoolStore {
+  private final Db db;
+
+  @Inject
+  public SchoolStore(Db db) { this.db = db; }
+
+  public record Branding(String primaryColour, String accentColour, String logoKey) {
+    public static final Branding DEFAULT = new Branding("#1d4f91", "#f2b705", null);
+  }
+
+  public Branding branding(long schoolId) {
+    return db.queryOne("SELECT primary_colour, accent_colour, logo_key FROM schools WHERE space_id = ?",
+        rs -> new Branding(rs.getString(1), rs.getString(2), rs.getString(3)), schoolId).orElse(Branding.DEFAULT);
+  }
+
+  public void setBranding(long schoolId, String primary, String accent) {
+    if (!primary.matches("#[0-9a-fA-F]{6}") || !accent.matches("#[0-9a-fA-F]{6}")) {
+      throw new IllegalArgumentException("Colours are written like #1d4f91.");
+    }
+    db.update("UPDATE schools SET primary_colour = ?, accent_colour = ? WHERE space_id = ?", primary.toLowerCase(), accent.toLowerCase(), schoolId);
+  }
+
+  public void setLogo(long schoolId, String fileKey) {
+    db.update("UPDATE schools SET logo_key = ? WHERE space_id = ?", fileKey, schoolId);
+  }
+
+  public boolean toolEnabled(long schoolId, String toolId) {
+    return db.queryOne("SELECT enabled FROM school_tools WHERE school_id = ? AND tool_id = ?", rs -> rs.getBoolean(1), schoolId, toolId).orElse(false);
+  }
+
+  public Set<String> enabledTools(long schoolId) {
+    return new TreeSet<>(db.query("SELECT tool_id FROM school_tools WHERE school_id = ? AND enabled = TRUE", rs -> rs.getString(1), schoolId));
+  }
+
+  public void setToolEnabled(long schoolId, String toolId, boolean enabled) {
+    if (db.update("UPDATE school_tools SET enabled = ? WHERE school_id = ? AND tool_id = ?", enabled, schoolId, toolId) == 0) {
+      db.update("INSERT INTO school_tools (school_id, tool_id, enabled) VALUES (?, ?, ?)", schoolId, toolId, enabled);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package org.courtyard.core.web;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.Capability;
+import org.courtyard.api.UserKind;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.core.identity.Pictures;
+import org.courtyard.core.identity.User;
+import org.courtyard.core.identity.UserStore;
+import org.courtyard.core.permissions.CapabilityRegistry;
+import org.courtyard.core.permissions.PermissionService;
+import org.courtyard.core.plugins.ToolRegistry;
+import org.courtyard.core.services.SchoolStore;
+import org.courtyard.core.spaces.Space;
+import org.courtyard.core.spaces.SpaceStore;
+
+/** The school's page frame: branding, navigation, the space's tool menu, breadcrumbs and flash messages. */
+@Singleton
+public final class Layout {
+  private final Renderer.Engine templates = Renderer.engine(Layout.class.getClassLoader(), "/templates/core");
+  private final SpaceStore spaces;
+  private final UserStore users;
+  private final SchoolStore schools;
+  private final PermissionService permissions;
+  private final CapabilityRegistry capabilities;
+  private final ToolRegistry tools;
+
+  @Inject
+  public Layout(SpaceStore spaces, UserStore users, SchoolStore schools, PermissionService permissions,
+                CapabilityRegistry capabilities, ToolRegistry tools) {
+    this.spaces = spaces;
+    this.users = users;
+    this.schools = schools;
+    this.permissions = permissions;
+    this.capabilities = capabilities;
+    this.tools = tools;
+  }
+
+  public Renderer.Engine templates() { return templates; }
+
+  public Map<String, Object> userModel(User u) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", u.id());
+    m.put("username", u.username());
+    m.put("displayName", u.displayName());
+    m.put("firstName", u.firstName());
+    m.put("kind", u.kind().label());
+    m.put("avatar", Pictures.avatarSymbol(u.avatar()));
+    m.put("personalUrl", "/s/~" + u.username());
+    return m;
+  }
+
+  String render(WebRequest req, String title, String body) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("title", title == null ? "Courtyard" : title);
+    m.put("body", new com.github.jknack.handlebars.Handlebars.SafeString(body));
+    m.put("csrfToken", req.csrfToken());
+    m.put("flashes", req.takeFlashes());
+    m.put("crumbs", crumbs(req));
+    User user = req.user();
+    Space space = req.space();
+    Long schoolId = space != null && space.schoolId() != null ? space.schoolId() : user != null ? user.schoolId() : null;
+    if (schoolId == null) schoolId = spaces.schools().stream().findFirst().map(Space::id).orElse(null);
+    if (schoolId != null) {
+      long sid = schoolId;
+      spaces.byId(sid).ifPresent(school -> {
+        Map<String, Object> s = new HashMap<>();
+        s.put("name", school.name());
+        s.put("url", school.url());
+        s.put("theme", "/theme/" + sid + ".css");
+        s.put("logo", schools.branding(sid).logoKey() == null ? null : "/theme/" + sid + "/logo");
+        m.put("school", s);
+      });
+    }
+    if (user != null) {
+      Map<String, Object> u = userModel(user);
+      u.put("admin", !permissions.adminSchools(user).isEmpty());
+      m.put("user", u);
+      m.put("mySpaces", mySpaces(user));
+    }
+    if (space != null && user != null) {
+      m.put("spaceNav", spaceNav(user, space, req.toolId()));
+      m.put("spaceName", space.name());
+      m.put("spaceUrl", space.url());
+      m.put("archived", space.archived());
+    }
+    return templates.render("layout", m);
+  }
+
+  private List<Map<String, Object>> crumbs(WebRequest req) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    Space space = req.space();
+    if (space != null) {
+      for (Space a : spaces.ancestors(space)) out.add(Map.of("name", a.name(), "url", a.url()));
+      out.add(Map.of("name", space.name(), "url", space.url()));
+    }
+    for (WebRequest.Crumb c : req.crumbs()) out.add(Map.of("name", c.name(), "url", c.url() == null ? "" : c.url()));
+    return out;
+  }
+
+  private List<Map<String, Object>> mySpaces(User user) {
+    Map<Long, Space> seen = new LinkedHashMap<>();
+    spaces.bySlug("~" + user.username()).ifPresent(s -> seen.put(s.id(), s));
+    spaces.spacesOf(user.id()).forEach(s -> seen.putIfAbsent(s.id(), s));
+    if (user.kind() == UserKind.PARENT) {
+      for (User child : users.childrenOf(user.id())) {
+        spaces.bySlug("~" + child.username()).ifPresent(s -> seen.putIfAbsent(s.id(), s));
+      }
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Space s : seen.values()) {
+      String name = s.personal() && s.ownerUserId() != null && s.ownerUserId() == user.id() ? "My space" : s.name();
+      out.add(Map.of("name", name, "url", s.url(), "kind", s.kind().label()));
+    }
+    return out;
+  }
+
+  /** The tools of a space this user can use, plus their menu entries and the space's own pages. */
+  public List<Map<String, Object>> spaceNav(User user, Space space, String currentTool) {
+    List<Map<String, Object>> nav = new ArrayList<>();
+    nav.add(entry("Overview", space.url(), currentTool == null));
+    for (ToolRegistry.ActiveTool tool : visibleTools(user, space)) {
+      nav.add(entry(tool.info().icon() + " " + tool.info().title(), space.url() + "/" + tool.id(), tool.id().equals(currentTool)));
+      for (ToolRegistry.MenuEntry menu : tool.menus()) {
+        if (permissions.can(user, tool.id() + "." + menu.capability(), space)) {
+          String path = menu.path().startsWith("/") ? menu.path() : "/" + menu.path();
+          nav.add(entry("— " + menu.label(), space.url() + "/" + tool.id() + path, false));
+        }
+      }
+    }
+    if (permissions.can(user, CapabilityRegistry.SPACE_MANAGE.id(), space)) {
+      nav.add(entry("Manage space", space.url() + "/manage", "manage".equals(currentTool)));
+    }
+    return nav;
+  }
+
+  /** Tools added to the space, enabled for its school, running, and holding a capability this user has. */
+  public List<ToolRegistry.ActiveTool> visibleTools(User user, Space space) {
+    List<ToolRegistry.ActiveTool> out = new ArrayList<>();
+    var added = spaces.tools(space.id());
+    for (String id : added) {
+      var tool = tools.tool(id).orElse(null);
+      if (tool == null) continue;
+      if (space.schoolId() != null && !schools.toolEnabled(space.schoolId(), id)) continue;
+      boolean any = false;
+      for (Capability c : capabilities.ownedBy(tool.pluginId())) {
+        if (c.id().startsWith(id + ".") && permissions.can(user, c.id(), space)) {
+          any = true;
+          break;
+        }
+      }
+      if (any) out.add(tool);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> entry(String label, String url, boolean current) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("label", label);
+    m.put("url", url);
+    m.put("current", current);
+    return m;
+  }
+
+  /** For core handlers that want a page with the core templates. */
+  public static Reply page(String template, Map<String, ?> model, String title) { return Page.of(template, model).title(title); }
+}

@@ -1,0 +1,103 @@
+package org.courtyard.core.web;
+
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Helper;
+import com.github.jknack.handlebars.Options;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import com.github.jknack.handlebars.io.URLTemplateLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Handlebars engines: one for the core's templates, one per plugin reading from the plugin's own class
+ * loader (Handlebars' class-path loader would look in the host's). All share the same helpers.
+ */
+public final class Renderer {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK).withZone(ZoneId.systemDefault());
+
+  /** A template engine bound to one class loader and folder. */
+  public static final class Engine {
+    private final Handlebars handlebars;
+
+    private Engine(ClassLoader loader, String folder) {
+      URLTemplateLoader templateLoader = new URLTemplateLoader() {
+        @Override
+        protected URL getResource(String location) {
+          String path = location.startsWith("/") ? location.substring(1) : location;
+          return loader.getResource(path);
+        }
+      };
+      templateLoader.setPrefix(folder);
+      templateLoader.setSuffix(".hbs");
+      this.handlebars = new Handlebars(templateLoader).with(new ConcurrentMapTemplateCache());
+      registerHelpers(handlebars);
+    }
+
+    public String render(String template, Object model) {
+      try {
+        Template t = handlebars.compile(template);
+        return t.apply(model);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Template " + template + " could not be rendered: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  public static Engine engine(ClassLoader loader, String folder) { return new Engine(loader, folder); }
+
+  private static void registerHelpers(Handlebars h) {
+    // {{csrf}} writes the hidden form field with this session's token (the core puts csrfToken in every model).
+    h.registerHelper("csrf", (Helper<Object>) (ctx, options) -> {
+      Object token = options.get("csrfToken");
+      return new Handlebars.SafeString("<input type=\"hidden\" name=\"_csrf\" value=\"" + Handlebars.Utils.escapeExpression(String.valueOf(token)) + "\">");
+    });
+    h.registerHelper("eq", (Helper<Object>) (a, options) -> {
+      Object b = options.param(0, null);
+      boolean same = Objects.equals(String.valueOf(a), String.valueOf(b));
+      return options.tagType.inline() ? same : (same ? options.fn() : options.inverse());
+    });
+    h.registerHelper("date", (Helper<Object>) (value, options) -> {
+      if (value instanceof Instant i) return DATE.format(i);
+      return value == null ? "" : value.toString();
+    });
+    h.registerHelper("plural", (Helper<Object>) (value, options) -> {
+      long n = value instanceof Number num ? num.longValue() : 0;
+      String one = options.param(0, "");
+      String many = options.param(1, one + "s");
+      return n + " " + (n == 1 ? one : many);
+    });
+    h.registerHelper("json", (Helper<Object>) (value, options) -> new Handlebars.SafeString(jsonString(String.valueOf(value))));
+    h.registerHelper("selected", (Helper<Object>) (a, options) ->
+        Objects.equals(String.valueOf(a), String.valueOf(options.param(0, null))) ? new Handlebars.SafeString(" selected") : "");
+    h.registerHelper("checked", (Helper<Object>) (a, options) ->
+        Boolean.TRUE.equals(a) || "true".equals(String.valueOf(a)) ? new Handlebars.SafeString(" checked") : "");
+  }
+
+  static String jsonString(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') b.append('\\').append(c);
+      else if (c < 0x20 || c == '<' || c == '>' || c == '&') b.append(String.format("\\u%04x", (int) c));
+      else b.append(c);
+    }
+    return b.append('"').toString();
+  }
+
+  private Renderer() {}
+
+  /** Convenience for models built from several maps. */
+  @SafeVarargs
+  public static Map<String, Object> merge(Map<String, ?>... maps) {
+    Map<String, Object> out = new java.util.HashMap<>();
+    for (Map<String, ?> m : maps) out.putAll(m);
+    return out;
+  }
+}

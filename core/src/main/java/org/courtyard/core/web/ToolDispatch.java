@@ -1,0 +1,198 @@
+package org.courtyard.core.web;
+
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.courtyard.api.Capability;
+import org.courtyard.api.Role;
+import org.courtyard.api.SpaceRef;
+import org.courtyard.api.UserRef;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.api.web.ToolRequest;
+import org.courtyard.api.web.Upload;
+import org.courtyard.core.identity.User;
+import org.courtyard.core.permissions.CapabilityRegistry;
+import org.courtyard.core.permissions.Decision;
+import org.courtyard.core.permissions.PermissionService;
+import org.courtyard.core.plugins.RouteDef;
+import org.courtyard.core.plugins.RouteMounter;
+import org.courtyard.core.plugins.ToolRegistry;
+import org.courtyard.core.services.SchoolStore;
+import org.courtyard.core.services.ToolSettings;
+import org.courtyard.core.spaces.Space;
+import org.courtyard.core.spaces.SpaceStore;
+
+/**
+ * Mounts tools' routes under {@code /s/:space/<tool>} and does, before any tool code runs: the space
+ * lookup, the check that the tool is enabled for the school and added to the space, and the
+ * capability check. CSRF and sign-in were checked earlier on the router.
+ */
+@Singleton
+public final class ToolDispatch implements RouteMounter {
+  private static final Logger LOG = Logger.getLogger(ToolDispatch.class.getName());
+  private volatile Router router;
+  private final Web web;
+  private final SpaceStore spaces;
+  private final SchoolStore schools;
+  private final PermissionService permissions;
+  private final CapabilityRegistry capabilities;
+  private final ToolRegistry tools;
+  private final ToolSettings settings;
+
+  @Inject
+  public ToolDispatch(Web web, SpaceStore spaces, SchoolStore schools, PermissionService permissions,
+                      CapabilityRegistry capabilities, ToolRegistry tools, ToolSettings settings) {
+    this.web = web;
+    this.spaces = spaces;
+    this.schools = schools;
+    this.permissions = permissions;
+    this.capabilities = capabilities;
+    this.tools = tools;
+    this.settings = settings;
+  }
+
+  /** The router tools' routes go on; set once the HTTP server is built. */
+  public void attach(Router router) { this.router = router; }
+
+  /** The widgets of the space's tools this user may see, each rendered to an HTML fragment. A failing widget is left out. */
+  public List<Map<String, Object>> widgets(WebRequest req, User user, Space space, List<ToolRegistry.ActiveTool> visible) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ToolRegistry.ActiveTool tool : visible) {
+      for (ToolRegistry.WidgetEntry w : tool.widgets()) {
+        if (!permissions.can(user, tool.id() + "." + w.capability(), space)) continue;
+        try {
+          Request r = new Request(req, tool, space, user);
+          Page page = w.widget().render(r);
+          Map<String, Object> model = new HashMap<>(page.model());
+          model.put("tool", r.toolUrl());
+          model.put("space", spaceModel(space));
+          model.put("can", r.capabilityMap());
+          model.put("csrfToken", req.csrfToken());
+          Map<String, Object> box = new HashMap<>();
+          box.put("title", w.title());
+          box.put("html", new com.github.jknack.handlebars.Handlebars.SafeString(tool.templates().render(page.template(), model)));
+          out.add(box);
+        } catch (Exception | LinkageError e) {
+          LOG.log(Level.WARNING, "Widget " + tool.id() + "/" + w.name() + " failed in " + space.slug(), e);
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Route> mount(String toolId, List<RouteDef> defs) {
+    List<Route> mounted = new ArrayList<>();
+    if (router == null) return mounted;
+    for (RouteDef def : defs) {
+      String base = "/s/:space/" + toolId;
+      List<String> paths = "/".equals(def.path()) ? List.of(base, base + "/") : List.of(base + def.path());
+      for (String path : paths) {
+        Route r = router.route(HttpMethod.valueOf(def.method()), path).handler(ctx -> web.run(ctx, true,
+            tools.tool(toolId).map(ToolRegistry.ActiveTool::templates).orElse(web.coreTemplates()),
+            req -> handle(req, toolId, def)));
+        mounted.add(r);
+      }
+    }
+    return mounted;
+  }
+
+  private Reply handle(WebRequest req, String toolId, RouteDef def) throws Exception {
+    ToolRegistry.ActiveTool tool = tools.tool(toolId).orElseThrow(() -> HttpProblem.notFound("There is no such page."));
+    Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound("There is no such space."));
+    req.inSpace(space).inTool(toolId).crumb(tool.info().title(), space.url() + "/" + toolId);
+    boolean available = spaces.tools(space.id()).contains(toolId) && (space.schoolId() == null || schools.toolEnabled(space.schoolId(), toolId));
+    if (!available) throw HttpProblem.notFound(tool.info().title() + " is not used in " + space.name() + ".");
+    User user = req.requireUser();
+    Decision d = permissions.decide(user, def.capability(), space);
+    if (!d.allowed()) throw HttpProblem.forbidden("You cannot do that here. " + d.reason());
+    if (space.archived() && "POST".equals(def.method())) throw HttpProblem.forbidden(space.name() + " is archived, so it is read-only.");
+    Request toolRequest = new Request(req, tool, space, user);
+    Reply reply = def.handler().handle(toolRequest);
+    if (reply instanceof Page page) {
+      page.with("tool", toolRequest.toolUrl()).with("space", spaceModel(space)).with("can", toolRequest.capabilityMap());
+      if (page.title() == null) page.title(tool.info().title() + " · " + space.name());
+    } else if (reply instanceof Reply.Redirect r && !r.location().startsWith("/")) {
+      String to = r.location().isEmpty() ? toolRequest.toolUrl() : toolRequest.toolUrl() + "/" + r.location();
+      return new Reply.Redirect(to, r.flash());
+    }
+    return reply;
+  }
+
+  static Map<String, Object> spaceModel(Space space) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", space.id());
+    m.put("slug", space.slug());
+    m.put("name", space.name());
+    m.put("kind", space.kind().label());
+    m.put("url", space.url());
+    m.put("archived", space.archived());
+    return m;
+  }
+
+  /** The request a tool sees. */
+  private final class Request implements ToolRequest {
+    private final WebRequest req;
+    private final ToolRegistry.ActiveTool tool;
+    private final Space space;
+    private final User user;
+    private Optional<Role> role;
+
+    Request(WebRequest req, ToolRegistry.ActiveTool tool, Space space, User user) {
+      this.req = req;
+      this.tool = tool;
+      this.space = space;
+      this.user = user;
+    }
+
+    @Override public UserRef user() { return user.ref(); }
+
+    @Override public SpaceRef space() { return space.ref(); }
+
+    @Override public Optional<Role> role() {
+      if (role == null) role = permissions.role(user, space);
+      return role;
+    }
+
+    @Override public String toolUrl() { return space.url() + "/" + tool.id(); }
+
+    @Override public String pathParam(String name) { return req.pathParam(name); }
+
+    @Override public long pathId(String name) { return req.pathId(name); }
+
+    @Override public Optional<String> query(String name) { return req.query(name); }
+
+    @Override public String form(String name) { return req.form(name); }
+
+    @Override public List<String> formAll(String name) { return req.formAll(name); }
+
+    @Override public List<Upload> uploads() { return req.uploads(); }
+
+    @Override public boolean can(String capability) { return permissions.can(user, tool.id() + "." + capability, space); }
+
+    @Override public String setting(String key) {
+      return tool.setting(key).map(s -> settings.effective(space, tool.id(), s))
+          .orElseThrow(() -> new IllegalArgumentException(tool.id() + " declares no setting '" + key + "'"));
+    }
+
+    Map<String, Boolean> capabilityMap() {
+      Map<String, Boolean> can = new HashMap<>();
+      String prefix = tool.id() + ".";
+      for (Capability c : capabilities.ownedBy(tool.pluginId())) {
+        if (c.id().startsWith(prefix)) can.put(c.id().substring(prefix.length()), permissions.can(user, c.id(), space));
+      }
+      return can;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.courtyard.core.web;
+
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Upload;
+import org.courtyard.core.identity.User;
+import org.courtyard.core.spaces.Space;
+
+/**
+ * One request as the core's handlers see it, on a worker thread: the signed-in user, the form, the
+ * session's flash messages, and what the layout should show (space, tool, breadcrumbs).
+ */
+public final class WebRequest {
+  public static final String SESSION_USER = "uid";
+  public static final String SESSION_CSRF = "csrf";
+  static final String SESSION_FLASH = "flash";
+
+  private final RoutingContext ctx;
+  private final User user;
+  private Space space;
+  private String toolId;
+  private final List<Crumb> crumbs = new ArrayList<>();
+
+  public record Crumb(String name, String url) {}
+
+  WebRequest(RoutingContext ctx, User user) {
+    this.ctx = ctx;
+    this.user = user;
+  }
+
+  public RoutingContext routing() { return ctx; }
+
+  /** The signed-in user, or null on public pages. */
+  public User user() { return user; }
+
+  public User requireUser() {
+    if (user == null) throw new HttpProblem(401, "Please sign in.");
+    return user;
+  }
+
+  public Session session() { return ctx.session(); }
+
+  public String csrfToken() { return session() == null ? "" : session().get(SESSION_CSRF); }
+
+  public String pathParam(String name) {
+    String v = ctx.pathParam(name);
+    return v == null ? "" : v;
+  }
+
+  public long pathId(String name) {
+    try {
+      return Long.parseLong(pathParam(name));
+    } catch (NumberFormatException e) {
+      throw HttpProblem.notFound("There is no such page.");
+    }
+  }
+
+  public Optional<String> query(String name) {
+    return Optional.ofNullable(ctx.request().getParam(name)).map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  public MultiMap formMap() { return ctx.request().formAttributes(); }
+
+  public String form(String name) {
+    String v = ctx.request().getFormAttribute(name);
+    return v == null ? "" : v.trim();
+  }
+
+  public List<String> formAll(String name) { return formMap().getAll(name); }
+
+  public long formId(String name) {
+    try {
+      return Long.parseLong(form(name));
+    } catch (NumberFormatException e) {
+      throw HttpProblem.badRequest("The form was incomplete; please try again.");
+    }
+  }
+
+  public List<Upload> uploads() {
+    List<Upload> out = new ArrayList<>();
+    for (FileUpload f : ctx.fileUploads()) {
+      if (f.size() == 0 && (f.fileName() == null || f.fileName().isEmpty())) continue;
+      out.add(new Upload(f.name(), f.fileName(), f.contentType(), f.size(), Path.of(f.uploadedFileName())));
+    }
+    return out;
+  }
+
+  public String method() { return ctx.request().method().name(); }
+
+  public String path() { return ctx.request().path(); }
+
+  /** A message shown once on the next page. */
+  public void flash(String message) {
+    if (session() == null || message == null) return;
+    List<String> list = session().get(SESSION_FLASH);
+    List<String> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
+    next.add(message);
+    session().put(SESSION_FLASH, next);
+  }
+
+  List<String> takeFlashes() {
+    if (session() == null) return List.of();
+    List<String> list = session().remove(SESSION_FLASH);
+    return list == null ? List.of() : list;
+  }
+
+  public WebRequest inSpace(Space space) { this.space = space; return this; }
+
+  public WebRequest inTool(String toolId) { this.toolId = toolId; return this; }
+
+  public WebRequest crumb(String name, String url) { crumbs.add(new Crumb(name, url)); return this; }
+
+  public Space space() { return space; }
+
+  public String toolId() { return toolId; }
+
+  List<Crumb> crumbs() { return crumbs; }
+}

@@ -1,0 +1,113 @@
+package org.courtyard.core.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.courtyard.core.config.Config;
+import org.courtyard.core.web.routes.AccountRoutes;
+import org.courtyard.core.web.routes.AdminRoutes;
+import org.courtyard.core.web.routes.AssetRoutes;
+import org.courtyard.core.web.routes.AuthRoutes;
+import org.courtyard.core.web.routes.HomeRoutes;
+import org.courtyard.core.web.routes.PictureLoginRoutes;
+import org.courtyard.core.web.routes.SpaceManageRoutes;
+import org.courtyard.core.web.routes.SpaceRoutes;
+
+/**
+ * The HTTP side. Every request passes, in order: security headers → static assets → body (size
+ * limited) → session → CSRF → the area's routes (each checks sign-in and capability) → 404.
+ */
+@Singleton
+public final class WebServer {
+  public static final String SESSION_COOKIE = "courtyard.session";
+  private final Vertx vertx;
+  private final Config config;
+  private final Web web;
+  private final ToolDispatch tools;
+  private final AssetRoutes assets;
+  private final AuthRoutes auth;
+  private final PictureLoginRoutes pictureLogin;
+  private final AccountRoutes account;
+  private final HomeRoutes home;
+  private final SpaceRoutes spaces;
+  private final SpaceManageRoutes spaceManage;
+  private final AdminRoutes admin;
+  private HttpServer server;
+
+  @Inject
+  public WebServer(Vertx vertx, Config config, Web web, ToolDispatch tools, AssetRoutes assets, AuthRoutes auth,
+                   PictureLoginRoutes pictureLogin, AccountRoutes account, HomeRoutes home, SpaceRoutes spaces,
+                   SpaceManageRoutes spaceManage, AdminRoutes admin) {
+    this.vertx = vertx;
+    this.config = config;
+    this.web = web;
+    this.tools = tools;
+    this.assets = assets;
+    this.auth = auth;
+    this.pictureLogin = pictureLogin;
+    this.account = account;
+    this.home = home;
+    this.spaces = spaces;
+    this.spaceManage = spaceManage;
+    this.admin = admin;
+  }
+
+  public Router router() {
+    Router router = Router.router(vertx);
+    router.route().handler(new SecurityHeaders());
+    assets.mount(router);
+    long maxUpload = config.getLong(Config.HTTP_MAX_UPLOAD_BYTES, 50L * 1024 * 1024);
+    router.route().handler(BodyHandler.create(config.dataDir().resolve("uploads").toString())
+        .setBodyLimit(maxUpload).setDeleteUploadedFilesOnEnd(true).setMergeFormAttributes(false));
+    router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx))
+        .setSessionCookieName(SESSION_COOKIE)
+        .setCookieHttpOnlyFlag(true)
+        .setCookieSameSite(CookieSameSite.LAX)
+        .setCookieSecureFlag(config.getBool(Config.HTTP_SECURE_COOKIES, false))
+        .setSessionTimeout(config.getLong(Config.SESSION_TIMEOUT_MINUTES, 480) * 60_000L));
+    router.route().handler(new Csrf(web));
+    auth.mount(router);
+    pictureLogin.mount(router);
+    account.mount(router);
+    home.mount(router);
+    admin.mount(router);
+    spaceManage.mount(router);
+    spaces.mount(router);
+    tools.attach(router);
+    router.route().last().handler(ctx -> web.sendError(ctx, 404, "There is no such page."));
+    router.route().failureHandler(ctx -> {
+      int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+      String message = switch (status) {
+        case 413 -> "That upload is bigger than this school allows (" + (maxUpload / (1024 * 1024)) + " MB). Nothing was saved.";
+        case 400 -> "The request could not be read. Nothing was changed.";
+        default -> "Something went wrong on our side. Nothing more was changed.";
+      };
+      if (ctx.failure() != null && status >= 500) {
+        java.util.logging.Logger.getLogger(WebServer.class.getName()).log(java.util.logging.Level.SEVERE, "Request failed", ctx.failure());
+      }
+      web.sendError(ctx, status, message);
+    });
+    return router;
+  }
+
+  public Future<HttpServer> start(Router router) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.get(Config.HTTP_HOST, "0.0.0.0"))
+        .setPort(config.getInt(Config.HTTP_PORT, 8080))
+        .setCompressionSupported(true);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> this.server = s);
+  }
+
+  public int port() { return server == null ? -1 : server.actualPort(); }
+
+  /** Stops taking new connections and lets requests in flight finish. */
+  public Future<Void> stop() { return server == null ? Future.succeededFuture() : server.shutdown(); }
+}

@@ -1,0 +1,87 @@
+package org.courtyard.core.web.routes;
+
+import io.vertx.ext.web.Router;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.core.identity.User;
+import org.courtyard.core.permissions.CapabilityRegistry;
+import org.courtyard.core.permissions.Decision;
+import org.courtyard.core.permissions.PermissionService;
+import org.courtyard.core.plugins.ToolRegistry;
+import org.courtyard.core.spaces.Space;
+import org.courtyard.core.spaces.SpaceStore;
+import org.courtyard.core.web.Layout;
+import org.courtyard.core.web.Web;
+import org.courtyard.core.web.WebRequest;
+import org.courtyard.core.web.ToolDispatch;
+
+/** A space's page: what it is, the tools it has, its widgets and the spaces inside it. */
+public final class SpaceRoutes {
+  private final Web web;
+  private final SpaceStore spaces;
+  private final PermissionService permissions;
+  private final Layout layout;
+  private final ToolDispatch tools;
+
+  @Inject
+  public SpaceRoutes(Web web, SpaceStore spaces, PermissionService permissions, Layout layout, ToolDispatch tools) {
+    this.web = web;
+    this.spaces = spaces;
+    this.permissions = permissions;
+    this.layout = layout;
+    this.tools = tools;
+  }
+
+  public void mount(Router router) {
+    router.get("/s/:space").handler(web.page(this::show));
+  }
+
+  /** Finds the space and checks a capability, or answers 404/403 with the reason. */
+  public static Space require(WebRequest req, SpaceStore spaces, PermissionService permissions, String capability) {
+    Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound("There is no such space."));
+    req.inSpace(space);
+    Decision d = permissions.decide(req.requireUser(), capability, space);
+    if (!d.allowed()) throw HttpProblem.forbidden("You cannot see or change " + space.name() + ". " + d.reason());
+    return space;
+  }
+
+  private Reply show(WebRequest req) {
+    Space space = require(req, spaces, permissions, CapabilityRegistry.SPACE_VIEW.id());
+    User user = req.user();
+    Map<String, Object> m = new HashMap<>();
+    m.put("space", card(space));
+    m.put("description", space.description());
+    m.put("archived", space.archived());
+    List<Map<String, Object>> toolCards = new ArrayList<>();
+    List<ToolRegistry.ActiveTool> visible = layout.visibleTools(user, space);
+    for (ToolRegistry.ActiveTool t : visible) {
+      toolCards.add(Map.of("title", t.info().title(), "icon", t.info().icon(), "description", t.info().description(), "url", space.url() + "/" + t.id()));
+    }
+    m.put("tools", toolCards);
+    List<Map<String, Object>> children = new ArrayList<>();
+    for (Space c : spaces.children(space.id())) {
+      if (permissions.can(user, CapabilityRegistry.SPACE_VIEW.id(), c)) children.add(card(c));
+    }
+    m.put("children", children);
+    m.put("widgets", tools.widgets(req, user, space, visible));
+    m.put("canManage", permissions.can(user, CapabilityRegistry.SPACE_MANAGE.id(), space));
+    m.put("canSeeMembers", permissions.can(user, CapabilityRegistry.SPACE_MEMBERS.id(), space));
+    return Page.of("space", m).title(space.name());
+  }
+
+  public static Map<String, Object> card(Space s) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("name", s.name());
+    m.put("url", s.url());
+    m.put("kind", s.kind().label());
+    m.put("slug", s.slug());
+    m.put("archived", s.archived());
+    return m;
+  }
+}

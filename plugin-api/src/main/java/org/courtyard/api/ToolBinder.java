@@ -1,0 +1,35 @@
+package org.courtyard.api;
+
+import com.google.inject.Module;
+import org.courtyard.api.event.Listener;
+import org.courtyard.api.web.Routes;
+import org.courtyard.api.web.Widget;
+
+/**
+ * Collects a tool's whole contribution. The core remembers which tool added each entry, so
+ * disabling the tool removes its routes, menu entries, widgets and listeners in one go.
+ * Classes named here are built by the tool's own Guice injector (a child of the core's).
+ */
+public interface ToolBinder {
+  /** Routes mounted under {@code /s/{space}/{tool}/}. */
+  ToolBinder routes(Class<? extends Routes> routes);
+
+  /**
+   * SQL migrations in the plugin jar, e.g. {@code "db/hello"} for {@code db/hello/V1__notes.sql}.
+   * Applied once, with a history of their own. {@code ${text}} and {@code ${blob}} stand for the
+   * database's large text and binary types, so one file runs on Derby and PostgreSQL.
+   */
+  ToolBinder migrations(String classpathFolder);
+
+  /** A listener for a core event ({@link org.courtyard.api.event}); failures are logged, never passed on. */
+  <E> ToolBinder listen(Class<E> eventType, Class<? extends Listener<E>> listener);
+
+  /** A box shown on the page of each space that has this tool, to users with the capability. */
+  ToolBinder widget(String name, String title, String capability, Class<? extends Widget> widget);
+
+  /** An entry in the space's navigation, linking to {@code path} under the tool, for users with the capability. */
+  ToolBinder menu(String label, String path, String capability);
+
+  /** Further Guice bindings for the tool's own classes. */
+  ToolBinder bind(Module module);
+}

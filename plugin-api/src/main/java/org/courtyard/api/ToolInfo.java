@@ -1,0 +1,61 @@
+package org.courtyard.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a tool is, declared as data: id, title, description, icon, the kinds of space it suits,
+ * its capabilities and its settings. Capability names are local ({@code "post"}); the core
+ * prefixes them with the tool id ({@code "forum.post"}).
+ */
+public final class ToolInfo {
+  private final String id;
+  private final String title;
+  private final String description;
+  private String icon = "🧩";
+  private final Set<SpaceKind> suits = EnumSet.noneOf(SpaceKind.class);
+  private final List<Capability> capabilities = new ArrayList<>();
+  private final List<Setting> settings = new ArrayList<>();
+
+  private ToolInfo(String id, String title, String description) {
+    if (!id.matches("[a-z][a-z0-9-]{1,30}")) throw new IllegalArgumentException("tool id must be lower-case letters, digits or '-': " + id);
+    this.id = id;
+    this.title = title;
+    this.description = description;
+  }
+
+  public static ToolInfo of(String id, String title, String description) { return new ToolInfo(id, title, description); }
+
+  /** An emoji or short text shown beside the title. */
+  public ToolInfo icon(String icon) { this.icon = icon; return this; }
+
+  public ToolInfo suits(SpaceKind... kinds) { Collections.addAll(suits, kinds); return this; }
+
+  /** A capability that changes data; refused in archived spaces. */
+  public ToolInfo capability(String name, String description, Role defaultRole) {
+    capabilities.add(new Capability(id + "." + name, description, defaultRole, false));
+    return this;
+  }
+
+  /** A capability that only reads; still granted in archived spaces. */
+  public ToolInfo readCapability(String name, String description, Role defaultRole) {
+    capabilities.add(new Capability(id + "." + name, description, defaultRole, true));
+    return this;
+  }
+
+  public ToolInfo setting(Setting setting) { settings.add(setting); return this; }
+
+  public String id() { return id; }
+  public String title() { return title; }
+  public String description() { return description; }
+  public String icon() { return icon; }
+  /** Empty means every kind of space. */
+  public Set<SpaceKind> suits() { return Collections.unmodifiableSet(suits); }
+  public List<Capability> capabilities() { return List.copyOf(capabilities); }
+  public List<Setting> settings() { return List.copyOf(settings); }
+
+  public boolean suits(SpaceKind kind) { return suits.isEmpty() || suits.contains(kind); }
+}

@@ -1,0 +1,3 @@
+package org.courtyard.api.event;
+
+public record MemberRemoved(long spaceId, long userId) {}

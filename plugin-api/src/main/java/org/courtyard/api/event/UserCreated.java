@@ -1,0 +1,5 @@
+package org.courtyard.api.event;
+
+import org.courtyard.api.UserKind;
+
+public record UserCreated(long userId, long schoolId, UserKind kind) {}

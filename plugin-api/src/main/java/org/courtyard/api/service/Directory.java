@@ -1,0 +1,27 @@
+package org.courtyard.api.service;
+
+import java.util.List;
+import java.util.Optional;
+import org.courtyard.api.Role;
+import org.courtyard.api.SpaceRef;
+import org.courtyard.api.UserRef;
+
+/** Read-only view of the school's people and spaces. */
+public interface Directory {
+  Optional<UserRef> user(long userId);
+
+  Optional<SpaceRef> space(long spaceId);
+
+  /** Direct members and their roles. */
+  List<Member> members(long spaceId);
+
+  /** A parent's linked children. */
+  List<UserRef> childrenOf(long parentId);
+
+  List<UserRef> parentsOf(long childId);
+
+  /** The personal space's owner, if this is a personal space. */
+  Optional<UserRef> personalSpaceOwner(long spaceId);
+
+  record Member(UserRef user, Role role) {}
+}
