@@ -1,0 +1,115 @@
+package org.courtyard.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.courtyard.core.Courtyard;
+import org.courtyard.core.config.Config;
+import org.courtyard.core.demo.DemoSchool;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Boots a real Courtyard for a test class: Derby files in a temporary folder, a random port, the
+ * plugins you name installed from jars, and (optionally) the demo school with its known accounts.
+ * <pre>
+ * &#64;RegisterExtension
+ * static final CourtyardExtension courtyard = CourtyardExtension.withDemoSchool()
+ *     .plugin(PluginJar.fromClasses(Path.of("target/classes")));
+ * ...
+ * TestClient teacher = courtyard.signIn("mrs.patel");
+ * </pre>
+ */
+public final class CourtyardExtension implements BeforeAllCallback, AfterAllCallback {
+  private final boolean demo;
+  private final List<PluginJar> plugins = new ArrayList<>();
+  private final Map<String, String> settings = new HashMap<>();
+  private Path home;
+  private Courtyard courtyard;
+
+  private CourtyardExtension(boolean demo) { this.demo = demo; }
+
+  /** A core with the demo school (accounts in {@link DemoSchool#ACCOUNTS}) and every installed plugin enabled. */
+  public static CourtyardExtension withDemoSchool() { return new CourtyardExtension(true); }
+
+  /** An empty installation: no school, no users. */
+  public static CourtyardExtension empty() { return new CourtyardExtension(false); }
+
+  public CourtyardExtension plugin(PluginJar jar) { plugins.add(jar); return this; }
+
+  /** A configuration value ({@link Config} keys), e.g. a small upload limit. */
+  public CourtyardExtension setting(String key, String value) { settings.put(key, value); return this; }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    home = Files.createTempDirectory("courtyard-test");
+    Path pluginsDir = home.resolve("plugins");
+    Files.createDirectories(pluginsDir);
+    for (PluginJar p : plugins) p.writeTo(pluginsDir);
+    start();
+  }
+
+  private void start() {
+    Map<String, String> values = new HashMap<>();
+    values.put(Config.HOME, home.toString());
+    values.put(Config.HTTP_PORT, "0");
+    values.put(Config.HTTP_HOST, "127.0.0.1");
+    // Still bcrypt, at its cheapest cost, so a test suite does not spend minutes hashing.
+    values.put(Config.PASSWORD_COST, "4");
+    values.putAll(settings);
+    courtyard = Courtyard.open(Config.of(values)).serve();
+    if (demo) DemoSchool.ensure(courtyard);
+  }
+
+  /** Stops and starts the same installation (same files), as after a power cut or an upgrade. */
+  public void restart() {
+    courtyard.close();
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (courtyard != null) courtyard.close();
+    deleteQuietly(home);
+  }
+
+  public Courtyard courtyard() { return courtyard; }
+
+  public <T> T get(Class<T> type) { return courtyard.get(type); }
+
+  public Path home() { return home; }
+
+  public Path pluginsDir() { return home.resolve("plugins"); }
+
+  public URI baseUri() { return URI.create("http://127.0.0.1:" + courtyard.port() + "/"); }
+
+  /** A browser nobody has signed in on. */
+  public TestClient anonymous() { return new TestClient(baseUri()); }
+
+  /** A browser signed in as one of the demo accounts. */
+  public TestClient signIn(String username) {
+    String password = DemoSchool.ACCOUNTS.stream().filter(a -> a.username().equals(username)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(username + " is not a demo account; use signIn(username, password)")).password();
+    return signIn(username, password);
+  }
+
+  public TestClient signIn(String username, String password) { return anonymous().login(username, password); }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) return;
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
