@@ -24,6 +24,7 @@ public final class PluginJar {
   private String requires = "*";
   private String description = "";
   private Path classesDir;
+  private Path existingJar;
   private final List<Class<?>> classes = new ArrayList<>();
   private final List<Class<?>> extensions = new ArrayList<>();
   private final List<String> resources = new ArrayList<>();
@@ -38,6 +39,21 @@ public final class PluginJar {
     PluginJar jar = new PluginJar(null);
     jar.classesDir = classesDir;
     return jar;
+  }
+
+  /** A plugin jar as built by the plugin's own Maven module (its {@code package} phase). */
+  public static PluginJar existing(Path jar) {
+    if (!Files.isRegularFile(jar)) throw new IllegalStateException("No plugin jar at " + jar + ": run the tests after `package`.");
+    PluginJar p = new PluginJar(null);
+    p.existingJar = jar;
+    return p;
+  }
+
+  /** The jar named by the {@code plugin.jar} system property (set by the plugin's pom), as a school would install it. */
+  public static PluginJar fromBuild() {
+    String path = System.getProperty("plugin.jar");
+    if (path == null) throw new IllegalStateException("Set the plugin.jar system property to the built jar (see examples/hello-tool/pom.xml).");
+    return existing(Path.of(path));
   }
 
   public PluginJar version(String v) { this.version = v; return this; }
@@ -58,6 +74,9 @@ public final class PluginJar {
   public Path writeTo(Path pluginsDir) {
     try {
       Files.createDirectories(pluginsDir);
+      if (existingJar != null) {
+        return Files.copy(existingJar, pluginsDir.resolve(existingJar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
       if (classesDir != null) {
         if (!Files.isRegularFile(classesDir.resolve("plugin.properties"))) {
           throw new IllegalStateException(classesDir + " has no plugin.properties: is it a plugin module's target/classes?");
