@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PluginHostIT {
   @RegisterExtension
   static final CourtyardExtension courtyard = CourtyardExtension.withDemoSchool()
-      .plugin(PluginJar.fixture("echo").extension(EchoTool.class).resource("templates/echo.hbs"))
+      .plugin(PluginJar.fixture("echo").extension(EchoTool.class).resource("templates/echo.hbs").resource("static/echo.css"))
       .plugin(PluginJar.fixture("broken").extension(ThrowingTool.class))
       .plugin(PluginJar.fixture("future").extension(EchoTool.class).requires(">=2.0.0"));
 
@@ -38,6 +38,16 @@ class PluginHostIT {
     assertEquals(303, sent.status());
     assertEquals("/s/2-willow/echo", sent.location());
     assertTrue(amira.get("/s/2-willow/echo").contains("Echo: hi"), "flash message on the next page");
+  }
+
+  @Test
+  void aToolsStaticFilesAreServedFromItsJarWithSafeTypes() {
+    TestClient.Response css = courtyard.anonymous().get("/assets/echo/echo.css");
+    assertEquals(200, css.status());
+    assertTrue(css.contains("#123456"));
+    assertTrue(css.header("Content-Type").startsWith("text/css"));
+    assertEquals(404, courtyard.anonymous().get("/assets/echo/missing.css").status());
+    assertEquals(404, courtyard.anonymous().get("/assets/echo/plugin.properties").status(), "only known asset types are served");
   }
 
   @Test

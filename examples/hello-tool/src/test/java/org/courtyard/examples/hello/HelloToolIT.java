@@ -32,6 +32,16 @@ class HelloToolIT {
   }
 
   @Test
+  void itsMigrationRanOnceWithItsOwnHistory() {
+    // Flyway names its history table in quotes, so the lower-case name is exact.
+    String sql = "SELECT COUNT(*) FROM \"history_hello\" WHERE \"success\" = TRUE AND \"version\" = '1'";
+    assertEquals(1, courtyard.get(org.courtyard.core.db.Db.class).count(sql));
+    courtyard.restart();
+    assertEquals(1, courtyard.get(org.courtyard.core.db.Db.class).count(sql), "not applied twice");
+    assertEquals(200, courtyard.signIn("chloe").get("/s/5-oak/hello").status());
+  }
+
+  @Test
   void aParentReadsTheClassNotesButCannotWrite() {
     TestClient parent = courtyard.signIn("mr.khan");
     assertEquals(200, parent.get("/s/2-willow/hello").status());
