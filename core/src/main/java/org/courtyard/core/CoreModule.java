@@ -17,6 +17,9 @@ import org.courtyard.core.db.Db;
 import org.courtyard.core.events.EventHub;
 import org.courtyard.core.identity.Passwords;
 import org.courtyard.core.identity.SignIn;
+import org.courtyard.core.notify.LogMailer;
+import org.courtyard.core.notify.Mailer;
+import org.courtyard.core.notify.NotificationStore;
 import org.courtyard.core.permissions.CapabilityRegistry;
 import org.courtyard.core.permissions.PermissionService;
 import org.courtyard.core.plugins.PluginHost;
@@ -50,6 +53,7 @@ final class CoreModule extends AbstractModule {
     bind(Permissions.class).to(PermissionService.class);
     bind(HtmlSanitizer.class).to(OwaspHtmlSanitizer.class).in(Singleton.class);
     bind(FileStore.class).toInstance(new DiskFileStore(config.dataDir().resolve("files")));
+    bind(Mailer.class).to(LogMailer.class).in(Singleton.class);
     bind(Passwords.class).toInstance(new Passwords(config.getInt(Config.PASSWORD_COST, 10)));
     bindConstant().annotatedWith(Names.named(SignIn.LOCKOUT_ATTEMPTS)).to(config.getInt(Config.LOCKOUT_ATTEMPTS, 5));
     bindConstant().annotatedWith(Names.named(SignIn.LOCKOUT_MINUTES)).to(config.getInt(Config.LOCKOUT_MINUTES, 15));
@@ -58,8 +62,9 @@ final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   PluginHost pluginHost(EventHub events, CapabilityRegistry capabilities, ToolRegistry registry, ActivityStore activity,
-                        Directory directory, Permissions permissions, HtmlSanitizer sanitizer, FileStore files) {
-    return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity,
+                        Directory directory, Permissions permissions, HtmlSanitizer sanitizer, FileStore files,
+                        NotificationStore notifications) {
+    return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity, notifications,
         PluginHost.services(db, events, directory, permissions, sanitizer, files));
   }
 }

@@ -51,18 +51,21 @@ public final class PluginHost {
   private final CapabilityRegistry capabilities;
   private final ToolRegistry registry;
   private final ActivityStore activity;
+  private final org.courtyard.core.notify.NotificationStore notifications;
   private final PluginServicesModule.CoreServices services;
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private volatile RouteMounter mounter;
 
   public PluginHost(Path pluginsDir, Db db, EventHub events, CapabilityRegistry capabilities, ToolRegistry registry,
-                    ActivityStore activity, PluginServicesModule.CoreServices services) {
+                    ActivityStore activity, org.courtyard.core.notify.NotificationStore notifications,
+                    PluginServicesModule.CoreServices services) {
     this.pf4j = new DefaultPluginManager(pluginsDir);
     this.db = db;
     this.events = events;
     this.capabilities = capabilities;
     this.registry = registry;
     this.activity = activity;
+    this.notifications = notifications;
     this.services = services;
   }
 
@@ -216,7 +219,7 @@ public final class PluginHost {
     for (String folder : binder.migrations) Migrations.apply(db.dataSource(), db.dialect(), toolId, folder, loader);
 
     List<Module> modules = new ArrayList<>();
-    modules.add(new PluginServicesModule(services, activity.forTool(toolId)));
+    modules.add(new PluginServicesModule(services, activity.forTool(toolId), notifications.forTool(toolId)));
     modules.addAll(binder.modules);
     Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 

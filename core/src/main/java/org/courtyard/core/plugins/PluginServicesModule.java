@@ -7,6 +7,7 @@ import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.Events;
 import org.courtyard.api.service.FileStore;
 import org.courtyard.api.service.HtmlSanitizer;
+import org.courtyard.api.service.Notifications;
 import org.courtyard.api.service.Permissions;
 
 /**
@@ -21,10 +22,12 @@ final class PluginServicesModule extends AbstractModule {
 
   private final CoreServices services;
   private final ActivityLog activity;
+  private final Notifications notifications;
 
-  PluginServicesModule(CoreServices services, ActivityLog activity) {
+  PluginServicesModule(CoreServices services, ActivityLog activity, Notifications notifications) {
     this.services = services;
     this.activity = activity;
+    this.notifications = notifications;
   }
 
   @Override
@@ -36,5 +39,6 @@ final class PluginServicesModule extends AbstractModule {
     bind(HtmlSanitizer.class).toInstance(services.sanitizer());
     bind(FileStore.class).toInstance(services.files());
     bind(ActivityLog.class).toInstance(activity);
+    bind(Notifications.class).toInstance(notifications);
   }
 }

@@ -31,16 +31,18 @@ public final class Layout {
   private final PermissionService permissions;
   private final CapabilityRegistry capabilities;
   private final ToolRegistry tools;
+  private final org.courtyard.core.notify.NotificationStore notifications;
 
   @Inject
   public Layout(SpaceStore spaces, UserStore users, SchoolStore schools, PermissionService permissions,
-                CapabilityRegistry capabilities, ToolRegistry tools) {
+                CapabilityRegistry capabilities, ToolRegistry tools, org.courtyard.core.notify.NotificationStore notifications) {
     this.spaces = spaces;
     this.users = users;
     this.schools = schools;
     this.permissions = permissions;
     this.capabilities = capabilities;
     this.tools = tools;
+    this.notifications = notifications;
   }
 
   public Renderer.Engine templates() { return templates; }
@@ -82,6 +84,7 @@ public final class Layout {
     if (user != null) {
       Map<String, Object> u = userModel(user);
       u.put("admin", !permissions.adminSchools(user).isEmpty());
+      u.put("unread", notifications.unread(user.id()));
       m.put("user", u);
       m.put("mySpaces", mySpaces(user));
     }

@@ -17,6 +17,7 @@ import org.courtyard.core.web.routes.AdminRoutes;
 import org.courtyard.core.web.routes.AssetRoutes;
 import org.courtyard.core.web.routes.AuthRoutes;
 import org.courtyard.core.web.routes.HomeRoutes;
+import org.courtyard.core.web.routes.NotificationRoutes;
 import org.courtyard.core.web.routes.PictureLoginRoutes;
 import org.courtyard.core.web.routes.SpaceManageRoutes;
 import org.courtyard.core.web.routes.SpaceRoutes;
@@ -40,12 +41,13 @@ public final class WebServer {
   private final SpaceRoutes spaces;
   private final SpaceManageRoutes spaceManage;
   private final AdminRoutes admin;
+  private final NotificationRoutes notifications;
   private HttpServer server;
 
   @Inject
   public WebServer(Vertx vertx, Config config, Web web, ToolDispatch tools, AssetRoutes assets, AuthRoutes auth,
                    PictureLoginRoutes pictureLogin, AccountRoutes account, HomeRoutes home, SpaceRoutes spaces,
-                   SpaceManageRoutes spaceManage, AdminRoutes admin) {
+                   SpaceManageRoutes spaceManage, AdminRoutes admin, NotificationRoutes notifications) {
     this.vertx = vertx;
     this.config = config;
     this.web = web;
@@ -58,6 +60,7 @@ public final class WebServer {
     this.spaces = spaces;
     this.spaceManage = spaceManage;
     this.admin = admin;
+    this.notifications = notifications;
   }
 
   public Router router() {
@@ -78,6 +81,7 @@ public final class WebServer {
     pictureLogin.mount(router);
     account.mount(router);
     home.mount(router);
+    notifications.mount(router);
     admin.mount(router);
     spaceManage.mount(router);
     spaces.mount(router);

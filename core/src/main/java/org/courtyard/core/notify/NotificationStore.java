@@ -1,0 +1,50 @@
+package org.courtyard.core.notify;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import org.courtyard.api.service.Notifications;
+import org.courtyard.core.db.Db;
+import org.courtyard.core.identity.UserStore;
+
+/** In-app notifications, with an e-mail copy through the {@link Mailer}. */
+@Singleton
+public final class NotificationStore {
+  private final Db db;
+  private final Mailer mailer;
+  private final UserStore users;
+
+  @Inject
+  public NotificationStore(Db db, Mailer mailer, UserStore users) {
+    this.db = db;
+    this.mailer = mailer;
+    this.users = users;
+  }
+
+  public record Notice(long id, String toolId, String title, String url, Instant at, boolean read) {}
+
+  public void add(String toolId, long userId, String title, String url) {
+    String safeUrl = url != null && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+    db.update("INSERT INTO notifications (user_id, tool_id, title, url) VALUES (?, ?, ?, ?)", userId, toolId, cut(title, 300), cut(safeUrl, 500));
+    users.byId(userId).filter(u -> u.email() != null && !u.disabled())
+        .ifPresent(u -> db.afterCommit(() -> mailer.send(u.email(), title, "See " + safeUrl)));
+  }
+
+  /** A tool's view of notifications, with its id filled in. */
+  public Notifications forTool(String toolId) { return (userId, title, url) -> add(toolId, userId, title, url); }
+
+  public List<Notice> latest(long userId, int limit) {
+    return db.query("SELECT id, tool_id, title, url, created_at, read_at FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC"
+        + " FETCH FIRST " + Math.max(1, Math.min(limit, 200)) + " ROWS ONLY",
+        rs -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Db.instant(rs, "created_at"), rs.getTimestamp(6) != null), userId);
+  }
+
+  public long unread(long userId) { return db.count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", userId); }
+
+  public void markAllRead(long userId) {
+    db.update("UPDATE notifications SET read_at = CURRENT_TIMESTAMP WHERE user_id = ? AND read_at IS NULL", userId);
+  }
+
+  private static String cut(String s, int max) { return s == null ? "" : s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
+}
