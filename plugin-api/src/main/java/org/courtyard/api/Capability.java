@@ -5,9 +5,14 @@ import java.util.Objects;
 /**
  * A named permission, e.g. {@code forum.post}. The declaration grants it to {@link #defaultRole()} and
  * every stronger role; a space owner may lower or raise that in their space. A capability that changes
- * data ({@code readOnly == false}) is refused in archived spaces.
+ * data ({@code readOnly == false}) is refused in archived spaces. A {@code open} capability is held
+ * by everyone, even visitors who are not signed in (a public feed), unless the space owner withholds it.
  */
-public record Capability(String id, String description, Role defaultRole, boolean readOnly) {
+public record Capability(String id, String description, Role defaultRole, boolean readOnly, boolean open) {
+  public Capability(String id, String description, Role defaultRole, boolean readOnly) {
+    this(id, description, defaultRole, readOnly, false);
+  }
+
   public Capability {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(defaultRole, "defaultRole");

@@ -46,6 +46,16 @@ public final class ToolInfo {
     return this;
   }
 
+  /**
+   * A read-only capability held by everyone, even visitors who are not signed in (e.g. a public
+   * feed); the space owner may withhold it. Handlers see {@link org.courtyard.api.web.ToolRequest#signedIn()} false
+   * for visitors, and must still decide what a visitor may see (e.g. only blogs marked public).
+   */
+  public ToolInfo openCapability(String name, String description) {
+    capabilities.add(new Capability(id + "." + name, description, Role.VIEWER, true, true));
+    return this;
+  }
+
   public ToolInfo setting(Setting setting) { settings.add(setting); return this; }
 
   public String id() { return id; }

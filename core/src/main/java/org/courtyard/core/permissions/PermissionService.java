@@ -54,7 +54,7 @@ public final class PermissionService implements Permissions {
   public boolean can(User user, String capability, Space space) { return decide(user, capability, space).allowed(); }
 
   public Decision decide(User user, String capabilityId, Space space) {
-    if (user == null) return Decision.deny(null, "Nobody is signed in.");
+    if (user == null) return decideForVisitor(capabilityId, space);
     if (user.disabled()) return Decision.deny(null, "The account is disabled.");
     Capability capability = capabilities.find(capabilityId).orElse(null);
     if (capability == null) return Decision.deny(null, "No enabled tool declares the capability " + capabilityId + ".");
@@ -77,6 +77,17 @@ public final class PermissionService implements Permissions {
       return Decision.allow(role.role(), "Role " + role.role().label() + " (" + role.why() + ") meets " + min.label() + ", required by " + rule + ".");
     }
     return Decision.deny(role.role(), "Role " + role.role().label() + " (" + role.why() + ") is below " + min.label() + ", required by " + rule + ".");
+  }
+
+  /** Visitors who are not signed in hold only open capabilities, and only where the owner has not withheld them. */
+  public Decision decideForVisitor(String capabilityId, Space space) {
+    Capability capability = capabilities.find(capabilityId).orElse(null);
+    if (capability == null || !capability.open()) return Decision.deny(null, "Nobody is signed in.");
+    if (space.personal()) return Decision.deny(null, "Personal spaces are never open to visitors.");
+    if (override(space.id(), capabilityId).isPresent()) {
+      return Decision.deny(null, "The owner of " + space.name() + " has limited " + capabilityId + " to signed-in people.");
+    }
+    return Decision.allow(null, capabilityId + " is open to everyone.");
   }
 
   /** The user's role in the space and where it came from; null when they have none. */

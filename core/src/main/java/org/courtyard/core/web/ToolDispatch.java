@@ -99,7 +99,8 @@ public final class ToolDispatch implements RouteMounter {
       String base = "/s/:space/" + toolId;
       List<String> paths = "/".equals(def.path()) ? List.of(base, base + "/") : List.of(base + def.path());
       for (String path : paths) {
-        Route r = router.route(HttpMethod.valueOf(def.method()), path).handler(ctx -> web.run(ctx, true,
+        boolean open = capabilities.find(def.capability()).map(Capability::open).orElse(false);
+        Route r = router.route(HttpMethod.valueOf(def.method()), path).handler(ctx -> web.run(ctx, !open,
             tools.tool(toolId).map(ToolRegistry.ActiveTool::templates).orElse(web.coreTemplates()),
             req -> handle(req, toolId, def)));
         mounted.add(r);
@@ -114,8 +115,9 @@ public final class ToolDispatch implements RouteMounter {
     req.inSpace(space).inTool(toolId).crumb(tool.info().title(), space.url() + "/" + toolId);
     boolean available = spaces.tools(space.id()).contains(toolId) && (space.schoolId() == null || schools.toolEnabled(space.schoolId(), toolId));
     if (!available) throw HttpProblem.notFound(tool.info().title() + " is not used in " + space.name() + ".");
-    User user = req.requireUser();
+    User user = req.user();
     Decision d = permissions.decide(user, def.capability(), space);
+    if (!d.allowed() && user == null) throw new HttpProblem(401, "Please sign in to see this.");
     if (!d.allowed()) throw HttpProblem.forbidden("You cannot do that here. " + d.reason());
     if (space.archived() && "POST".equals(def.method())) throw HttpProblem.forbidden(space.name() + " is archived, so it is read-only.");
     Request toolRequest = new Request(req, tool, space, user);
@@ -141,6 +143,8 @@ public final class ToolDispatch implements RouteMounter {
     return m;
   }
 
+  private static final UserRef VISITOR = new UserRef(0, "", "Visitor", org.courtyard.api.UserKind.GUEST);
+
   /** The request a tool sees. */
   private final class Request implements ToolRequest {
     private final WebRequest req;
@@ -156,11 +160,14 @@ public final class ToolDispatch implements RouteMounter {
       this.user = user;
     }
 
-    @Override public UserRef user() { return user.ref(); }
+    @Override public UserRef user() { return user == null ? VISITOR : user.ref(); }
+
+    @Override public boolean signedIn() { return user != null; }
 
     @Override public SpaceRef space() { return space.ref(); }
 
     @Override public Optional<Role> role() {
+      if (user == null) return Optional.empty();
       if (role == null) role = permissions.role(user, space);
       return role;
     }
@@ -179,7 +186,7 @@ public final class ToolDispatch implements RouteMounter {
 
     @Override public List<Upload> uploads() { return req.uploads(); }
 
-    @Override public boolean can(String capability) { return permissions.can(user, tool.id() + "." + capability, space); }
+    @Override public boolean can(String capability) { return permissions.decide(user, tool.id() + "." + capability, space).allowed(); }
 
     @Override public String setting(String key) {
       return tool.setting(key).map(s -> settings.effective(space, tool.id(), s))
@@ -190,7 +197,7 @@ public final class ToolDispatch implements RouteMounter {
       Map<String, Boolean> can = new HashMap<>();
       String prefix = tool.id() + ".";
       for (Capability c : capabilities.ownedBy(tool.pluginId())) {
-        if (c.id().startsWith(prefix)) can.put(c.id().substring(prefix.length()), permissions.can(user, c.id(), space));
+        if (c.id().startsWith(prefix)) can.put(c.id().substring(prefix.length()), permissions.decide(user, c.id(), space).allowed());
       }
       return can;
     }

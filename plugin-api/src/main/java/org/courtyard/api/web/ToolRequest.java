@@ -8,7 +8,11 @@ import org.courtyard.api.UserRef;
 
 /** One request to a tool, after the core has found the user and the space and checked the capability. */
 public interface ToolRequest {
+  /** The signed-in user; for a visitor on an open capability's route, a guest with id 0. */
   UserRef user();
+
+  /** False only for visitors on routes whose capability is open to everyone. */
+  boolean signedIn();
 
   SpaceRef space();
 

@@ -59,6 +59,25 @@ class PluginHostIT {
   }
 
   @Test
+  void anOpenCapabilityLetsVisitorsInAndTheOwnerCanWithholdIt() {
+    TestClient visitor = courtyard.anonymous();
+    TestClient.Response feed = visitor.get("/s/5-oak/echo/feed");
+    assertEquals(200, feed.status());
+    assertEquals("feed of Class 5 Oak for a visitor", feed.body());
+    assertEquals(303, visitor.get("/s/5-oak/echo").status(), "other routes still need sign-in");
+    assertEquals(401, visitor.get("/s/~chloe/echo/feed").status(), "personal spaces are never open");
+    var permissions = courtyard.get(org.courtyard.core.permissions.PermissionService.class);
+    long oak = courtyard.get(org.courtyard.core.spaces.SpaceStore.class).bySlug("5-oak").orElseThrow().id();
+    permissions.setOverride(oak, "echo.feed", "MEMBER");
+    try {
+      assertEquals(401, visitor.get("/s/5-oak/echo/feed").status());
+      assertEquals(200, courtyard.signIn("chloe").get("/s/5-oak/echo/feed").status());
+    } finally {
+      permissions.setOverride(oak, "echo.feed", "");
+    }
+  }
+
+  @Test
   void aToolNotAddedToASpaceIs404There() {
     assertEquals(404, courtyard.signIn("mrs.patel").get("/s/year-2/echo").status());
   }
