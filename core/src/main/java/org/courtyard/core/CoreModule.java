@@ -63,8 +63,8 @@ final class CoreModule extends AbstractModule {
   @Singleton
   PluginHost pluginHost(EventHub events, CapabilityRegistry capabilities, ToolRegistry registry, ActivityStore activity,
                         Directory directory, Permissions permissions, HtmlSanitizer sanitizer, FileStore files,
-                        NotificationStore notifications) {
-    return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity, notifications,
+                        NotificationStore notifications, org.courtyard.core.roster.ImporterRegistry importers) {
+    return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity, notifications, importers,
         PluginHost.services(db, events, directory, permissions, sanitizer, files));
   }
 }

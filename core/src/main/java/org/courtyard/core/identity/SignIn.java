@@ -28,10 +28,10 @@ public final class SignIn {
   }
 
   /** The outcome, with the message to show when it failed (never saying whether the username exists). */
-  public record Result(Optional<User> user, String message) {
-    static Result ok(User u) { return new Result(Optional.of(u), null); }
+  public record Result(Optional<User> user, String message, boolean mustChoosePassword) {
+    static Result ok(User u) { return new Result(Optional.of(u), null, false); }
 
-    static Result no(String message) { return new Result(Optional.empty(), message); }
+    static Result no(String message) { return new Result(Optional.empty(), message, false); }
   }
 
   public static final String WRONG = "That username and password do not match. Check them and try again.";
@@ -43,6 +43,11 @@ public final class SignIn {
       return Result.no(WRONG);
     }
     User u = found.get();
+    if (password != null && !u.hasPassword() && users.firstLoginCodeMatches(u.id(), password)) {
+      // An imported account's first sign-in, with the code from the class letter: they must choose a password next.
+      Result r = check(u, true, WRONG);
+      return r.user().isPresent() ? new Result(r.user(), null, true) : r;
+    }
     return check(u, password != null && users.passwordMatches(u.id(), password), WRONG);
   }
 

@@ -83,8 +83,23 @@ public final class UserStore {
     User u = byId(id).orElseThrow();
     String weak = Passwords.weakness(password, u.username());
     if (weak != null) throw new IllegalArgumentException(weak);
-    db.update("UPDATE users SET password_hash = ? WHERE id = ?", passwords.hash(password), id);
+    db.transaction(() -> {
+      db.update("UPDATE users SET password_hash = ? WHERE id = ?", passwords.hash(password), id);
+      // A chosen password replaces the first-login code an import handed out.
+      db.update("DELETE FROM first_login_codes WHERE user_id = ?", id);
+      return null;
+    });
   }
+
+  /** Whether this is the account's first-login code from an import (compared in constant time). */
+  public boolean firstLoginCodeMatches(long id, String code) {
+    String stored = db.queryOne("SELECT code FROM first_login_codes WHERE user_id = ?", rs -> rs.getString(1), id).orElse(null);
+    if (stored == null || code == null) return false;
+    return java.security.MessageDigest.isEqual(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        code.trim().toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  public boolean hasFirstLoginCode(long id) { return db.count("SELECT COUNT(*) FROM first_login_codes WHERE user_id = ?", id) > 0; }
 
   public boolean passwordMatches(long id, String password) {
     String hash = db.queryOne("SELECT password_hash FROM users WHERE id = ?", rs -> rs.getString(1), id).orElse(null);

@@ -52,13 +52,14 @@ public final class PluginHost {
   private final ToolRegistry registry;
   private final ActivityStore activity;
   private final org.courtyard.core.notify.NotificationStore notifications;
+  private final org.courtyard.core.roster.ImporterRegistry importers;
   private final PluginServicesModule.CoreServices services;
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private volatile RouteMounter mounter;
 
   public PluginHost(Path pluginsDir, Db db, EventHub events, CapabilityRegistry capabilities, ToolRegistry registry,
                     ActivityStore activity, org.courtyard.core.notify.NotificationStore notifications,
-                    PluginServicesModule.CoreServices services) {
+                    org.courtyard.core.roster.ImporterRegistry importers, PluginServicesModule.CoreServices services) {
     this.pf4j = new DefaultPluginManager(pluginsDir);
     this.db = db;
     this.events = events;
@@ -66,6 +67,7 @@ public final class PluginHost {
     this.registry = registry;
     this.activity = activity;
     this.notifications = notifications;
+    this.importers = importers;
     this.services = services;
   }
 
@@ -103,7 +105,7 @@ public final class PluginHost {
   public synchronized boolean start(String pluginId) {
     PluginWrapper w = pf4j.getPlugin(pluginId);
     if (w == null) throw new IllegalArgumentException("No plugin '" + pluginId + "' is installed.");
-    if (!registry.ofPlugin(pluginId).isEmpty()) return true;
+    if (!registry.ofPlugin(pluginId).isEmpty() || !importers.formatsOf(pluginId).isEmpty()) return true;
     failures.remove(pluginId);
     String requires = w.getDescriptor().getRequires();
     if (requires != null && !requires.isBlank() && !"*".equals(requires.trim())) {
@@ -125,11 +127,13 @@ public final class PluginHost {
         return fail(pluginId, "Did not start" + (cause != null ? ": " + describe(cause) : " (state " + state + ")."), cause);
       }
       List<Tool> tools = pf4j.getExtensions(Tool.class, pluginId);
-      if (tools.isEmpty()) {
-        return fail(pluginId, "Contains no tool: no class marked @Extension implements org.courtyard.api.Tool.", null);
+      List<org.courtyard.api.roster.RosterImporter> rosterImporters = pf4j.getExtensions(org.courtyard.api.roster.RosterImporter.class, pluginId);
+      if (tools.isEmpty() && rosterImporters.isEmpty()) {
+        return fail(pluginId, "Contains nothing Courtyard can use: no class marked @Extension implements Tool or RosterImporter.", null);
       }
       for (Tool tool : tools) started.add(install(pluginId, w.getPluginClassLoader(), tool));
       for (ToolRegistry.ActiveTool t : started) registry.add(t);
+      for (org.courtyard.api.roster.RosterImporter i : rosterImporters) importers.add(pluginId, i);
       LOG.info("Plugin " + pluginId + " " + w.getDescriptor().getVersion() + " started with tools " + started.stream().map(ToolRegistry.ActiveTool::id).toList());
       return true;
     } catch (Throwable e) {
@@ -153,6 +157,7 @@ public final class PluginHost {
 
   private void undo(String pluginId) {
     registry.removePlugin(pluginId);
+    importers.removePlugin(pluginId);
     events.unregisterAll(pluginId);
     capabilities.unregisterAll(pluginId);
   }
@@ -194,7 +199,8 @@ public final class PluginHost {
     for (PluginWrapper w : pf4j.getPlugins()) {
       String id = w.getPluginId();
       var d = w.getDescriptor();
-      List<String> toolIds = registry.ofPlugin(id).stream().map(ToolRegistry.ActiveTool::id).toList();
+      List<String> toolIds = new ArrayList<>(registry.ofPlugin(id).stream().map(ToolRegistry.ActiveTool::id).toList());
+      importers.formatsOf(id).forEach(f -> toolIds.add("import:" + f));
       PluginStatus.State state = failures.containsKey(id) ? PluginStatus.State.FAILED
           : !toolIds.isEmpty() ? PluginStatus.State.RUNNING : PluginStatus.State.DISABLED;
       out.add(new PluginStatus(id, d.getVersion(), d.getPluginDescription(), d.getProvider(), d.getRequires(), state, failures.get(id), toolIds));

@@ -17,6 +17,7 @@ import org.courtyard.core.web.routes.AdminRoutes;
 import org.courtyard.core.web.routes.AssetRoutes;
 import org.courtyard.core.web.routes.AuthRoutes;
 import org.courtyard.core.web.routes.HomeRoutes;
+import org.courtyard.core.web.routes.ImportRoutes;
 import org.courtyard.core.web.routes.NotificationRoutes;
 import org.courtyard.core.web.routes.PictureLoginRoutes;
 import org.courtyard.core.web.routes.SpaceManageRoutes;
@@ -42,12 +43,14 @@ public final class WebServer {
   private final SpaceManageRoutes spaceManage;
   private final AdminRoutes admin;
   private final NotificationRoutes notifications;
+  private final ImportRoutes imports;
   private HttpServer server;
 
   @Inject
   public WebServer(Vertx vertx, Config config, Web web, ToolDispatch tools, AssetRoutes assets, AuthRoutes auth,
                    PictureLoginRoutes pictureLogin, AccountRoutes account, HomeRoutes home, SpaceRoutes spaces,
-                   SpaceManageRoutes spaceManage, AdminRoutes admin, NotificationRoutes notifications) {
+                   SpaceManageRoutes spaceManage, AdminRoutes admin, NotificationRoutes notifications,
+                   ImportRoutes imports) {
     this.vertx = vertx;
     this.config = config;
     this.web = web;
@@ -61,6 +64,7 @@ public final class WebServer {
     this.spaceManage = spaceManage;
     this.admin = admin;
     this.notifications = notifications;
+    this.imports = imports;
   }
 
   public Router router() {
@@ -82,6 +86,7 @@ public final class WebServer {
     account.mount(router);
     home.mount(router);
     notifications.mount(router);
+    imports.mount(router);
     admin.mount(router);
     spaceManage.mount(router);
     spaces.mount(router);

@@ -1,0 +1,183 @@
+package org.courtyard.core.roster;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.courtyard.api.UserKind;
+import org.courtyard.api.roster.Roster;
+import org.courtyard.api.roster.RosterException;
+import org.courtyard.api.roster.RosterImporter;
+import org.courtyard.api.service.FileStore;
+import org.courtyard.core.config.Config;
+import org.courtyard.core.db.Db;
+
+/**
+ * Runs imports: parse and preview (nothing changes), then apply in the background with progress,
+ * in one transaction. Every run — previewed, applied, failed or refused — is kept in the history.
+ */
+@Singleton
+public final class ImportService {
+  private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
+  public static final String MAX_BYTES = "import.max-bytes";
+
+  public enum Status { PREVIEW, RUNNING, APPLIED, FAILED, REFUSED }
+
+  public record Preview(long runId, Plan plan) {}
+
+  public record Progress(int done, int total, Status status, String message) {}
+
+  public record Run(long id, String format, String fileName, Instant at, Status status, String summary, String who) {}
+
+  private final Db db;
+  private final ImporterRegistry importers;
+  private final RosterSync sync;
+  private final FileStore files;
+  private final long maxBytes;
+  private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
+  private final Map<Long, CompletableFuture<RosterSync.Applied>> jobs = new ConcurrentHashMap<>();
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "courtyard-import");
+    t.setDaemon(true);
+    return t;
+  });
+
+  @Inject
+  public ImportService(Db db, ImporterRegistry importers, RosterSync sync, FileStore files, Config config) {
+    this.db = db;
+    this.importers = importers;
+    this.sync = sync;
+    this.files = files;
+    this.maxBytes = config.getLong(MAX_BYTES, 100L * 1024 * 1024);
+  }
+
+  public List<RosterImporter> importers() { return importers.all(); }
+
+  /** Reads the file and works out what would change; records the run. Changes nothing in the school. */
+  public Preview preview(long schoolId, Long userId, String format, Path file, String fileName) throws RosterException {
+    String name = fileName == null || fileName.isBlank() ? "the file" : fileName;
+    try {
+      RosterImporter importer = importers.find(format)
+          .orElseThrow(() -> new RosterException("There is no importer for '" + format + "'. Installed: " + importers.all().stream().map(RosterImporter::format).toList() + "."));
+      long size;
+      try {
+        size = Files.size(file);
+      } catch (IOException e) {
+        throw new RosterException(name + " could not be read.");
+      }
+      if (size == 0) throw new RosterException(name + " is empty.");
+      if (size > maxBytes) throw new RosterException(name + " is " + (size / (1024 * 1024)) + " MB; imports are limited to " + (maxBytes / (1024 * 1024)) + " MB.");
+      Roster roster = parse(importer, file, name);
+      Plan plan = sync.plan(schoolId, roster);
+      String key;
+      try (InputStream in = Files.newInputStream(file)) {
+        key = files.put(in);
+      } catch (IOException e) {
+        throw new RosterException("The file could not be kept for applying: " + e.getMessage());
+      }
+      long run = db.insert("INSERT INTO import_runs (school_id, user_id, format, file_name, stored_key, status, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          schoolId, userId, importer.format(), cut(name, 255), key, Status.PREVIEW, cut(plan.summary(), 2000));
+      return new Preview(run, plan);
+    } catch (RosterException e) {
+      db.insert("INSERT INTO import_runs (school_id, user_id, format, file_name, status, summary) VALUES (?, ?, ?, ?, ?, ?)",
+          schoolId, userId, cut(format == null ? "?" : format, 20), cut(name, 255), Status.REFUSED, cut(e.getMessage(), 2000));
+      throw e;
+    }
+  }
+
+  private static Roster parse(RosterImporter importer, Path file, String name) throws RosterException {
+    try {
+      return importer.parse(file, name);
+    } catch (RosterException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.log(Level.WARNING, "Importer " + importer.format() + " failed on " + name, e);
+      throw new RosterException("The " + importer.title() + " importer could not read " + name + ": " + e);
+    }
+  }
+
+  /** Starts applying a previewed run in the background; the future completes when it has committed or rolled back. */
+  public CompletableFuture<RosterSync.Applied> applyInBackground(long schoolId, long runId) {
+    Run run = run(schoolId, runId).orElseThrow(() -> new IllegalArgumentException("There is no such import."));
+    if (run.status() != Status.PREVIEW) throw new IllegalArgumentException("This import was already " + run.status().name().toLowerCase() + ".");
+    db.update("UPDATE import_runs SET status = ? WHERE id = ?", Status.RUNNING, runId);
+    progress.put(runId, new Progress(0, 0, Status.RUNNING, "Starting…"));
+    CompletableFuture<RosterSync.Applied> job = CompletableFuture.supplyAsync(() -> applyNow(schoolId, runId), worker);
+    jobs.put(runId, job);
+    return job;
+  }
+
+  /** Applies a previewed run on this thread (the CLI), reporting progress. */
+  public RosterSync.Applied applyNow(long schoolId, long runId, RosterSync.Progress listener) {
+    try {
+      String[] meta = db.queryOne("SELECT format, file_name, stored_key FROM import_runs WHERE id = ? AND school_id = ?",
+          rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, runId, schoolId).orElseThrow();
+      RosterImporter importer = importers.find(meta[0]).orElseThrow(() -> new RosterException("The " + meta[0] + " importer is no longer installed."));
+      Path stored = files.path(meta[2]).orElseThrow(() -> new RosterException("The uploaded file is gone; upload it again."));
+      Roster roster = parse(importer, stored, meta[1]);
+      RosterSync.Applied applied = sync.apply(schoolId, roster, runId, (done, total) -> {
+        progress.put(runId, new Progress(done, total, Status.RUNNING, "Applying " + done + " of " + total));
+        if (listener != null) listener.at(done, total);
+      });
+      db.update("UPDATE import_runs SET status = ?, summary = ? WHERE id = ?", Status.APPLIED, cut("Applied: " + applied.plan().summary(), 2000), runId);
+      progress.put(runId, new Progress(1, 1, Status.APPLIED, applied.plan().summary()));
+      return applied;
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "Import " + runId + " failed; nothing was changed", e);
+      String message = "Nothing was changed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+      db.update("UPDATE import_runs SET status = ?, summary = ? WHERE id = ?", Status.FAILED, cut(message, 2000), runId);
+      progress.put(runId, new Progress(0, 0, Status.FAILED, message));
+      throw new IllegalStateException(message, e);
+    }
+  }
+
+  private RosterSync.Applied applyNow(long schoolId, long runId) { return applyNow(schoolId, runId, null); }
+
+  public Optional<Progress> progress(long runId) { return Optional.ofNullable(progress.get(runId)); }
+
+  /** The background job of a run started here, for callers that must wait for it. */
+  public Optional<CompletableFuture<RosterSync.Applied>> job(long runId) { return Optional.ofNullable(jobs.get(runId)); }
+
+  public Optional<Run> run(long schoolId, long runId) {
+    return db.queryOne("SELECT r.id, r.format, r.file_name, r.started_at, r.status, r.summary, u.display_name FROM import_runs r"
+        + " LEFT JOIN users u ON u.id = r.user_id WHERE r.id = ? AND r.school_id = ?", ImportService::mapRun, runId, schoolId);
+  }
+
+  public List<Run> history(long schoolId) {
+    return db.query("SELECT r.id, r.format, r.file_name, r.started_at, r.status, r.summary, u.display_name FROM import_runs r"
+        + " LEFT JOIN users u ON u.id = r.user_id WHERE r.school_id = ? ORDER BY r.started_at DESC, r.id DESC FETCH FIRST 200 ROWS ONLY",
+        ImportService::mapRun, schoolId);
+  }
+
+  /** New accounts of a run that have not yet signed in, with their codes: the class letter sheet. */
+  public record Letter(String displayName, String username, String code, UserKind kind, String groups) {}
+
+  public List<Letter> letters(long schoolId, long runId) {
+    return db.query("SELECT u.display_name, u.username, c.code, u.kind, u.id FROM first_login_codes c JOIN users u ON u.id = c.user_id"
+        + " JOIN import_runs r ON r.id = c.import_id WHERE c.import_id = ? AND r.school_id = ? ORDER BY u.kind, u.display_name",
+        rs -> new Letter(rs.getString(1), rs.getString(2), rs.getString(3), UserKind.valueOf(rs.getString(4)), groupsOf(rs.getLong(5))), runId, schoolId);
+  }
+
+  private String groupsOf(long userId) {
+    return String.join(", ", db.query("SELECT s.name FROM spaces s JOIN memberships m ON m.space_id = s.id WHERE m.user_id = ? AND s.kind = 'CLASS' ORDER BY s.name",
+        rs -> rs.getString(1), userId));
+  }
+
+  private static Run mapRun(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), Db.instant(rs, "started_at"), Status.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7));
+  }
+
+  private static String cut(String s, int max) { return s == null ? "" : s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
+}

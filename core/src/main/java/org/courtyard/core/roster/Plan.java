@@ -1,0 +1,49 @@
+package org.courtyard.core.roster;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.roster.Roster;
+
+/** What an import would change, row by row; computed without changing anything. */
+public final class Plan {
+  public enum Action { ADD, UPDATE, LEAVER, RESTORE, UNCHANGED, REMOVE, REJECTED }
+
+  public enum Subject { PERSON, GROUP, MEMBERSHIP, PARENT_LINK, RECORD }
+
+  /** One row of the preview. {@code changes} lists changed fields as "field: old → new". */
+  public record Row(Action action, Subject subject, String externalId, String name, List<String> changes, String where) {}
+
+  final Roster roster;
+  final List<Row> rows = new ArrayList<>();
+
+  Plan(Roster roster) { this.roster = roster; }
+
+  void add(Action action, Subject subject, String externalId, String name, List<String> changes, String where) {
+    rows.add(new Row(action, subject, externalId, name, List.copyOf(changes), where));
+  }
+
+  public List<Row> rows() { return List.copyOf(rows); }
+
+  public List<Row> rows(Action action) { return rows.stream().filter(r -> r.action() == action).toList(); }
+
+  public Map<Action, Integer> counts() {
+    Map<Action, Integer> m = new EnumMap<>(Action.class);
+    for (Action a : Action.values()) m.put(a, 0);
+    for (Row r : rows) m.merge(r.action(), 1, Integer::sum);
+    return m;
+  }
+
+  /** True when applying would change nothing. */
+  public boolean nothingToDo() {
+    return rows.stream().allMatch(r -> r.action() == Action.UNCHANGED || r.action() == Action.REJECTED);
+  }
+
+  public String summary() {
+    Map<Action, Integer> c = counts();
+    return c.get(Action.ADD) + " to add, " + c.get(Action.UPDATE) + " to update, " + c.get(Action.LEAVER) + " leavers, "
+        + c.get(Action.RESTORE) + " returning, " + c.get(Action.REMOVE) + " to remove, " + c.get(Action.UNCHANGED)
+        + " unchanged, " + c.get(Action.REJECTED) + " rejected";
+  }
+}

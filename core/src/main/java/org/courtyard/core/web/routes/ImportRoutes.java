@@ -1,0 +1,188 @@
+package org.courtyard.core.web.routes;
+
+import io.vertx.ext.web.Router;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.SpaceKind;
+import org.courtyard.api.roster.RosterException;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.api.web.Upload;
+import org.courtyard.core.permissions.CapabilityRegistry;
+import org.courtyard.core.permissions.Decision;
+import org.courtyard.core.permissions.PermissionService;
+import org.courtyard.core.roster.ImportService;
+import org.courtyard.core.roster.Plan;
+import org.courtyard.core.spaces.Space;
+import org.courtyard.core.spaces.SpaceStore;
+import org.courtyard.core.web.Web;
+import org.courtyard.core.web.WebRequest;
+
+/** MIS import for the ICT leader: upload, preview, apply with progress, letters, history. */
+public final class ImportRoutes {
+  private static final int ROWS_SHOWN = 300;
+  private final Web web;
+  private final SpaceStore spaces;
+  private final PermissionService permissions;
+  private final ImportService imports;
+
+  @Inject
+  public ImportRoutes(Web web, SpaceStore spaces, PermissionService permissions, ImportService imports) {
+    this.web = web;
+    this.spaces = spaces;
+    this.permissions = permissions;
+    this.imports = imports;
+  }
+
+  public void mount(Router router) {
+    router.get("/admin/:school/import").handler(web.page(this::form));
+    router.post("/admin/:school/import").handler(web.page(this::preview));
+    router.get("/admin/:school/import/history").handler(web.page(this::history));
+    router.get("/admin/:school/import/:run").handler(web.page(this::status));
+    router.post("/admin/:school/import/:run/apply").handler(web.page(this::apply));
+    router.get("/admin/:school/import/:run/letters").handler(web.page(this::letters));
+  }
+
+  /** The school named in the path, if this user administers it. */
+  private Space school(WebRequest req) {
+    Space school = spaces.bySlug(req.pathParam("school")).filter(s -> s.kind() == SpaceKind.SCHOOL)
+        .orElseThrow(() -> HttpProblem.notFound("There is no such school."));
+    Decision d = permissions.decide(req.requireUser(), CapabilityRegistry.SCHOOL_ADMIN.id(), school);
+    if (!d.allowed()) throw HttpProblem.forbidden("Only the school's ICT leader can import the roll. " + d.reason());
+    req.crumb("School admin", "/admin/" + school.slug()).crumb("Import from the MIS", "/admin/" + school.slug() + "/import");
+    return school;
+  }
+
+  private Reply form(WebRequest req) {
+    Space school = school(req);
+    return formPage(school, null, 200);
+  }
+
+  private Page formPage(Space school, String error, int status) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("school", SpaceRoutes.card(school));
+    m.put("error", error);
+    List<Map<String, Object>> formats = new ArrayList<>();
+    imports.importers().forEach(i -> formats.add(Map.of("format", i.format(), "title", i.title(), "accepts", i.accepts())));
+    m.put("formats", formats);
+    m.put("history", runs(imports.history(school.id()).stream().limit(10).toList()));
+    return Page.of("import/form", m).title("Import from the MIS").status(status);
+  }
+
+  private Reply preview(WebRequest req) {
+    Space school = school(req);
+    List<Upload> uploads = req.uploads();
+    if (uploads.isEmpty()) return formPage(school, "Choose a file to import.", 422);
+    Upload file = uploads.get(0);
+    try {
+      ImportService.Preview p = imports.preview(school.id(), req.user().id(), req.form("format"), file.file(), file.fileName());
+      return Page.of("import/preview", planModel(school, p.runId(), p.plan())).title("Check the import");
+    } catch (RosterException e) {
+      return formPage(school, e.getMessage() + " Nothing was changed.", 422);
+    }
+  }
+
+  private Map<String, Object> planModel(Space school, long runId, Plan plan) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("school", SpaceRoutes.card(school));
+    m.put("runId", runId);
+    m.put("summary", plan.summary());
+    m.put("nothingToDo", plan.nothingToDo());
+    List<Map<String, Object>> counts = new ArrayList<>();
+    plan.counts().forEach((a, n) -> counts.add(Map.of("action", label(a), "count", n)));
+    m.put("counts", counts);
+    List<Map<String, Object>> sections = new ArrayList<>();
+    for (Plan.Action a : Plan.Action.values()) {
+      if (a == Plan.Action.UNCHANGED) continue;
+      List<Plan.Row> rows = plan.rows(a);
+      if (rows.isEmpty()) continue;
+      List<Map<String, Object>> shown = new ArrayList<>();
+      for (Plan.Row r : rows.subList(0, Math.min(rows.size(), ROWS_SHOWN))) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("subject", r.subject().name().toLowerCase().replace('_', ' '));
+        row.put("externalId", r.externalId() == null ? "" : r.externalId());
+        row.put("name", r.name() == null ? "" : r.name());
+        row.put("changes", String.join("; ", r.changes()));
+        row.put("where", r.where() == null ? "" : r.where());
+        shown.add(row);
+      }
+      sections.add(Map.of("action", label(a), "rows", shown, "more", Math.max(0, rows.size() - ROWS_SHOWN), "id", a.name().toLowerCase()));
+    }
+    m.put("sections", sections);
+    return m;
+  }
+
+  private static String label(Plan.Action a) {
+    return switch (a) {
+      case ADD -> "To add";
+      case UPDATE -> "To update";
+      case LEAVER -> "Leavers";
+      case RESTORE -> "Returning";
+      case REMOVE -> "To remove";
+      case UNCHANGED -> "Unchanged";
+      case REJECTED -> "Rejected";
+    };
+  }
+
+  private Reply apply(WebRequest req) {
+    Space school = school(req);
+    long runId = req.pathId("run");
+    imports.applyInBackground(school.id(), runId);
+    return Reply.redirect("/admin/" + school.slug() + "/import/" + runId).flash("Import started.");
+  }
+
+  private Reply status(WebRequest req) {
+    Space school = school(req);
+    long runId = req.pathId("run");
+    ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound("There is no such import."));
+    Map<String, Object> m = new HashMap<>();
+    m.put("school", SpaceRoutes.card(school));
+    m.put("run", runModel(run));
+    ImportService.Progress p = imports.progress(runId).orElse(null);
+    boolean running = run.status() == ImportService.Status.RUNNING;
+    m.put("running", running);
+    m.put("done", p == null ? 0 : p.done());
+    m.put("total", p == null ? 0 : Math.max(p.total(), 1));
+    m.put("applied", run.status() == ImportService.Status.APPLIED);
+    m.put("failed", run.status() == ImportService.Status.FAILED);
+    m.put("letters", imports.letters(school.id(), runId).size());
+    return Page.of("import/status", m).title("Import " + runId);
+  }
+
+  private Reply letters(WebRequest req) {
+    Space school = school(req);
+    long runId = req.pathId("run");
+    imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound("There is no such import."));
+    return Page.of("import/letters", Map.of("school", SpaceRoutes.card(school), "letters", imports.letters(school.id(), runId), "runId", runId))
+        .title("First sign-in letters");
+  }
+
+  private Reply history(WebRequest req) {
+    Space school = school(req);
+    return Page.of("import/history", Map.of("school", SpaceRoutes.card(school), "history", runs(imports.history(school.id()))))
+        .title("Import history");
+  }
+
+  private static List<Map<String, Object>> runs(List<ImportService.Run> runs) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    runs.forEach(r -> out.add(runModel(r)));
+    return out;
+  }
+
+  private static Map<String, Object> runModel(ImportService.Run r) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", r.id());
+    m.put("format", r.format());
+    m.put("fileName", r.fileName());
+    m.put("at", r.at());
+    m.put("status", r.status().name().toLowerCase());
+    m.put("summary", r.summary());
+    m.put("who", r.who() == null ? "the command line" : r.who());
+    m.put("preview", r.status() == ImportService.Status.PREVIEW);
+    return m;
+  }
+}

@@ -1,0 +1,111 @@
+package org.courtyard.plugins.miscsv;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.courtyard.api.Role;
+import org.courtyard.api.SpaceKind;
+import org.courtyard.api.UserKind;
+import org.courtyard.api.roster.CsvReader;
+import org.courtyard.api.roster.Roster;
+import org.courtyard.api.roster.RosterException;
+import org.courtyard.api.roster.RosterImporter;
+import org.pf4j.Extension;
+
+/**
+ * Class lists from a spreadsheet: one row a learner. Headers are recognised case-insensitively and
+ * by their usual names ("Surname" or "Last name"…). The file lists everyone, so a learner missing
+ * from it has left.
+ */
+@Extension
+public final class CsvClassListImporter implements RosterImporter {
+  static final Map<String, List<String>> HEADERS = Map.of(
+      "id", List.of("id", "learner id", "pupil id", "student id", "upn", "admission number", "adno"),
+      "given", List.of("given name", "first name", "forename", "legal forename", "firstname"),
+      "family", List.of("family name", "surname", "last name", "legal surname", "lastname"),
+      "preferred", List.of("preferred name", "known as", "preferred forename"),
+      "year", List.of("year", "year group", "nc year", "yeargroup"),
+      "class", List.of("class", "form", "reg group", "registration group", "teaching group"),
+      "parentEmail", List.of("parent email", "parent e-mail", "contact email", "guardian email"),
+      "parentName", List.of("parent name", "contact name", "guardian name"));
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  @Override public String format() { return "csv"; }
+
+  @Override public String title() { return "Class lists (CSV)"; }
+
+  @Override public String accepts() { return ".csv"; }
+
+  @Override
+  public Roster parse(Path file, String name) throws RosterException {
+    CsvReader.Table table = CsvReader.read(file, name);
+    Map<String, String> col = new LinkedHashMap<>();
+    HEADERS.forEach((key, names) -> names.stream().filter(table::has).findFirst().ifPresent(h -> col.put(key, h)));
+    List<String> missing = new ArrayList<>();
+    for (String required : List.of("id", "given", "family", "year", "class")) {
+      if (!col.containsKey(required)) missing.add(HEADERS.get(required).get(0));
+    }
+    if (!missing.isEmpty()) {
+      throw new RosterException(name + " has no column for " + String.join(", ", missing) + ". The first line must name the columns, e.g. "
+          + "id, given name, family name, year, class, parent email.");
+    }
+    List<Roster.Person> people = new ArrayList<>();
+    Map<String, Roster.Group> groups = new LinkedHashMap<>();
+    List<Roster.Enrolment> enrolments = new ArrayList<>();
+    List<Roster.ParentLink> links = new ArrayList<>();
+    Map<String, Roster.Person> parents = new LinkedHashMap<>();
+    List<Roster.Rejection> rejected = new ArrayList<>();
+    for (CsvReader.Row row : table.rows()) {
+      String where = "line " + row.line();
+      String id = row.get(col.get("id"));
+      String given = row.get(col.get("given"));
+      String family = row.get(col.get("family"));
+      String year = normaliseYear(row.get(col.get("year")));
+      String cls = row.get(col.get("class"));
+      if (id.isEmpty()) { rejected.add(new Roster.Rejection(where, "No id, so this learner cannot be matched next time.")); continue; }
+      if (given.isEmpty() || family.isEmpty()) { rejected.add(new Roster.Rejection(where, "Learner " + id + " has no given or family name.")); continue; }
+      if (year.isEmpty()) { rejected.add(new Roster.Rejection(where, "Learner " + id + " has no year.")); continue; }
+      String preferred = col.containsKey("preferred") ? row.get(col.get("preferred")) : "";
+      people.add(new Roster.Person(id, UserKind.LEARNER, given, family, preferred.isEmpty() ? null : preferred, null, null, false, where));
+      String yearId = "year:" + year.toLowerCase(Locale.ROOT);
+      groups.putIfAbsent(yearId, new Roster.Group(yearId, SpaceKind.YEAR_GROUP, "Year " + year, null, false, where));
+      enrolments.add(new Roster.Enrolment(yearId, id, Role.MEMBER, false, where));
+      if (!cls.isEmpty()) {
+        String classId = "class:" + cls.toLowerCase(Locale.ROOT);
+        groups.putIfAbsent(classId, new Roster.Group(classId, SpaceKind.CLASS, "Class " + cls, yearId, false, where));
+        enrolments.add(new Roster.Enrolment(classId, id, Role.MEMBER, false, where));
+      }
+      String email = col.containsKey("parentEmail") ? row.get(col.get("parentEmail")).toLowerCase(Locale.ROOT) : "";
+      if (!email.isEmpty()) {
+        if (!EMAIL.matcher(email).matches()) {
+          rejected.add(new Roster.Rejection(where, "The parent e-mail '" + email + "' is not an e-mail address; the learner is imported without a parent."));
+        } else {
+          String parentId = "parent:" + email;
+          String parentName = col.containsKey("parentName") ? row.get(col.get("parentName")) : "";
+          String[] names = splitName(parentName.isEmpty() ? "Parent of " + given : parentName, family);
+          parents.putIfAbsent(parentId, new Roster.Person(parentId, UserKind.PARENT, names[0], names[1], null, email, null, false, where));
+          links.add(new Roster.ParentLink(parentId, id, where));
+        }
+      }
+    }
+    people.addAll(parents.values());
+    return new Roster(true, people, new ArrayList<>(groups.values()), enrolments, links, rejected);
+  }
+
+  static String normaliseYear(String raw) {
+    String y = raw.trim();
+    if (y.toLowerCase(Locale.ROOT).startsWith("year")) y = y.substring(4).trim();
+    if (y.toLowerCase(Locale.ROOT).startsWith("y") && y.length() > 1 && Character.isDigit(y.charAt(1))) y = y.substring(1);
+    return y;
+  }
+
+  private static String[] splitName(String full, String fallbackFamily) {
+    String t = full.trim();
+    int space = t.lastIndexOf(' ');
+    return space > 0 ? new String[] {t.substring(0, space), t.substring(space + 1)} : new String[] {t, fallbackFamily};
+  }
+}

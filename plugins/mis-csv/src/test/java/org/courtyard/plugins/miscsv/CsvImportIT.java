@@ -1,0 +1,170 @@
+package org.courtyard.plugins.miscsv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.courtyard.api.Role;
+import org.courtyard.core.identity.User;
+import org.courtyard.core.identity.UserStore;
+import org.courtyard.core.roster.ImportService;
+import org.courtyard.core.spaces.Space;
+import org.courtyard.core.spaces.SpaceStore;
+import org.courtyard.testkit.CourtyardExtension;
+import org.courtyard.testkit.PluginJar;
+import org.courtyard.testkit.TestClient;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The CSV importer through the real upload route: preview, apply, re-import, leavers, bad files. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CsvImportIT {
+  @RegisterExtension
+  static final CourtyardExtension courtyard = CourtyardExtension.withDemoSchool().plugin(PluginJar.fromBuild());
+
+  static final String ROLL = String.join("\n",
+      "ID,Given Name,Family Name,Preferred name,Year,Class,Parent Email,Parent name",
+      "L001,Oliver,Brown,Olly,3,3B,sarah.brown@home.example,Sarah Brown",
+      "L002,Isla,Brown,,3,3B,sarah.brown@home.example,Sarah Brown",
+      "L003,Noah,Jones,,4,4J,,",
+      "L004,Mia,\"O'Neil, Jr\",,4,4J,not-an-email,",
+      ",Nameless,Child,,4,4J,,",
+      "");
+
+  static final Pattern RUN = Pattern.compile("/import/(\\d+)/apply");
+
+  private TestClient admin() { return courtyard.signIn("ict.leader"); }
+
+  /** Uploads through the real form, checks the preview, applies, and waits for the background job. */
+  private TestClient.Response importFile(TestClient admin, String csv, boolean apply) throws Exception {
+    TestClient.Response preview = admin.postFile("/admin/oakfield/import", Map.of("format", "csv"), "file", "roll.csv", "text/csv",
+        csv.getBytes(StandardCharsets.UTF_8));
+    if (!apply) return preview;
+    assertEquals(200, preview.status(), preview.body());
+    Matcher m = RUN.matcher(preview.body());
+    assertTrue(m.find(), "an Apply button: " + preview.body());
+    long run = Long.parseLong(m.group(1));
+    assertEquals(303, admin.post("/admin/oakfield/import/" + run + "/apply", Map.of()).status());
+    courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
+    return admin.get("/admin/oakfield/import/" + run);
+  }
+
+  private User user(String externalId) {
+    return courtyard.get(org.courtyard.core.db.Db.class).queryOne("SELECT id FROM users WHERE external_id = ?", rs -> rs.getLong(1), externalId)
+        .flatMap(id -> courtyard.get(UserStore.class).byId(id)).orElseThrow(() -> new AssertionError("no user " + externalId));
+  }
+
+  private Space space(String externalId) {
+    long id = courtyard.get(org.courtyard.core.db.Db.class).queryOne("SELECT id FROM spaces WHERE external_id = ?", rs -> rs.getLong(1), externalId).orElseThrow();
+    return courtyard.get(SpaceStore.class).byId(id).orElseThrow();
+  }
+
+  @Test
+  @Order(1)
+  void thePreviewShowsWhatWouldChangeAndChangesNothing() throws Exception {
+    long before = courtyard.get(UserStore.class).count();
+    TestClient.Response preview = importFile(admin(), ROLL, false);
+    assertEquals(200, preview.status(), preview.body());
+    assertTrue(preview.contains("Olly Brown"), "preferred name used");
+    assertTrue(preview.contains("line 6"), "the rejected row names its line");
+    assertTrue(preview.contains("No id"), preview.body());
+    assertTrue(preview.contains("not an e-mail address"));
+    assertEquals(before, courtyard.get(UserStore.class).count(), "a preview changes nothing");
+  }
+
+  @Test
+  @Order(2)
+  void applyingCreatesLearnersClassesYearsAndOneParentForTwoChildren() throws Exception {
+    TestClient.Response done = importFile(admin(), ROLL, true);
+    assertTrue(done.contains("Done."), done.body());
+    User olly = user("L001");
+    assertEquals("Olly Brown", olly.displayName());
+    Space threeB = space("class:3b");
+    assertEquals("Class 3B", threeB.name());
+    assertEquals(space("year:3").id(), threeB.parentId(), "the class sits in its year group");
+    assertEquals(Role.MEMBER, courtyard.get(SpaceStore.class).membership(threeB.id(), olly.id()).orElseThrow().role());
+    User mum = user("parent:sarah.brown@home.example");
+    assertEquals(2, courtyard.get(UserStore.class).childrenOf(mum.id()).size(), "one account for a parent of two");
+    assertTrue(courtyard.get(SpaceStore.class).bySlug("~" + olly.username()).isPresent(), "new accounts get a personal space");
+  }
+
+  @Test
+  @Order(3)
+  void newAccountsSignInOnceWithTheirLetterCodeThenChooseAPassword() throws Exception {
+    TestClient admin = admin();
+    long run = courtyard.get(ImportService.class).history(courtyard.get(SpaceStore.class).bySlug("oakfield").orElseThrow().id())
+        .stream().filter(r -> r.status() == ImportService.Status.APPLIED).findFirst().orElseThrow().id();
+    TestClient.Response letters = admin.get("/admin/oakfield/import/" + run + "/letters");
+    User noah = user("L003");
+    Matcher m = Pattern.compile(Pattern.quote(noah.username()) + "</strong></dd><dt>First sign-in code</dt><dd><strong>([a-z0-9-]+)<").matcher(letters.body());
+    assertTrue(m.find(), letters.body());
+    TestClient browser = courtyard.anonymous();
+    TestClient.Response login = browser.post("/login", Map.of("username", noah.username(), "password", m.group(1)));
+    assertEquals("/account", login.location(), "sent to choose a password");
+  }
+
+  @Test
+  @Order(4)
+  void importingTheSameFileAgainChangesNothing() throws Exception {
+    TestClient.Response preview = importFile(admin(), ROLL, false);
+    assertTrue(preview.contains("applying would change nothing"), preview.body());
+  }
+
+  @Test
+  @Order(5)
+  void aLearnerMissingFromTheFileLeavesAndComesBackWhenTheyReappear() throws Exception {
+    String without = ROLL.replace("L003,Noah,Jones,,4,4J,,\n", "");
+    importFile(admin(), without, true);
+    User noah = user("L003");
+    assertTrue(noah.disabled(), "a leaver's account is switched off");
+    assertTrue(courtyard.get(SpaceStore.class).membership(space("class:4j").id(), noah.id()).isEmpty(), "removed from the class");
+    importFile(admin(), ROLL, true);
+    assertFalse(user("L003").disabled(), "restored when they reappear");
+    assertTrue(courtyard.get(SpaceStore.class).membership(space("class:4j").id(), noah.id()).isPresent());
+  }
+
+  @Test
+  @Order(6)
+  void manuallyCreatedAccountsAreNeverTouched() throws Exception {
+    // Several full imports have been applied by now, none listing the demo's hand-made accounts.
+    assertFalse(importFile(admin(), ROLL, false).contains("Chloe Smith"), "not even listed as a leaver");
+    assertFalse(courtyard.get(UserStore.class).byUsername("chloe").orElseThrow().disabled(), "a hand-made learner is not a leaver");
+  }
+
+  @Test
+  @Order(7)
+  void badFilesAreRefusedWithAClearMessageAndNothingChanges() throws Exception {
+    long users = courtyard.get(UserStore.class).count();
+    TestClient admin = admin();
+    TestClient.Response noHeader = importFile(admin, "L9,Ann,Lee,3,3B\n", false);
+    assertEquals(422, noHeader.status());
+    assertTrue(noHeader.contains("has no column for"), noHeader.body());
+    TestClient.Response latin1 = admin.postFile("/admin/oakfield/import", Map.of("format", "csv"), "file", "roll.csv", "text/csv",
+        "id,given name,family name,year,class\nL9,Zo\u00eb,Lee,3,3B\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(422, latin1.status());
+    assertTrue(latin1.contains("is not UTF-8"), latin1.body());
+    TestClient.Response unclosed = importFile(admin, "id,given name,family name,year,class\nL9,\"Ann,Lee,3,3B\n", false);
+    assertTrue(unclosed.contains("never closed"), unclosed.body());
+    TestClient.Response empty = importFile(admin, "", false);
+    assertEquals(422, empty.status());
+    assertEquals(users, courtyard.get(UserStore.class).count(), "nothing was created");
+    assertTrue(admin.get("/admin/oakfield/import/history").contains("refused"), "refusals are in the history");
+  }
+
+  @Test
+  @Order(8)
+  void onlyTheSchoolAdminMayImport() throws Exception {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    assertEquals(403, teacher.get("/admin/oakfield/import").status());
+    assertEquals(403, teacher.postFile("/admin/oakfield/import", Map.of("format", "csv"), "file", "roll.csv", "text/csv",
+        ROLL.getBytes(StandardCharsets.UTF_8)).status());
+  }
+}
