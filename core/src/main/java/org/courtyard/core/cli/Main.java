@@ -32,6 +32,8 @@ public final class Main {
       "  demo                         create the demo school once, then start the server",
       "  admin create --username U --name \"Full Name\" [--school-name \"School\" --school slug] [--password P]",
       "                               create the first ICT-leader account (and the school if there is none)",
+      "  import --format csv|ctf|oneroster FILE [--apply] [--school SLUG]",
+      "                               preview an MIS import; --apply applies it in one transaction",
       "  plugins list                 installed plugins and their state",
       "  plugins enable ID            enable a plugin (takes effect at the next start)",
       "  plugins disable ID           disable a plugin (takes effect at the next start)");
@@ -63,6 +65,9 @@ public final class Main {
         case "admin" -> {
           if (args.length < 2 || !"create".equals(args[1])) throw new IllegalArgumentException("Did you mean: courtyard admin create …");
           return adminCreate(config, options(args, 2), out);
+        }
+        case "import" -> {
+          return importRoll(config, args, out);
         }
         case "plugins" -> {
           return plugins(config, args, out);
@@ -127,6 +132,28 @@ public final class Main {
       spaces.addMember(school.id(), admin.id(), Role.OWNER, true);
       out.println("Created ICT leader " + admin.username() + " for " + school.name() + ". Sign in at /login.");
       return 0;
+    }
+  }
+
+  private static int importRoll(Config config, String[] args, PrintStream out) {
+    String format = null;
+    String school = null;
+    boolean apply = false;
+    Path file = null;
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--format" -> format = i + 1 < args.length ? args[++i] : null;
+        case "--school" -> school = i + 1 < args.length ? args[++i] : null;
+        case "--apply" -> apply = true;
+        default -> {
+          if (args[i].startsWith("--") || file != null) throw new IllegalArgumentException("Unexpected: " + args[i]);
+          file = Path.of(args[i]);
+        }
+      }
+    }
+    if (format == null || file == null) throw new IllegalArgumentException("Usage: courtyard import --format csv|ctf|oneroster FILE [--apply]");
+    try (Courtyard c = Courtyard.open(config)) {
+      return ImportCommand.run(c, format, file, apply, school, out);
     }
   }
 

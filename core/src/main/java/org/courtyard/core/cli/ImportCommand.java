@@ -1,0 +1,83 @@
+package org.courtyard.core.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.roster.RosterException;
+import org.courtyard.core.Courtyard;
+import org.courtyard.core.plugins.PluginHost;
+import org.courtyard.core.roster.ImportService;
+import org.courtyard.core.roster.Plan;
+import org.courtyard.core.roster.RosterSync;
+import org.courtyard.core.spaces.Space;
+import org.courtyard.core.spaces.SpaceStore;
+
+/** {@code courtyard import --format csv|ctf|oneroster FILE [--apply] [--school SLUG]}: preview, then apply with a progress line. */
+final class ImportCommand {
+  private ImportCommand() {}
+
+  static int run(Courtyard c, String format, Path file, boolean apply, String schoolSlug, PrintStream out) {
+    PluginHost host = c.get(PluginHost.class);
+    host.loadAndStartAll();
+    try {
+      SpaceStore spaces = c.get(SpaceStore.class);
+      List<Space> schools = spaces.schools();
+      Space school;
+      if (schoolSlug != null) {
+        school = spaces.bySlug(schoolSlug).filter(s -> schools.stream().anyMatch(x -> x.id() == s.id()))
+            .orElseThrow(() -> new IllegalArgumentException("There is no school '" + schoolSlug + "'."));
+      } else if (schools.size() == 1) {
+        school = schools.get(0);
+      } else {
+        throw new IllegalArgumentException(schools.isEmpty() ? "There is no school yet: run `courtyard admin create` first."
+            : "There are several schools; name one with --school SLUG.");
+      }
+      if (!Files.isRegularFile(file)) throw new IllegalArgumentException("No file at " + file + ".");
+      ImportService imports = c.get(ImportService.class);
+      ImportService.Preview preview;
+      try {
+        preview = imports.preview(school.id(), null, format, file, file.getFileName().toString());
+      } catch (RosterException e) {
+        out.println("Refused: " + e.getMessage());
+        out.println("Nothing was changed.");
+        return 1;
+      }
+      Plan plan = preview.plan();
+      out.println("Import into " + school.name() + ": " + plan.summary());
+      for (Map.Entry<Plan.Action, Integer> e : plan.counts().entrySet()) {
+        if (e.getKey() == Plan.Action.UNCHANGED || e.getValue() == 0) continue;
+        out.println(e.getKey().name().toLowerCase() + " (" + e.getValue() + "):");
+        plan.rows(e.getKey()).stream().limit(50).forEach(r -> out.println("  " + r.subject().name().toLowerCase().replace('_', ' ') + " "
+            + (r.externalId() == null ? "" : r.externalId()) + (r.name() == null ? "" : " " + r.name())
+            + (r.changes().isEmpty() ? "" : " — " + String.join("; ", r.changes())) + (r.where() == null ? "" : " [" + r.where() + "]")));
+        if (e.getValue() > 50) out.println("  … and " + (e.getValue() - 50) + " more");
+      }
+      if (!apply) {
+        out.println("This was a preview: nothing was changed. Add --apply to apply it.");
+        return 0;
+      }
+      if (plan.nothingToDo()) {
+        out.println("Nothing to apply.");
+        return 0;
+      }
+      RosterSync.Applied applied = imports.applyNow(school.id(), preview.runId(),
+          (done, total) -> out.print("\rApplying " + done + " of " + total + " (" + (100 * done / Math.max(total, 1)) + "%)"));
+      out.println();
+      out.println("Applied: " + applied.plan().summary());
+      if (!applied.accounts().isEmpty()) {
+        out.println(applied.accounts().size() + " new accounts. Print their first sign-in letters from School admin → Import → import "
+            + preview.runId() + ", or read the codes here:");
+        applied.accounts().stream().limit(20).forEach(a -> out.println("  " + a.username() + "  " + a.code() + "  " + a.displayName()));
+        if (applied.accounts().size() > 20) out.println("  … and " + (applied.accounts().size() - 20) + " more");
+      }
+      return 0;
+    } catch (IllegalStateException e) {
+      out.println(e.getMessage());
+      return 1;
+    } finally {
+      host.stopAll();
+    }
+  }
+}
