@@ -176,6 +176,13 @@ public final class UserStore {
 
   public long count() { return db.count("SELECT COUNT(*) FROM users"); }
 
+  /** How many accounts of each kind a school has, for the admin overview. */
+  public java.util.Map<UserKind, Long> countsByKind(long schoolId) {
+    java.util.Map<UserKind, Long> m = new java.util.EnumMap<>(UserKind.class);
+    db.query("SELECT kind, COUNT(*) FROM users WHERE school_id = ? GROUP BY kind", rs -> m.put(UserKind.valueOf(rs.getString(1)), rs.getLong(2)), schoolId);
+    return m;
+  }
+
   public static String normaliseUsername(String username) {
     return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
   }

@@ -201,6 +201,13 @@ public final class SpaceStore {
 
   public long count() { return db.count("SELECT COUNT(*) FROM spaces"); }
 
+  /** How many spaces of each kind a school has, for the admin overview. */
+  public java.util.Map<SpaceKind, Long> countsByKind(long schoolId) {
+    java.util.Map<SpaceKind, Long> m = new java.util.EnumMap<>(SpaceKind.class);
+    db.query("SELECT kind, COUNT(*) FROM spaces WHERE school_id = ? GROUP BY kind", rs -> m.put(SpaceKind.valueOf(rs.getString(1)), rs.getLong(2)), schoolId);
+    return m;
+  }
+
   public static String normaliseSlug(String slug) { return slug == null ? "" : slug.trim().toLowerCase(Locale.ROOT); }
 
   private static String newCode() {

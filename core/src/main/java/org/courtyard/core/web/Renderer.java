@@ -75,8 +75,10 @@ public final class Renderer {
       return n + " " + (n == 1 ? one : many);
     });
     h.registerHelper("json", (Helper<Object>) (value, options) -> new Handlebars.SafeString(jsonString(String.valueOf(value))));
-    h.registerHelper("selected", (Helper<Object>) (a, options) ->
-        Objects.equals(String.valueOf(a), String.valueOf(options.param(0, null))) ? new Handlebars.SafeString(" selected") : "");
+    h.registerHelper("selected", (Helper<Object>) (a, options) -> {
+      Object b = options.param(0, null);
+      return Objects.equals(String.valueOf(a), String.valueOf(b)) ? new Handlebars.SafeString(" selected") : "";
+    });
     h.registerHelper("checked", (Helper<Object>) (a, options) ->
         Boolean.TRUE.equals(a) || "true".equals(String.valueOf(a)) ? new Handlebars.SafeString(" checked") : "");
   }
