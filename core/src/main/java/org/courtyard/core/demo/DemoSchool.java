@@ -74,7 +74,8 @@ public final class DemoSchool {
     spaces.addMember(sid, ict.id(), Role.OWNER, true);
     spaces.addMember(staff.id(), teacher.id(), Role.MEMBER, false);
     spaces.addMember(staff.id(), ict.id(), Role.MEMBER, false);
-    for (Space cls : List.of(willow, oak)) spaces.addMember(cls.id(), teacher.id(), Role.TEACHER, false);
+    // The class teacher owns her classes: she adds tools, members and picture logins there.
+    for (Space cls : List.of(willow, oak)) spaces.addMember(cls.id(), teacher.id(), Role.OWNER, false);
     spaces.addMember(club.id(), teacher.id(), Role.OWNER, false);
     spaces.addMember(y2.id(), amira.id(), Role.MEMBER, false);
     spaces.addMember(y2.id(), ben.id(), Role.MEMBER, false);

@@ -37,7 +37,10 @@ public final class AuthRoutes {
     SignIn.Result r = signIn.withPassword(req.form("username"), req.formMap().get("password"));
     if (r.user().isEmpty()) return loginPage(req, req.form("username"), r.message(), 401);
     startSession(req, r.user().get());
-    if (r.mustChoosePassword()) return Reply.redirect("/account").flash("Welcome! Please choose your own password now.");
+    if (r.mustChoosePassword()) {
+      req.session().put(AccountRoutes.SESSION_CHOOSE_PASSWORD, true);
+      return Reply.redirect("/account").flash("Welcome! Please choose your own password now.");
+    }
     return Reply.redirect(safeNext(req.form("next")));
   }
 

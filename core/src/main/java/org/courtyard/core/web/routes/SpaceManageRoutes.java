@@ -2,15 +2,282 @@ package org.courtyard.core.web.routes;
 
 import io.vertx.ext.web.Router;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.Capability;
+import org.courtyard.api.Role;
+import org.courtyard.api.Setting;
+import org.courtyard.api.SpaceKind;
+import org.courtyard.api.UserKind;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.core.identity.Pictures;
+import org.courtyard.core.identity.User;
+import org.courtyard.core.identity.UserStore;
+import org.courtyard.core.permissions.CapabilityRegistry;
+import org.courtyard.core.permissions.PermissionService;
+import org.courtyard.core.plugins.ToolRegistry;
+import org.courtyard.core.services.SchoolStore;
+import org.courtyard.core.services.ToolSettings;
+import org.courtyard.core.spaces.Membership;
+import org.courtyard.core.spaces.Space;
+import org.courtyard.core.spaces.SpaceStore;
 import org.courtyard.core.web.Web;
+import org.courtyard.core.web.WebRequest;
 
-/** Placeholder: filled in by its own increment. */
+/**
+ * A space owner's page, {@code /s/:space/manage}: details, tools, members, permissions, per-space
+ * settings, picture login for classes, archive. Needs {@code space.manage}; the member list at
+ * {@code /s/:space/members} needs {@code space.members}.
+ */
 public final class SpaceManageRoutes {
   private final Web web;
+  private final SpaceStore spaces;
+  private final UserStore users;
+  private final PermissionService permissions;
+  private final CapabilityRegistry capabilities;
+  private final ToolRegistry tools;
+  private final SchoolStore schools;
+  private final ToolSettings settings;
 
   @Inject
-  public SpaceManageRoutes(Web web) { this.web = web; }
+  public SpaceManageRoutes(Web web, SpaceStore spaces, UserStore users, PermissionService permissions, CapabilityRegistry capabilities,
+                           ToolRegistry tools, SchoolStore schools, ToolSettings settings) {
+    this.web = web;
+    this.spaces = spaces;
+    this.users = users;
+    this.permissions = permissions;
+    this.capabilities = capabilities;
+    this.tools = tools;
+    this.schools = schools;
+    this.settings = settings;
+  }
 
-  public void mount(Router router) {
+  public void mount(Router r) {
+    r.get("/s/:space/members").handler(web.page(this::members));
+    r.get("/s/:space/manage").handler(web.page(this::show));
+    r.post("/s/:space/manage/:section").handler(web.page(this::change));
+  }
+
+  private Reply members(WebRequest req) {
+    Space space = SpaceRoutes.require(req, spaces, permissions, CapabilityRegistry.SPACE_MEMBERS.id());
+    req.crumb("Members", null);
+    return Page.of("manage/members", Map.of("space", SpaceRoutes.card(space), "members", memberList(space))).title("Who is in " + space.name());
+  }
+
+  private List<Map<String, Object>> memberList(Space space) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Membership m : spaces.members(space.id())) {
+      users.byId(m.userId()).ifPresent(u -> {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", u.id());
+        row.put("name", u.displayName());
+        row.put("username", u.username());
+        row.put("kind", u.kind().label());
+        row.put("avatar", Pictures.avatarSymbol(u.avatar()));
+        row.put("role", m.role().name());
+        row.put("roleLabel", m.role().label());
+        row.put("cascades", m.cascades());
+        row.put("learner", u.kind() == UserKind.LEARNER);
+        row.put("hasPictures", u.hasPicturePassword());
+        out.add(row);
+      });
+    }
+    out.sort(Comparator.comparing((Map<String, Object> x) -> Role.valueOf((String) x.get("role"))).reversed()
+        .thenComparing(x -> (String) x.get("name")));
+    return out;
+  }
+
+  private Space manageable(WebRequest req) {
+    Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound("There is no such space."));
+    req.inSpace(space).inTool("manage").crumb("Manage", space.url() + "/manage");
+    // Archived spaces refuse space.manage; their owners may still open the page to un-archive.
+    String cap = CapabilityRegistry.SPACE_MANAGE.id();
+    var d = permissions.decide(req.requireUser(), cap, space);
+    boolean ownerOfArchived = space.archived() && permissions.role(req.user(), space).map(r -> r == Role.OWNER).orElse(false);
+    if (!d.allowed() && !ownerOfArchived) throw HttpProblem.forbidden("Only the owner of " + space.name() + " can change it. " + d.reason());
+    return space;
+  }
+
+  private Reply show(WebRequest req) {
+    Space space = manageable(req);
+    return page(req, space, null, 200);
+  }
+
+  private List<ToolRegistry.ActiveTool> availableTools(Space space) {
+    return tools.tools().stream()
+        .filter(t -> t.info().suits(space.kind()))
+        .filter(t -> space.schoolId() == null || schools.toolEnabled(space.schoolId(), t.id()))
+        .toList();
+  }
+
+  private Page page(WebRequest req, Space space, String error, int status) {
+    Map<String, Object> m = new HashMap<>();
+    Map<String, Object> sm = new HashMap<>(SpaceRoutes.card(space));
+    sm.put("description", space.description());
+    sm.put("parentsAllowed", space.parentsAllowed());
+    sm.put("isClass", space.kind() == SpaceKind.CLASS);
+    sm.put("pictureCode", space.pictureCode());
+    m.put("space", sm);
+    m.put("error", error);
+    var added = spaces.tools(space.id());
+    List<Map<String, Object>> toolRows = new ArrayList<>();
+    List<Capability> caps = new ArrayList<>(List.of(CapabilityRegistry.SPACE_VIEW, CapabilityRegistry.SPACE_MEMBERS, CapabilityRegistry.SPACE_MANAGE));
+    List<Map<String, Object>> settingRows = new ArrayList<>();
+    for (ToolRegistry.ActiveTool t : availableTools(space)) {
+      boolean on = added.contains(t.id());
+      toolRows.add(Map.of("id", t.id(), "title", t.info().title(), "icon", t.info().icon(), "added", on));
+      if (!on) continue;
+      caps.addAll(capabilities.ownedBy(t.pluginId()).stream().filter(c -> c.id().startsWith(t.id() + ".")).toList());
+      for (Setting s : t.info().settings()) {
+        if (s.scope() != Setting.Scope.SPACE) continue;
+        Map<String, Object> f = new HashMap<>();
+        f.put("tool", t.id());
+        f.put("toolTitle", t.info().title());
+        f.put("key", s.key());
+        f.put("field", t.id() + "." + s.key());
+        f.put("label", s.label());
+        f.put("help", s.help());
+        f.put("value", settings.effective(space, t.id(), s));
+        f.put("text", s.type() == Setting.Type.TEXT);
+        f.put("number", s.type() == Setting.Type.NUMBER);
+        f.put("flag", s.type() == Setting.Type.FLAG);
+        f.put("choice", s.type() == Setting.Type.CHOICE);
+        f.put("choices", s.choices());
+        settingRows.add(f);
+      }
+    }
+    m.put("tools", toolRows);
+    m.put("settings", settingRows);
+    List<Map<String, Object>> capRows = new ArrayList<>();
+    for (Capability c : caps) {
+      String override = permissions.override(space.id(), c.id()).orElse("");
+      List<Map<String, Object>> options = new ArrayList<>();
+      options.add(Map.of("value", "", "label", "Default (" + c.defaultRole().label() + " and above)", "selected", override.isEmpty()));
+      for (Role r : Role.values()) options.add(Map.of("value", r.name(), "label", r.label() + " and above", "selected", override.equals(r.name())));
+      options.add(Map.of("value", PermissionService.NOBODY, "label", "Nobody (only school admins)", "selected", override.equals(PermissionService.NOBODY)));
+      capRows.add(Map.of("id", c.id(), "description", c.description(), "options", options, "changed", !override.isEmpty()));
+    }
+    m.put("capabilities", capRows);
+    m.put("members", memberList(space));
+    m.put("roles", List.of(Role.values()).stream().map(r -> Map.of("value", r.name(), "label", r.label())).toList());
+    m.put("pictures", Pictures.SECRETS);
+    return Page.of("manage/manage", m).title("Manage " + space.name()).status(status);
+  }
+
+  private Reply change(WebRequest req) {
+    Space space = manageable(req);
+    String back = space.url() + "/manage";
+    String section = req.pathParam("section");
+    if (space.archived() && !"unarchive".equals(section)) {
+      return page(req, space, space.name() + " is archived: open it again before changing it.", 422);
+    }
+    try {
+      switch (section) {
+        case "details" -> {
+          spaces.update(space.id(), req.form("name"), req.form("description"), req.formAll("parentsAllowed").contains("true"));
+          return Reply.redirect(back).flash("Saved.");
+        }
+        case "tools" -> {
+          String toolId = req.form("tool");
+          ToolRegistry.ActiveTool tool = availableTools(space).stream().filter(t -> t.id().equals(toolId)).findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("That tool is not available for this space."));
+          if ("add".equals(req.form("action"))) {
+            spaces.addTool(space.id(), toolId);
+            return Reply.redirect(back).flash(tool.info().title() + " added.");
+          }
+          spaces.removeTool(space.id(), toolId);
+          return Reply.redirect(back).flash(tool.info().title() + " removed. Nothing it holds was deleted; add it again to get it back.");
+        }
+        case "add-member" -> {
+          User u = users.byUsername(req.form("username")).filter(x -> !x.disabled())
+              .orElseThrow(() -> new IllegalArgumentException("There is no account '" + req.form("username") + "'."));
+          Role role = role(req.form("role"));
+          spaces.addMember(space.id(), u.id(), role, req.formAll("cascades").contains("true"));
+          return Reply.redirect(back).flash(u.displayName() + " is now " + role.label().toLowerCase() + " of " + space.name() + ".");
+        }
+        case "member-role" -> {
+          User u = member(space, req.formId("user"));
+          spaces.addMember(space.id(), u.id(), role(req.form("role")), req.formAll("cascades").contains("true"));
+          return Reply.redirect(back).flash("Saved.");
+        }
+        case "remove-member" -> {
+          User u = member(space, req.formId("user"));
+          if (u.id() == req.user().id() && !permissions.isAdminFor(req.user(), space)) {
+            throw new IllegalArgumentException("You cannot remove yourself; ask another owner or the ICT leader.");
+          }
+          spaces.removeMember(space.id(), u.id());
+          return Reply.redirect(back).flash(u.displayName() + " is no longer in " + space.name() + ".");
+        }
+        case "permissions" -> {
+          Map<String, String> changes = new LinkedHashMap<>();
+          for (String key : req.formMap().names()) {
+            if (!key.startsWith("cap:")) continue;
+            String cap = key.substring(4);
+            String value = req.form(key);
+            if (!value.isEmpty() && !PermissionService.NOBODY.equals(value)) role(value);
+            changes.put(cap, value);
+          }
+          for (var e : changes.entrySet()) {
+            if (capabilities.find(e.getKey()).isEmpty()) throw new IllegalArgumentException("Unknown capability " + e.getKey() + ".");
+          }
+          changes.forEach((cap, value) -> permissions.setOverride(space.id(), cap, value));
+          return Reply.redirect(back).flash("Permissions saved.");
+        }
+        case "settings" -> {
+          String toolId = req.form("tool");
+          ToolRegistry.ActiveTool tool = tools.tool(toolId).filter(t -> spaces.tools(space.id()).contains(t.id()))
+              .orElseThrow(() -> new IllegalArgumentException("That tool is not in this space."));
+          Map<Setting, String> values = new LinkedHashMap<>();
+          for (Setting s : tool.info().settings()) {
+            if (s.scope() != Setting.Scope.SPACE) continue;
+            String field = tool.id() + "." + s.key();
+            values.put(s, s.type() == Setting.Type.FLAG ? Boolean.toString(req.formAll(field).contains("true")) : req.form(field));
+          }
+          settings.save(space.id(), tool.id(), values);
+          return Reply.redirect(back).flash(tool.info().title() + " settings saved for " + space.name() + ".");
+        }
+        case "picture-code" -> {
+          if (space.kind() != SpaceKind.CLASS) throw new IllegalArgumentException("Picture login is for classes.");
+          spaces.regeneratePictureCode(space.id());
+          return Reply.redirect(back).flash("New picture login link made; the old one no longer works.");
+        }
+        case "pictures" -> {
+          User u = member(space, req.formId("user"));
+          if (u.kind() != UserKind.LEARNER) throw new IllegalArgumentException("Picture passwords are for learners.");
+          users.setPictureSequence(u.id(), List.of(req.form("picture1"), req.form("picture2"), req.form("picture3")));
+          return Reply.redirect(back).flash("New pictures set for " + u.firstName() + ".");
+        }
+        case "archive" -> {
+          spaces.setArchived(space.id(), true);
+          return Reply.redirect(space.url()).flash(space.name() + " is archived: everyone can still read it.");
+        }
+        case "unarchive" -> {
+          spaces.setArchived(space.id(), false);
+          return Reply.redirect(back).flash(space.name() + " is open again.");
+        }
+        default -> throw HttpProblem.notFound("There is no such page.");
+      }
+    } catch (IllegalArgumentException e) {
+      return page(req, space, e.getMessage() + " Nothing was changed.", 422);
+    }
+  }
+
+  private static Role role(String value) {
+    try {
+      return Role.parse(value);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException("Choose a role: viewer, member, teacher or owner.");
+    }
+  }
+
+  private User member(Space space, long userId) {
+    if (spaces.membership(space.id(), userId).isEmpty()) throw new IllegalArgumentException("That person is not in " + space.name() + ".");
+    return users.byId(userId).orElseThrow();
   }
 }
