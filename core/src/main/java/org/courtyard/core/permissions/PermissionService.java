@@ -8,6 +8,7 @@ import org.courtyard.api.Capability;
 import org.courtyard.api.Role;
 import org.courtyard.api.UserKind;
 import org.courtyard.api.service.Permissions;
+import org.courtyard.core.cache.RequestMemo;
 import org.courtyard.core.db.Db;
 import org.courtyard.core.identity.User;
 import org.courtyard.core.identity.UserStore;
@@ -66,8 +67,7 @@ public final class PermissionService implements Permissions {
     }
     RoleSource role = roleIn(user, space);
     if (role == null) return Decision.deny(null, "Has no role in " + space.name() + ".");
-    String override = db.queryOne("SELECT min_role FROM capability_overrides WHERE space_id = ? AND capability = ?",
-        rs -> rs.getString(1), space.id(), capabilityId).orElse(null);
+    String override = overrides(space.id()).get(capabilityId);
     if (NOBODY.equals(override)) {
       return Decision.deny(role.role(), "The owner of " + space.name() + " withheld " + capabilityId + " from every role.");
     }
@@ -95,6 +95,10 @@ public final class PermissionService implements Permissions {
 
   public RoleSource roleIn(User user, Space space) {
     if (user.disabled()) return null;
+    return RequestMemo.get(() -> computeRole(user, space), "role", user.id(), space.id());
+  }
+
+  private RoleSource computeRole(User user, Space space) {
     RoleSource best = null;
     if (space.personal() && space.ownerUserId() != null && space.ownerUserId() == user.id()) {
       return new RoleSource(Role.OWNER, "their own personal space");
@@ -135,7 +139,16 @@ public final class PermissionService implements Permissions {
   }
 
   public boolean isSchoolOwner(User user, long schoolId) {
-    return spaces.membership(schoolId, user.id()).map(m -> m.role() == Role.OWNER).orElse(false);
+    return RequestMemo.get(() -> spaces.membership(schoolId, user.id()).map(m -> m.role() == Role.OWNER).orElse(false), "owner", user.id(), schoolId);
+  }
+
+  /** Every override in a space, read once per request. */
+  private java.util.Map<String, String> overrides(long spaceId) {
+    return RequestMemo.get(() -> {
+      java.util.Map<String, String> m = new java.util.HashMap<>();
+      db.query("SELECT capability, min_role FROM capability_overrides WHERE space_id = ?", rs -> m.put(rs.getString(1), rs.getString(2)), spaceId);
+      return m;
+    }, "overrides", spaceId);
   }
 
   /** The schools this user administers. */
@@ -148,12 +161,13 @@ public final class PermissionService implements Permissions {
   // --- per-space overrides ---
 
   public Optional<String> override(long spaceId, String capability) {
-    return db.queryOne("SELECT min_role FROM capability_overrides WHERE space_id = ? AND capability = ?", rs -> rs.getString(1), spaceId, capability);
+    return Optional.ofNullable(overrides(spaceId).get(capability));
   }
 
   /** {@code minRole} is a role name, {@link #NOBODY}, or blank to go back to the declared default. */
   public void setOverride(long spaceId, String capability, String minRole) {
     if (capabilities.find(capability).isEmpty()) throw new IllegalArgumentException("Unknown capability " + capability);
+    RequestMemo.clear();
     db.transaction(() -> {
       db.update("DELETE FROM capability_overrides WHERE space_id = ? AND capability = ?", spaceId, capability);
       if (minRole != null && !minRole.isBlank()) {

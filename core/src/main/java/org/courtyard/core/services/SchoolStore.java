@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.TreeSet;
+import org.courtyard.core.cache.RequestMemo;
 import org.courtyard.core.db.Db;
 
 /** Per-school choices: which installed tools the school uses, and its branding. */
@@ -19,8 +20,8 @@ public final class SchoolStore {
   }
 
   public Branding branding(long schoolId) {
-    return db.queryOne("SELECT primary_colour, accent_colour, logo_key FROM schools WHERE space_id = ?",
-        rs -> new Branding(rs.getString(1), rs.getString(2), rs.getString(3)), schoolId).orElse(Branding.DEFAULT);
+    return RequestMemo.get(() -> db.queryOne("SELECT primary_colour, accent_colour, logo_key FROM schools WHERE space_id = ?",
+        rs -> new Branding(rs.getString(1), rs.getString(2), rs.getString(3)), schoolId).orElse(Branding.DEFAULT), "branding", schoolId);
   }
 
   public void setBranding(long schoolId, String primary, String accent) {
@@ -34,15 +35,15 @@ public final class SchoolStore {
     db.update("UPDATE schools SET logo_key = ? WHERE space_id = ?", fileKey, schoolId);
   }
 
-  public boolean toolEnabled(long schoolId, String toolId) {
-    return db.queryOne("SELECT enabled FROM school_tools WHERE school_id = ? AND tool_id = ?", rs -> rs.getBoolean(1), schoolId, toolId).orElse(false);
-  }
+  public boolean toolEnabled(long schoolId, String toolId) { return enabledTools(schoolId).contains(toolId); }
 
   public Set<String> enabledTools(long schoolId) {
-    return new TreeSet<>(db.query("SELECT tool_id FROM school_tools WHERE school_id = ? AND enabled = TRUE", rs -> rs.getString(1), schoolId));
+    return RequestMemo.get(() -> new TreeSet<>(db.query("SELECT tool_id FROM school_tools WHERE school_id = ? AND enabled = TRUE", rs -> rs.getString(1), schoolId)),
+        "school-tools", schoolId);
   }
 
   public void setToolEnabled(long schoolId, String toolId, boolean enabled) {
+    RequestMemo.clear();
     if (db.update("UPDATE school_tools SET enabled = ? WHERE school_id = ? AND tool_id = ?", enabled, schoolId, toolId) == 0) {
       db.update("INSERT INTO school_tools (school_id, tool_id, enabled) VALUES (?, ?, ?)", schoolId, toolId, enabled);
     }

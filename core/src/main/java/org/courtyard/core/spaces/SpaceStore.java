@@ -18,6 +18,7 @@ import org.courtyard.api.event.MemberAdded;
 import org.courtyard.api.event.MemberRemoved;
 import org.courtyard.api.event.SpaceCreated;
 import org.courtyard.api.event.ToolAddedToSpace;
+import org.courtyard.core.cache.RequestMemo;
 import org.courtyard.core.db.Db;
 import org.courtyard.core.events.EventHub;
 import org.courtyard.core.identity.User;
@@ -85,7 +86,7 @@ public final class SpaceStore {
   }
 
   public Optional<Space> byId(long id) {
-    return db.queryOne("SELECT " + COLUMNS + " FROM spaces WHERE id = ?", SpaceStore::map, id);
+    return RequestMemo.get(() -> db.queryOne("SELECT " + COLUMNS + " FROM spaces WHERE id = ?", SpaceStore::map, id), "space", id);
   }
 
   public Optional<Space> bySlug(String slug) {
@@ -128,19 +129,21 @@ public final class SpaceStore {
   }
 
   public void update(long id, String name, String description, boolean parentsAllowed) {
+    RequestMemo.clear();
     if (name == null || name.isBlank()) throw new IllegalArgumentException("Enter a name for the space.");
     db.update("UPDATE spaces SET name = ?, description = ?, parents_allowed = ? WHERE id = ?", name.trim(), description == null ? "" : description.trim(), parentsAllowed, id);
   }
 
-  public void setArchived(long id, boolean archived) { db.update("UPDATE spaces SET archived = ? WHERE id = ?", archived, id); }
+  public void setArchived(long id, boolean archived) { RequestMemo.clear(); db.update("UPDATE spaces SET archived = ? WHERE id = ?", archived, id); }
 
-  public void setParent(long id, Long parentId) { db.update("UPDATE spaces SET parent_id = ? WHERE id = ?", parentId, id); }
+  public void setParent(long id, Long parentId) { RequestMemo.clear(); db.update("UPDATE spaces SET parent_id = ? WHERE id = ?", parentId, id); }
 
   // --- memberships ---
 
   public void addMember(long spaceId, long userId, Role role, boolean cascades) { addMember(spaceId, userId, role, cascades, "manual"); }
 
   public void addMember(long spaceId, long userId, Role role, boolean cascades, String source) {
+    RequestMemo.clear();
     db.transaction(() -> {
       int changed = db.update("UPDATE memberships SET role = ?, cascades = ? WHERE space_id = ? AND user_id = ?", role, cascades, spaceId, userId);
       if (changed == 0) {
@@ -152,6 +155,7 @@ public final class SpaceStore {
   }
 
   public void removeMember(long spaceId, long userId) {
+    RequestMemo.clear();
     if (db.update("DELETE FROM memberships WHERE space_id = ? AND user_id = ?", spaceId, userId) > 0) {
       events.publishAfterCommit(new MemberRemoved(spaceId, userId));
     }
@@ -162,8 +166,8 @@ public final class SpaceStore {
   }
 
   public Optional<Membership> membership(long spaceId, long userId) {
-    return db.queryOne("SELECT space_id, user_id, role, cascades, source FROM memberships WHERE space_id = ? AND user_id = ?",
-        SpaceStore::mapMembership, spaceId, userId);
+    return RequestMemo.get(() -> db.queryOne("SELECT space_id, user_id, role, cascades, source FROM memberships WHERE space_id = ? AND user_id = ?",
+        SpaceStore::mapMembership, spaceId, userId), "membership", spaceId, userId);
   }
 
   public List<Membership> membershipsOf(long userId) {
@@ -179,10 +183,11 @@ public final class SpaceStore {
   // --- tools ---
 
   public Set<String> tools(long spaceId) {
-    return new TreeSet<>(db.query("SELECT tool_id FROM space_tools WHERE space_id = ?", rs -> rs.getString(1), spaceId));
+    return RequestMemo.get(() -> new TreeSet<>(db.query("SELECT tool_id FROM space_tools WHERE space_id = ?", rs -> rs.getString(1), spaceId)), "tools", spaceId);
   }
 
   public void addTool(long spaceId, String toolId) {
+    RequestMemo.clear();
     if (db.count("SELECT COUNT(*) FROM space_tools WHERE space_id = ? AND tool_id = ?", spaceId, toolId) == 0) {
       db.update("INSERT INTO space_tools (space_id, tool_id) VALUES (?, ?)", spaceId, toolId);
       events.publishAfterCommit(new ToolAddedToSpace(spaceId, toolId));
@@ -190,10 +195,12 @@ public final class SpaceStore {
   }
 
   public void removeTool(long spaceId, String toolId) {
+    RequestMemo.clear();
     db.update("DELETE FROM space_tools WHERE space_id = ? AND tool_id = ?", spaceId, toolId);
   }
 
   public String regeneratePictureCode(long spaceId) {
+    RequestMemo.clear();
     String code = newCode();
     db.update("UPDATE spaces SET picture_code = ? WHERE id = ?", code, spaceId);
     return code;

@@ -69,7 +69,7 @@ public final class Web {
       signIn(ctx);
       return;
     }
-    vertx.executeBlocking(() -> {
+    vertx.executeBlocking(() -> org.courtyard.core.cache.RequestMemo.run(() -> {
       User user = uid == null ? null : users.byId(uid).filter(u -> !u.disabled()).orElse(null);
       WebRequest req = new WebRequest(ctx, user);
       if (signInRequired && user == null) {
@@ -83,7 +83,7 @@ public final class Web {
       } catch (IllegalArgumentException e) {
         return errorPage(req, 400, e.getMessage());
       }
-    }, false).onComplete(ar -> {
+    }), false).onComplete(ar -> {
       if (ar.succeeded()) {
         send(ctx, ar.result());
       } else {

@@ -1,0 +1,15 @@
+package org.courtyard.bench;
+
+import java.nio.file.Path;
+
+/** Entry point: {@code Bench <unpacked distribution> [core|import|all]}. */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path install = Path.of(args[0]);
+    String which = args.length > 1 ? args[1] : "all";
+    if (which.equals("core") || which.equals("all")) CoreBench.run(install);
+    if (which.equals("import") || which.equals("all")) ImportBench.run(install);
+  }
+}

@@ -1,0 +1,170 @@
+package org.courtyard.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Starts the real distribution ({@code bin/courtyard demo}) on a fresh home and measures: time from
+ * JVM start to the first 200, resident memory with all bundled plugins loaded, and requests/s with
+ * p50/p99 latency for a signed-in space page.
+ */
+final class CoreBench {
+  static final int PORT = 18080;
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private CoreBench() {}
+
+  static void run(Path install) throws Exception {
+    System.out.println("== Courtyard core benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, load generator on the same machine)");
+    List<Long> starts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Path home = Files.createTempDirectory("courtyard-bench");
+      Server s = Server.start(install, home);
+      try {
+        starts.add(s.startMillis);
+        if (i == 2) load(s);
+      } finally {
+        s.stop();
+      }
+    }
+    long[] sorted = starts.stream().mapToLong(Long::longValue).sorted().toArray();
+    System.out.printf("JVM start to first 200 (fresh demo school, all plugins): %s ms; median %d ms%n", starts, sorted[1]);
+  }
+
+  private static void load(Server s) throws Exception {
+    HttpClient client = null;
+    String page = "/s/2-willow";
+    // The demo school is created just after the server starts listening: wait until its class page answers.
+    for (int tries = 0; client == null; tries++) {
+      try {
+        HttpClient c = signedIn("amira", "learner-demo-pass");
+        if (c.send(get(page), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) client = c;
+      } catch (IllegalStateException e) {
+        if (tries > 300) throw e;
+      }
+      if (client == null) Thread.sleep(100);
+    }
+    for (int concurrency : new int[] {32, 64}) {
+      measure(client, page, concurrency, Duration.ofSeconds(10), false);
+      Result r = measure(client, page, concurrency, Duration.ofSeconds(15), true);
+      System.out.printf("GET %s signed in, %d connections, 15 s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
+          page, concurrency, r.perSecond, r.p50, r.p99, r.errors);
+    }
+    System.out.printf("Resident memory (VmRSS) after load, all plugins loaded, -Xmx256m: %d MB%n", s.rssKb() / 1024);
+  }
+
+  record Result(double perSecond, double p50, double p99, long errors) {}
+
+  private static Result measure(HttpClient client, String path, int concurrency, Duration duration, boolean record) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    long end = System.nanoTime() + duration.toNanos();
+    AtomicLong errors = new AtomicLong();
+    List<Future<long[]>> futures = new ArrayList<>();
+    for (int t = 0; t < concurrency; t++) {
+      futures.add(pool.submit(() -> {
+        long[] lat = new long[200_000];
+        int n = 0;
+        while (System.nanoTime() < end && n < lat.length) {
+          long t0 = System.nanoTime();
+          try {
+            HttpResponse<byte[]> r = client.send(get(path), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) errors.incrementAndGet();
+          } catch (IOException e) {
+            errors.incrementAndGet();
+          }
+          lat[n++] = System.nanoTime() - t0;
+        }
+        return Arrays.copyOf(lat, n);
+      }));
+    }
+    List<long[]> all = new ArrayList<>();
+    for (Future<long[]> f : futures) all.add(f.get());
+    pool.shutdown();
+    if (!record) return null;
+    long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    double seconds = duration.toNanos() / 1e9;
+    return new Result(merged.length / seconds, merged[merged.length / 2] / 1e6, merged[(int) (merged.length * 0.99)] / 1e6, errors.get());
+  }
+
+  static HttpRequest get(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path)).timeout(Duration.ofSeconds(30)).GET().build();
+  }
+
+  static HttpClient signedIn(String user, String password) throws Exception {
+    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1).build();
+    String form = client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = CSRF.matcher(form);
+    if (!m.find()) throw new IllegalStateException("no CSRF token on /login");
+    String body = "_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8) + "&username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 303) throw new IllegalStateException("sign-in failed: " + r.statusCode());
+    return client;
+  }
+
+  /** The distribution running as its own process. */
+  static final class Server {
+    final Process process;
+    final long startMillis;
+
+    private Server(Process process, long startMillis) {
+      this.process = process;
+      this.startMillis = startMillis;
+    }
+
+    static Server start(Path install, Path home) throws Exception {
+      ProcessBuilder pb = new ProcessBuilder(install.resolve("bin/courtyard").toString(), "demo")
+          .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
+      pb.environment().put("COURTYARD_HOME", home.toString());
+      pb.environment().put("JAVA_OPTS", "-Dcourtyard.http.port=" + PORT);
+      long t0 = System.nanoTime();
+      Process p = pb.start();
+      HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+      long deadline = t0 + Duration.ofSeconds(120).toNanos();
+      while (System.nanoTime() < deadline) {
+        if (!p.isAlive()) throw new IllegalStateException("server exited; see " + home.resolve("server.log"));
+        try {
+          if (probe.send(get("/login"), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            return new Server(p, (System.nanoTime() - t0) / 1_000_000);
+          }
+        } catch (IOException e) {
+          Thread.sleep(10); // polling for the port to open; 10 ms is the resolution of the start-up figure
+        }
+      }
+      p.destroyForcibly();
+      throw new IllegalStateException("server did not answer within 120 s");
+    }
+
+    long rssKb() throws IOException {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+      return -1;
+    }
+
+    void stop() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+  }
+}
