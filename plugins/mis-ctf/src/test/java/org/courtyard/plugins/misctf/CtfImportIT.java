@@ -1,0 +1,109 @@
+package org.courtyard.plugins.misctf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.courtyard.core.db.Db;
+import org.courtyard.core.identity.UserStore;
+import org.courtyard.core.roster.ImportService;
+import org.courtyard.testkit.CourtyardExtension;
+import org.courtyard.testkit.PluginJar;
+import org.courtyard.testkit.TestClient;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CtfImportIT {
+  @RegisterExtension
+  static final CourtyardExtension courtyard = CourtyardExtension.withDemoSchool().plugin(PluginJar.fromBuild());
+
+  static byte[] resource(String name) {
+    try (InputStream in = CtfImportIT.class.getResourceAsStream("/" + name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private TestClient.Response upload(TestClient admin, String file) {
+    return admin.postFile("/admin/oakfield/import", Map.of("format", "ctf"), "file", file, "application/xml", resource(file));
+  }
+
+  private long count(String sql, Object... params) { return courtyard.get(Db.class).count(sql, params); }
+
+  @Test
+  @Order(1)
+  void thePreviewRejectsBadUpnsByElementAndApplyingCreatesPupilsYearsAndOneParentForSiblings() throws Exception {
+    TestClient admin = courtyard.signIn("ict.leader");
+    TestClient.Response preview = upload(admin, "pupils.xml");
+    assertEquals(200, preview.status(), preview.body());
+    assertTrue(preview.contains("check letter should be P"), preview.body());
+    assertTrue(preview.contains("&lt;Pupil&gt; number 4"), "names the element");
+    assertTrue(preview.contains("malformed UPN"));
+    assertTrue(preview.contains("Tom Green"), "preferred forename");
+    Matcher m = Pattern.compile("/import/(\\d+)/apply").matcher(preview.body());
+    assertTrue(m.find());
+    long run = Long.parseLong(m.group(1));
+    admin.post("/admin/oakfield/import/" + run + "/apply", Map.of());
+    courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
+
+    assertEquals(3, count("SELECT COUNT(*) FROM users WHERE source = 'import' AND kind = 'LEARNER'"));
+    assertEquals(1, count("SELECT COUNT(*) FROM users WHERE source = 'import' AND kind = 'PARENT'"), "one account for Helen, mother of two");
+    long helen = count("SELECT id FROM users WHERE external_id = 'parent:helen.green@home.example'");
+    assertEquals(2, courtyard.get(UserStore.class).childrenOf(helen).size());
+    assertEquals(0, count("SELECT COUNT(*) FROM users WHERE display_name LIKE '%Gran%'"), "contacts without parental responsibility get no account");
+    assertEquals(1, count("SELECT COUNT(*) FROM spaces WHERE external_id = 'year:r' AND name = 'Reception'"));
+    assertEquals(1, count("SELECT COUNT(*) FROM spaces WHERE external_id = 'class:2g'"));
+    assertEquals(2, count("SELECT COUNT(*) FROM memberships m JOIN spaces s ON s.id = m.space_id WHERE s.external_id = 'class:2g'"));
+  }
+
+  @Test
+  @Order(2)
+  void sectionsAVleMustNotHoldAreNeverReadOrStored() {
+    TestClient.Response preview = upload(courtyard.signIn("ict.leader"), "pupils.xml");
+    for (String secret : new String[] {"SECRET-ETHNICITY-CODE", "SECRET-FSM-STATUS", "SECRET-IN-CARE", "SECRET-SEN-PROVISION"}) {
+      assertFalse(preview.contains(secret), secret + " shown");
+      assertEquals(0, count("SELECT COUNT(*) FROM users WHERE display_name LIKE ? OR email LIKE ?", "%" + secret + "%", "%" + secret + "%"));
+      assertEquals(0, count("SELECT COUNT(*) FROM spaces WHERE name LIKE ? OR description LIKE ?", "%" + secret + "%", "%" + secret + "%"));
+      assertEquals(0, count("SELECT COUNT(*) FROM import_runs WHERE summary LIKE ?", "%" + secret + "%"));
+    }
+  }
+
+  @Test
+  @Order(3)
+  void importingTheSameFileAgainChangesNothing() {
+    TestClient.Response preview = upload(courtyard.signIn("ict.leader"), "pupils.xml");
+    assertTrue(preview.contains("applying would change nothing"), preview.body());
+  }
+
+  @Test
+  @Order(4)
+  void dangerousOrBrokenXmlIsRefusedWithNothingChanged() {
+    long users = courtyard.get(UserStore.class).count();
+    TestClient admin = courtyard.signIn("ict.leader");
+    TestClient.Response xxe = upload(admin, "xxe.xml");
+    assertEquals(422, xxe.status());
+    assertTrue(xxe.contains("DOCTYPE"), xxe.body());
+    assertFalse(xxe.contains("root:"), "no file contents leaked");
+    TestClient.Response laughs = upload(admin, "laughs.xml");
+    assertEquals(422, laughs.status());
+    assertTrue(laughs.contains("DOCTYPE"));
+    TestClient.Response broken = upload(admin, "malformed.xml");
+    assertEquals(422, broken.status());
+    assertTrue(broken.contains("not well-formed XML (line"), broken.body());
+    TestClient.Response notCtf = admin.postFile("/admin/oakfield/import", Map.of("format", "ctf"), "file", "x.xml", "application/xml",
+        "<?xml version=\"1.0\"?><note>hi</note>".getBytes());
+    assertTrue(notCtf.contains("not a Common Transfer File"));
+    assertEquals(users, courtyard.get(UserStore.class).count());
+  }
+}
