@@ -18,6 +18,24 @@ import org.courtyard.core.spaces.SpaceStore;
 final class ImportCommand {
   private ImportCommand() {}
 
+  /** A folder export (OneRoster's manifest.csv and friends) is zipped, so it is kept and re-read like an upload. */
+  static Path zipFolder(Path dir) {
+    try {
+      Path zip = Files.createTempFile("courtyard-import", ".zip");
+      zip.toFile().deleteOnExit();
+      try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip)); var files = Files.list(dir)) {
+        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+          out.putNextEntry(new java.util.zip.ZipEntry(f.getFileName().toString()));
+          Files.copy(f, out);
+          out.closeEntry();
+        }
+      }
+      return zip;
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("Could not read the folder " + dir + ": " + e.getMessage());
+    }
+  }
+
   static int run(Courtyard c, String format, Path file, boolean apply, String schoolSlug, PrintStream out) {
     PluginHost host = c.get(PluginHost.class);
     host.loadAndStartAll();
@@ -34,7 +52,8 @@ final class ImportCommand {
         throw new IllegalArgumentException(schools.isEmpty() ? "There is no school yet: run `courtyard admin create` first."
             : "There are several schools; name one with --school SLUG.");
       }
-      if (!Files.isRegularFile(file)) throw new IllegalArgumentException("No file at " + file + ".");
+      if (Files.isDirectory(file)) file = zipFolder(file);
+      else if (!Files.isRegularFile(file)) throw new IllegalArgumentException("No file at " + file + ".");
       ImportService imports = c.get(ImportService.class);
       ImportService.Preview preview;
       try {

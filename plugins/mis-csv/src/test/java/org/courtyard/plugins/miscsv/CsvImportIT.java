@@ -161,6 +161,17 @@ class CsvImportIT {
 
   @Test
   @Order(8)
+  void anUploadOverTheSchoolsLimitIsRefusedWithNothingSaved() {
+    long users = courtyard.get(UserStore.class).count();
+    byte[] big = new byte[51 * 1024 * 1024];
+    TestClient.Response r = admin().postFile("/admin/oakfield/import", Map.of("format", "csv"), "file", "roll.csv", "text/csv", big);
+    assertEquals(413, r.status());
+    assertTrue(r.contains("bigger than this school allows"), r.body());
+    assertEquals(users, courtyard.get(UserStore.class).count());
+  }
+
+  @Test
+  @Order(9)
   void onlyTheSchoolAdminMayImport() throws Exception {
     TestClient teacher = courtyard.signIn("mrs.patel");
     assertEquals(403, teacher.get("/admin/oakfield/import").status());
