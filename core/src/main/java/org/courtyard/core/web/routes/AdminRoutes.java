@@ -101,7 +101,10 @@ public final class AdminRoutes {
 
   // --- access ---
 
-  private Space school(WebRequest req) {
+  private Space school(WebRequest req) { return requireSchoolAdmin(req, spaces, permissions); }
+
+  /** The school named in the path ({@code :school}), if this user administers it; 404 or 403 otherwise. */
+  static Space requireSchoolAdmin(WebRequest req, SpaceStore spaces, PermissionService permissions) {
     Space school = spaces.bySlug(req.pathParam("school")).filter(s -> s.kind() == SpaceKind.SCHOOL)
         .orElseThrow(() -> HttpProblem.notFound("There is no such school."));
     Decision d = permissions.decide(req.requireUser(), CapabilityRegistry.SCHOOL_ADMIN.id(), school);
@@ -215,16 +218,7 @@ public final class AdminRoutes {
   private Page settingsPage(Space school, ToolRegistry.ActiveTool tool, String error, Map<String, String> submitted, int status) {
     List<Map<String, Object>> fields = new ArrayList<>();
     for (Setting s : tool.info().settings()) {
-      Map<String, Object> f = new HashMap<>();
-      f.put("key", s.key());
-      f.put("label", s.label());
-      f.put("help", s.help());
-      f.put("value", submitted.getOrDefault(s.key(), settings.stored(school.id(), tool.id(), s.key()).orElse(s.defaultValue())));
-      f.put("text", s.type() == Setting.Type.TEXT);
-      f.put("number", s.type() == Setting.Type.NUMBER);
-      f.put("flag", s.type() == Setting.Type.FLAG);
-      f.put("choice", s.type() == Setting.Type.CHOICE);
-      f.put("choices", s.choices());
+      Map<String, Object> f = settingField(s, submitted.getOrDefault(s.key(), settings.stored(school.id(), tool.id(), s.key()).orElse(s.defaultValue())));
       f.put("perSpace", s.scope() == Setting.Scope.SPACE);
       fields.add(f);
     }
@@ -235,14 +229,33 @@ public final class AdminRoutes {
     return page("settings", school, m, tool.info().title() + " settings").status(status);
   }
 
+  /** What a settings form needs to draw one declared setting: its kind of input, label, help and value. */
+  static Map<String, Object> settingField(Setting s, String value) {
+    Map<String, Object> f = new HashMap<>();
+    f.put("key", s.key());
+    f.put("label", s.label());
+    f.put("help", s.help());
+    f.put("value", value);
+    f.put("text", s.type() == Setting.Type.TEXT);
+    f.put("number", s.type() == Setting.Type.NUMBER);
+    f.put("flag", s.type() == Setting.Type.FLAG);
+    f.put("choice", s.type() == Setting.Type.CHOICE);
+    f.put("choices", s.choices());
+    return f;
+  }
+
+  /** A submitted value for a declared setting: a checkbox sends "true" after its hidden "false". */
+  static String submitted(WebRequest req, Setting s, String field) {
+    return s.type() == Setting.Type.FLAG ? Boolean.toString(req.formAll(field).contains("true")) : req.form(field);
+  }
+
   private Reply saveSettings(WebRequest req) {
     Space school = school(req);
     ToolRegistry.ActiveTool tool = tool(req);
     Map<Setting, String> values = new LinkedHashMap<>();
     Map<String, String> raw = new HashMap<>();
     for (Setting s : tool.info().settings()) {
-      // A checkbox sends "true" after its hidden "false"; any "true" means ticked.
-      String v = s.type() == Setting.Type.FLAG ? Boolean.toString(req.formAll(s.key()).contains("true")) : req.form(s.key());
+      String v = submitted(req, s, s.key());
       values.put(s, v);
       raw.put(s.key(), v);
     }

@@ -6,14 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.courtyard.api.SpaceKind;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Upload;
-import org.courtyard.core.permissions.CapabilityRegistry;
-import org.courtyard.core.permissions.Decision;
 import org.courtyard.core.permissions.PermissionService;
 import org.courtyard.core.roster.ImportService;
 import org.courtyard.core.roster.Plan;
@@ -49,11 +46,8 @@ public final class ImportRoutes {
 
   /** The school named in the path, if this user administers it. */
   private Space school(WebRequest req) {
-    Space school = spaces.bySlug(req.pathParam("school")).filter(s -> s.kind() == SpaceKind.SCHOOL)
-        .orElseThrow(() -> HttpProblem.notFound("There is no such school."));
-    Decision d = permissions.decide(req.requireUser(), CapabilityRegistry.SCHOOL_ADMIN.id(), school);
-    if (!d.allowed()) throw HttpProblem.forbidden("Only the school's ICT leader can import the roll. " + d.reason());
-    req.crumb("School admin", "/admin/" + school.slug()).crumb("Import from the MIS", "/admin/" + school.slug() + "/import");
+    Space school = AdminRoutes.requireSchoolAdmin(req, spaces, permissions);
+    req.crumb("Import from the MIS", "/admin/" + school.slug() + "/import");
     return school;
   }
 

@@ -136,19 +136,10 @@ public final class SpaceManageRoutes {
       caps.addAll(capabilities.ownedBy(t.pluginId()).stream().filter(c -> c.id().startsWith(t.id() + ".")).toList());
       for (Setting s : t.info().settings()) {
         if (s.scope() != Setting.Scope.SPACE) continue;
-        Map<String, Object> f = new HashMap<>();
+        Map<String, Object> f = AdminRoutes.settingField(s, settings.effective(space, t.id(), s));
         f.put("tool", t.id());
         f.put("toolTitle", t.info().title());
-        f.put("key", s.key());
         f.put("field", t.id() + "." + s.key());
-        f.put("label", s.label());
-        f.put("help", s.help());
-        f.put("value", settings.effective(space, t.id(), s));
-        f.put("text", s.type() == Setting.Type.TEXT);
-        f.put("number", s.type() == Setting.Type.NUMBER);
-        f.put("flag", s.type() == Setting.Type.FLAG);
-        f.put("choice", s.type() == Setting.Type.CHOICE);
-        f.put("choices", s.choices());
         settingRows.add(f);
       }
     }
@@ -236,8 +227,7 @@ public final class SpaceManageRoutes {
           Map<Setting, String> values = new LinkedHashMap<>();
           for (Setting s : tool.info().settings()) {
             if (s.scope() != Setting.Scope.SPACE) continue;
-            String field = tool.id() + "." + s.key();
-            values.put(s, s.type() == Setting.Type.FLAG ? Boolean.toString(req.formAll(field).contains("true")) : req.form(field));
+            values.put(s, AdminRoutes.submitted(req, s, tool.id() + "." + s.key()));
           }
           settings.save(space.id(), tool.id(), values);
           return Reply.redirect(back).flash(tool.info().title() + " settings saved for " + space.name() + ".");

@@ -3,11 +3,8 @@ package org.courtyard.plugins.misoneroster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.courtyard.testkit.CommandLine;
 import org.courtyard.testkit.PluginJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,14 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 class OneRosterImportCliIT {
   @TempDir Path home;
 
-  private String[] courtyard(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dcourtyard.home=" + home, "-Dcourtyard.security.bcrypt-cost=4", "-cp", System.getProperty("java.class.path"), "org.courtyard.core.cli.Main"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    return new String[] {Integer.toString(p.exitValue()), out};
+  private String[] courtyard(String... args) {
+    CommandLine.Result r = new CommandLine(home).run(args);
+    return new String[] {Integer.toString(r.exit()), r.output()};
   }
 
   @Test
