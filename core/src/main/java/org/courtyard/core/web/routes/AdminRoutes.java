@@ -255,6 +255,7 @@ public final class AdminRoutes {
     Map<Setting, String> values = new LinkedHashMap<>();
     Map<String, String> raw = new HashMap<>();
     for (Setting s : tool.info().settings()) {
+      if (req.formAll(s.key()).isEmpty()) continue; // not on this form: keep its value
       String v = submitted(req, s, s.key());
       values.put(s, v);
       raw.put(s.key(), v);

@@ -227,7 +227,9 @@ public final class SpaceManageRoutes {
           Map<Setting, String> values = new LinkedHashMap<>();
           for (Setting s : tool.info().settings()) {
             if (s.scope() != Setting.Scope.SPACE) continue;
-            values.put(s, AdminRoutes.submitted(req, s, tool.id() + "." + s.key()));
+            String field = tool.id() + "." + s.key();
+            if (req.formAll(field).isEmpty()) continue; // not on this form: keep its value
+            values.put(s, AdminRoutes.submitted(req, s, field));
           }
           settings.save(space.id(), tool.id(), values);
           return Reply.redirect(back).flash(tool.info().title() + " settings saved for " + space.name() + ".");
