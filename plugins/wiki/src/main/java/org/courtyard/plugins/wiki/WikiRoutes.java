@@ -1,0 +1,257 @@
+package org.courtyard.plugins.wiki;
+
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.UserRef;
+import org.courtyard.api.service.ActivityLog;
+import org.courtyard.api.service.Directory;
+import org.courtyard.api.service.HtmlSanitizer;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.api.web.Routes;
+import org.courtyard.api.web.ToolRequest;
+import org.courtyard.api.web.ToolRouter;
+
+/** The wiki's pages under /s/{space}/wiki. */
+final class WikiRoutes implements Routes {
+  static final int MAX_TEXT = 100_000;
+  private final WikiStore store;
+  private final HtmlSanitizer sanitizer;
+  private final ActivityLog activity;
+  private final Directory directory;
+
+  @Inject
+  WikiRoutes(WikiStore store, HtmlSanitizer sanitizer, ActivityLog activity, Directory directory) {
+    this.store = store;
+    this.sanitizer = sanitizer;
+    this.activity = activity;
+    this.directory = directory;
+  }
+
+  @Override
+  public void mount(ToolRouter r) {
+    r.get("/", "view", req -> Reply.redirect("p/home" + suffix(req, owner(req))));
+    r.get("/pages", "view", this::index);
+    r.get("/p/:slug", "view", this::show);
+    r.get("/p/:slug/edit", "edit", this::editForm);
+    r.post("/p/:slug", "edit", this::save);
+    r.get("/p/:slug/history", "view", this::history);
+    r.get("/p/:slug/diff", "view", this::diff);
+    r.post("/p/:slug/restore", "edit", this::restore);
+    r.post("/p/:slug/lock", "moderate", this::lock);
+    r.get("/search", "view", this::search);
+  }
+
+  /** Whose wiki: 0 for the shared one; in individual mode the learner's own, or (for teachers) the one named by ?w=. */
+  private long owner(ToolRequest req) {
+    if (!"individual".equals(req.setting("mode"))) return 0;
+    String w = req.query("w").orElse("");
+    if (!w.isEmpty() && req.can("moderate")) {
+      try {
+        return Long.parseLong(w);
+      } catch (NumberFormatException e) {
+        throw HttpProblem.notFound("There is no such wiki.");
+      }
+    }
+    return req.user().id();
+  }
+
+  private static String suffix(ToolRequest req, long owner) {
+    return owner != 0 && owner != req.user().id() ? "?w=" + owner : "";
+  }
+
+  private static String slugOf(ToolRequest req) {
+    String s = req.pathParam("slug");
+    if (!s.matches("[a-z0-9][a-z0-9-]{0,99}")) throw HttpProblem.notFound("There is no such page.");
+    return s;
+  }
+
+  private Map<String, Object> base(ToolRequest req, long owner) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("w", suffix(req, owner));
+    m.put("wid", suffix(req, owner).isEmpty() ? null : owner);
+    m.put("individual", owner != 0);
+    m.put("ownerName", owner == 0 ? null : directory.user(owner).map(UserRef::displayName).orElse("a learner"));
+    return m;
+  }
+
+  private Reply index(ToolRequest req) {
+    long owner = owner(req);
+    Map<String, Object> m = base(req, owner);
+    m.put("pages", store.pages(req.space().id(), owner));
+    if (owner != 0 && req.can("moderate")) {
+      List<Map<String, Object>> wikis = new ArrayList<>();
+      for (long o : store.owners(req.space().id())) {
+        wikis.add(Map.of("id", o, "name", directory.user(o).map(UserRef::displayName).orElse("Learner " + o)));
+      }
+      m.put("wikis", wikis);
+    }
+    return Page.of("wiki/index", m).title("All pages");
+  }
+
+  private String render(ToolRequest req, long owner, String text) {
+    String html = Markup.render(text, req.toolUrl() + "/p/", suffix(req, owner), slug -> store.exists(req.space().id(), owner, slug));
+    return sanitizer.sanitize(html);
+  }
+
+  private Reply show(ToolRequest req) {
+    long owner = owner(req);
+    String slug = slugOf(req);
+    Map<String, Object> m = base(req, owner);
+    m.put("slug", slug);
+    var page = store.page(req.space().id(), owner, slug);
+    if (page.isEmpty()) {
+      m.put("title", "home".equals(slug) ? "Home" : slug.replace('-', ' '));
+      m.put("missing", true);
+      return Page.of("wiki/page", m).title("New page").status(404);
+    }
+    WikiStore.WikiPage p = page.get();
+    WikiStore.Revision rev = store.revision(p.id(), p.currentRev()).orElseThrow();
+    m.put("title", p.title());
+    m.put("html", render(req, owner, rev.body()));
+    m.put("locked", p.locked());
+    m.put("canEdit", req.can("edit") && (!p.locked() || req.can("moderate")) && (owner == 0 || owner == req.user().id() || req.can("moderate")));
+    m.put("rev", rev);
+    return Page.of("wiki/page", m).title(p.title());
+  }
+
+  private Reply editForm(ToolRequest req) {
+    long owner = owner(req);
+    String slug = slugOf(req);
+    var page = store.page(req.space().id(), owner, slug);
+    checkEditable(req, owner, page.orElse(null));
+    Map<String, Object> m = base(req, owner);
+    m.put("slug", slug);
+    m.put("title", page.map(WikiStore.WikiPage::title).orElse("home".equals(slug) ? "Home" : capitalise(slug.replace('-', ' '))));
+    m.put("text", page.flatMap(p -> store.revision(p.id(), p.currentRev())).map(WikiStore.Revision::body).orElse(""));
+    m.put("base", page.map(p -> p.currentRev()).orElse(0L));
+    return Page.of("wiki/edit", m).title("Edit " + m.get("title"));
+  }
+
+  private void checkEditable(ToolRequest req, long owner, WikiStore.WikiPage page) {
+    if (owner != 0 && owner != req.user().id() && !req.can("moderate")) throw HttpProblem.forbidden("This is someone else's own wiki.");
+    if (page != null && page.locked() && !req.can("moderate")) throw HttpProblem.forbidden("A teacher has locked this page.");
+  }
+
+  private Reply save(ToolRequest req) {
+    long owner = owner(req);
+    String slug = slugOf(req);
+    var page = store.page(req.space().id(), owner, slug);
+    checkEditable(req, owner, page.orElse(null));
+    String text = req.form("text");
+    String title = req.form("title").isEmpty() ? capitalise(slug.replace('-', ' ')) : req.form("title");
+    if (text.length() > MAX_TEXT || title.length() > 200) return editAgain(req, owner, slug, title, text, 0, "That is too long.", null);
+    long base;
+    try {
+      base = Long.parseLong(req.form("base").isEmpty() ? "0" : req.form("base"));
+    } catch (NumberFormatException e) {
+      throw HttpProblem.badRequest("The form was changed; reload the page.");
+    }
+    long current = page.map(p -> p.currentRev() == null ? 0L : p.currentRev()).orElse(0L);
+    if (base != current) {
+      // Someone saved since this edit began: keep this text as a revision too, and show both.
+      long pageId = page.map(WikiStore.WikiPage::id).orElseThrow();
+      store.keepConflict(pageId, text, req.user());
+      WikiStore.Revision theirs = store.revision(pageId, current).orElseThrow();
+      return editAgain(req, owner, slug, title, text, current,
+          theirs.authorName() + " saved this page while you were writing. Both texts are kept: theirs is now the page, yours is below and in the history. "
+              + "Merge them and save again.", theirs.body());
+    }
+    store.save(req.space().id(), owner, slug, title, text, req.user(), "edit", req.form("note"));
+    activity.record(req.user(), req.space(), "edit", "edited “" + title + "”");
+    return Reply.redirect("p/" + slug + suffix(req, owner)).flash("Saved.");
+  }
+
+  private Page editAgain(ToolRequest req, long owner, String slug, String title, String text, long base, String error, String theirs) {
+    Map<String, Object> m = base(req, owner);
+    m.put("slug", slug);
+    m.put("title", title);
+    m.put("text", text);
+    m.put("base", base);
+    m.put("error", error);
+    m.put("theirs", theirs);
+    return Page.of("wiki/edit", m).title("Edit " + title).status(409);
+  }
+
+  private WikiStore.WikiPage existing(ToolRequest req, long owner) {
+    return store.page(req.space().id(), owner, slugOf(req)).orElseThrow(() -> HttpProblem.notFound("There is no such page yet."));
+  }
+
+  private Reply history(ToolRequest req) {
+    long owner = owner(req);
+    WikiStore.WikiPage p = existing(req, owner);
+    Map<String, Object> m = base(req, owner);
+    m.put("page", p);
+    List<Map<String, Object>> revs = new ArrayList<>();
+    for (WikiStore.Revision r : store.history(p.id())) {
+      revs.add(Map.of("id", r.id(), "author", r.authorName(), "at", r.at(), "kind", r.kind(), "note", r.note(),
+          "current", p.currentRev() != null && r.id() == p.currentRev()));
+    }
+    m.put("revisions", revs);
+    return Page.of("wiki/history", m).title("History of " + p.title());
+  }
+
+  private Reply diff(ToolRequest req) {
+    long owner = owner(req);
+    WikiStore.WikiPage p = existing(req, owner);
+    WikiStore.Revision from = revisionParam(req, p, "from");
+    WikiStore.Revision to = revisionParam(req, p, "to");
+    Map<String, Object> m = base(req, owner);
+    m.put("page", p);
+    m.put("from", from);
+    m.put("to", to);
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (LineDiff.Line l : LineDiff.diff(from.body(), to.body())) {
+      lines.add(Map.of("text", l.text(), "added", l.kind() == LineDiff.Kind.ADDED, "removed", l.kind() == LineDiff.Kind.REMOVED));
+    }
+    m.put("lines", lines);
+    return Page.of("wiki/diff", m).title("Changes to " + p.title());
+  }
+
+  private WikiStore.Revision revisionParam(ToolRequest req, WikiStore.WikiPage p, String name) {
+    try {
+      long id = Long.parseLong(req.query(name).orElse(""));
+      return store.revision(p.id(), id).orElseThrow(() -> HttpProblem.notFound("There is no such revision of this page."));
+    } catch (NumberFormatException e) {
+      throw HttpProblem.badRequest("Choose two revisions to compare.");
+    }
+  }
+
+  private Reply restore(ToolRequest req) {
+    long owner = owner(req);
+    WikiStore.WikiPage p = existing(req, owner);
+    checkEditable(req, owner, p);
+    WikiStore.Revision old;
+    try {
+      old = store.revision(p.id(), Long.parseLong(req.form("revision"))).orElseThrow(() -> HttpProblem.notFound("There is no such revision."));
+    } catch (NumberFormatException e) {
+      throw HttpProblem.badRequest("Choose a revision to restore.");
+    }
+    store.save(req.space().id(), owner, p.slug(), p.title(), old.body(), req.user(), "restore", "restored revision " + old.id());
+    activity.record(req.user(), req.space(), "restore", "restored an earlier “" + p.title() + "”");
+    return Reply.redirect("p/" + p.slug() + suffix(req, owner)).flash("Restored. The newer text is still in the history.");
+  }
+
+  private Reply lock(ToolRequest req) {
+    long owner = owner(req);
+    WikiStore.WikiPage p = existing(req, owner);
+    store.setLocked(p.id(), !p.locked());
+    return Reply.redirect("p/" + p.slug() + suffix(req, owner)).flash(p.locked() ? "Unlocked: everyone can edit again." : "Locked: only teachers can edit.");
+  }
+
+  private Reply search(ToolRequest req) {
+    long owner = owner(req);
+    String q = req.query("q").orElse("");
+    Map<String, Object> m = base(req, owner);
+    m.put("q", q);
+    m.put("searched", q.length() >= 2);
+    m.put("hits", q.length() >= 2 ? store.search(req.space().id(), owner, q) : List.of());
+    return Page.of("wiki/search", m).title("Search the wiki");
+  }
+
+  private static String capitalise(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+}

@@ -1,0 +1,90 @@
+package org.courtyard.plugins.wiki;
+
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.courtyard.api.UserRef;
+import org.courtyard.api.data.Database;
+
+/** Pages and their revisions. A page's text is its current revision; nothing is ever overwritten. */
+final class WikiStore {
+  record WikiPage(long id, long spaceId, long ownerId, String slug, String title, Long currentRev, boolean locked) {}
+
+  record Revision(long id, long pageId, String body, long authorId, String authorName, String kind, String note, Instant at) {}
+
+  private final Database db;
+
+  @Inject
+  WikiStore(Database db) { this.db = db; }
+
+  Optional<WikiPage> page(long spaceId, long owner, String slug) {
+    return db.queryOne("SELECT id, space_id, owner_id, slug, title, current_rev, locked FROM wiki_pages WHERE space_id = ? AND owner_id = ? AND slug = ?",
+        WikiStore::page, spaceId, owner, slug);
+  }
+
+  List<WikiPage> pages(long spaceId, long owner) {
+    return db.query("SELECT id, space_id, owner_id, slug, title, current_rev, locked FROM wiki_pages WHERE space_id = ? AND owner_id = ? ORDER BY title",
+        WikiStore::page, spaceId, owner);
+  }
+
+  List<Long> owners(long spaceId) {
+    return db.query("SELECT DISTINCT owner_id FROM wiki_pages WHERE space_id = ? AND owner_id <> 0", rs -> rs.getLong(1), spaceId);
+  }
+
+  boolean exists(long spaceId, long owner, String slug) {
+    return db.count("SELECT COUNT(*) FROM wiki_pages WHERE space_id = ? AND owner_id = ? AND slug = ?", spaceId, owner, slug) > 0;
+  }
+
+  Optional<Revision> revision(long pageId, long revId) {
+    return db.queryOne("SELECT id, page_id, body, author_id, author_name, kind, note, created_at FROM wiki_revisions WHERE id = ? AND page_id = ?",
+        WikiStore::revision, revId, pageId);
+  }
+
+  List<Revision> history(long pageId) {
+    return db.query("SELECT id, page_id, body, author_id, author_name, kind, note, created_at FROM wiki_revisions WHERE page_id = ? ORDER BY id DESC",
+        WikiStore::revision, pageId);
+  }
+
+  /** Saves a new current revision, creating the page if needed; returns the revision id. */
+  long save(long spaceId, long owner, String slug, String title, String body, UserRef author, String kind, String note) {
+    return db.transaction(() -> {
+      long pageId = page(spaceId, owner, slug).map(WikiPage::id)
+          .orElseGet(() -> db.insert("INSERT INTO wiki_pages (space_id, owner_id, slug, title) VALUES (?, ?, ?, ?)", spaceId, owner, slug, title));
+      long rev = db.insert("INSERT INTO wiki_revisions (page_id, body, author_id, author_name, kind, note) VALUES (?, ?, ?, ?, ?, ?)",
+          pageId, body, author.id(), author.displayName(), kind, note);
+      db.update("UPDATE wiki_pages SET current_rev = ? WHERE id = ?", rev, pageId);
+      return rev;
+    });
+  }
+
+  /** Keeps an edit that collided with someone else's, without making it current. */
+  long keepConflict(long pageId, String body, UserRef author) {
+    return db.insert("INSERT INTO wiki_revisions (page_id, body, author_id, author_name, kind, note) VALUES (?, ?, ?, ?, 'conflict', ?)",
+        pageId, body, author.id(), author.displayName(), "edit that collided with another; kept so nothing is lost");
+  }
+
+  void setLocked(long pageId, boolean locked) { db.update("UPDATE wiki_pages SET locked = ? WHERE id = ?", locked, pageId); }
+
+  record Hit(String slug, String title) {}
+
+  List<Hit> search(long spaceId, long owner, String text) {
+    String like = "%" + text.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+    return db.query("SELECT p.slug, p.title FROM wiki_pages p JOIN wiki_revisions r ON r.id = p.current_rev"
+        + " WHERE p.space_id = ? AND p.owner_id = ? AND (LOWER(p.title) LIKE ? OR LOWER(r.body) LIKE ?) ORDER BY p.title FETCH FIRST 50 ROWS ONLY",
+        rs -> new Hit(rs.getString(1), rs.getString(2)), spaceId, owner, like, like);
+  }
+
+  private static WikiPage page(ResultSet rs) throws SQLException {
+    long cur = rs.getLong(6);
+    return new WikiPage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.wasNull() ? null : cur, rs.getBoolean(7));
+  }
+
+  private static Revision revision(ResultSet rs) throws SQLException {
+    return new Revision(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
+        rs.getTimestamp(8).toInstant());
+  }
+}
