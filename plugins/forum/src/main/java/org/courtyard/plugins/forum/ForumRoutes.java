@@ -12,6 +12,7 @@ import org.courtyard.api.service.ActivityLog;
 import org.courtyard.api.service.FileStore;
 import org.courtyard.api.service.HtmlSanitizer;
 import org.courtyard.api.service.Notifications;
+import org.courtyard.api.web.ContentTypes;
 import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
@@ -214,7 +215,7 @@ final class ForumRoutes implements Routes {
     long max = Long.parseLong(req.setting("max-attachment-mb")) * 1024 * 1024;
     for (Upload u : ups) {
       if (u.size() > max) return u.fileName() + " is bigger than " + req.setting("max-attachment-mb") + " MB. Nothing was posted.";
-      if (Rules.sniff(u.file()) == null) return u.fileName() + " is not a picture, a sound or a document (PDF, Word…). Nothing was posted.";
+      if (ContentTypes.sniff(u.file()) == null) return u.fileName() + " is not a picture, a sound or a document (PDF, Word…). Nothing was posted.";
     }
     return null;
   }
@@ -230,7 +231,7 @@ final class ForumRoutes implements Routes {
 
   private void saveAttachments(ToolRequest req, long postId) throws IOException {
     for (Upload u : req.uploads()) {
-      String type = Rules.sniff(u.file());
+      String type = ContentTypes.sniff(u.file());
       String name = u.fileName() == null || u.fileName().isBlank() ? "attachment" : u.fileName();
       store.attach(postId, files.putFile(u.file()), name.length() > 200 ? name.substring(0, 200) : name, type, u.size());
     }
