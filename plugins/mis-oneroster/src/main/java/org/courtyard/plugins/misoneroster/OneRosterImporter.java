@@ -3,19 +3,10 @@ package org.courtyard.plugins.misoneroster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.courtyard.api.Role;
-import org.courtyard.api.SpaceKind;
-import org.courtyard.api.UserKind;
-import org.courtyard.api.roster.CsvReader;
 import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.RosterImporter;
@@ -23,189 +14,80 @@ import org.courtyard.api.roster.SafeZip;
 import org.pf4j.Extension;
 
 /**
- * OneRoster CSV, versions 1.1 and 1.2, from a zip (uploaded) or a folder (command line) holding
- * {@code manifest.csv}. A bulk file set lists everyone; a delta lists changes, with
- * {@code status=tobedeleted} for what has gone. Classes sit inside a year group taken from their
- * {@code grades}; students join their grade's year group too.
+ * OneRoster CSV (1.1 and 1.2): a zip — or, from the command line, a folder — holding
+ * {@code manifest.csv} and the data files it lists. The zip is unpacked into a private temporary
+ * folder with {@link SafeZip} (no paths outside the folder, size and entry limits), read, and deleted.
  */
 @Extension
 public final class OneRosterImporter implements RosterImporter {
-  static final Set<String> VERSIONS = Set.of("1.1", "1.2");
-  private static final long MAX_UNPACKED = 200L * 1024 * 1024;
+  /** An export of a large school is a few MB; this leaves room while stopping zip bombs. */
+  static final long MAX_UNPACKED_BYTES = 512L * 1024 * 1024;
+  /** A OneRoster export has at most about 15 files. */
+  static final int MAX_ENTRIES = 100;
+
+  private final long maxUnpackedBytes;
+  private final int maxEntries;
+
+  public OneRosterImporter() { this(MAX_UNPACKED_BYTES, MAX_ENTRIES); }
+
+  OneRosterImporter(long maxUnpackedBytes, int maxEntries) {
+    this.maxUnpackedBytes = maxUnpackedBytes;
+    this.maxEntries = maxEntries;
+  }
 
   @Override public String format() { return "oneroster"; }
 
-  @Override public String title() { return "OneRoster CSV (1.1 or 1.2)"; }
+  @Override public String title() { return "OneRoster CSV (1.1 or 1.2, zip)"; }
 
   @Override public String accepts() { return ".zip"; }
 
   @Override
-  public Roster parse(Path file, String name) throws RosterException {
-    if (Files.isDirectory(file)) return read(file, name);
-    if (!SafeZip.looksLikeZip(file)) throw new RosterException(name + " is not a zip. OneRoster comes as a zip (or, on the command line, a folder) with manifest.csv.");
-    Path dir;
+  public Roster parse(Path file, String originalName) throws RosterException {
+    String name = originalName == null || originalName.isBlank() ? "the file" : originalName;
+    if (Files.isDirectory(file)) return new OneRosterExport(folderWithManifest(file, name)).read();
+    if (!SafeZip.looksLikeZip(file)) {
+      throw new RosterException(name + " is not a zip. Upload the OneRoster export as one zip file holding manifest.csv, users.csv, "
+          + "classes.csv, enrollments.csv and the rest.");
+    }
+    Path unpacked;
     try {
-      dir = Files.createTempDirectory("oneroster");
+      unpacked = Files.createTempDirectory("courtyard-oneroster");
     } catch (IOException e) {
-      throw new RosterException("No room to unpack " + name + ": " + e.getMessage());
+      throw new RosterException("There is no room to unpack " + name + ": " + e.getMessage());
     }
     try {
-      SafeZip.extract(file, dir, MAX_UNPACKED, 200);
-      return read(dir, name);
+      SafeZip.extract(file, unpacked, maxUnpackedBytes, maxEntries);
+      return new OneRosterExport(folderWithManifest(unpacked, name)).read();
     } finally {
-      deleteQuietly(dir);
+      deleteTree(unpacked);
     }
   }
 
-  private Roster read(Path dir, String name) throws RosterException {
-    Path root = findManifestFolder(dir, name);
-    Map<String, String> manifest = new HashMap<>();
-    for (CsvReader.Row r : CsvReader.read(root.resolve("manifest.csv"), "manifest.csv").rows()) {
-      manifest.put(r.get("propertyName").toLowerCase(Locale.ROOT), r.get("value").toLowerCase(Locale.ROOT));
-    }
-    String version = manifest.getOrDefault("oneroster.version", "");
-    if (!VERSIONS.contains(version)) {
-      throw new RosterException("manifest.csv says oneroster.version '" + version + "'; Courtyard reads OneRoster 1.1 and 1.2.");
-    }
-    boolean delta = manifest.entrySet().stream().anyMatch(e -> e.getKey().startsWith("file.") && "delta".equals(e.getValue()));
-    boolean bulk = manifest.entrySet().stream().anyMatch(e -> e.getKey().startsWith("file.") && "bulk".equals(e.getValue()));
-    if (delta && bulk) throw new RosterException("manifest.csv mixes bulk and delta files; export either a full (bulk) set or a delta.");
-    List<Roster.Rejection> rejected = new ArrayList<>();
-
-    CsvReader.Table users = table(root, manifest, "users", List.of("sourcedid", "role", "givenname", "familyname"));
-    CsvReader.Table classes = table(root, manifest, "classes", List.of("sourcedid", "title"));
-    CsvReader.Table enrollments = table(root, manifest, "enrollments", List.of("sourcedid", "classsourcedid", "usersourcedid", "role"));
-
-    Map<String, Roster.Group> groups = new LinkedHashMap<>();
-    List<Roster.Person> people = new ArrayList<>();
-    List<Roster.Enrolment> enrolments = new ArrayList<>();
-    List<Roster.ParentLink> links = new ArrayList<>();
-
-    if (classes != null) {
-      for (CsvReader.Row r : classes.rows()) {
-        String where = "classes.csv line " + r.line();
-        String id = r.get("sourcedId");
-        if (id.isEmpty()) { rejected.add(new Roster.Rejection(where, "A class without a sourcedId.")); continue; }
-        boolean leaving = deleted(r);
-        String year = firstGrade(r.get("grades"));
-        String yearId = null;
-        if (!year.isEmpty()) {
-          yearId = "year:" + year;
-          groups.putIfAbsent(yearId, new Roster.Group(yearId, SpaceKind.YEAR_GROUP, yearName(year), null, false, where));
-        }
-        String title = r.get("title").isEmpty() ? r.get("classCode") : r.get("title");
-        groups.put("class:" + id, new Roster.Group("class:" + id, SpaceKind.CLASS, title.isEmpty() ? id : title, yearId, leaving, where));
-      }
-    }
-    if (users != null) {
-      for (CsvReader.Row r : users.rows()) {
-        String where = "users.csv line " + r.line();
-        String id = r.get("sourcedId");
-        String role = r.get("role").toLowerCase(Locale.ROOT);
-        UserKind kind = switch (role) {
-          case "student" -> UserKind.LEARNER;
-          case "teacher", "aide", "administrator", "proctor" -> UserKind.STAFF;
-          case "guardian", "parent", "relative" -> UserKind.PARENT;
-          default -> null;
-        };
-        if (id.isEmpty()) { rejected.add(new Roster.Rejection(where, "A user without a sourcedId.")); continue; }
-        if (kind == null) { rejected.add(new Roster.Rejection(where, "User " + id + " has the role '" + role + "', which Courtyard does not know.")); continue; }
-        boolean leaving = deleted(r) || "false".equalsIgnoreCase(r.get("enabledUser"));
-        String preferred = r.get("preferredGivenName");
-        people.add(new Roster.Person(id, kind, r.get("givenName"), r.get("familyName"), preferred.isEmpty() ? null : preferred,
-            r.get("email").isEmpty() ? null : r.get("email"), null, leaving, where));
-        if (leaving) continue;
-        for (String agent : split(r.get("agentSourcedIds"))) {
-          if (kind == UserKind.PARENT) links.add(new Roster.ParentLink(id, agent, where));
-          else if (kind == UserKind.LEARNER && isParent(users, agent)) links.add(new Roster.ParentLink(agent, id, where));
-        }
-        if (kind == UserKind.LEARNER) {
-          String year = firstGrade(r.get("grades"));
-          if (!year.isEmpty()) {
-            String yearId = "year:" + year;
-            groups.putIfAbsent(yearId, new Roster.Group(yearId, SpaceKind.YEAR_GROUP, yearName(year), null, false, where));
-            enrolments.add(new Roster.Enrolment(yearId, id, Role.MEMBER, false, where));
-          }
-        }
-      }
-    }
-    if (enrollments != null) {
-      for (CsvReader.Row r : enrollments.rows()) {
-        String where = "enrollments.csv line " + r.line();
-        String role = r.get("role").toLowerCase(Locale.ROOT);
-        Role courtyardRole = switch (role) {
-          case "student" -> Role.MEMBER;
-          case "teacher", "aide", "administrator", "proctor" -> Role.TEACHER;
-          default -> null;
-        };
-        if (courtyardRole == null) { rejected.add(new Roster.Rejection(where, "An enrolment with the role '" + role + "', which Courtyard does not know.")); continue; }
-        enrolments.add(new Roster.Enrolment("class:" + r.get("classSourcedId"), r.get("userSourcedId"), courtyardRole, deleted(r), where));
-      }
-    }
-    return new Roster(!delta, people, new ArrayList<>(groups.values()), enrolments, dedupe(links), rejected);
-  }
-
-  private static List<Roster.ParentLink> dedupe(List<Roster.ParentLink> links) {
-    Map<String, Roster.ParentLink> m = new LinkedHashMap<>();
-    for (Roster.ParentLink l : links) m.putIfAbsent(l.parentExternalId() + "→" + l.childExternalId(), l);
-    return new ArrayList<>(m.values());
-  }
-
-  private static boolean isParent(CsvReader.Table users, String id) {
-    return users.rows().stream().anyMatch(r -> r.get("sourcedId").equals(id) && Set.of("guardian", "parent", "relative").contains(r.get("role").toLowerCase(Locale.ROOT)));
-  }
-
-  private static boolean deleted(CsvReader.Row r) { return "tobedeleted".equalsIgnoreCase(r.get("status")); }
-
-  private static List<String> split(String s) {
-    List<String> out = new ArrayList<>();
-    for (String p : s.split(",")) if (!p.isBlank()) out.add(p.trim());
-    return out;
-  }
-
-  static String firstGrade(String grades) {
-    List<String> g = split(grades);
-    if (g.isEmpty()) return "";
-    String first = g.get(0).toUpperCase(Locale.ROOT);
-    return first.matches("0+[1-9][0-9]*") ? first.replaceFirst("^0+", "") : first;
-  }
-
-  static String yearName(String grade) {
-    return switch (grade) {
-      case "KG", "PK", "R" -> "Reception";
-      default -> grade.matches("[0-9]+") ? "Year " + grade : "Grade " + grade;
-    };
-  }
-
-  /** Reads a file the manifest lists; checks its required columns. Null when the manifest says it is absent. */
-  private static CsvReader.Table table(Path root, Map<String, String> manifest, String base, List<String> required) throws RosterException {
-    String mode = manifest.getOrDefault("file." + base, "absent");
-    if ("absent".equals(mode)) return null;
-    Path f = root.resolve(base + ".csv");
-    if (!Files.isRegularFile(f)) throw new RosterException("manifest.csv lists " + base + ".csv as " + mode + ", but the file is missing.");
-    CsvReader.Table t = CsvReader.read(f, base + ".csv");
-    for (String col : required) {
-      if (!t.has(col)) throw new RosterException(base + ".csv has no '" + col + "' column.");
-    }
-    return t;
-  }
-
-  private static Path findManifestFolder(Path dir, String name) throws RosterException {
-    if (Files.isRegularFile(dir.resolve("manifest.csv"))) return dir;
+  /** The export's folder: the one given, or the single sub-folder holding manifest.csv (a zipped folder). */
+  static Path folderWithManifest(Path dir, String name) throws RosterException {
+    if (OneRosterExport.find(dir, "manifest.csv") != null) return dir;
+    List<Path> candidates;
     try (Stream<Path> s = Files.list(dir)) {
-      List<Path> subdirs = s.filter(Files::isDirectory).toList();
-      if (subdirs.size() == 1 && Files.isRegularFile(subdirs.get(0).resolve("manifest.csv"))) return subdirs.get(0);
+      candidates = s.filter(Files::isDirectory)
+          .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().equalsIgnoreCase("__MACOSX"))
+          .filter(p -> OneRosterExport.find(p, "manifest.csv") != null)
+          .toList();
     } catch (IOException e) {
       throw new RosterException(name + " could not be read: " + e.getMessage());
     }
-    throw new RosterException(name + " has no manifest.csv, so it is not a OneRoster export.");
+    if (candidates.size() == 1) return candidates.get(0);
+    if (candidates.size() > 1) throw new RosterException(name + " holds " + candidates.size() + " OneRoster exports (several folders with a manifest.csv); import one at a time.");
+    throw new RosterException(name + " has no manifest.csv, so it is not a OneRoster CSV export. Export it again from the MIS as OneRoster 1.1 or 1.2 CSV"
+        + " (a zip with manifest.csv, users.csv, classes.csv, enrollments.csv…).");
   }
 
-  private static void deleteQuietly(Path dir) {
+  static void deleteTree(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     } catch (IOException e) {
-      // a temporary folder; the OS cleans it eventually
+      // A temporary folder left behind is not worth failing the import for.
     }
   }
+
+  static String lower(String s) { return s == null ? "" : s.trim().toLowerCase(Locale.ROOT); }
 }

@@ -2,18 +2,27 @@ package org.courtyard.plugins.misoneroster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.courtyard.api.Role;
+import org.courtyard.api.SpaceKind;
+import org.courtyard.api.UserKind;
 import org.courtyard.core.db.Db;
 import org.courtyard.core.identity.User;
 import org.courtyard.core.identity.UserStore;
 import org.courtyard.core.roster.ImportService;
+import org.courtyard.core.spaces.Membership;
+import org.courtyard.core.spaces.Space;
 import org.courtyard.core.spaces.SpaceStore;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
@@ -24,98 +33,250 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * OneRoster zips through the real upload route into the demo school: a 1.1 bulk export, the same
+ * again, a 1.1 delta, a 1.2 bulk export, and files that must be refused with nothing changed.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OneRosterImportIT {
   @RegisterExtension
   static final CourtyardExtension courtyard = CourtyardExtension.withDemoSchool().plugin(PluginJar.fromBuild());
 
+  static final Pattern RUN = Pattern.compile("/import/(\\d+)/apply");
+
+  private TestClient admin() { return courtyard.signIn("ict.leader"); }
+
   private TestClient.Response upload(TestClient admin, byte[] zip) {
-    return admin.postFile("/admin/oakfield/import", Map.of("format", "oneroster"), "file", "oneroster.zip", "application/zip", zip);
+    return admin.postFile("/admin/oakfield/import", Map.of("format", "oneroster"), "file", "oneroster-export.zip", "application/zip", zip);
   }
 
-  private void apply(TestClient admin, TestClient.Response preview) throws Exception {
-    Matcher m = Pattern.compile("/import/(\\d+)/apply").matcher(preview.body());
-    assertTrue(m.find(), preview.body());
+  /** Uploads through the real form, applies with the preview's button and waits for the background job. */
+  private TestClient.Response uploadAndApply(byte[] zip) throws Exception {
+    TestClient admin = admin();
+    TestClient.Response preview = upload(admin, zip);
+    assertEquals(200, preview.status(), preview.body());
+    Matcher m = RUN.matcher(preview.body());
+    assertTrue(m.find(), "an Apply button: " + preview.body());
     long run = Long.parseLong(m.group(1));
-    admin.post("/admin/oakfield/import/" + run + "/apply", Map.of());
+    assertEquals(303, admin.post("/admin/oakfield/import/" + run + "/apply", Map.of()).status());
     courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
+    TestClient.Response done = admin.get("/admin/oakfield/import/" + run);
+    assertTrue(done.contains("Done."), done.body());
+    return done;
   }
 
-  private User user(String ext) {
-    long id = courtyard.get(Db.class).queryOne("SELECT id FROM users WHERE external_id = ?", rs -> rs.getLong(1), ext).orElseThrow(() -> new AssertionError(ext));
-    return courtyard.get(UserStore.class).byId(id).orElseThrow();
+  private Optional<User> maybeUser(String externalId) {
+    return courtyard.get(Db.class).queryOne("SELECT id FROM users WHERE external_id = ?", rs -> rs.getLong(1), externalId)
+        .flatMap(id -> courtyard.get(UserStore.class).byId(id));
   }
 
-  private long space(String ext) {
-    return courtyard.get(Db.class).queryOne("SELECT id FROM spaces WHERE external_id = ?", rs -> rs.getLong(1), ext).orElseThrow(() -> new AssertionError(ext));
+  private User user(String externalId) { return maybeUser(externalId).orElseThrow(() -> new AssertionError("no user " + externalId)); }
+
+  private Space space(String externalId) {
+    long id = courtyard.get(Db.class).queryOne("SELECT id FROM spaces WHERE external_id = ?", rs -> rs.getLong(1), externalId)
+        .orElseThrow(() -> new AssertionError("no space " + externalId));
+    return courtyard.get(SpaceStore.class).byId(id).orElseThrow();
   }
+
+  private Role role(String classId, String userId) {
+    return courtyard.get(SpaceStore.class).membership(space(classId).id(), user(userId).id()).map(Membership::role).orElse(null);
+  }
+
+  private Set<String> childrenOf(String parentId) {
+    return courtyard.get(UserStore.class).childrenOf(user(parentId).id()).stream().map(User::externalId).collect(Collectors.toSet());
+  }
+
+  /** Everything an import could change about a person: name, kind, e-mail, on/off, memberships, children. */
+  private String snapshot(String externalId) {
+    User u = user(externalId);
+    String memberships = courtyard.get(SpaceStore.class).membershipsOf(u.id()).stream()
+        .map(m -> m.spaceId() + ":" + m.role()).sorted().collect(Collectors.joining(","));
+    return u.displayName() + "|" + u.kind() + "|" + u.email() + "|" + u.disabled() + "|" + memberships + "|" + childrenOf(externalId);
+  }
+
+  private long count(String table) { return courtyard.get(Db.class).count("SELECT COUNT(*) FROM " + table); }
 
   @Test
   @Order(1)
-  void aBulkExportCreatesUsersClassesEnrolmentsAndGuardianLinks() throws Exception {
-    TestClient admin = courtyard.signIn("ict.leader");
-    TestClient.Response preview = upload(admin, OneRosterFiles.zip(OneRosterFiles.bulk11()));
+  void aBulkPreviewShowsRejectedRowsByFileAndLineAndChangesNothing() throws Exception {
+    long users = count("users");
+    long spaces = count("spaces");
+    TestClient.Response preview = upload(admin(), OneRosterZips.zip("v1.1-bulk"));
     assertEquals(200, preview.status(), preview.body());
-    assertTrue(preview.contains("wizard"), "unknown role rejected: " + preview.body());
-    assertTrue(preview.contains("users.csv line 7"));
-    assertTrue(preview.contains("The person nobody is not in the file"));
-    apply(admin, preview);
-    SpaceStore spaces = courtyard.get(SpaceStore.class);
-    assertEquals(Role.TEACHER, spaces.membership(space("class:c7"), user("t1").id()).orElseThrow().role());
-    assertEquals(Role.MEMBER, spaces.membership(space("class:c7"), user("s1").id()).orElseThrow().role());
-    assertEquals(space("year:7"), spaces.byId(space("class:c7")).orElseThrow().parentId(), "class inside its year group");
-    assertTrue(spaces.membership(space("year:7"), user("s2").id()).isPresent(), "students join their grade's year group");
-    assertEquals(2, courtyard.get(UserStore.class).childrenOf(user("g1").id()).size());
+    assertTrue(preview.contains("users.csv line 10"), "the unknown role names its file and line: " + preview.body());
+    assertTrue(preview.contains("the role &#x27;caretaker&#x27;") || preview.contains("the role 'caretaker'"), preview.body());
+    assertTrue(preview.contains("enrollments.csv line 12") && preview.contains("stu-9999 is not in users.csv"), preview.body());
+    assertTrue(preview.contains("enrollments.csv line 13") && preview.contains("cls-gone is not in classes.csv"), preview.body());
+    assertEquals(users, count("users"), "a preview creates nobody");
+    assertEquals(spaces, count("spaces"), "a preview creates no spaces");
   }
 
   @Test
   @Order(2)
-  void theSameBulkAgainChangesNothing() {
-    assertTrue(upload(courtyard.signIn("ict.leader"), OneRosterFiles.zip(OneRosterFiles.bulk11())).contains("applying would change nothing"));
+  void aBulkExportCreatesPeopleClassesYearGroupsEnrollmentsAndGuardianLinks() throws Exception {
+    uploadAndApply(OneRosterZips.zip("v1.1-bulk"));
+    SpaceStore spaces = courtyard.get(SpaceStore.class);
+    long school = spaces.bySlug("oakfield").orElseThrow().id();
+
+    User chloe = user("stu-1003");
+    assertEquals("Chloé O'Connor", chloe.displayName(), "UTF-8 names and apostrophes survive");
+    assertEquals(UserKind.LEARNER, chloe.kind());
+    assertEquals(UserKind.STAFF, user("tch-3001").kind());
+    assertEquals("r.adeyemi@oakfield.example", user("tch-3001").email());
+    assertEquals(UserKind.PARENT, user("gdn-2001").kind(), "role guardian");
+    assertEquals(UserKind.PARENT, user("gdn-2002").kind(), "role parent");
+    assertTrue(maybeUser("usr-9001").isEmpty(), "an unknown role is rejected, not guessed");
+
+    Space maths = space("cls-5m");
+    assertEquals(SpaceKind.CLASS, maths.kind());
+    assertEquals("5M Maths", maths.name());
+    Space grade5 = space("grade:05");
+    assertEquals(SpaceKind.YEAR_GROUP, grade5.kind());
+    assertEquals("Grade 5", grade5.name());
+    assertEquals(school, grade5.parentId(), "year groups sit in the school");
+    assertEquals(grade5.id(), maths.parentId(), "a class with one grade sits in its year group");
+    assertEquals(grade5.id(), space("cls-5e").parentId(), "no grades on the class: the course's grade is used");
+    assertEquals(school, space("cls-choir").parentId(), "a mixed-grade class sits in the school");
+
+    assertEquals(Role.MEMBER, role("cls-5m", "stu-1001"));
+    assertEquals(Role.MEMBER, role("cls-choir", "stu-1004"));
+    assertEquals(Role.TEACHER, role("cls-5m", "tch-3001"), "teachers teach their classes");
+    assertEquals(Role.TEACHER, role("cls-choir", "tch-3001"));
+    assertEquals(Role.TEACHER, role("cls-5e", "tch-3002"));
+    assertNull(role("cls-5e", "tch-3001"), "only the classes they are enrolled in");
+    assertNull(role("cls-5e", "stu-1003"));
+    assertEquals(Role.MEMBER, role("grade:05", "stu-1003"), "students join their grade's year group");
+    assertEquals(Role.MEMBER, role("grade:04", "stu-1004"));
+
+    assertEquals(Set.of("stu-1001", "stu-1002"), childrenOf("gdn-2001"), "agentSourcedIds on the guardian and on the student, one account");
+    assertEquals(Set.of("stu-1004"), childrenOf("gdn-2002"), "agentSourcedIds on the student only");
   }
 
   @Test
   @Order(3)
-  void aDeltaChangesOnlyWhatItLists() throws Exception {
-    TestClient admin = courtyard.signIn("ict.leader");
-    apply(admin, upload(admin, OneRosterFiles.zip(OneRosterFiles.delta11())));
-    assertEquals("Noah Wilson", user("s4").displayName());
-    assertEquals("Ella Jones-Smith", user("s3").displayName());
-    assertTrue(user("s2").disabled(), "tobedeleted: a leaver");
-    assertTrue(courtyard.get(SpaceStore.class).membership(space("class:c7"), user("s2").id()).isEmpty());
-    assertFalse(user("s1").disabled(), "not in the delta: untouched");
-    assertTrue(courtyard.get(SpaceStore.class).membership(space("class:c7"), user("s1").id()).isPresent());
-    assertTrue(courtyard.get(SpaceStore.class).membership(space("class:c7"), user("s4").id()).isPresent());
+  void theSameBulkExportAgainChangesNothing() throws Exception {
+    String before = snapshot("stu-1001") + snapshot("tch-3001") + snapshot("gdn-2001");
+    long users = count("users");
+    long memberships = count("memberships");
+    TestClient.Response preview = upload(admin(), OneRosterZips.zip("v1.1-bulk"));
+    assertEquals(200, preview.status(), preview.body());
+    assertTrue(preview.contains("applying would change nothing"), preview.body());
+    assertTrue(preview.contains("0 to add, 0 to update, 0 leavers, 0 returning, 0 to remove"), preview.body());
+    assertEquals(before, snapshot("stu-1001") + snapshot("tch-3001") + snapshot("gdn-2001"));
+    assertEquals(users, count("users"));
+    assertEquals(memberships, count("memberships"));
   }
 
   @Test
   @Order(4)
-  void version12IsReadToo() throws Exception {
-    TestClient admin = courtyard.signIn("ict.leader");
-    TestClient.Response preview = upload(admin, OneRosterFiles.zip(OneRosterFiles.bulk12()));
-    assertTrue(preview.contains("Ben Ng"), "preferredGivenName: " + preview.body());
+  void aDeltaChangesOnlyWhatItLists() throws Exception {
+    List<String> untouched = List.of("stu-1001", "stu-1002", "tch-3001", "tch-3002", "gdn-2002");
+    Map<String, String> before = untouched.stream().collect(Collectors.toMap(id -> id, this::snapshot));
+    long classes = count("spaces WHERE archived = FALSE AND kind IN ('CLASS', 'YEAR_GROUP')");
+    String marta = snapshot("gdn-2001");
+
+    TestClient.Response preview = upload(admin(), OneRosterZips.zip("v1.1-delta"));
+    assertEquals(200, preview.status(), preview.body());
+    // 4 to add: Eli, his class, his year group and his guardian link; Chloé's new name; Dev leaves.
+    assertTrue(preview.contains("4 to add, 1 to update, 1 leavers, 0 returning"), "one new student, one new name, one leaver: " + preview.body());
+    uploadAndApply(OneRosterZips.zip("v1.1-delta"));
+
+    User eli = user("stu-1005");
+    assertEquals("Eli Nowak", eli.displayName());
+    assertEquals(Role.MEMBER, role("cls-5m", "stu-1005"), "the delta's enrollment in a class from an earlier import");
+    assertEquals(Role.MEMBER, role("grade:05", "stu-1005"));
+    assertTrue(childrenOf("gdn-2001").contains("stu-1005"), "linked to a guardian from an earlier import");
+    assertEquals("Chloé O'Connor-Reid", user("stu-1003").displayName(), "the changed name");
+    assertEquals(Role.MEMBER, role("cls-5m", "stu-1003"), "a changed student keeps classes the delta does not mention");
+    User dev = user("stu-1004");
+    assertTrue(dev.disabled(), "status=tobedeleted: the account is switched off");
+    assertNull(role("cls-choir", "stu-1004"), "and taken out of the class");
+
+    for (String id : untouched) assertEquals(before.get(id), snapshot(id), id + " is not in the delta, so nothing about them changes");
+    assertEquals(classes, count("spaces WHERE archived = FALSE AND kind IN ('CLASS', 'YEAR_GROUP')"), "no class is archived by a delta that lists no classes");
+    assertFalse(user("stu-1001").disabled() || user("stu-1002").disabled(), "students missing from a delta have not left");
+    assertTrue(snapshot("gdn-2001").startsWith(marta.substring(0, marta.indexOf('['))), "the guardian's own record is untouched");
   }
 
   @Test
   @Order(5)
-  void badExportsAreRefusedWithNothingChanged() {
-    long users = courtyard.get(UserStore.class).count();
-    TestClient admin = courtyard.signIn("ict.leader");
-    Map<String, String> slip = new LinkedHashMap<>(OneRosterFiles.bulk11());
-    slip.put("../../evil.csv", "x");
-    TestClient.Response r1 = upload(admin, OneRosterFiles.zip(slip));
-    assertEquals(422, r1.status());
-    assertTrue(r1.contains("outside its folder"), r1.body());
-    Map<String, String> noManifest = new LinkedHashMap<>(OneRosterFiles.bulk11());
-    noManifest.remove("manifest.csv");
-    assertTrue(upload(admin, OneRosterFiles.zip(noManifest)).contains("no manifest.csv"));
-    Map<String, String> v3 = new LinkedHashMap<>(OneRosterFiles.bulk11());
-    v3.put("manifest.csv", OneRosterFiles.manifest("3.0", "bulk"));
-    assertTrue(upload(admin, OneRosterFiles.zip(v3)).contains("reads OneRoster 1.1 and 1.2"));
-    Map<String, String> missing = new LinkedHashMap<>(OneRosterFiles.bulk11());
-    missing.remove("users.csv");
-    assertTrue(upload(admin, OneRosterFiles.zip(missing)).contains("but the file is missing"));
-    assertTrue(upload(admin, "not a zip".getBytes()).contains("is not a zip"));
-    assertEquals(users, courtyard.get(UserStore.class).count());
+  void aVersion12BulkExportIsReadWithRolesCsvAndPreferredNames() throws Exception {
+    uploadAndApply(OneRosterZips.zip("v1.2-bulk"));
+    assertEquals("Ben Kowalski", user("stu-1002").displayName(), "preferredGivenName (1.2) over givenName Benedykt");
+    assertEquals(UserKind.STAFF, user("tch-3001").kind(), "the role comes from roles.csv (primary teacher)");
+    assertEquals(UserKind.PARENT, user("gdn-2001").kind());
+    assertEquals(UserKind.LEARNER, user("stu-1005").kind());
+    Space science = space("cls-5s");
+    assertEquals("5S Science", science.name());
+    assertEquals(space("grade:05").id(), science.parentId());
+    assertEquals(Role.TEACHER, role("cls-5s", "tch-3002"));
+    assertEquals(Role.MEMBER, role("cls-5s", "stu-1003"));
+    assertEquals(Set.of("stu-1001", "stu-1002", "stu-1005"), childrenOf("gdn-2001"));
+    assertTrue(user("stu-1004").disabled(), "still gone");
+
+    TestClient.Response again = upload(admin(), OneRosterZips.zip("v1.2-bulk"));
+    assertTrue(again.contains("applying would change nothing"), again.body());
+  }
+
+  @Test
+  @Order(6)
+  void aZipWithAPathOutsideItsFolderIsRefusedAndNothingChanges() throws Exception {
+    long users = count("users");
+    String ava = snapshot("stu-1001");
+    Map<String, byte[]> files = OneRosterZips.files("v1.1-bulk");
+    byte[] evil = OneRosterZips.zip(OneRosterZips.with(files, "../../users.csv",
+        "sourcedId,role,givenName,familyName\nstu-6666,student,Zip,Slip\n".getBytes(StandardCharsets.UTF_8)));
+    TestClient.Response refused = upload(admin(), evil);
+    assertEquals(422, refused.status(), refused.body());
+    assertTrue(refused.contains("path outside its folder"), refused.body());
+    assertTrue(refused.contains("Nothing was changed"), refused.body());
+    assertEquals(users, count("users"));
+    assertEquals(ava, snapshot("stu-1001"));
+    assertTrue(admin().get("/admin/oakfield/import/history").contains("refused"), "refusals are in the history");
+  }
+
+  @Test
+  @Order(7)
+  void zipsThatAreNotAUsableExportAreRefusedWithAClearMessage() throws Exception {
+    long users = count("users");
+    long spaces = count("spaces");
+    TestClient admin = admin();
+    Map<String, byte[]> bulk = OneRosterZips.files("v1.1-bulk");
+
+    TestClient.Response noManifest = upload(admin, OneRosterZips.zip(OneRosterZips.with(bulk, "manifest.csv", null)));
+    assertEquals(422, noManifest.status());
+    assertTrue(noManifest.contains("has no manifest.csv"), noManifest.body());
+
+    String manifest = new String(bulk.get("manifest.csv"), StandardCharsets.UTF_8);
+    TestClient.Response v10 = upload(admin, OneRosterZips.zip(OneRosterZips.with(bulk, "manifest.csv",
+        manifest.replace("oneroster.version,1.1", "oneroster.version,1.0").getBytes(StandardCharsets.UTF_8))));
+    assertEquals(422, v10.status());
+    assertTrue(v10.contains("The export is OneRoster 1.0") && v10.contains("reads OneRoster 1.1 and 1.2"), v10.body());
+
+    TestClient.Response noUsers = upload(admin, OneRosterZips.zip(OneRosterZips.with(bulk, "users.csv", null)));
+    assertEquals(422, noUsers.status());
+    assertTrue(noUsers.contains("lists users.csv as bulk, but the export has no users.csv"), noUsers.body());
+
+    String users11 = new String(bulk.get("users.csv"), StandardCharsets.UTF_8);
+    TestClient.Response noColumn = upload(admin, OneRosterZips.zip(OneRosterZips.with(bulk, "users.csv",
+        users11.replaceFirst("familyName", "surname").getBytes(StandardCharsets.UTF_8))));
+    assertEquals(422, noColumn.status());
+    assertTrue(noColumn.contains("users.csv has no column familyName"), noColumn.body());
+
+    TestClient.Response latin1 = upload(admin, OneRosterZips.zip(OneRosterZips.with(bulk, "users.csv", users11.getBytes(StandardCharsets.ISO_8859_1))));
+    assertEquals(422, latin1.status());
+    assertTrue(latin1.contains("users.csv is not UTF-8"), latin1.body());
+
+    TestClient.Response notZip = admin.postFile("/admin/oakfield/import", Map.of("format", "oneroster"), "file", "users.csv", "text/csv", bulk.get("users.csv"));
+    assertEquals(422, notZip.status());
+    assertTrue(notZip.contains("is not a zip"), notZip.body());
+
+    TestClient.Response mixed = upload(admin, OneRosterZips.zip(OneRosterZips.with(bulk, "manifest.csv",
+        manifest.replace("file.enrollments,bulk", "file.enrollments,delta").getBytes(StandardCharsets.UTF_8))));
+    assertEquals(422, mixed.status());
+    assertTrue(mixed.contains("mixes bulk and delta"), mixed.body());
+
+    assertEquals(users, count("users"), "nothing was created");
+    assertEquals(spaces, count("spaces"));
   }
 }

@@ -1,0 +1,412 @@
+package org.courtyard.plugins.misoneroster;
+
+import static org.courtyard.plugins.misoneroster.OneRosterImporter.lower;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.courtyard.api.Role;
+import org.courtyard.api.SpaceKind;
+import org.courtyard.api.UserKind;
+import org.courtyard.api.roster.CsvReader;
+import org.courtyard.api.roster.Roster;
+import org.courtyard.api.roster.RosterException;
+
+/**
+ * Reads one unpacked OneRoster CSV export (1.1 or 1.2) into a {@link Roster}.
+ *
+ * <p>Ids: people and classes keep their OneRoster {@code sourcedId}; a year group made from a
+ * single grade is {@code grade:NN} (CEDS code, e.g. {@code grade:05}, {@code grade:KG}).
+ * The manifest decides bulk (the file lists everyone: {@code complete=true}) or delta (only
+ * changes: {@code complete=false}); {@code status=tobedeleted} marks leavers and removals.
+ */
+final class OneRosterExport {
+  enum Mode { BULK, DELTA, ABSENT }
+
+  /** The data files Courtyard reads, as the manifest names them ({@code file.<name>}). */
+  static final List<String> READ = List.of("orgs", "academicSessions", "courses", "classes", "users", "enrollments", "roles");
+  static final List<String> CORE = List.of("users", "classes", "enrollments");
+  static final Set<String> STAFF_ROLES = Set.of("teacher", "aide", "administrator", "principal", "siteadministrator",
+      "districtadministrator", "systemadministrator", "proctor");
+  static final Set<String> PARENT_ROLES = Set.of("guardian", "parent", "relative");
+
+  private final Path dir;
+  private String version;
+  private boolean complete;
+  private final Map<String, Mode> modes = new HashMap<>();
+
+  private final List<Roster.Person> people = new ArrayList<>();
+  private final Map<String, Roster.Group> groups = new LinkedHashMap<>();
+  private final List<Roster.Enrolment> enrolments = new ArrayList<>();
+  private final Map<List<String>, Roster.ParentLink> links = new LinkedHashMap<>();
+  private final List<Roster.Rejection> rejected = new ArrayList<>();
+
+  /** Kind and leaving flag of every user in users.csv, by sourcedId. */
+  private final Map<String, UserKind> kinds = new HashMap<>();
+  private final Set<String> leavingUsers = new HashSet<>();
+  private final Set<String> rejectedUsers = new HashSet<>();
+  private final Set<String> classIds = new HashSet<>();
+  private final Set<String> leavingClasses = new HashSet<>();
+
+  OneRosterExport(Path dir) { this.dir = dir; }
+
+  /** The file in {@code dir} with this name, ignoring case (exports are made on Windows too); null if none. */
+  static Path find(Path dir, String fileName) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().equalsIgnoreCase(fileName)).findFirst().orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  Roster read() throws RosterException {
+    readManifest();
+    Map<String, CsvReader.Table> tables = new HashMap<>();
+    for (String f : READ) {
+      if (modes.get(f) == Mode.ABSENT) continue;
+      Path p = find(dir, f + ".csv");
+      if (p == null) {
+        throw new RosterException("manifest.csv lists " + f + ".csv as " + lower(modes.get(f).name()) + ", but the export has no " + f + ".csv.");
+      }
+      tables.put(f, CsvReader.read(p, f + ".csv"));
+    }
+    requireColumns(tables, "orgs", "sourcedId", "name", "type");
+    requireColumns(tables, "academicSessions", "sourcedId", "title", "type");
+    requireColumns(tables, "courses", "sourcedId", "title");
+    requireColumns(tables, "classes", "sourcedId", "title", "courseSourcedId", "schoolSourcedId");
+    requireColumns(tables, "users", "sourcedId", "givenName", "familyName");
+    requireColumns(tables, "enrollments", "classSourcedId", "userSourcedId", "role");
+    requireColumns(tables, "roles", "userSourcedId", "role");
+    CsvReader.Table users = tables.get("users");
+    boolean rolesInUsers = users != null && users.has("role");
+    if (users != null && !rolesInUsers && !tables.containsKey("roles")) {
+      throw new RosterException("1.1".equals(version)
+          ? "users.csv has no column role. OneRoster 1.1 lists each user's role (student, teacher, guardian…) in users.csv."
+          : "users.csv has no column role and the export has no roles.csv (manifest.csv: file.roles). OneRoster 1.2 lists each user's roles in roles.csv.");
+    }
+
+    Map<String, List<String>> courseGrades = new HashMap<>();
+    if (tables.containsKey("courses")) {
+      for (CsvReader.Row r : tables.get("courses").rows()) courseGrades.put(r.get("sourcedId"), list(r.get("grades")));
+    }
+    Map<String, String> roles = tables.containsKey("roles") ? primaryRoles(tables.get("roles")) : Map.of();
+    if (users != null) readUsers(users, rolesInUsers, roles);
+    if (tables.containsKey("classes")) readClasses(tables.get("classes"), courseGrades);
+    if (tables.containsKey("enrollments")) readEnrollments(tables.get("enrollments"));
+    List<Roster.Group> allGroups = new ArrayList<>(groups.values());
+    return new Roster(complete, people, allGroups, enrolments, new ArrayList<>(links.values()), rejected);
+  }
+
+  private void readManifest() throws RosterException {
+    Path path = find(dir, "manifest.csv");
+    CsvReader.Table t = CsvReader.read(path, "manifest.csv");
+    if (!t.has("propertyName") || !t.has("value")) {
+      throw new RosterException("manifest.csv must have the columns propertyName and value (it has " + String.join(", ", t.headers()) + ").");
+    }
+    Map<String, String> m = new HashMap<>();
+    for (CsvReader.Row r : t.rows()) m.put(lower(r.get("propertyName")), r.get("value"));
+    String manifestVersion = m.get("manifest.version");
+    if (manifestVersion != null && !manifestVersion.isEmpty() && !manifestVersion.equals("1.0")) {
+      throw new RosterException("manifest.csv has manifest.version " + manifestVersion + "; Courtyard reads manifest version 1.0 (OneRoster 1.1 and 1.2).");
+    }
+    String v = m.getOrDefault("oneroster.version", "");
+    if (v.isEmpty()) throw new RosterException("manifest.csv does not say which OneRoster version the export is (oneroster.version); Courtyard reads 1.1 and 1.2.");
+    version = switch (v) {
+      case "1.1", "1.1.0" -> "1.1";
+      case "1.2", "1.2.0" -> "1.2";
+      default -> throw new RosterException("The export is OneRoster " + v + " (manifest.csv: oneroster.version); Courtyard reads OneRoster 1.1 and 1.2 CSV. "
+          + "Export it again as 1.1 or 1.2.");
+    };
+    for (String f : READ) {
+      String value = lower(m.getOrDefault(lower("file." + f), "absent"));
+      Mode mode = switch (value) {
+        case "bulk" -> Mode.BULK;
+        case "delta" -> Mode.DELTA;
+        case "absent", "" -> Mode.ABSENT;
+        default -> throw new RosterException("manifest.csv says file." + f + " is '" + value + "'; it must be bulk, delta or absent.");
+      };
+      if (f.equals("roles") && version.equals("1.1")) mode = Mode.ABSENT; // roles.csv is new in 1.2
+      modes.put(f, mode);
+    }
+    Set<Mode> core = new HashSet<>();
+    CORE.forEach(f -> core.add(modes.get(f)));
+    core.remove(Mode.ABSENT);
+    if (core.isEmpty()) {
+      throw new RosterException("manifest.csv marks users.csv, classes.csv and enrollments.csv all absent, so there is nothing to import.");
+    }
+    if (core.size() > 1) {
+      throw new RosterException("manifest.csv mixes bulk and delta files (" + describe(CORE) + "). Courtyard imports either a full (bulk) export or a delta; export them the same way.");
+    }
+    complete = core.contains(Mode.BULK);
+    if (complete) {
+      List<String> absent = CORE.stream().filter(f -> modes.get(f) == Mode.ABSENT).toList();
+      if (!absent.isEmpty()) {
+        throw new RosterException("A bulk export must include users.csv, classes.csv and enrollments.csv, but manifest.csv marks "
+            + String.join(", ", absent.stream().map(f -> f + ".csv").toList()) + " absent. (A bulk import treats everyone and every class missing from the files as gone.)");
+      }
+    }
+  }
+
+  private String describe(List<String> files) {
+    List<String> parts = new ArrayList<>();
+    for (String f : files) parts.add(f + ".csv " + lower(modes.get(f).name()));
+    return String.join(", ", parts);
+  }
+
+  private void requireColumns(Map<String, CsvReader.Table> tables, String file, String... columns) throws RosterException {
+    CsvReader.Table t = tables.get(file);
+    if (t == null) return;
+    List<String> missing = new ArrayList<>();
+    for (String c : columns) if (!t.has(c)) missing.add(c);
+    // A delta says what happened to each record in status (active or tobedeleted).
+    if (modes.get(file) == Mode.DELTA && !t.has("status")) missing.add("status");
+    if (!missing.isEmpty()) {
+      throw new RosterException(file + ".csv has no column " + String.join(", ", missing) + ". Its first line must name the OneRoster "
+          + version + " columns, e.g. " + String.join(", ", columns) + ".");
+    }
+  }
+
+  /** Whether a row says the record is gone; null (with a rejection) when status is not a OneRoster value. */
+  private Boolean deleted(CsvReader.Row r, String where) {
+    String s = lower(r.get("status"));
+    switch (s) {
+      case "", "active":
+        return false;
+      case "tobedeleted", "inactive": // inactive: OneRoster 1.0's word, still written by some exporters
+        return true;
+      default:
+        rejected.add(new Roster.Rejection(where, "Unknown status '" + r.get("status") + "'; OneRoster uses active or tobedeleted."));
+        return null;
+    }
+  }
+
+  /** 1.2: a user's role is their primary role in roles.csv (else their first). */
+  private Map<String, String> primaryRoles(CsvReader.Table t) {
+    Map<String, String> first = new LinkedHashMap<>();
+    Map<String, String> primary = new HashMap<>();
+    for (CsvReader.Row r : t.rows()) {
+      String where = "roles.csv line " + r.line();
+      Boolean gone = deleted(r, where);
+      if (gone == null || gone) continue;
+      String user = r.get("userSourcedId");
+      String role = lower(r.get("role"));
+      if (user.isEmpty() || role.isEmpty()) {
+        rejected.add(new Roster.Rejection(where, "No userSourcedId or role."));
+        continue;
+      }
+      first.putIfAbsent(user, role);
+      if (lower(r.get("roleType")).equals("primary")) primary.putIfAbsent(user, role);
+    }
+    first.putAll(primary);
+    return first;
+  }
+
+  private static UserKind kindOf(String role) {
+    if (role.equals("student")) return UserKind.LEARNER;
+    if (STAFF_ROLES.contains(role)) return UserKind.STAFF;
+    if (PARENT_ROLES.contains(role)) return UserKind.PARENT;
+    return null;
+  }
+
+  private void readUsers(CsvReader.Table t, boolean rolesInUsers, Map<String, String> roles) {
+    Map<String, List<String>> agentsOf = new LinkedHashMap<>();
+    Map<String, String> whereOf = new HashMap<>();
+    for (CsvReader.Row r : t.rows()) {
+      String where = "users.csv line " + r.line();
+      String id = r.get("sourcedId");
+      if (id.isEmpty()) {
+        rejected.add(new Roster.Rejection(where, "No sourcedId, so this user cannot be matched next time."));
+        continue;
+      }
+      Boolean gone = deleted(r, where);
+      if (gone == null) continue;
+      boolean leaving = gone || lower(r.get("enabledUser")).equals("false");
+      String role = roles.getOrDefault(id, "");
+      if (rolesInUsers && (role.isEmpty() || version.equals("1.1"))) role = lower(r.get("role"));
+      UserKind kind = kindOf(role);
+      if (kind == null && leaving) kind = UserKind.LEARNER; // a leaver is matched by id alone; their kind is not changed
+      if (kind == null) {
+        rejected.add(new Roster.Rejection(where, role.isEmpty()
+            ? "User " + id + " has no role" + (version.equals("1.2") ? " in roles.csv" : "") + "."
+            : "User " + id + " has the role '" + role + "', which Courtyard does not know (student, teacher, aide, administrator, guardian, parent, relative…)."));
+        rejectedUsers.add(id);
+        continue;
+      }
+      String given = r.get("givenName");
+      String family = r.get("familyName");
+      if (!leaving && (given.isEmpty() || family.isEmpty())) {
+        rejected.add(new Roster.Rejection(where, "User " + id + " has no givenName or familyName."));
+        rejectedUsers.add(id);
+        continue;
+      }
+      String preferred = r.get("preferredGivenName");
+      String preferredFamily = r.get("preferredFamilyName");
+      String email = lower(r.get("email"));
+      people.add(new Roster.Person(id, kind, given, preferredFamily.isEmpty() ? family : preferredFamily,
+          preferred.isEmpty() ? null : preferred, email.isEmpty() ? null : email, null, leaving, where));
+      if (kinds.containsKey(id)) continue; // the sync rejects the second use of an id
+      kinds.put(id, kind);
+      whereOf.put(id, where);
+      if (leaving) {
+        leavingUsers.add(id);
+        continue;
+      }
+      agentsOf.put(id, list(r.get("agentSourcedIds")));
+      if (kind == UserKind.LEARNER) {
+        String year = yearGroup(list(r.get("grades")), where);
+        if (year != null) enrolments.add(new Roster.Enrolment(year, id, Role.MEMBER, false, where));
+      }
+    }
+    // agentSourcedIds: on a student, their guardians; on a guardian, their children. Either side may list the link.
+    for (Map.Entry<String, List<String>> e : agentsOf.entrySet()) {
+      String id = e.getKey();
+      UserKind kind = kinds.get(id);
+      String where = whereOf.get(id);
+      for (String agent : e.getValue()) {
+        if (leavingUsers.contains(agent)) continue;
+        UserKind other = kinds.get(agent);
+        if (other == null && complete) {
+          rejected.add(new Roster.Rejection(where, "agentSourcedIds names " + agent + ", who is not in users.csv; the link was not made."));
+          continue;
+        }
+        // In a delta the other side may have come in an earlier import; the sync checks that it exists.
+        if (kind == UserKind.PARENT && (other == null || other == UserKind.LEARNER)) link(id, agent, where);
+        else if (kind == UserKind.LEARNER && (other == null || other == UserKind.PARENT)) link(agent, id, where);
+        else if (kind != UserKind.STAFF && other != UserKind.STAFF) {
+          rejected.add(new Roster.Rejection(where, "agentSourcedIds links " + id + " (" + kind.label().toLowerCase(Locale.ROOT) + ") and " + agent + " ("
+              + other.label().toLowerCase(Locale.ROOT) + "); Courtyard links guardians and parents to students only."));
+        }
+        // A member of staff's agents (their own contacts) are not parent links: nothing to do.
+      }
+    }
+  }
+
+  private void link(String parent, String child, String where) {
+    links.putIfAbsent(List.of(parent, child), new Roster.ParentLink(parent, child, where));
+  }
+
+  private void readClasses(CsvReader.Table t, Map<String, List<String>> courseGrades) {
+    for (CsvReader.Row r : t.rows()) {
+      String where = "classes.csv line " + r.line();
+      String id = r.get("sourcedId");
+      if (id.isEmpty()) {
+        rejected.add(new Roster.Rejection(where, "No sourcedId, so this class cannot be matched next time."));
+        continue;
+      }
+      Boolean gone = deleted(r, where);
+      if (gone == null) continue;
+      String title = r.get("title").isEmpty() ? r.get("classCode") : r.get("title");
+      if (gone) {
+        groups.putIfAbsent(id, new Roster.Group(id, SpaceKind.CLASS, title.isEmpty() ? id : title, null, true, where));
+        classIds.add(id);
+        leavingClasses.add(id);
+        continue;
+      }
+      if (title.isEmpty()) {
+        rejected.add(new Roster.Rejection(where, "Class " + id + " has no title or classCode."));
+        continue;
+      }
+      List<String> grades = list(r.get("grades"));
+      if (grades.isEmpty()) grades = courseGrades.getOrDefault(r.get("courseSourcedId"), List.of());
+      String year = yearGroup(grades, where);
+      if (groups.containsKey(id)) {
+        rejected.add(new Roster.Rejection(where, "The class id " + id + " is used twice in classes.csv."));
+        continue;
+      }
+      groups.put(id, new Roster.Group(id, SpaceKind.CLASS, title, year, false, where));
+      classIds.add(id);
+    }
+  }
+
+  private void readEnrollments(CsvReader.Table t) {
+    for (CsvReader.Row r : t.rows()) {
+      String where = "enrollments.csv line " + r.line();
+      String cls = r.get("classSourcedId");
+      String user = r.get("userSourcedId");
+      if (cls.isEmpty() || user.isEmpty()) {
+        rejected.add(new Roster.Rejection(where, "No classSourcedId or userSourcedId."));
+        continue;
+      }
+      Boolean gone = deleted(r, where);
+      if (gone == null) continue;
+      String roleName = lower(r.get("role"));
+      Role role = switch (roleName) {
+        case "student" -> Role.MEMBER;
+        case "teacher" -> Role.TEACHER;
+        default -> null;
+      };
+      if (gone) {
+        enrolments.add(new Roster.Enrolment(cls, user, role == null ? Role.MEMBER : role, true, where));
+        continue;
+      }
+      if (role == null) {
+        rejected.add(new Roster.Rejection(where, roleName.isEmpty() ? "Enrollment of " + user + " in " + cls + " has no role."
+            : kindOf(roleName) != null || roleName.equals("proctor")
+                ? "Enrollment of " + user + " in " + cls + " as '" + roleName + "' is not imported: Courtyard makes students members and teachers teachers of a class."
+                : "Enrollment of " + user + " in " + cls + " has the role '" + roleName + "', which is not a OneRoster enrollment role."));
+        continue;
+      }
+      if (leavingClasses.contains(cls) || leavingUsers.contains(user)) continue; // leaving anyway
+      if (complete && !classIds.contains(cls)) {
+        rejected.add(new Roster.Rejection(where, "The class " + cls + " is not in classes.csv; " + user + " was not enrolled."));
+        continue;
+      }
+      if (rejectedUsers.contains(user) && !kinds.containsKey(user)) {
+        rejected.add(new Roster.Rejection(where, "The user " + user + " was not imported (see users.csv), so was not enrolled in " + cls + "."));
+        continue;
+      }
+      if (complete && !kinds.containsKey(user)) {
+        rejected.add(new Roster.Rejection(where, "The user " + user + " is not in users.csv; they were not enrolled in " + cls + "."));
+        continue;
+      }
+      if (kinds.get(user) == UserKind.PARENT) {
+        rejected.add(new Roster.Rejection(where, user + " is a guardian or parent: they see their children's classes through them, and are not enrolled."));
+        continue;
+      }
+      enrolments.add(new Roster.Enrolment(cls, user, role, false, where));
+    }
+  }
+
+  /** The year group for a list of grades: one when there is exactly one known grade, else null (the class sits in the school). */
+  private String yearGroup(List<String> grades, String where) {
+    if (grades.size() != 1) return null;
+    String code = grades.get(0).trim().toUpperCase(Locale.ROOT);
+    if (code.matches("\\d{1,2}")) code = String.format(Locale.ROOT, "%02d", Integer.parseInt(code));
+    String name = gradeName(code);
+    if (name == null) return null;
+    String id = "grade:" + code;
+    groups.putIfAbsent(id, new Roster.Group(id, SpaceKind.YEAR_GROUP, name, null, false, where));
+    return id;
+  }
+
+  /** CEDS grade levels as OneRoster uses them; null for ungraded or "Other". */
+  static String gradeName(String code) {
+    return switch (code) {
+      case "IT" -> "Infant/toddler";
+      case "PR" -> "Preschool";
+      case "PK" -> "Pre-kindergarten";
+      case "TK" -> "Transitional kindergarten";
+      case "KG" -> "Kindergarten";
+      case "PS" -> "Postsecondary";
+      case "UG", "OTHER", "" -> null;
+      default -> code.matches("\\d\\d") ? "Grade " + Integer.parseInt(code) : "Grade " + code;
+    };
+  }
+
+  /** A OneRoster list field: comma-separated values (inside one quoted CSV field). */
+  static List<String> list(String field) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String s : field.split(",")) if (!s.isBlank()) out.add(s.trim());
+    return new ArrayList<>(out);
+  }
+}
