@@ -182,6 +182,20 @@ class AdminIT {
   }
 
   @Test
+  void aSchoolOwnerWhoIsNotASiteAdminCannotTakeOverTheSiteAdminsAccount() {
+    long school = courtyard.get(SpaceStore.class).bySlug("oakfield").orElseThrow().id();
+    TestClient admin = courtyard.signIn("ict.leader");
+    admin.post("/admin/oakfield/users", Map.of("name", "Head Teacher", "username", "head", "kind", "STAFF", "email", "", "password", "head-pass-123", "avatar", "owl"));
+    long head = courtyard.get(UserStore.class).byUsername("head").orElseThrow().id();
+    courtyard.get(SpaceStore.class).addMember(school, head, org.courtyard.api.Role.OWNER, true);
+    TestClient headTeacher = courtyard.signIn("head", "head-pass-123");
+    long ict = courtyard.get(UserStore.class).byUsername("ict.leader").orElseThrow().id();
+    assertEquals(403, headTeacher.post("/admin/oakfield/users/" + ict + "/password", Map.of("password", "taken-over-now")).status());
+    courtyard.signIn("ict.leader");
+    assertTrue(admin.get("/admin/oakfield/usage").contains("created head"), "admin changes are in the activity log");
+  }
+
+  @Test
   void aForgedAdminFormChangesNothing() {
     TestClient admin = courtyard.signIn("ict.leader");
     assertEquals(403, admin.postRaw("/admin/oakfield/plugins/echo/school", Map.of("enabled", "false")).status());

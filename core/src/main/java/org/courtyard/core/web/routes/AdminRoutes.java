@@ -184,6 +184,7 @@ public final class AdminRoutes {
     ToolRegistry.ActiveTool tool = tools.tool(toolId).orElseThrow(() -> HttpProblem.notFound("No running tool is called " + toolId + "."));
     boolean enable = "true".equals(req.form("enabled"));
     schools.setToolEnabled(school.id(), toolId, enable);
+    audit(req, school, enable ? "tool-on" : "tool-off", (enable ? "turned on " : "turned off ") + toolId);
     return Reply.redirect(base(school) + "/plugins").flash(tool.info().title() + (enable ? " is now on for " : " is now off for ") + school.name() + ".");
   }
 
@@ -191,6 +192,7 @@ public final class AdminRoutes {
     Space school = school(req);
     if (!req.user().siteAdmin()) throw HttpProblem.forbidden("Only a site admin can start or stop plugins for the whole installation.");
     String pluginId = req.pathParam("plugin");
+    audit(req, school, "plugin-" + req.form("action"), req.form("action") + " plugin " + pluginId);
     if ("stop".equals(req.form("action"))) {
       plugins.disable(pluginId);
       return Reply.redirect(base(school) + "/plugins").flash("Plugin " + pluginId + " is stopped for every school.");
@@ -307,6 +309,7 @@ public final class AdminRoutes {
       UserKind kind = UserKind.parse(req.form("kind"));
       User u = accounts.create(new UserStore.NewUser(school.id(), req.form("username"), req.form("name"), kind, req.form("email"),
           req.formMap().get("password"), Pictures.AVATARS.stream().anyMatch(a -> a.name().equals(req.form("avatar"))) ? req.form("avatar") : null, false));
+      audit(req, school, "user-create", "created " + u.username());
       return Reply.redirect(base(school) + "/users/" + u.id()).flash("Created " + u.displayName() + " (" + u.username() + ").");
     } catch (IllegalArgumentException e) {
       return userListPage(school, "", e.getMessage() + " Nothing was saved.", form, 422);
@@ -317,6 +320,21 @@ public final class AdminRoutes {
     User u = users.byId(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such person."));
     if (u.schoolId() == null || u.schoolId() != school.id()) throw HttpProblem.notFound("There is no such person in " + school.name() + ".");
     return u;
+  }
+
+  /**
+   * A site admin runs every school on the installation: only another site admin may change their
+   * account, or a school's owner could take over the whole site by resetting its password.
+   */
+  private static void requireMayChange(WebRequest req, User target) {
+    if (target.siteAdmin() && !req.user().siteAdmin()) {
+      throw HttpProblem.forbidden(target.displayName() + " looks after the whole site; only another site admin can change their account.");
+    }
+  }
+
+  /** Every change made here goes into the activity log, so the usage page is also the admin's audit trail. */
+  private void audit(WebRequest req, Space school, String action, String summary) {
+    activity.record("admin", req.user().ref(), school.ref(), action, summary);
   }
 
   private Reply userPage(WebRequest req) {
@@ -360,7 +378,9 @@ public final class AdminRoutes {
   private Reply userAction(WebRequest req) {
     Space school = school(req);
     User u = userOf(req, school);
+    requireMayChange(req, u);
     String back = base(school) + "/users/" + u.id();
+    audit(req, school, "user-" + req.pathParam("action"), req.pathParam("action") + " " + u.username());
     try {
       switch (req.pathParam("action")) {
         case "edit" -> {
@@ -479,6 +499,7 @@ public final class AdminRoutes {
     Space school = school(req);
     Space s = spaceOf(req, school);
     String back = base(school) + "/spaces/" + s.id();
+    audit(req, school, "space-" + req.pathParam("action"), req.pathParam("action") + " " + s.slug());
     try {
       switch (req.pathParam("action")) {
         case "edit" -> {
