@@ -46,6 +46,7 @@ public final class PluginHost {
   static final Set<String> RESERVED_IDS = Set.of("manage", "members", "settings", "permissions", "tools", "core", "space", "school", "admin");
 
   private final PluginManager pf4j;
+  private final Path pluginsDir;
   private final Db db;
   private final EventHub events;
   private final CapabilityRegistry capabilities;
@@ -61,6 +62,7 @@ public final class PluginHost {
                     ActivityStore activity, org.courtyard.core.notify.NotificationStore notifications,
                     org.courtyard.core.roster.ImporterRegistry importers, PluginServicesModule.CoreServices services) {
     this.pf4j = new DefaultPluginManager(pluginsDir);
+    this.pluginsDir = pluginsDir;
     this.db = db;
     this.events = events;
     this.capabilities = capabilities;
@@ -90,13 +92,24 @@ public final class PluginHost {
 
   /** Picks up jars dropped into the folder since start; returns the ids of new plugins. */
   public synchronized List<String> loadNew() {
-    Set<String> before = new java.util.HashSet<>(pf4j.getPlugins().stream().map(PluginWrapper::getPluginId).toList());
-    pf4j.loadPlugins();
+    // Load only files not loaded yet: PF4J's loadPlugins() would try every file again and log each as a failure.
+    Set<Path> known = new java.util.HashSet<>();
+    pf4j.getPlugins().forEach(w -> known.add(w.getPluginPath().toAbsolutePath().normalize()));
     List<String> added = new ArrayList<>();
-    for (PluginWrapper w : pf4j.getPlugins()) {
-      if (!before.contains(w.getPluginId())) {
-        added.add(w.getPluginId());
-        if (w.getPluginState() != PluginState.DISABLED) start(w.getPluginId());
+    List<Path> candidates;
+    try (var files = java.nio.file.Files.list(pluginsDir)) {
+      candidates = files.filter(f -> f.toString().endsWith(".jar") || f.toString().endsWith(".zip")).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot read the plugins folder " + pluginsDir + ": " + e.getMessage(), e);
+    }
+    for (Path f : candidates) {
+      if (known.contains(f.toAbsolutePath().normalize())) continue;
+      try {
+        String id = pf4j.loadPlugin(f);
+        added.add(id);
+        if (pf4j.getPlugin(id).getPluginState() != PluginState.DISABLED) start(id);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not load " + f.getFileName() + ": " + describe(e), e);
       }
     }
     return added;

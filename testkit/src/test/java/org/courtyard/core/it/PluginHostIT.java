@@ -78,6 +78,14 @@ class PluginHostIT {
   }
 
   @Test
+  void aJarDroppedInWhileRunningIsFoundWithoutARestart() {
+    PluginJar.fixture("late").extension(org.courtyard.core.it.fixtures.LateTool.class).writeTo(courtyard.pluginsDir());
+    assertEquals(java.util.List.of("late"), courtyard.get(PluginHost.class).loadNew());
+    assertEquals(PluginStatus.State.RUNNING, status("late").state());
+    assertEquals(java.util.List.of(), courtyard.get(PluginHost.class).loadNew(), "nothing new the second time");
+  }
+
+  @Test
   void aToolNotAddedToASpaceIs404There() {
     assertEquals(404, courtyard.signIn("mrs.patel").get("/s/year-2/echo").status());
   }
