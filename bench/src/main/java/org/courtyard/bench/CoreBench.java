@@ -49,19 +49,22 @@ final class CoreBench {
     System.out.printf("JVM start to first 200 (fresh demo school, all plugins): %s ms; median %d ms%n", starts, sorted[1]);
   }
 
-  private static void load(Server s) throws Exception {
-    HttpClient client = null;
-    String page = "/s/2-willow";
-    // The demo school is created just after the server starts listening: wait until its class page answers.
-    for (int tries = 0; client == null; tries++) {
+  /** The demo school is created just after the server starts listening: signs in once a page of it answers. */
+  static HttpClient waitForDemo(String user, String password, String page) throws Exception {
+    for (int tries = 0; ; tries++) {
       try {
-        HttpClient c = signedIn("amira", "learner-demo-pass");
-        if (c.send(get(page), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) client = c;
+        HttpClient c = signedIn(user, password);
+        if (c.send(get(page), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return c;
       } catch (IllegalStateException e) {
         if (tries > 300) throw e;
       }
-      if (client == null) Thread.sleep(100);
+      Thread.sleep(100);
     }
+  }
+
+  private static void load(Server s) throws Exception {
+    String page = "/s/2-willow";
+    HttpClient client = waitForDemo("amira", "learner-demo-pass", page);
     for (int concurrency : new int[] {32, 64}) {
       measure(client, page, concurrency, Duration.ofSeconds(10), false);
       Result r = measure(client, page, concurrency, Duration.ofSeconds(15), true);
@@ -73,7 +76,7 @@ final class CoreBench {
 
   record Result(double perSecond, double p50, double p99, long errors) {}
 
-  private static Result measure(HttpClient client, String path, int concurrency, Duration duration, boolean record) throws Exception {
+  static Result measure(HttpClient client, String path, int concurrency, Duration duration, boolean record) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     long end = System.nanoTime() + duration.toNanos();
     AtomicLong errors = new AtomicLong();

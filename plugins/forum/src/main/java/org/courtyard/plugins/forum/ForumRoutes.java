@@ -143,8 +143,9 @@ final class ForumRoutes implements Routes {
     long firstId = all.isEmpty() ? 0 : all.get(0).id();
     List<Map<String, Object>> top = new ArrayList<>();
     Map<Long, Map<String, Object>> byId = new HashMap<>();
+    Map<Long, List<ForumStore.Attachment>> attachments = store.attachmentsOf(d.id());
     for (ForumStore.Post p : shown) {
-      Map<String, Object> pm = postModel(req, p, moderator);
+      Map<String, Object> pm = postModel(req, p, moderator, attachments.getOrDefault(p.id(), List.of()));
       byId.put(p.id(), pm);
       boolean nested = f.threaded() && p.parentId() != null && p.parentId() != firstId && byId.containsKey(p.parentId());
       if (nested) {
@@ -170,7 +171,7 @@ final class ForumRoutes implements Routes {
     return Page.of("forum/discussion", m).title(d.title()).status(status);
   }
 
-  private Map<String, Object> postModel(ToolRequest req, ForumStore.Post p, boolean moderator) {
+  private Map<String, Object> postModel(ToolRequest req, ForumStore.Post p, boolean moderator, List<ForumStore.Attachment> attachments) {
     Map<String, Object> pm = new HashMap<>();
     pm.put("id", p.id());
     pm.put("author", p.authorName());
@@ -183,7 +184,7 @@ final class ForumRoutes implements Routes {
     pm.put("mine", p.authorId() == req.user().id());
     pm.put("children", new ArrayList<Map<String, Object>>());
     List<Map<String, Object>> att = new ArrayList<>();
-    for (ForumStore.Attachment a : store.attachments(p.id())) {
+    for (ForumStore.Attachment a : attachments) {
       att.add(Map.of("id", a.id(), "name", a.fileName(), "image", a.contentType().startsWith("image/"), "audio", a.contentType().startsWith("audio/"),
           "kb", Math.max(1, a.size() / 1024)));
     }
@@ -324,7 +325,7 @@ final class ForumRoutes implements Routes {
   private Reply moderation(ToolRequest req) {
     List<Map<String, Object>> queue = new ArrayList<>();
     for (ForumStore.Post p : store.queue(req.space())) {
-      Map<String, Object> pm = postModel(req, p, true);
+      Map<String, Object> pm = postModel(req, p, true, store.attachments(p.id()));
       pm.put("discussionId", p.discussionId());
       queue.add(pm);
     }

@@ -132,6 +132,16 @@ final class ForumStore {
         ForumStore::attachment, postId);
   }
 
+  /** Every attachment of a discussion's posts in one query, by post id (a page shows them all). */
+  java.util.Map<Long, List<Attachment>> attachmentsOf(long discussionId) {
+    java.util.Map<Long, List<Attachment>> out = new java.util.HashMap<>();
+    for (Attachment a : db.query("SELECT a.id, a.post_id, a.file_key, a.file_name, a.content_type, a.size_bytes FROM forum_attachments a"
+        + " JOIN forum_posts p ON p.id = a.post_id WHERE p.discussion_id = ? ORDER BY a.id", ForumStore::attachment, discussionId)) {
+      out.computeIfAbsent(a.postId(), k -> new java.util.ArrayList<>()).add(a);
+    }
+    return out;
+  }
+
   Optional<Attachment> attachment(long id) {
     return db.queryOne("SELECT id, post_id, file_key, file_name, content_type, size_bytes FROM forum_attachments WHERE id = ?", ForumStore::attachment, id);
   }
@@ -155,6 +165,9 @@ final class ForumStore {
   }
 
   void markRead(long discussionId, long userId, long lastPostId) {
+    // Most views change nothing: read first, so a page view is not a write.
+    long seen = db.queryOne("SELECT last_post_id FROM forum_reads WHERE discussion_id = ? AND user_id = ?", rs -> rs.getLong(1), discussionId, userId).orElse(-1L);
+    if (seen >= lastPostId) return;
     if (db.update("UPDATE forum_reads SET last_post_id = ? WHERE discussion_id = ? AND user_id = ? AND last_post_id < ?", lastPostId, discussionId, userId, lastPostId) == 0
         && db.count("SELECT COUNT(*) FROM forum_reads WHERE discussion_id = ? AND user_id = ?", discussionId, userId) == 0) {
       db.update("INSERT INTO forum_reads (discussion_id, user_id, last_post_id) VALUES (?, ?, ?)", discussionId, userId, lastPostId);
