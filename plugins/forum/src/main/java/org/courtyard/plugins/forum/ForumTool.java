@@ -36,5 +36,6 @@ public final class ForumTool implements Tool {
     tool.routes(ForumRoutes.class);
     tool.menu("Moderation queue", "/moderation", "moderate");
     tool.widget("latest", "Latest in the forum", "view", LatestPostsWidget.class);
+    tool.listen(org.courtyard.api.event.ToolAddedToSpace.class, DefaultForum.class);
   }
 }

@@ -206,6 +206,28 @@ class ForumIT {
   }
 
   @Test
+  void scriptInAPostNeverReachesThePage() {
+    String f = forum("2-willow", "Safety", false);
+    TestClient amira = courtyard.signIn("amira");
+    String d = start(amira, f, "<script>alert('t')</script>Title", "<img src=x onerror=alert(1)><script>alert(2)</script>hello");
+    TestClient.Response page = courtyard.signIn("ben").get(d);
+    assertFalse(page.contains("<script>alert"), page.body());
+    assertFalse(page.contains("<img src=x"));
+    assertTrue(page.contains("&lt;script&gt;alert(2)&lt;/script&gt;hello"));
+  }
+
+  @Test
+  void aSpaceThatGetsTheForumStartsWithOneForum() {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    teacher.post("/s/coding-club/manage/tools", Map.of("tool", "forum", "action", "remove"));
+    long club = courtyard.get(SpaceStore.class).bySlug("coding-club").orElseThrow().id();
+    long before = courtyard.get(Db.class).count("SELECT COUNT(*) FROM forum_forums WHERE space_id = ?", club);
+    teacher.post("/s/coding-club/manage/tools", Map.of("tool", "forum", "action", "add"));
+    assertTrue(courtyard.get(Db.class).count("SELECT COUNT(*) FROM forum_forums WHERE space_id = ?", club) >= Math.max(1, before));
+    assertTrue(courtyard.signIn("chloe").get("/s/5-oak/forum").contains("Class 5 Oak forum"), "the demo's classes have one already");
+  }
+
+  @Test
   void aWordOnTheSchoolsListHoldsThePostForATeacher() {
     TestClient admin = courtyard.signIn("ict.leader");
     assertEquals(303, admin.post("/admin/oakfield/plugins/forum/settings", Map.of("moderation", "after", "word-filter", "stupid, idiot",
