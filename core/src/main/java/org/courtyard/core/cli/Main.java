@@ -38,6 +38,9 @@ public final class Main {
       "  plugins enable ID            enable a plugin (takes effect at the next start)",
       "  plugins disable ID           disable a plugin (takes effect at the next start)");
 
+  /** Held so the level set on it is not lost to garbage collection of an unreferenced logger. */
+  private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.courtyard");
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -52,6 +55,10 @@ public final class Main {
       return 2;
     }
     Config config = Config.load(Path.of(System.getProperty(Config.HOME, ".")));
+    if (!"run".equals(args[0]) && !"demo".equals(args[0])) {
+      // One-shot commands print their own answer; the plugin host's start/stop chatter is for server logs.
+      QUIET.setLevel(java.util.logging.Level.WARNING);
+    }
     try {
       switch (args[0]) {
         case "run" -> {
