@@ -1,0 +1,96 @@
+package org.courtyard.plugins.homework;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.courtyard.testkit.CourtyardExtension;
+import org.courtyard.testkit.PluginJar;
+import org.courtyard.testkit.TestClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class HomeworkIT {
+  @RegisterExtension
+  static final CourtyardExtension courtyard = CourtyardExtension.withDemoSchool().plugin(PluginJar.fromBuild());
+
+  static String set(String title, LocalDateTime due) {
+    TestClient.Response r = courtyard.signIn("mrs.patel").post("/s/2-willow/homework/tasks",
+        Map.of("title", title, "instructions", "<p>Draw it</p><script>alert(1)</script>", "due", due.withSecond(0).withNano(0).toString().substring(0, 16)));
+    assertEquals(303, r.status(), r.body());
+    return r.location();
+  }
+
+  static String submissionLink(TestClient who, String task) {
+    Matcher m = Pattern.compile("(/s/2-willow/homework/t/\\d+/s/\\d+)").matcher(who.get(task).body());
+    assertTrue(m.find());
+    return m.group(1);
+  }
+
+  @Test
+  void aLateHandInIsMarkedReturnedAndSeenByLearnerAndParent() {
+    String task = set("Draw a castle", LocalDateTime.now().minusDays(1));
+    TestClient amira = courtyard.signIn("amira");
+    TestClient.Response page = amira.get(task);
+    assertFalse(page.contains("<script>alert"), "instructions are sanitised");
+    assertEquals(303, amira.post(task + "/hand-in", Map.of("body", "My castle has a moat", "link", "")).status());
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    assertTrue(teacher.get(task).contains("handed in late"), teacher.get(task).body());
+    assertTrue(teacher.get(task).contains("not handed in (overdue)"), "Ben has not");
+    assertTrue(teacher.get("/s/2-willow/homework/missing").contains("Ben Okafor"));
+    String sub = submissionLink(teacher, task);
+    assertEquals(303, teacher.post(sub + "/mark", Map.of("mark", "Outstanding", "feedback", "Lovely moat", "action", "save")).status());
+    assertFalse(amira.get(sub).contains("Lovely moat"), "not returned yet: the learner does not see it");
+    assertEquals(303, teacher.post(sub + "/mark", Map.of("mark", "Outstanding", "feedback", "Lovely moat", "action", "return")).status());
+    assertTrue(amira.get(sub).contains("Lovely moat"));
+    assertTrue(amira.get("/notifications").contains("is marked"));
+    TestClient parent = courtyard.signIn("mr.khan");
+    assertTrue(parent.get(task).contains("Outstanding"), "the parent sees their child's mark");
+    assertTrue(parent.get(sub).contains("Lovely moat"));
+    assertTrue(parent.get("/notifications").contains("“Draw a castle” is marked"), "the parent is told too");
+    assertEquals(303, amira.post(task + "/hand-in", Map.of("body", "changed", "link", "")).status());
+    assertTrue(amira.get(sub).contains("My castle has a moat"), "returned work cannot be changed");
+  }
+
+  @Test
+  void aLearnerIsRefusedAnotherLearnersWorkAndTheMarkingPages() {
+    String task = set("Spellings", LocalDateTime.now().plusDays(2));
+    TestClient amira = courtyard.signIn("amira");
+    amira.post(task + "/hand-in", Map.of("body", "cat hat mat", "link", ""));
+    String sub = submissionLink(courtyard.signIn("mrs.patel"), task);
+    TestClient ben = courtyard.signIn("ben");
+    assertEquals(403, ben.get(sub).status(), "another learner's work");
+    assertEquals(403, ben.post(sub + "/mark", Map.of("mark", "Outstanding", "feedback", "", "action", "return")).status());
+    assertEquals(403, ben.get("/s/2-willow/homework/missing").status());
+    assertEquals(403, ben.post("/s/2-willow/homework/tasks", Map.of("title", "x", "due", "2030-01-01T10:00")).status());
+    assertEquals(403, courtyard.signIn("mr.khan").post(task + "/hand-in", Map.of("body", "parent doing it", "link", "")).status());
+  }
+
+  @Test
+  void anExtensionMovesOneLearnersDueTimeAndOnTimeWorkIsNotLate() {
+    String task = set("Times tables", LocalDateTime.now().minusHours(1));
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    long ben = courtyard.get(org.courtyard.core.identity.UserStore.class).byUsername("ben").orElseThrow().id();
+    assertEquals(303, teacher.post(task + "/extend", Map.of("user", Long.toString(ben), "due",
+        LocalDateTime.now().plusDays(1).withSecond(0).withNano(0).toString().substring(0, 16))).status());
+    courtyard.signIn("ben").post(task + "/hand-in", Map.of("body", "7 x 8 = 56", "link", ""));
+    TestClient.Response page = teacher.get(task);
+    assertTrue(page.contains(">handed in<"), page.body());
+    assertFalse(page.contains("Ben Okafor</td><td>") && page.contains("handed in late"), "Ben is not late");
+  }
+
+  @Test
+  void aMarkOffTheSchoolsScaleIsRefused() {
+    String task = set("Poem", LocalDateTime.now().plusDays(1));
+    courtyard.signIn("amira").post(task + "/hand-in", Map.of("body", "Roses", "link", ""));
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    String sub = submissionLink(teacher, task);
+    TestClient.Response r = teacher.post(sub + "/mark", Map.of("mark", "A+++", "feedback", "", "action", "return"));
+    assertEquals(303, r.status());
+    assertFalse(courtyard.signIn("amira").get(sub).contains("A+++"));
+  }
+}
