@@ -67,6 +67,7 @@ public final class ImportService {
 
   /** Reads the file and works out what would change; records the run. Changes nothing in the school. */
   public Preview preview(long schoolId, Long userId, String format, Path file, String fileName) throws RosterException {
+    forgetStalePreviews();
     String name = fileName == null || fileName.isBlank() ? "the file" : fileName;
     try {
       RosterImporter importer = importers.find(format)
@@ -140,6 +141,32 @@ public final class ImportService {
       db.update("UPDATE import_runs SET status = ?, summary = ? WHERE id = ?", Status.FAILED, cut(message, 2000), runId);
       progress.put(runId, new Progress(0, 0, Status.FAILED, message));
       throw new IllegalStateException(message, e);
+    } finally {
+      forgetFile(runId);
+    }
+  }
+
+  /**
+   * An MIS export holds far more than Courtyard keeps (a CTF carries SEN, ethnicity, free school
+   * meals…): the uploaded copy is deleted as soon as its run is applied or has failed, and a
+   * preview nobody applied is deleted after a day.
+   */
+  private void forgetFile(long runId) {
+    db.queryOne("SELECT stored_key FROM import_runs WHERE id = ?", rs -> rs.getString(1), runId).ifPresent(key -> {
+      try {
+        files.delete(key);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "Could not delete the uploaded file of import " + runId, e);
+      }
+    });
+    db.update("UPDATE import_runs SET stored_key = NULL WHERE id = ?", runId);
+  }
+
+  private void forgetStalePreviews() {
+    for (long run : db.query("SELECT id FROM import_runs WHERE status = ? AND stored_key IS NOT NULL AND started_at < ?",
+        rs -> rs.getLong(1), Status.PREVIEW, Instant.now().minus(java.time.Duration.ofDays(1)))) {
+      forgetFile(run);
+      db.update("UPDATE import_runs SET summary = ? WHERE id = ?", "Checked but not applied within a day; the uploaded file was deleted.", run);
     }
   }
 

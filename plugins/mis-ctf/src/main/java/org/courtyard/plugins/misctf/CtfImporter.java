@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.courtyard.api.Role;
 import org.courtyard.api.SpaceKind;
 import org.courtyard.api.UserKind;
@@ -113,6 +114,8 @@ public final class CtfImporter implements RosterImporter {
         c++;
         String cw = where + " <Contact> number " + c;
         if (!"true".equalsIgnoreCase(text(contact, "Responsibility")) && !"1".equals(text(contact, "Responsibility"))) continue;
+        // A social worker, doctor or childminder may hold responsibility; an account for them would reveal a child's care status.
+        if (Set.of("SWR", "DOC", "CHM").contains(text(contact, "Relationship").toUpperCase(Locale.ROOT))) continue;
         String cSurname = text(contact, "Surname");
         String cForename = text(contact, "Forename");
         String email = firstNonEmpty(deep(contact, "EmailAddress"), text(contact, "Email")).toLowerCase(Locale.ROOT);

@@ -62,6 +62,8 @@ class CtfImportIT {
     long helen = count("SELECT id FROM users WHERE external_id = 'parent:helen.green@home.example'");
     assertEquals(2, courtyard.get(UserStore.class).childrenOf(helen).size());
     assertEquals(0, count("SELECT COUNT(*) FROM users WHERE display_name LIKE '%Gran%'"), "contacts without parental responsibility get no account");
+    assertEquals(0, count("SELECT COUNT(*) FROM users WHERE email = 'sw@council.example'"), "nor a social worker, whatever the file says");
+    assertEquals(0, count("SELECT COUNT(*) FROM import_runs WHERE id = ? AND stored_key IS NOT NULL", run), "the uploaded CTF is deleted once applied");
     assertEquals(1, count("SELECT COUNT(*) FROM spaces WHERE external_id = 'year:r' AND name = 'Reception'"));
     assertEquals(1, count("SELECT COUNT(*) FROM spaces WHERE external_id = 'class:2g'"));
     assertEquals(2, count("SELECT COUNT(*) FROM memberships m JOIN spaces s ON s.id = m.space_id WHERE s.external_id = 'class:2g'"));
