@@ -52,12 +52,16 @@ public final class Courtyard implements AutoCloseable {
   }
 
   /** Builds the router, starts the plugins and listens; returns once the port is open. */
-  public Courtyard serve() {
+  public Courtyard serve() { return serve(c -> { }); }
+
+  /** As {@link #serve()}, running {@code prepare} after the plugins start and before the port opens (the demo's seed data). */
+  public Courtyard serve(java.util.function.Consumer<Courtyard> prepare) {
     web = injector.getInstance(WebServer.class);
     var router = web.router();
     PluginHost plugins = injector.getInstance(PluginHost.class);
     plugins.attach(injector.getInstance(org.courtyard.core.web.ToolDispatch.class));
     plugins.loadAndStartAll();
+    prepare.accept(this);
     try {
       web.start(router).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {

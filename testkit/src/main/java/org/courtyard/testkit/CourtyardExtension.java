@@ -66,8 +66,9 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
     // Still bcrypt, at its cheapest cost, so a test suite does not spend minutes hashing.
     values.put(Config.PASSWORD_COST, "4");
     values.putAll(settings);
-    courtyard = Courtyard.open(Config.of(values)).serve();
-    if (demo) DemoSchool.ensure(courtyard);
+    courtyard = Courtyard.open(Config.of(values)).serve(c -> {
+      if (demo) DemoSchool.ensure(c);
+    });
   }
 
   /** Stops and starts the same installation (same files), as after a power cut or an upgrade. */

@@ -92,16 +92,19 @@ public final class Main {
   }
 
   private static void serve(Config config, boolean demo, PrintStream out) {
-    Courtyard courtyard = Courtyard.open(config).serve();
+    // The demo school is made before the port opens, so the first sign-in already finds its accounts.
+    boolean[] created = {false};
+    Courtyard courtyard = Courtyard.open(config).serve(c -> {
+      if (demo) created[0] = DemoSchool.ensure(c);
+    });
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       courtyard.close();
       stopped.countDown();
     }, "courtyard-shutdown"));
     if (demo) {
-      boolean created = DemoSchool.ensure(courtyard);
       out.println();
-      out.println(created ? "Created the demo school." : "The demo school is ready (kept from last time).");
+      out.println(created[0] ? "Created the demo school." : "The demo school is ready (kept from last time).");
       out.println("Open http://localhost:" + courtyard.port() + "/ and sign in as:");
       for (DemoSchool.Account a : DemoSchool.ACCOUNTS) {
         out.printf("  %-12s password %-18s %s%n", a.username(), a.password(), a.who());
