@@ -67,5 +67,6 @@ public final class ToolInfo {
   public List<Capability> capabilities() { return List.copyOf(capabilities); }
   public List<Setting> settings() { return List.copyOf(settings); }
 
-  public boolean suits(SpaceKind kind) { return suits.isEmpty() || suits.contains(kind); }
+  /** Whether the tool suits this kind of space (named apart from the {@code suits(...)} builder, which one kind would otherwise call). */
+  public boolean isSuitedTo(SpaceKind kind) { return suits.isEmpty() || suits.contains(kind); }
 }

@@ -95,7 +95,7 @@ public final class DemoSchool {
     for (ToolRegistry.ActiveTool tool : c.get(ToolRegistry.class).tools()) {
       if (!schools.toolEnabled(school.id(), tool.id())) schools.setToolEnabled(school.id(), tool.id(), true);
       for (Space s : all) {
-        if (s.kind() != SpaceKind.SCHOOL && tool.info().suits(s.kind())) spaces.addTool(s.id(), tool.id());
+        if (s.kind() != SpaceKind.SCHOOL && tool.info().isSuitedTo(s.kind())) spaces.addTool(s.id(), tool.id());
       }
     }
   }

@@ -91,6 +91,23 @@ class SpaceManageIT {
   }
 
   @Test
+  void aMemberAllowedToManageCannotHandOutAStrongerRole() {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    teacher.post("/s/coding-club/manage/add-member", Map.of("username", "ben", "role", "MEMBER"));
+    assertEquals(303, teacher.post("/s/coding-club/manage/permissions", Map.of("cap:space.manage", "MEMBER")).status());
+    try {
+      TestClient chloe = courtyard.signIn("chloe");
+      assertEquals(200, chloe.get("/s/coding-club/manage").status(), "members may manage here now");
+      TestClient.Response r = chloe.post("/s/coding-club/manage/add-member", Map.of("username", "amira", "role", "OWNER"));
+      assertEquals(422, r.status());
+      assertTrue(r.contains("stronger than your own"));
+      assertEquals(303, chloe.post("/s/coding-club/manage/add-member", Map.of("username", "amira", "role", "MEMBER")).status());
+    } finally {
+      teacher.post("/s/coding-club/manage/permissions", Map.of("cap:space.manage", ""));
+    }
+  }
+
+  @Test
   void aForgedManageFormChangesNothing() {
     TestClient teacher = courtyard.signIn("mrs.patel");
     assertEquals(403, teacher.postRaw("/s/coding-club/manage/archive", Map.of()).status());

@@ -111,7 +111,7 @@ public final class SpaceManageRoutes {
 
   private List<ToolRegistry.ActiveTool> availableTools(Space space) {
     return tools.tools().stream()
-        .filter(t -> t.info().suits(space.kind()))
+        .filter(t -> t.info().isSuitedTo(space.kind()))
         .filter(t -> space.schoolId() == null || schools.toolEnabled(space.schoolId(), t.id()))
         .toList();
   }
@@ -189,12 +189,15 @@ public final class SpaceManageRoutes {
           User u = users.byUsername(req.form("username")).filter(x -> !x.disabled())
               .orElseThrow(() -> new IllegalArgumentException("There is no account '" + req.form("username") + "'."));
           Role role = role(req.form("role"));
+          requireNotAboveOwn(req, space, role);
           spaces.addMember(space.id(), u.id(), role, req.formAll("cascades").contains("true"));
           return Reply.redirect(back).flash(u.displayName() + " is now " + role.label().toLowerCase() + " of " + space.name() + ".");
         }
         case "member-role" -> {
           User u = member(space, req.formId("user"));
-          spaces.addMember(space.id(), u.id(), role(req.form("role")), req.formAll("cascades").contains("true"));
+          Role role = role(req.form("role"));
+          requireNotAboveOwn(req, space, role);
+          spaces.addMember(space.id(), u.id(), role, req.formAll("cascades").contains("true"));
           return Reply.redirect(back).flash("Saved.");
         }
         case "remove-member" -> {
@@ -258,6 +261,13 @@ public final class SpaceManageRoutes {
     } catch (IllegalArgumentException e) {
       return page(req, space, e.getMessage() + " Nothing was changed.", 422);
     }
+  }
+
+  /** Nobody but a school admin hands out a role stronger than their own (an owner may let members manage). */
+  private void requireNotAboveOwn(WebRequest req, Space space, Role role) {
+    if (permissions.isAdminFor(req.user(), space)) return;
+    Role mine = permissions.role(req.user(), space).orElse(Role.VIEWER);
+    if (role.compareTo(mine) > 0) throw new IllegalArgumentException("You cannot give a role stronger than your own (" + mine.label() + ").");
   }
 
   private static Role role(String value) {
