@@ -75,12 +75,12 @@ final class BlogStore {
 
   List<Media> media(long postId) {
     return db.query("SELECT id, post_id, file_key, file_name, content_type FROM blog_media WHERE post_id = ? ORDER BY id",
-        rs -> new Media(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)), postId);
+        BlogStore::media, postId);
   }
 
   Optional<Media> mediaItem(long id) {
     return db.queryOne("SELECT id, post_id, file_key, file_name, content_type FROM blog_media WHERE id = ?",
-        rs -> new Media(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)), id);
+        BlogStore::media, id);
   }
 
   long comment(long postId, long spaceId, UserRef author, String body, String status) {
@@ -90,12 +90,12 @@ final class BlogStore {
 
   List<Comment> comments(long postId) {
     return db.query("SELECT id, post_id, author_id, author_name, body, status, created_at FROM blog_comments WHERE post_id = ? ORDER BY id",
-        rs -> new Comment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()), postId);
+        BlogStore::comment, postId);
   }
 
   Optional<Comment> commentById(long spaceId, long id) {
     return db.queryOne("SELECT id, post_id, author_id, author_name, body, status, created_at FROM blog_comments WHERE id = ? AND space_id = ?",
-        rs -> new Comment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()), id, spaceId);
+        BlogStore::comment, id, spaceId);
   }
 
   void setCommentStatus(long id, String status) { db.update("UPDATE blog_comments SET status = ? WHERE id = ?", status, id); }
@@ -109,6 +109,14 @@ final class BlogStore {
   static Instant monthStart(String yyyyMm) { return java.time.YearMonth.parse(yyyyMm).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(); }
 
   static String nextMonth(String yyyyMm) { return java.time.YearMonth.parse(yyyyMm).plusMonths(1).toString(); }
+
+  private static Media media(ResultSet rs) throws SQLException {
+    return new Media(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
+  }
+
+  private static Comment comment(ResultSet rs) throws SQLException {
+    return new Comment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
+  }
 
   private static Post post(ResultSet rs) throws SQLException {
     Timestamp p = rs.getTimestamp(8);

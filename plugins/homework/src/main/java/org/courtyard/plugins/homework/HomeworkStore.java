@@ -87,16 +87,20 @@ final class HomeworkStore {
 
   List<FileItem> files(long submissionId) {
     return db.query("SELECT id, submission_id, file_key, file_name, content_type FROM hw_files WHERE submission_id = ? ORDER BY id",
-        rs -> new FileItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)), submissionId);
+        HomeworkStore::fileItem, submissionId);
   }
 
   Optional<FileItem> file(long id) {
     return db.queryOne("SELECT id, submission_id, file_key, file_name, content_type FROM hw_files WHERE id = ?",
-        rs -> new FileItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)), id);
+        HomeworkStore::fileItem, id);
   }
 
   Optional<Submission> submissionById(long id) {
     return db.queryOne("SELECT " + SUB + " FROM hw_submissions WHERE id = ?", HomeworkStore::submission, id);
+  }
+
+  private static FileItem fileItem(ResultSet rs) throws SQLException {
+    return new FileItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
   }
 
   private static Task task(ResultSet rs) throws SQLException {
