@@ -146,6 +146,11 @@ public final class Layout {
 
   /** Tools added to the space, enabled for its school, running, and holding a capability this user has. */
   public List<ToolRegistry.ActiveTool> visibleTools(User user, Space space) {
+    // A space page asks twice (its tool cards and the layout's menu): work it out once per request.
+    return org.courtyard.core.cache.RequestMemo.get(() -> computeVisibleTools(user, space), "visible-tools", user.id(), space.id());
+  }
+
+  private List<ToolRegistry.ActiveTool> computeVisibleTools(User user, Space space) {
     List<ToolRegistry.ActiveTool> out = new ArrayList<>();
     var added = spaces.tools(space.id());
     for (String id : added) {
