@@ -47,7 +47,7 @@ final class CoreModule extends AbstractModule {
     bind(Db.class).toInstance(db);
     bind(Database.class).toInstance(db);
     bind(Vertx.class).toInstance(vertx);
-    bind(Clock.class).toInstance(Clock.systemUTC());
+    bind(Clock.class).toInstance(new org.courtyard.core.services.ServerClock());
     bind(Events.class).to(EventHub.class);
     bind(Directory.class).to(CoreDirectory.class);
     bind(Permissions.class).to(PermissionService.class);
@@ -63,8 +63,9 @@ final class CoreModule extends AbstractModule {
   @Singleton
   PluginHost pluginHost(EventHub events, CapabilityRegistry capabilities, ToolRegistry registry, ActivityStore activity,
                         Directory directory, Permissions permissions, HtmlSanitizer sanitizer, FileStore files,
-                        NotificationStore notifications, org.courtyard.core.roster.ImporterRegistry importers) {
-    return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity, notifications, importers,
-        PluginHost.services(db, events, directory, permissions, sanitizer, files));
+                        NotificationStore notifications, org.courtyard.core.roster.ImporterRegistry importers,
+                        org.courtyard.core.services.ResultStore results, Clock clock) {
+    return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity, notifications, importers, results,
+        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock));
   }
 }

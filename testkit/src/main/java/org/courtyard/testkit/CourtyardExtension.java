@@ -93,6 +93,9 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
 
   public URI baseUri() { return URI.create("http://127.0.0.1:" + courtyard.port() + "/"); }
 
+  /** Moves the server's clock on, to see what happens when a time limit or a due date passes without waiting for it. */
+  public void advanceClock(java.time.Duration by) { ((org.courtyard.core.services.ServerClock) get(java.time.Clock.class)).advance(by); }
+
   /** A browser nobody has signed in on. */
   public TestClient anonymous() { return new TestClient(baseUri()); }
 

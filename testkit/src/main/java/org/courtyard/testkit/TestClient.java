@@ -65,6 +65,23 @@ public final class TestClient {
     return postRaw(path, withToken);
   }
 
+  /**
+   * Posts a form whose fields may repeat (ticked boxes, several choices), given as name, value, name,
+   * value…, with this session's CSRF token.
+   */
+  public Response postPairs(String path, String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) throw new IllegalArgumentException("Give names and values in pairs");
+    if (csrf == null) get("/login");
+    StringBuilder b = new StringBuilder("_csrf=").append(URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      b.append('&').append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+          .append('=').append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+    }
+    return send(HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(b.toString())));
+  }
+
   /** Posts exactly the given fields: no CSRF token is added. */
   public Response postRaw(String path, Map<String, String> form) {
     return send(HttpRequest.newBuilder(base.resolve(path))

@@ -19,6 +19,7 @@ public final class CapabilityRegistry {
   public static final Capability SPACE_VIEW = new Capability("space.view", "See the space and its tools", Role.VIEWER, true);
   public static final Capability SPACE_MEMBERS = new Capability("space.members", "See who belongs to the space", Role.MEMBER, true);
   public static final Capability SPACE_MANAGE = new Capability("space.manage", "Change the space: name, tools, members, permissions, settings", Role.OWNER, false);
+  public static final Capability SPACE_RESULTS = new Capability("space.results", "See every learner's results in the space's markbook", Role.TEACHER, true);
   public static final Capability SCHOOL_ADMIN = new Capability("school.admin", "Run the school: plugins, users, spaces, branding (on the school space)", Role.OWNER, false);
 
   private record Entry(String owner, Capability capability) {}
@@ -26,7 +27,7 @@ public final class CapabilityRegistry {
   private final Map<String, Entry> byId = new ConcurrentHashMap<>();
 
   public CapabilityRegistry() {
-    for (Capability c : List.of(SPACE_VIEW, SPACE_MEMBERS, SPACE_MANAGE, SCHOOL_ADMIN)) register(CORE, c);
+    for (Capability c : List.of(SPACE_VIEW, SPACE_MEMBERS, SPACE_MANAGE, SPACE_RESULTS, SCHOOL_ADMIN)) register(CORE, c);
   }
 
   public void register(String owner, Capability capability) {

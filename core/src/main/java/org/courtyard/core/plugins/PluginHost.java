@@ -55,12 +55,15 @@ public final class PluginHost {
   private final org.courtyard.core.notify.NotificationStore notifications;
   private final org.courtyard.core.roster.ImporterRegistry importers;
   private final PluginServicesModule.CoreServices services;
+  private final org.courtyard.core.services.ResultStore results;
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private volatile RouteMounter mounter;
 
   public PluginHost(Path pluginsDir, Db db, EventHub events, CapabilityRegistry capabilities, ToolRegistry registry,
                     ActivityStore activity, org.courtyard.core.notify.NotificationStore notifications,
-                    org.courtyard.core.roster.ImporterRegistry importers, PluginServicesModule.CoreServices services) {
+                    org.courtyard.core.roster.ImporterRegistry importers, org.courtyard.core.services.ResultStore results,
+                    PluginServicesModule.CoreServices services) {
+    this.results = results;
     this.pf4j = new DefaultPluginManager(pluginsDir);
     this.pluginsDir = pluginsDir;
     this.db = db;
@@ -75,8 +78,8 @@ public final class PluginHost {
 
   public static PluginServicesModule.CoreServices services(org.courtyard.api.data.Database database, org.courtyard.api.service.Events events,
       org.courtyard.api.service.Directory directory, org.courtyard.api.service.Permissions permissions,
-      org.courtyard.api.service.HtmlSanitizer sanitizer, org.courtyard.api.service.FileStore files) {
-    return new PluginServicesModule.CoreServices(database, events, directory, permissions, sanitizer, files);
+      org.courtyard.api.service.HtmlSanitizer sanitizer, org.courtyard.api.service.FileStore files, java.time.Clock clock) {
+    return new PluginServicesModule.CoreServices(database, events, directory, permissions, sanitizer, files, clock);
   }
 
   /** Where routes go once the HTTP server exists; tools started before are mounted then. */
@@ -238,7 +241,7 @@ public final class PluginHost {
     for (String folder : binder.migrations) Migrations.apply(db.dataSource(), db.dialect(), toolId, folder, loader);
 
     List<Module> modules = new ArrayList<>();
-    modules.add(new PluginServicesModule(services, activity.forTool(toolId), notifications.forTool(toolId)));
+    modules.add(new PluginServicesModule(services, activity.forTool(toolId), notifications.forTool(toolId), results.forTool(toolId)));
     modules.addAll(binder.modules);
     Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 

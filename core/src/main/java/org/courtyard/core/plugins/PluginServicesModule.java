@@ -1,6 +1,7 @@
 package org.courtyard.core.plugins;
 
 import com.google.inject.AbstractModule;
+import java.time.Clock;
 import org.courtyard.api.data.Database;
 import org.courtyard.api.service.ActivityLog;
 import org.courtyard.api.service.Directory;
@@ -9,6 +10,7 @@ import org.courtyard.api.service.FileStore;
 import org.courtyard.api.service.HtmlSanitizer;
 import org.courtyard.api.service.Notifications;
 import org.courtyard.api.service.Permissions;
+import org.courtyard.api.service.Results;
 
 /**
  * What a tool's injector can see: the public services of plugin-api and nothing of the core's
@@ -18,16 +20,18 @@ import org.courtyard.api.service.Permissions;
 final class PluginServicesModule extends AbstractModule {
   /** The core services offered to plugins, built once by the host. */
   record CoreServices(Database database, Events events, Directory directory, Permissions permissions,
-                      HtmlSanitizer sanitizer, FileStore files) {}
+                      HtmlSanitizer sanitizer, FileStore files, Clock clock) {}
 
   private final CoreServices services;
   private final ActivityLog activity;
   private final Notifications notifications;
+  private final Results results;
 
-  PluginServicesModule(CoreServices services, ActivityLog activity, Notifications notifications) {
+  PluginServicesModule(CoreServices services, ActivityLog activity, Notifications notifications, Results results) {
     this.services = services;
     this.activity = activity;
     this.notifications = notifications;
+    this.results = results;
   }
 
   @Override
@@ -40,5 +44,8 @@ final class PluginServicesModule extends AbstractModule {
     bind(FileStore.class).toInstance(services.files());
     bind(ActivityLog.class).toInstance(activity);
     bind(Notifications.class).toInstance(notifications);
+    bind(Results.class).toInstance(results);
+    // The core's clock, so that tests can move time on (a quiz's time limit, a homework's due date).
+    bind(Clock.class).toInstance(services.clock());
   }
 }

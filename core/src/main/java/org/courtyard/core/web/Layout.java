@@ -138,6 +138,9 @@ public final class Layout {
         }
       }
     }
+    if (permissions.can(user, CapabilityRegistry.SPACE_RESULTS.id(), space)) {
+      nav.add(entry("Results", space.url() + "/results", false));
+    }
     if (permissions.can(user, CapabilityRegistry.SPACE_MANAGE.id(), space)) {
       nav.add(entry("Manage space", space.url() + "/manage", "manage".equals(currentTool)));
     }

@@ -20,6 +20,7 @@ import org.courtyard.core.web.routes.HomeRoutes;
 import org.courtyard.core.web.routes.ImportRoutes;
 import org.courtyard.core.web.routes.NotificationRoutes;
 import org.courtyard.core.web.routes.PictureLoginRoutes;
+import org.courtyard.core.web.routes.MarkbookRoutes;
 import org.courtyard.core.web.routes.SpaceManageRoutes;
 import org.courtyard.core.web.routes.SpaceRoutes;
 
@@ -44,13 +45,14 @@ public final class WebServer {
   private final AdminRoutes admin;
   private final NotificationRoutes notifications;
   private final ImportRoutes imports;
+  private final MarkbookRoutes markbook;
   private HttpServer server;
 
   @Inject
   public WebServer(Vertx vertx, Config config, Web web, ToolDispatch tools, AssetRoutes assets, AuthRoutes auth,
                    PictureLoginRoutes pictureLogin, AccountRoutes account, HomeRoutes home, SpaceRoutes spaces,
                    SpaceManageRoutes spaceManage, AdminRoutes admin, NotificationRoutes notifications,
-                   ImportRoutes imports) {
+                   ImportRoutes imports, MarkbookRoutes markbook) {
     this.vertx = vertx;
     this.config = config;
     this.web = web;
@@ -65,6 +67,7 @@ public final class WebServer {
     this.admin = admin;
     this.notifications = notifications;
     this.imports = imports;
+    this.markbook = markbook;
   }
 
   public Router router() {
@@ -89,6 +92,7 @@ public final class WebServer {
     imports.mount(router);
     admin.mount(router);
     spaceManage.mount(router);
+    markbook.mount(router);
     spaces.mount(router);
     tools.attach(router);
     router.route().last().handler(ctx -> web.sendError(ctx, 404, "There is no such page."));

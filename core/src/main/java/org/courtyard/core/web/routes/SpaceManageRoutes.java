@@ -127,7 +127,7 @@ public final class SpaceManageRoutes {
     m.put("error", error);
     var added = spaces.tools(space.id());
     List<Map<String, Object>> toolRows = new ArrayList<>();
-    List<Capability> caps = new ArrayList<>(List.of(CapabilityRegistry.SPACE_VIEW, CapabilityRegistry.SPACE_MEMBERS, CapabilityRegistry.SPACE_MANAGE));
+    List<Capability> caps = new ArrayList<>(List.of(CapabilityRegistry.SPACE_VIEW, CapabilityRegistry.SPACE_MEMBERS, CapabilityRegistry.SPACE_MANAGE, CapabilityRegistry.SPACE_RESULTS));
     List<Map<String, Object>> settingRows = new ArrayList<>();
     for (ToolRegistry.ActiveTool t : availableTools(space)) {
       boolean on = added.contains(t.id());

@@ -21,6 +21,7 @@ import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.FileStore;
 import org.courtyard.api.service.HtmlSanitizer;
 import org.courtyard.api.service.Notifications;
+import org.courtyard.api.service.Results;
 import org.courtyard.api.web.ContentTypes;
 import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.Page;
@@ -39,9 +40,12 @@ final class HomeworkRoutes implements Routes {
   private final HtmlSanitizer sanitizer;
   private final Notifications notifications;
   private final ActivityLog activity;
+  private final Results results;
 
   @Inject
-  HomeworkRoutes(HomeworkStore store, Directory directory, FileStore files, HtmlSanitizer sanitizer, Notifications notifications, ActivityLog activity) {
+  HomeworkRoutes(HomeworkStore store, Directory directory, FileStore files, HtmlSanitizer sanitizer, Notifications notifications, ActivityLog activity,
+                 Results results) {
+    this.results = results;
     this.store = store;
     this.directory = directory;
     this.files = files;
@@ -269,6 +273,7 @@ final class HomeworkRoutes implements Routes {
     boolean ret = "return".equals(req.form("action"));
     store.mark(s.id(), mark, req.form("feedback"), req.user().displayName(), ret);
     if (ret) {
+      recordResult(req, t, s.userId(), mark);
       notifications.notify(s.userId(), "Your “" + t.title() + "” is marked", req.toolUrl() + "/t/" + t.id() + "/s/" + s.id());
       for (UserRef parent : directory.parentsOf(s.userId())) {
         notifications.notify(parent.id(), s.userName() + "'s “" + t.title() + "” is marked", req.toolUrl() + "/t/" + t.id() + "/s/" + s.id());
@@ -276,6 +281,16 @@ final class HomeworkRoutes implements Routes {
     }
     activity.record(req.user(), req.space(), ret ? "return" : "mark", (ret ? "returned " : "marked ") + s.userName() + "'s “" + t.title() + "”");
     return Reply.redirect("t/" + t.id()).flash(ret ? "Marked and returned." : "Mark saved; not returned yet.");
+  }
+
+  /** Hands a returned mark to the markbook: "7 / 10" as a score, a word grade as a grade. */
+  private void recordResult(ToolRequest req, HomeworkStore.Task t, long learnerId, String mark) {
+    var m = java.util.regex.Pattern.compile("(\\d+) / (\\d+)").matcher(mark);
+    if (m.matches()) {
+      results.record(req.space(), "task-" + t.id(), t.title(), learnerId, Double.valueOf(m.group(1)), Double.valueOf(m.group(2)), null);
+    } else {
+      results.record(req.space(), "task-" + t.id(), t.title(), learnerId, null, null, mark);
+    }
   }
 
   private Reply file(ToolRequest req) {

@@ -1,0 +1,509 @@
+package org.courtyard.plugins.quiz;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.courtyard.api.Role;
+import org.courtyard.api.UserKind;
+import org.courtyard.api.UserRef;
+import org.courtyard.api.service.ActivityLog;
+import org.courtyard.api.service.Directory;
+import org.courtyard.api.service.FileStore;
+import org.courtyard.api.service.HtmlSanitizer;
+import org.courtyard.api.service.Notifications;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.api.web.Routes;
+import org.courtyard.api.web.ToolRequest;
+import org.courtyard.api.web.ToolRouter;
+
+/** Quizzes under /s/{space}/quiz: the list, setting a quiz, taking it, the review, results and marking. */
+final class QuizRoutes implements Routes {
+  private final QuizStore quizzes;
+  private final QuestionStore bank;
+  private final QuizService service;
+  private final Directory directory;
+  private final HtmlSanitizer sanitizer;
+  private final FileStore files;
+  private final Notifications notifications;
+  private final ActivityLog activity;
+
+  @Inject
+  QuizRoutes(QuizStore quizzes, QuestionStore bank, QuizService service, Directory directory, HtmlSanitizer sanitizer, FileStore files,
+             Notifications notifications, ActivityLog activity) {
+    this.quizzes = quizzes;
+    this.bank = bank;
+    this.service = service;
+    this.directory = directory;
+    this.sanitizer = sanitizer;
+    this.files = files;
+    this.notifications = notifications;
+    this.activity = activity;
+  }
+
+  @Override
+  public void mount(ToolRouter r) {
+    r.get("/", "view", this::index);
+    r.get("/new", "author", this::newQuiz);
+    r.post("/new", "author", this::create);
+    r.get("/q/:id", "view", this::overview);
+    r.get("/q/:id/edit", "author", this::edit);
+    r.post("/q/:id/edit", "author", this::change);
+    r.post("/q/:id/start", "attempt", this::start);
+    r.get("/q/:id/a/:aid", "view", this::attemptPage);
+    r.post("/q/:id/a/:aid/save", "attempt", this::save);
+    r.post("/q/:id/a/:aid/submit", "attempt", this::submit);
+    r.post("/q/:id/a/:aid/mark", "mark", this::mark);
+    r.get("/q/:id/results", "mark", this::results);
+    r.get("/q/:id/results.csv", "mark", this::resultsCsv);
+    r.get("/media/:qid/:kind", "view", this::media);
+  }
+
+  private QuizStore.Quiz quiz(ToolRequest req) {
+    QuizStore.Quiz q = quizzes.quiz(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such quiz here."));
+    if (!q.published() && !req.can("author")) throw HttpProblem.notFound("There is no such quiz here.");
+    return q;
+  }
+
+  /** Whose attempts this user may look at: everyone's for a marker, else their own or their children's. */
+  private Set<Long> mayView(ToolRequest req) {
+    if (req.user().kind() == UserKind.PARENT) return directory.childrenOf(req.user().id()).stream().map(UserRef::id).collect(Collectors.toSet());
+    return Set.of(req.user().id());
+  }
+
+  private Reply index(ToolRequest req) {
+    service.closeOverdue(req.space());
+    boolean author = req.can("author");
+    Set<Long> mine = mayView(req);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (QuizStore.Quiz q : quizzes.quizzes(req.space().id())) {
+      if (!q.published() && !author) continue;
+      Map<String, Object> m = new HashMap<>();
+      m.put("id", q.id());
+      m.put("title", q.title());
+      m.put("draft", !q.published());
+      m.put("closesAt", q.closesAt());
+      m.put("timeLimit", q.timeLimitMin());
+      if (!author) {
+        List<String> states = new ArrayList<>();
+        for (long who : mine) {
+          List<QuizStore.Attempt> as = quizzes.attemptsOf(q.id(), who);
+          String state = as.isEmpty() ? "not started" : as.stream().anyMatch(QuizStore.Attempt::open) ? "started" : score(q, as);
+          states.add((mine.size() > 1 || req.user().kind() == UserKind.PARENT) && !as.isEmpty() ? as.get(0).userName() + ": " + state : state);
+        }
+        m.put("state", String.join("; ", states));
+      }
+      rows.add(m);
+    }
+    return Page.of("quiz/index", Map.of("quizzes", rows, "author", author)).title("Quizzes · " + req.space().name());
+  }
+
+  /** A learner's best mark in words, or why there is none to show yet. */
+  private String score(QuizStore.Quiz q, List<QuizStore.Attempt> attempts) {
+    if (!service.feedbackShown(q)) return "done — marks after the quiz closes";
+    Optional<QuizStore.Attempt> best = attempts.stream().filter(a -> QuizStore.DONE.equals(a.state()) && a.score() != null)
+        .max((x, y) -> Double.compare(x.score() / Math.max(1e-9, x.maxScore()), y.score() / Math.max(1e-9, y.maxScore())));
+    if (best.isPresent()) return Answers.display(round(best.get().score())) + " / " + Answers.display(best.get().maxScore());
+    return "waiting for the teacher to mark";
+  }
+
+  private static double round(double d) { return Math.round(d * 10) / 10.0; }
+
+  // ---- setting a quiz ----
+
+  private Map<String, Object> formModel(ToolRequest req, QuizStore.Quiz q, List<QuizStore.Item> items) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("quiz", q);
+    m.put("opens", local(q.opensAt()));
+    m.put("closes", local(q.closesAt()));
+    m.put("immediate", QuizStore.FEEDBACK_IMMEDIATE.equals(q.feedback()));
+    Set<Long> fixed = items.stream().map(QuizStore.Item::questionId).filter(x -> x != null).collect(Collectors.toSet());
+    Map<Long, Integer> picks = new HashMap<>();
+    for (QuizStore.Item it : items) if (it.categoryId() != null) picks.put(it.categoryId(), it.pick());
+    m.put("questions", bank.questions(req.space().id()).stream().map(x -> Map.of("id", x.id(), "title", x.title(), "type", x.type().label(),
+        "category", x.categoryName() == null ? "" : x.categoryName(), "chosen", fixed.contains(x.id()))).toList());
+    m.put("categories", bank.categories(req.space().id()).stream().map(c -> Map.of("id", c.id(), "name", c.name(), "count", c.questions(),
+        "pick", picks.getOrDefault(c.id(), 0))).toList());
+    return m;
+  }
+
+  private Reply newQuiz(ToolRequest req) {
+    QuizStore.Quiz blank = new QuizStore.Quiz(0, req.space().id(), "", "", null, null, null, 1, true, QuizStore.FEEDBACK_IMMEDIATE, true);
+    return Page.of("quiz/quiz-form", formModel(req, blank, List.of())).title("Set a quiz");
+  }
+
+  private Reply edit(ToolRequest req) {
+    QuizStore.Quiz q = quiz(req);
+    return Page.of("quiz/quiz-form", formModel(req, q, quizzes.items(q.id()))).title("Change " + q.title());
+  }
+
+  private Reply create(ToolRequest req) { return saveQuiz(req, 0); }
+
+  private Reply change(ToolRequest req) { return saveQuiz(req, quiz(req).id()); }
+
+  private Reply saveQuiz(ToolRequest req, long id) {
+    List<String> problems = new ArrayList<>();
+    String title = req.form("title");
+    if (title.isEmpty() || title.length() > 200) problems.add("Give the quiz a title (at most 200 characters).");
+    Integer limit = null;
+    if (!req.form("time-limit").isEmpty()) {
+      Double d = Marking.number(req.form("time-limit"));
+      if (d == null || d < 1 || d > 600 || d != Math.rint(d)) problems.add("The time limit is a whole number of minutes, 1 to 600, or empty for none.");
+      else limit = d.intValue();
+    }
+    Instant opens = time(req.form("opens"), "opening", problems);
+    Instant closes = time(req.form("closes"), "closing", problems);
+    if (opens != null && closes != null && !closes.isAfter(opens)) problems.add("The quiz must close after it opens.");
+    Double tries = Marking.number(req.form("attempts").isEmpty() ? "1" : req.form("attempts"));
+    if (tries == null || tries < 0 || tries > 100 || tries != Math.rint(tries)) problems.add("Tries allowed is a whole number, 0 for as many as they like.");
+    String feedback = QuizStore.FEEDBACK_AFTER_CLOSE.equals(req.form("feedback")) ? QuizStore.FEEDBACK_AFTER_CLOSE : QuizStore.FEEDBACK_IMMEDIATE;
+    if (feedback.equals(QuizStore.FEEDBACK_AFTER_CLOSE) && closes == null) problems.add("To show marks after the quiz closes, give it a closing time.");
+    Set<Long> inBank = bank.questions(req.space().id()).stream().map(Question::id).collect(Collectors.toSet());
+    List<QuizStore.Item> items = new ArrayList<>();
+    for (String v : req.formAll("question")) {
+      try {
+        long qid = Long.parseLong(v);
+        if (inBank.contains(qid)) items.add(new QuizStore.Item(qid, null, 1));
+      } catch (NumberFormatException e) {
+        problems.add("Choose questions from the bank.");
+      }
+    }
+    for (QuestionStore.Category c : bank.categories(req.space().id())) {
+      String v = req.form("random." + c.id());
+      if (v.isEmpty() || v.equals("0")) continue;
+      Double n = Marking.number(v);
+      if (n == null || n < 0 || n != Math.rint(n) || n > c.questions()) {
+        problems.add("“" + c.name() + "” has " + c.questions() + " questions: pick from 0 to " + c.questions() + ".");
+      } else {
+        items.add(new QuizStore.Item(null, c.id(), n.intValue()));
+      }
+    }
+    if (items.isEmpty()) problems.add("Choose at least one question, or some at random from a category.");
+    QuizStore.Quiz q = new QuizStore.Quiz(id, req.space().id(), title, sanitizer.sanitize(req.form("intro")), limit, opens, closes,
+        tries == null ? 1 : tries.intValue(), !req.form("shuffle").isEmpty(), feedback, !req.form("published").isEmpty());
+    if (!problems.isEmpty()) {
+      return Page.of("quiz/quiz-form", formModel(req, q, items)).with("problems", problems).title(id == 0 ? "Set a quiz" : "Change " + title).status(422);
+    }
+    long saved = quizzes.save(q, items, req.user().id());
+    if (id == 0 && q.published()) {
+      for (Directory.Member m : directory.members(req.space().id())) {
+        if (m.role() == Role.MEMBER && m.user().kind() == UserKind.LEARNER) notifications.notify(m.user().id(), "New quiz: " + title, req.toolUrl() + "/q/" + saved);
+      }
+    }
+    activity.record(req.user(), req.space(), id == 0 ? "set" : "change", (id == 0 ? "set the quiz “" : "changed the quiz “") + title + "”");
+    return Reply.redirect("q/" + saved).flash(id == 0 ? "Quiz set." : "Quiz saved.");
+  }
+
+  private static Instant time(String value, String which, List<String> problems) {
+    if (value.isEmpty()) return null;
+    try {
+      return LocalDateTime.parse(value).atZone(ZoneId.systemDefault()).toInstant();
+    } catch (DateTimeParseException e) {
+      problems.add("The " + which + " time is not a date and time.");
+      return null;
+    }
+  }
+
+  private static String local(Instant i) {
+    return i == null ? "" : LocalDateTime.ofInstant(i, ZoneId.systemDefault()).withSecond(0).withNano(0).toString();
+  }
+
+  // ---- taking a quiz ----
+
+  private Reply overview(ToolRequest req) {
+    QuizStore.Quiz q = quiz(req);
+    service.closeOverdue(req.space());
+    Map<String, Object> m = new HashMap<>();
+    m.put("quiz", q);
+    m.put("introHtml", q.intro());
+    m.put("author", req.can("author"));
+    m.put("marker", req.can("mark"));
+    m.put("tries", q.unlimited() ? "as many tries as you like" : q.attemptsAllowed() == 1 ? "one try" : q.attemptsAllowed() + " tries");
+    m.put("count", quizzes.items(q.id()).stream().mapToInt(QuizStore.Item::pick).sum());
+    boolean learnerHere = req.can("attempt") && req.user().kind() != UserKind.PARENT;
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (long who : mayView(req)) {
+      for (QuizStore.Attempt a : quizzes.attemptsOf(q.id(), who)) rows.add(attemptRow(q, a));
+    }
+    m.put("attempts", rows);
+    if (learnerHere) {
+      List<QuizStore.Attempt> mine = quizzes.attemptsOf(q.id(), req.user().id());
+      boolean open = mine.stream().anyMatch(QuizStore.Attempt::open);
+      Optional<String> refused = open ? Optional.empty() : service.cannotStart(q, mine);
+      m.put("canStart", refused.isEmpty());
+      m.put("resume", open);
+      m.put("refused", refused.orElse(null));
+    }
+    return Page.of("quiz/quiz", m).title(q.title());
+  }
+
+  private Map<String, Object> attemptRow(QuizStore.Quiz q, QuizStore.Attempt a) {
+    Map<String, Object> r = new HashMap<>();
+    r.put("id", a.id());
+    r.put("no", a.attemptNo());
+    r.put("name", a.userName());
+    r.put("startedAt", a.startedAt());
+    r.put("submittedAt", a.submittedAt());
+    r.put("timedOut", a.timedOut());
+    r.put("open", a.open());
+    r.put("state", a.open() ? "in progress" : QuizStore.MARKING.equals(a.state()) ? "waiting for marking"
+        : a.timedOut() ? "submitted when time ran out" : "submitted");
+    if (!a.open() && service.feedbackShown(q) && QuizStore.DONE.equals(a.state())) {
+      r.put("score", Answers.display(round(a.score())) + " / " + Answers.display(a.maxScore()));
+    }
+    return r;
+  }
+
+  private Reply start(ToolRequest req) {
+    QuizStore.Quiz q = quiz(req);
+    if (req.user().kind() == UserKind.PARENT) throw HttpProblem.forbidden("Parents can see their children's quizzes, not take them.");
+    try {
+      long id = service.startOrResume(req.space(), q, req.user());
+      return Reply.redirect("q/" + q.id() + "/a/" + id);
+    } catch (IllegalStateException e) {
+      return Reply.redirect("q/" + q.id()).flash(e.getMessage());
+    }
+  }
+
+  private QuizStore.Attempt attempt(ToolRequest req, QuizStore.Quiz q) {
+    QuizStore.Attempt a = quizzes.attempt(q.id(), req.pathId("aid")).orElseThrow(() -> HttpProblem.notFound("There is no such attempt."));
+    if (!req.can("mark") && !mayView(req).contains(a.userId())) throw HttpProblem.forbidden("This is someone else's quiz.");
+    return service.current(req.space(), q, a);
+  }
+
+  private Reply attemptPage(ToolRequest req) {
+    QuizStore.Quiz q = quiz(req);
+    QuizStore.Attempt a = attempt(req, q);
+    boolean own = a.userId() == req.user().id();
+    Map<Long, Question> questions = bank.ofAttempt(a.id());
+    AttemptView view = new AttemptView(sanitizer, req.toolUrl());
+    Map<String, Object> m = new HashMap<>();
+    m.put("quiz", q);
+    m.put("attempt", attemptRow(q, a));
+    m.put("base", req.toolUrl() + "/q/" + q.id() + "/a/" + a.id());
+    if (a.open() && own) {
+      m.put("questions", quizzes.slots(a.id()).stream().map(s -> view.form(q, a, s, questions.get(s.questionId()))).toList());
+      if (a.deadline() != null) {
+        m.put("deadline", a.deadline());
+        m.put("secondsLeft", Math.max(0, Duration.between(service.now(), a.deadline()).getSeconds()));
+      }
+      return Page.of("quiz/attempt", m).title(q.title());
+    }
+    if (a.open()) {
+      m.put("inProgress", true);
+      return Page.of("quiz/review", m).title(a.userName() + ": " + q.title());
+    }
+    boolean marker = req.can("mark");
+    boolean show = marker || service.feedbackShown(q);
+    m.put("show", show);
+    m.put("marker", marker);
+    m.put("needsMarking", QuizStore.MARKING.equals(a.state()));
+    m.put("questions", quizzes.slots(a.id()).stream()
+        .map(s -> view.review(s, questions.get(s.questionId()), show, marker)).toList());
+    return Page.of("quiz/review", m).title(a.userName() + ": " + q.title());
+  }
+
+  /** The learner's own open attempt, for saving into; a clear refusal otherwise. */
+  private QuizStore.Attempt ownOpen(ToolRequest req, QuizStore.Quiz q) {
+    QuizStore.Attempt a = quizzes.attempt(q.id(), req.pathId("aid")).orElseThrow(() -> HttpProblem.notFound("There is no such attempt."));
+    if (a.userId() != req.user().id()) throw HttpProblem.forbidden("This is someone else's quiz.");
+    return a;
+  }
+
+  /**
+   * The answers a form carries, merged into those saved before: a field the form did not send
+   * (a page that lost part of itself, a per-question save) never wipes a saved answer.
+   */
+  private Map<Integer, String> answersFrom(ToolRequest req, QuizStore.Attempt a) {
+    Map<Long, Question> questions = bank.ofAttempt(a.id());
+    Map<Integer, String> out = new LinkedHashMap<>();
+    for (QuizStore.Slot s : quizzes.slots(a.id())) {
+      Question question = questions.get(s.questionId());
+      int parts = Answers.parts(question);
+      List<String> given = Answers.fromForm(question, s.slot(), req::formAll);
+      if (parts == 0) {
+        if (!req.formAll(Answers.field(s.slot())).isEmpty()) out.put(s.slot(), Answers.encode(question.type(), given));
+        continue;
+      }
+      List<String> merged = new ArrayList<>(Answers.decode(question.type(), s.answer()));
+      while (merged.size() < parts) merged.add("");
+      boolean any = false;
+      for (int i = 0; i < parts; i++) {
+        if (req.formAll(Answers.field(s.slot(), i)).isEmpty()) continue;
+        merged.set(i, given.get(i));
+        any = true;
+      }
+      if (any) out.put(s.slot(), Answers.encode(question.type(), merged.subList(0, parts)));
+    }
+    return out;
+  }
+
+  private Reply save(ToolRequest req) {
+    QuizStore.Quiz q = quiz(req);
+    QuizStore.Attempt a = ownOpen(req, q);
+    boolean background = !req.form("autosave").isEmpty();
+    String here = "q/" + q.id() + "/a/" + a.id();
+    if (!service.accepting(a)) {
+      service.current(req.space(), q, a);
+      if (background) throw HttpProblem.conflict("This attempt is over: it was handed in.");
+      return Reply.redirect(here).flash(a.open() ? "Time ran out, so your quiz was handed in with the answers saved before." : "This quiz was already handed in.");
+    }
+    if (!quizzes.saveAnswers(a.id(), answersFrom(req, a))) {
+      if (background) throw HttpProblem.conflict("This attempt is over: it was handed in.");
+      return Reply.redirect(here).flash("This quiz was already handed in.");
+    }
+    if (background) return Reply.text("saved", "text/plain; charset=utf-8");
+    return Reply.redirect(here).flash("Your answers are saved. You can come back to them.");
+  }
+
+  private Reply submit(ToolRequest req) {
+    QuizStore.Quiz q = quiz(req);
+    QuizStore.Attempt a = ownOpen(req, q);
+    String here = "q/" + q.id() + "/a/" + a.id();
+    if (!a.open()) return Reply.redirect(here).flash("This quiz was already handed in.");
+    boolean inTime = service.accepting(a);
+    if (inTime) quizzes.saveAnswers(a.id(), answersFrom(req, a));
+    QuizStore.Attempt now = quizzes.attempt(q.id(), a.id()).orElseThrow();
+    boolean timedOut = !inTime || (!req.form("time-up").isEmpty() && a.deadline() != null);
+    if (!service.submit(req.space(), q, now, timedOut)) return Reply.redirect(here).flash("This quiz was already handed in.");
+    activity.record(req.user(), req.space(), "submit", "handed in the quiz “" + q.title() + "”");
+    String said = !inTime ? "Time ran out, so your quiz was handed in with the answers saved before." : timedOut ? "Time is up: your quiz was handed in." : "Handed in. Well done!";
+    return Reply.redirect(here).flash(said);
+  }
+
+  // ---- results and marking ----
+
+  private Reply mark(ToolRequest req) {
+    QuizStore.Quiz q = quiz(req);
+    QuizStore.Attempt a = attempt(req, q);
+    if (a.open()) return Reply.redirect("q/" + q.id() + "/a/" + a.id()).flash("This attempt is still in progress.");
+    Map<Long, Question> questions = bank.ofAttempt(a.id());
+    Map<Integer, Double> scores = new HashMap<>();
+    Map<Integer, String> comments = new HashMap<>();
+    for (QuizStore.Slot s : quizzes.slots(a.id())) {
+      String given = req.form("score." + s.slot());
+      if (given.isEmpty()) continue;
+      Double score = Marking.number(given);
+      double max = questions.get(s.questionId()).points();
+      if (score == null || score < 0 || score > max) {
+        return Reply.redirect("q/" + q.id() + "/a/" + a.id()).flash("Question " + (s.slot() + 1) + ": give a mark from 0 to " + Answers.display(max) + ". Nothing was saved.");
+      }
+      scores.put(s.slot(), score);
+      String comment = req.form("comment." + s.slot());
+      comments.put(s.slot(), comment.length() > 2000 ? comment.substring(0, 2000) : comment);
+    }
+    quizzes.mark(a.id(), scores, comments);
+    QuizStore.Attempt after = quizzes.attempt(q.id(), a.id()).orElseThrow();
+    if (QuizStore.DONE.equals(after.state())) {
+      service.recordResult(req.space(), q, a.userId());
+      notifications.notify(a.userId(), "Your “" + q.title() + "” is marked", req.toolUrl() + "/q/" + q.id() + "/a/" + a.id());
+    }
+    activity.record(req.user(), req.space(), "mark", "marked " + a.userName() + "'s “" + q.title() + "”");
+    return Reply.redirect("q/" + q.id() + "/results").flash(QuizStore.DONE.equals(after.state()) ? "Marked." : "Saved; some answers still need a mark.");
+  }
+
+  /** Per learner and per question (facility: the share of the marks the class earned on it). */
+  private Map<String, Object> resultsModel(ToolRequest req, QuizStore.Quiz q) {
+    service.closeOverdue(req.space());
+    List<QuizStore.Attempt> all = quizzes.attempts(q.id());
+    Map<Long, List<QuizStore.Attempt>> byLearner = all.stream().collect(Collectors.groupingBy(QuizStore.Attempt::userId, LinkedHashMap::new, Collectors.toList()));
+    List<Map<String, Object>> learners = new ArrayList<>();
+    for (Directory.Member m : directory.members(req.space().id())) {
+      if (m.role() != Role.MEMBER || m.user().kind() != UserKind.LEARNER) continue;
+      List<QuizStore.Attempt> as = byLearner.getOrDefault(m.user().id(), List.of());
+      Map<String, Object> row = new HashMap<>();
+      row.put("name", m.user().displayName());
+      row.put("username", m.user().username());
+      row.put("attempts", as.stream().map(a -> attemptRowForMarker(q, a)).toList());
+      row.put("none", as.isEmpty());
+      learners.add(row);
+    }
+    learners.sort((x, y) -> ((String) x.get("name")).compareToIgnoreCase((String) y.get("name")));
+    Map<Long, double[]> facility = new LinkedHashMap<>();
+    for (QuizStore.Attempt a : all) {
+      if (a.open()) continue;
+      for (QuizStore.Slot s : quizzes.slots(a.id())) {
+        if (s.score() == null) continue;
+        facility.computeIfAbsent(s.questionId(), k -> new double[2]);
+        facility.get(s.questionId())[0] += s.score();
+        facility.get(s.questionId())[1] += 1;
+      }
+    }
+    Map<Long, Question> questions = bank.byIds(req.space().id(), facility.keySet());
+    List<Map<String, Object>> byQuestion = new ArrayList<>();
+    for (var e : facility.entrySet()) {
+      Question question = questions.get(e.getKey());
+      double answered = e.getValue()[1];
+      double percent = answered == 0 || question.points() == 0 ? 0 : 100 * e.getValue()[0] / (answered * question.points());
+      byQuestion.add(Map.of("title", question.title(), "type", question.type().label(), "answered", (long) answered,
+          "facility", Math.round(percent), "hard", percent < 40));
+    }
+    Map<String, Object> m = new HashMap<>();
+    m.put("quiz", q);
+    m.put("learners", learners);
+    m.put("byQuestion", byQuestion);
+    m.put("all", all);
+    return m;
+  }
+
+  private Map<String, Object> attemptRowForMarker(QuizStore.Quiz q, QuizStore.Attempt a) {
+    Map<String, Object> r = attemptRow(q, a);
+    if (!a.open() && a.score() != null) {
+      r.put("score", Answers.display(round(a.score())) + " / " + Answers.display(a.maxScore()));
+      r.put("percent", Math.round(100 * a.score() / Math.max(1e-9, a.maxScore())));
+    }
+    r.put("needsMarking", QuizStore.MARKING.equals(a.state()));
+    return r;
+  }
+
+  private Reply results(ToolRequest req) {
+    QuizStore.Quiz q = quiz(req);
+    return Page.of("quiz/results", resultsModel(req, q)).title("Results: " + q.title());
+  }
+
+  private Reply resultsCsv(ToolRequest req) {
+    QuizStore.Quiz q = quiz(req);
+    service.closeOverdue(req.space());
+    StringBuilder out = new StringBuilder("Learner,Try,Started,Handed in,State,Score,Out of,Percent\r\n");
+    for (QuizStore.Attempt a : quizzes.attempts(q.id())) {
+      Map<String, Object> r = attemptRowForMarker(q, a);
+      out.append(csv(a.userName())).append(',').append(a.attemptNo()).append(',').append(csv(String.valueOf(a.startedAt()))).append(',')
+          .append(csv(a.submittedAt() == null ? "" : a.submittedAt().toString())).append(',').append(csv((String) r.get("state"))).append(',')
+          .append(a.score() == null || a.open() ? "" : Answers.display(round(a.score()))).append(',').append(Answers.display(a.maxScore())).append(',')
+          .append(r.get("percent") == null ? "" : r.get("percent")).append("\r\n");
+    }
+    return Reply.text(out.toString(), "text/csv; charset=utf-8");
+  }
+
+  /** A CSV cell, quoted, with text a spreadsheet would run as a formula defused. */
+  static String csv(String value) {
+    String v = value == null ? "" : value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+    return "\"" + v.replace("\"", "\"\"") + "\"";
+  }
+
+  private Reply media(ToolRequest req) {
+    Question q = bank.byIds(req.space().id(), List.of(req.pathId("qid"))).get(req.pathId("qid"));
+    if (q == null) throw HttpProblem.notFound("There is no such picture or sound.");
+    Question.Media media = switch (req.pathParam("kind").toLowerCase(Locale.ROOT)) {
+      case "image" -> q.image();
+      case "audio" -> q.audio();
+      default -> null;
+    };
+    if (media == null) throw HttpProblem.notFound("There is no such picture or sound.");
+    return Reply.file(files.path(media.key()).orElseThrow(() -> HttpProblem.notFound("That file is no longer here.")), media.contentType(), null);
+  }
+}

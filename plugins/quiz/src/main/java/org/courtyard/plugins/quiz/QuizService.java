@@ -1,0 +1,162 @@
+package org.courtyard.plugins.quiz;
+
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.courtyard.api.SpaceRef;
+import org.courtyard.api.UserRef;
+import org.courtyard.api.service.Results;
+
+/**
+ * The rules of taking a quiz: who may start, which questions an attempt gets, saving as the learner
+ * goes, marking on submit, and closing attempts whose time ran out. Time comes from the core's clock.
+ */
+final class QuizService {
+  /** Answers that arrive this long after the time limit still count: the page submits itself at zero, and networks are slow. */
+  static final Duration GRACE = Duration.ofSeconds(30);
+  private final QuizStore quizzes;
+  private final QuestionStore bank;
+  private final Results results;
+  private final Clock clock;
+
+  @Inject
+  QuizService(QuizStore quizzes, QuestionStore bank, Results results, Clock clock) {
+    this.quizzes = quizzes;
+    this.bank = bank;
+    this.results = results;
+    this.clock = clock;
+  }
+
+  Instant now() { return clock.instant(); }
+
+  /** Why this learner cannot start an attempt now, if they cannot. */
+  Optional<String> cannotStart(QuizStore.Quiz q, List<QuizStore.Attempt> mine) {
+    Instant now = now();
+    if (!q.published()) return Optional.of("This quiz is not ready yet.");
+    if (q.opensAt() != null && now.isBefore(q.opensAt())) return Optional.of("This quiz opens later.");
+    if (q.closesAt() != null && !now.isBefore(q.closesAt())) return Optional.of("This quiz has closed.");
+    if (!q.unlimited() && mine.stream().filter(a -> !a.open()).count() >= q.attemptsAllowed()) {
+      return Optional.of(q.attemptsAllowed() == 1 ? "You have done this quiz." : "You have used all " + q.attemptsAllowed() + " tries.");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The learner's open attempt, or a new one. A second click on "Start" (or two at once) lands on the
+   * same attempt. Empty with a reason when they may not start.
+   */
+  long startOrResume(SpaceRef space, QuizStore.Quiz q, UserRef who) {
+    for (int tries = 0; tries < 3; tries++) {
+      closeOverdue(space);
+      List<QuizStore.Attempt> mine = quizzes.attemptsOf(q.id(), who.id());
+      Optional<QuizStore.Attempt> open = mine.stream().filter(QuizStore.Attempt::open).findFirst();
+      if (open.isPresent()) return open.get().id();
+      Optional<String> refused = cannotStart(q, mine);
+      if (refused.isPresent()) throw new IllegalStateException(refused.get());
+      long seed = new Random().nextLong();
+      List<Long> ids = chooseQuestions(q, seed);
+      if (ids.isEmpty()) throw new IllegalStateException("This quiz has no questions yet.");
+      Map<Long, Question> questions = bank.byIds(q.spaceId(), ids);
+      double max = ids.stream().mapToDouble(id -> questions.get(id).points()).sum();
+      Instant start = now();
+      Instant deadline = q.timeLimitMin() == null ? null : start.plus(Duration.ofMinutes(q.timeLimitMin()));
+      if (q.closesAt() != null && (deadline == null || q.closesAt().isBefore(deadline))) deadline = q.closesAt();
+      Optional<Long> id = quizzes.start(q.id(), who, mine.size() + 1, seed, start, deadline, ids, max);
+      if (id.isPresent()) return id.get();
+    }
+    throw new IllegalStateException("Could not start the quiz just now; try again.");
+  }
+
+  /** Fixed questions as they are; random ones drawn from their category without repeats; all shuffled if the quiz says so. */
+  List<Long> chooseQuestions(QuizStore.Quiz q, long seed) {
+    Random random = new Random(seed);
+    Set<Long> chosen = new LinkedHashSet<>();
+    for (QuizStore.Item it : quizzes.items(q.id())) {
+      if (it.questionId() != null) {
+        if (bank.question(q.spaceId(), it.questionId()).isPresent()) chosen.add(it.questionId());
+      } else if (it.categoryId() != null) {
+        List<Long> pool = new ArrayList<>(bank.idsInCategory(q.spaceId(), it.categoryId()));
+        pool.removeAll(chosen);
+        Collections.shuffle(pool, random);
+        chosen.addAll(pool.subList(0, Math.min(it.pick(), pool.size())));
+      }
+    }
+    List<Long> ids = new ArrayList<>(chosen);
+    if (q.shuffle()) Collections.shuffle(ids, random);
+    return ids;
+  }
+
+  /** The order in which an attempt shows a question's options: shuffled per attempt when the quiz shuffles. */
+  static List<Integer> optionOrder(QuizStore.Quiz q, QuizStore.Attempt a, int slot, int size) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < size; i++) order.add(i);
+    if (q.shuffle()) Collections.shuffle(order, new Random(a.seed() * 31 + slot));
+    return order;
+  }
+
+  /** Whether answers may still be saved: the attempt is open and its time (with the grace) has not run out. */
+  boolean accepting(QuizStore.Attempt a) {
+    return a.open() && (a.deadline() == null || now().isBefore(a.deadline().plus(GRACE)));
+  }
+
+  /** Marks and closes an attempt. Returns false if it was closed already. */
+  boolean submit(SpaceRef space, QuizStore.Quiz q, QuizStore.Attempt a, boolean timedOut) {
+    Map<Long, Question> questions = bank.ofAttempt(a.id());
+    Map<Integer, Double> marks = new HashMap<>();
+    double total = 0;
+    boolean needsMarking = false;
+    for (QuizStore.Slot s : quizzes.slots(a.id())) {
+      Question question = questions.get(s.questionId());
+      Double fraction = Marking.fraction(question, Answers.decode(question.type(), s.answer()));
+      if (fraction == null) {
+        needsMarking = true;
+        continue;
+      }
+      double points = fraction * question.points();
+      marks.put(s.slot(), points);
+      total += points;
+    }
+    Instant at = timedOut && a.deadline() != null ? a.deadline() : now();
+    boolean closed = quizzes.finish(a.id(), marks, total, needsMarking, at, timedOut);
+    if (closed && !needsMarking) recordResult(space, q, a.userId());
+    return closed;
+  }
+
+  /** Submits, with what was saved, every attempt in the space whose time ran out (more than the grace ago). */
+  void closeOverdue(SpaceRef space) {
+    for (QuizStore.Attempt a : quizzes.overdue(space.id(), now().minus(GRACE))) {
+      quizzes.quiz(space.id(), a.quizId()).ifPresent(q -> submit(space, q, a, true));
+    }
+  }
+
+  /** The attempt as it stands now: closed first if its time ran out. */
+  QuizStore.Attempt current(SpaceRef space, QuizStore.Quiz q, QuizStore.Attempt a) {
+    if (a.open() && a.deadline() != null && !now().isBefore(a.deadline().plus(GRACE))) {
+      submit(space, q, a, true);
+      return quizzes.attempt(q.id(), a.id()).orElse(a);
+    }
+    return a;
+  }
+
+  /** Hands the learner's best fully marked attempt to the core's markbook. */
+  void recordResult(SpaceRef space, QuizStore.Quiz q, long userId) {
+    quizzes.attemptsOf(q.id(), userId).stream().filter(a -> QuizStore.DONE.equals(a.state()) && a.score() != null)
+        .max((x, y) -> Double.compare(x.score() / Math.max(x.maxScore(), 1e-9), y.score() / Math.max(y.maxScore(), 1e-9)))
+        .ifPresent(best -> results.record(space, "quiz-" + q.id(), q.title(), userId, best.score(), best.maxScore(), null));
+  }
+
+  /** Whether the learner may see marks and right answers now. */
+  boolean feedbackShown(QuizStore.Quiz q) {
+    return QuizStore.FEEDBACK_IMMEDIATE.equals(q.feedback()) || (q.closesAt() != null && !now().isBefore(q.closesAt()));
+  }
+}

@@ -1,0 +1,188 @@
+package org.courtyard.plugins.quiz;
+
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.courtyard.api.UserRef;
+import org.courtyard.api.data.Database;
+
+/** Quizzes, what they are made of, attempts and the answers saved in them. */
+final class QuizStore {
+  /** When learners see feedback: straight after submitting, or once the quiz has closed. */
+  static final String FEEDBACK_IMMEDIATE = "immediate";
+  static final String FEEDBACK_AFTER_CLOSE = "after-close";
+
+  static final String OPEN = "open";
+  static final String MARKING = "marking";
+  static final String DONE = "done";
+
+  record Quiz(long id, long spaceId, String title, String intro, Integer timeLimitMin, Instant opensAt, Instant closesAt,
+              int attemptsAllowed, boolean shuffle, String feedback, boolean published) {
+    boolean unlimited() { return attemptsAllowed <= 0; }
+  }
+
+  /** A fixed question, or {@code pick} questions at random from a category. */
+  record Item(Long questionId, Long categoryId, int pick) {}
+
+  record Attempt(long id, long quizId, long userId, String userName, int attemptNo, long seed, Instant startedAt, Instant deadline,
+                 Instant submittedAt, boolean timedOut, String state, Double score, double maxScore) {
+    boolean open() { return OPEN.equals(state); }
+  }
+
+  record Slot(int slot, long questionId, String answer, Double score, String comment) {}
+
+  private static final String QUIZ = "id, space_id, title, intro, time_limit_min, opens_at, closes_at, attempts_allowed, shuffle, feedback, published";
+  private static final String ATTEMPT = "id, quiz_id, user_id, user_name, attempt_no, seed, started_at, deadline, submitted_at, timed_out, state, score, max_score";
+  private final Database db;
+
+  @Inject
+  QuizStore(Database db) { this.db = db; }
+
+  List<Quiz> quizzes(long spaceId) {
+    return db.query("SELECT " + QUIZ + " FROM qz_quizzes WHERE space_id = ? ORDER BY created_at DESC, id DESC", QuizStore::quiz, spaceId);
+  }
+
+  Optional<Quiz> quiz(long spaceId, long id) {
+    return db.queryOne("SELECT " + QUIZ + " FROM qz_quizzes WHERE id = ? AND space_id = ?", QuizStore::quiz, id, spaceId);
+  }
+
+  List<Item> items(long quizId) {
+    return db.query("SELECT question_id, category_id, pick FROM qz_quiz_items WHERE quiz_id = ? ORDER BY pos", rs -> {
+      long q = rs.getLong(1);
+      Long questionId = rs.wasNull() ? null : q;
+      long c = rs.getLong(2);
+      Long categoryId = rs.wasNull() ? null : c;
+      return new Item(questionId, categoryId, rs.getInt(3));
+    }, quizId);
+  }
+
+  /** Saves a new quiz (id 0) or changes one, with what it is made of; returns its id. */
+  long save(Quiz q, List<Item> items, long by) {
+    return db.transaction(() -> {
+      long id = q.id();
+      if (id == 0) {
+        id = db.insert("INSERT INTO qz_quizzes (space_id, title, intro, time_limit_min, opens_at, closes_at, attempts_allowed, shuffle, feedback,"
+            + " published, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", q.spaceId(), q.title(), q.intro(), q.timeLimitMin(), q.opensAt(),
+            q.closesAt(), q.attemptsAllowed(), q.shuffle(), q.feedback(), q.published(), by);
+      } else {
+        db.update("UPDATE qz_quizzes SET title = ?, intro = ?, time_limit_min = ?, opens_at = ?, closes_at = ?, attempts_allowed = ?, shuffle = ?,"
+            + " feedback = ?, published = ? WHERE id = ?", q.title(), q.intro(), q.timeLimitMin(), q.opensAt(), q.closesAt(), q.attemptsAllowed(),
+            q.shuffle(), q.feedback(), q.published(), id);
+        db.update("DELETE FROM qz_quiz_items WHERE quiz_id = ?", id);
+      }
+      for (int i = 0; i < items.size(); i++) {
+        Item it = items.get(i);
+        db.update("INSERT INTO qz_quiz_items (quiz_id, pos, question_id, category_id, pick) VALUES (?, ?, ?, ?, ?)", id, i, it.questionId(), it.categoryId(), it.pick());
+      }
+      return id;
+    });
+  }
+
+  List<Attempt> attempts(long quizId) {
+    return db.query("SELECT " + ATTEMPT + " FROM qz_attempts WHERE quiz_id = ? ORDER BY user_name, attempt_no", QuizStore::attempt, quizId);
+  }
+
+  List<Attempt> attemptsOf(long quizId, long userId) {
+    return db.query("SELECT " + ATTEMPT + " FROM qz_attempts WHERE quiz_id = ? AND user_id = ? ORDER BY attempt_no", QuizStore::attempt, quizId, userId);
+  }
+
+  Optional<Attempt> attempt(long quizId, long id) {
+    return db.queryOne("SELECT " + ATTEMPT + " FROM qz_attempts WHERE id = ? AND quiz_id = ?", QuizStore::attempt, id, quizId);
+  }
+
+  /** Open attempts whose time ran out before {@code before}, in any quiz of the space. */
+  List<Attempt> overdue(long spaceId, Instant before) {
+    return db.query("SELECT " + ATTEMPT + " FROM qz_attempts WHERE state = ? AND deadline < ? AND quiz_id IN (SELECT id FROM qz_quizzes WHERE space_id = ?)",
+        QuizStore::attempt, OPEN, before, spaceId);
+  }
+
+  /**
+   * Starts the learner's next attempt with the questions chosen for it. Returns empty when another
+   * request started the same attempt at the same moment (the unique attempt number refused this one).
+   */
+  Optional<Long> start(long quizId, UserRef who, int attemptNo, long seed, Instant startedAt, Instant deadline, List<Long> questionIds, double maxScore) {
+    try {
+      return Optional.of(db.transaction(() -> {
+        long id = db.insert("INSERT INTO qz_attempts (quiz_id, user_id, user_name, attempt_no, seed, started_at, deadline, state, max_score)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", quizId, who.id(), who.displayName(), attemptNo, seed, startedAt, deadline, OPEN, maxScore);
+        for (int i = 0; i < questionIds.size(); i++) {
+          db.update("INSERT INTO qz_slots (attempt_id, slot, question_id) VALUES (?, ?, ?)", id, i, questionIds.get(i));
+        }
+        return id;
+      }));
+    } catch (RuntimeException e) {
+      if (!db.query("SELECT id FROM qz_attempts WHERE quiz_id = ? AND user_id = ? AND attempt_no = ?", rs -> rs.getLong(1), quizId, who.id(), attemptNo).isEmpty()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  List<Slot> slots(long attemptId) {
+    return db.query("SELECT slot, question_id, answer, score, comment FROM qz_slots WHERE attempt_id = ? ORDER BY slot", rs -> {
+      double s = rs.getDouble(4);
+      Double score = rs.wasNull() ? null : s;
+      return new Slot(rs.getInt(1), rs.getLong(2), rs.getString(3), score, rs.getString(5));
+    }, attemptId);
+  }
+
+  /** Saves answers into an attempt that is still open; false if it was closed meanwhile (nothing saved). */
+  boolean saveAnswers(long attemptId, Map<Integer, String> answers) {
+    return db.transaction(() -> {
+      if (db.update("UPDATE qz_attempts SET state = state WHERE id = ? AND state = ?", attemptId, OPEN) == 0) return false;
+      for (var e : answers.entrySet()) db.update("UPDATE qz_slots SET answer = ? WHERE attempt_id = ? AND slot = ?", e.getValue(), attemptId, e.getKey());
+      return true;
+    });
+  }
+
+  /**
+   * Closes an open attempt with each slot's marks; false if it was already closed (by the other of a
+   * learner's submit and the time running out).
+   */
+  boolean finish(long attemptId, Map<Integer, Double> marks, Double total, boolean needsMarking, Instant at, boolean timedOut) {
+    return db.transaction(() -> {
+      int changed = db.update("UPDATE qz_attempts SET state = ?, score = ?, submitted_at = ?, timed_out = ? WHERE id = ? AND state = ?",
+          needsMarking ? MARKING : DONE, total, at, timedOut, attemptId, OPEN);
+      if (changed == 0) return false;
+      for (var e : marks.entrySet()) db.update("UPDATE qz_slots SET score = ? WHERE attempt_id = ? AND slot = ?", e.getValue(), attemptId, e.getKey());
+      return true;
+    });
+  }
+
+  /** A teacher's marks for some slots; the attempt's total and state follow from every slot's mark. */
+  void mark(long attemptId, Map<Integer, Double> scores, Map<Integer, String> comments) {
+    db.transaction(() -> {
+      for (var e : scores.entrySet()) {
+        db.update("UPDATE qz_slots SET score = ?, comment = ? WHERE attempt_id = ? AND slot = ?", e.getValue(), comments.get(e.getKey()), attemptId, e.getKey());
+      }
+      long unmarked = db.count("SELECT COUNT(*) FROM qz_slots WHERE attempt_id = ? AND score IS NULL", attemptId);
+      double total = slots(attemptId).stream().mapToDouble(s -> s.score() == null ? 0 : s.score()).sum();
+      db.update("UPDATE qz_attempts SET score = ?, state = ? WHERE id = ?", total, unmarked == 0 ? DONE : MARKING, attemptId);
+      return null;
+    });
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Quiz quiz(ResultSet rs) throws SQLException {
+    int limit = rs.getInt(5);
+    Integer timeLimit = rs.wasNull() ? null : limit;
+    return new Quiz(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), timeLimit, instant(rs, 6), instant(rs, 7), rs.getInt(8),
+        rs.getBoolean(9), rs.getString(10), rs.getBoolean(11));
+  }
+
+  private static Attempt attempt(ResultSet rs) throws SQLException {
+    double score = rs.getDouble(12);
+    Double s = rs.wasNull() ? null : score;
+    return new Attempt(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getLong(6), instant(rs, 7), instant(rs, 8),
+        instant(rs, 9), rs.getBoolean(10), rs.getString(11), s, rs.getDouble(13));
+  }
+}
