@@ -116,11 +116,10 @@ final class QuizRoutes implements Routes {
     if (!service.feedbackShown(q)) return "done — marks after the quiz closes";
     Optional<QuizStore.Attempt> best = attempts.stream().filter(a -> QuizStore.DONE.equals(a.state()) && a.score() != null)
         .max((x, y) -> Double.compare(x.score() / Math.max(1e-9, x.maxScore()), y.score() / Math.max(1e-9, y.maxScore())));
-    if (best.isPresent()) return Answers.display(round(best.get().score())) + " / " + Answers.display(best.get().maxScore());
+    if (best.isPresent()) return Answers.display(best.get().score()) + " / " + Answers.display(best.get().maxScore());
     return "waiting for the teacher to mark";
   }
 
-  private static double round(double d) { return Math.round(d * 10) / 10.0; }
 
   // ---- setting a quiz ----
 
@@ -262,7 +261,7 @@ final class QuizRoutes implements Routes {
     r.put("state", a.open() ? "in progress" : QuizStore.MARKING.equals(a.state()) ? "waiting for marking"
         : a.timedOut() ? "submitted when time ran out" : "submitted");
     if (!a.open() && service.feedbackShown(q) && QuizStore.DONE.equals(a.state())) {
-      r.put("score", Answers.display(round(a.score())) + " / " + Answers.display(a.maxScore()));
+      r.put("score", Answers.display(a.score()) + " / " + Answers.display(a.maxScore()));
     }
     return r;
   }
@@ -462,7 +461,7 @@ final class QuizRoutes implements Routes {
   private Map<String, Object> attemptRowForMarker(QuizStore.Quiz q, QuizStore.Attempt a) {
     Map<String, Object> r = attemptRow(q, a);
     if (!a.open() && a.score() != null) {
-      r.put("score", Answers.display(round(a.score())) + " / " + Answers.display(a.maxScore()));
+      r.put("score", Answers.display(a.score()) + " / " + Answers.display(a.maxScore()));
       r.put("percent", Math.round(100 * a.score() / Math.max(1e-9, a.maxScore())));
     }
     r.put("needsMarking", QuizStore.MARKING.equals(a.state()));
@@ -482,7 +481,7 @@ final class QuizRoutes implements Routes {
       Map<String, Object> r = attemptRowForMarker(q, a);
       out.append(csv(a.userName())).append(',').append(a.attemptNo()).append(',').append(csv(String.valueOf(a.startedAt()))).append(',')
           .append(csv(a.submittedAt() == null ? "" : a.submittedAt().toString())).append(',').append(csv((String) r.get("state"))).append(',')
-          .append(a.score() == null || a.open() ? "" : Answers.display(round(a.score()))).append(',').append(Answers.display(a.maxScore())).append(',')
+          .append(a.score() == null || a.open() ? "" : Answers.display(a.score())).append(',').append(Answers.display(a.maxScore())).append(',')
           .append(r.get("percent") == null ? "" : r.get("percent")).append("\r\n");
     }
     return Reply.text(out.toString(), "text/csv; charset=utf-8");

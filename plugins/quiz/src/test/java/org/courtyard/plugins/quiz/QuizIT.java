@@ -132,7 +132,7 @@ class QuizIT {
     assertEquals(303, chloe.postPairs(a + "/submit", "q0", "0", "q0", "1", "q1.0", "0", "q1.1", "1", "q1.2", "3", "q2.0", "cat", "q2.1", "rug").status());
     String review = chloe.get(a).body();
     assertEquals(2, count(review, "Partly right"), review);
-    assertTrue(review.contains("1.2 / 3"), "0 + 2/3 + 1/2 = 1.17, shown as 1.2 of 3:\n" + review);
+    assertTrue(review.contains("1.17 / 3"), "0 + 2/3 + 1/2 = 1.17 of 3:\n" + review);
     assertTrue(review.contains("0.67 of 1 mark"), "two pairs of three: 0.67 of the mark");
   }
 
