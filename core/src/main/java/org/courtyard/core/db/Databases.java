@@ -18,6 +18,10 @@ public final class Databases {
     if (url.startsWith("jdbc:derby:")) {
       // Keep derby.log out of the working directory.
       System.setProperty("derby.stream.error.file", config.dataDir().resolve("derby.log").toString());
+      // Identity columns draw from sequences that Derby pre-allocates 100 at a time; under many
+      // concurrent inserts (a year group starting a quiz together) refilling them timed out with
+      // "too much contention" (DERBY-7002). A bigger block only costs a gap in ids after a crash.
+      if (System.getProperty("derby.language.sequence.preallocator") == null) System.setProperty("derby.language.sequence.preallocator", "1000");
       config.dataDir().toFile().mkdirs();
     }
     HikariConfig hc = new HikariConfig();

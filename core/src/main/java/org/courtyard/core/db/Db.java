@@ -95,6 +95,40 @@ public final class Db implements Database {
         throw new DataException("transaction failed: " + e.getMessage(), e);
       }
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return outermost(work);
+      } catch (RuntimeException e) {
+        if (attempt >= TRIES || !isTransient(e)) throw e;
+        pause(attempt);
+      }
+    }
+  }
+
+  /** Tries for work that failed only because other transactions held its locks (it was rolled back whole). */
+  static final int TRIES = 3;
+
+  /**
+   * A lock timeout or deadlock (SQLState class 40: Derby's 40XL1/40001, PostgreSQL's 40001/40P01): the
+   * database rolled the work back, so running it again is safe and usually succeeds.
+   */
+  static boolean isTransient(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) return true;
+    }
+    return false;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      // Back off a little, differently per thread, so the competitors do not collide again at once.
+      Thread.sleep(10L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(20));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private <T> T outermost(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
@@ -140,8 +174,14 @@ public final class Db implements Database {
     Connection tx = current.get();
     try {
       if (tx != null) return work.run(tx);
-      try (Connection c = dataSource.getConnection()) {
-        return work.run(c);
+      for (int attempt = 1; ; attempt++) {
+        try (Connection c = dataSource.getConnection()) {
+          return work.run(c);
+        } catch (SQLException e) {
+          // An auto-committed statement that lost a lock race was rolled back: run it again.
+          if (attempt >= TRIES || !isTransient(e)) throw e;
+          pause(attempt);
+        }
       }
     } catch (SQLException e) {
       throw new DataException(e.getMessage() + " [SQLState " + e.getSQLState() + "] in: " + sql, e);

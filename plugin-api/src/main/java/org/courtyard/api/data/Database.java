@@ -7,7 +7,9 @@ import java.util.Optional;
  * The school's database, with parameters always bound (never concatenate input into SQL).
  * Calls block: the core runs handlers off the event loop. Inside {@link #transaction} every call
  * on this thread shares one connection, committed at the end or rolled back on an exception.
- * Write portable SQL: it runs on Derby and on PostgreSQL.
+ * Write portable SQL: it runs on Derby and on PostgreSQL. A transaction the database rolls back over
+ * a lock conflict (a deadlock or lock timeout) is run again, up to three times, so keep its work to
+ * SQL: do not send messages or write files from inside one.
  */
 public interface Database {
   <T> List<T> query(String sql, RowMapper<T> mapper, Object... params);

@@ -51,21 +51,32 @@ final class QuestionStore {
         .map(q -> withChoices(List.of(q), "SELECT question_id, pos, text, correct, match_text FROM qz_choices WHERE question_id = ? ORDER BY pos", id).get(0));
   }
 
-  /** The questions of an attempt, by id, deleted ones included (the attempt still shows them). */
-  Map<Long, Question> ofAttempt(long attemptId) {
-    List<Question> qs = withChoices(db.query("SELECT " + COLUMNS + FROM + " WHERE q.id IN (SELECT question_id FROM qz_slots WHERE attempt_id = ?)",
-        QuestionStore::question, attemptId), "SELECT ch.question_id, ch.pos, ch.text, ch.correct, ch.match_text FROM qz_choices ch"
-        + " WHERE ch.question_id IN (SELECT question_id FROM qz_slots WHERE attempt_id = ?) ORDER BY ch.question_id, ch.pos", attemptId);
+  /**
+   * Questions with their options, by id, deleted ones included (an attempt still shows them). Looked
+   * up by key only: a scan of the answer tables would wait on every learner saving at that moment.
+   */
+  Map<Long, Question> withOptions(Collection<Long> ids) {
+    if (ids.isEmpty()) return Map.of();
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    Object[] params = ids.toArray();
+    List<Question> qs = withChoices(db.query("SELECT " + COLUMNS + FROM + " WHERE q.id IN (" + marks + ")", QuestionStore::question, params),
+        "SELECT question_id, pos, text, correct, match_text FROM qz_choices WHERE question_id IN (" + marks + ") ORDER BY question_id, pos", params);
     return qs.stream().collect(Collectors.toMap(Question::id, q -> q));
   }
 
-  /** Questions by id, deleted ones included (results of past attempts name them). */
+  /** Questions by id, deleted ones included (results of past attempts name them); one query, choices not loaded. */
   Map<Long, Question> byIds(long spaceId, Collection<Long> ids) {
-    Map<Long, Question> out = new HashMap<>();
-    for (long id : ids) {
-      db.queryOne("SELECT " + COLUMNS + FROM + " WHERE q.id = ? AND q.space_id = ?", QuestionStore::question, id, spaceId).ifPresent(q -> out.put(id, q));
-    }
-    return out;
+    if (ids.isEmpty()) return Map.of();
+    List<Object> params = new ArrayList<>(ids);
+    params.add(spaceId);
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    return db.query("SELECT " + COLUMNS + FROM + " WHERE q.id IN (" + marks + ") AND q.space_id = ?", QuestionStore::question, params.toArray())
+        .stream().collect(Collectors.toMap(Question::id, q -> q));
+  }
+
+  /** The ids of the questions in the bank now (not taken out). */
+  java.util.Set<Long> liveIds(long spaceId) {
+    return new java.util.HashSet<>(db.query("SELECT id FROM qz_questions WHERE space_id = ? AND deleted = FALSE", rs -> rs.getLong(1), spaceId));
   }
 
   List<Long> idsInCategory(long spaceId, long categoryId) {
@@ -118,9 +129,9 @@ final class QuestionStore {
 
   private static String type(Question.Media m) { return m == null ? null : m.contentType(); }
 
-  private List<Question> withChoices(List<Question> questions, String choicesSql, Object param) {
+  private List<Question> withChoices(List<Question> questions, String choicesSql, Object... params) {
     Map<Long, List<Question.Choice>> byQuestion = new HashMap<>();
-    for (var row : db.query(choicesSql, rs -> Map.entry(rs.getLong(1), new Question.Choice(rs.getString(3), rs.getBoolean(4), rs.getString(5))), param)) {
+    for (var row : db.query(choicesSql, rs -> Map.entry(rs.getLong(1), new Question.Choice(rs.getString(3), rs.getBoolean(4), rs.getString(5))), params)) {
       byQuestion.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue());
     }
     List<Question> out = new ArrayList<>();

@@ -287,14 +287,15 @@ final class QuizRoutes implements Routes {
     QuizStore.Quiz q = quiz(req);
     QuizStore.Attempt a = attempt(req, q);
     boolean own = a.userId() == req.user().id();
-    Map<Long, Question> questions = bank.ofAttempt(a.id());
+    List<QuizStore.Slot> slots = quizzes.slots(a.id());
+    Map<Long, Question> questions = bank.withOptions(QuizStore.questionIds(slots));
     AttemptView view = new AttemptView(sanitizer, req.toolUrl());
     Map<String, Object> m = new HashMap<>();
     m.put("quiz", q);
     m.put("attempt", attemptRow(q, a));
     m.put("base", req.toolUrl() + "/q/" + q.id() + "/a/" + a.id());
     if (a.open() && own) {
-      m.put("questions", quizzes.slots(a.id()).stream().map(s -> view.form(q, a, s, questions.get(s.questionId()))).toList());
+      m.put("questions", slots.stream().map(s -> view.form(q, a, s, questions.get(s.questionId()))).toList());
       if (a.deadline() != null) {
         m.put("deadline", a.deadline());
         m.put("secondsLeft", Math.max(0, Duration.between(service.now(), a.deadline()).getSeconds()));
@@ -310,7 +311,7 @@ final class QuizRoutes implements Routes {
     m.put("show", show);
     m.put("marker", marker);
     m.put("needsMarking", QuizStore.MARKING.equals(a.state()));
-    m.put("questions", quizzes.slots(a.id()).stream()
+    m.put("questions", slots.stream()
         .map(s -> view.review(s, questions.get(s.questionId()), show, marker)).toList());
     return Page.of("quiz/review", m).title(a.userName() + ": " + q.title());
   }
@@ -326,10 +327,10 @@ final class QuizRoutes implements Routes {
    * The answers a form carries, merged into those saved before: a field the form did not send
    * (a page that lost part of itself, a per-question save) never wipes a saved answer.
    */
-  private Map<Integer, String> answersFrom(ToolRequest req, QuizStore.Attempt a) {
-    Map<Long, Question> questions = bank.ofAttempt(a.id());
+  private Map<Integer, String> answersFrom(ToolRequest req, List<QuizStore.Slot> slots) {
+    Map<Long, Question> questions = bank.withOptions(QuizStore.questionIds(slots));
     Map<Integer, String> out = new LinkedHashMap<>();
-    for (QuizStore.Slot s : quizzes.slots(a.id())) {
+    for (QuizStore.Slot s : slots) {
       Question question = questions.get(s.questionId());
       int parts = Answers.parts(question);
       List<String> given = Answers.fromForm(question, s.slot(), req::formAll);
@@ -360,7 +361,8 @@ final class QuizRoutes implements Routes {
       if (background) throw HttpProblem.conflict("This attempt is over: it was handed in.");
       return Reply.redirect(here).flash(a.open() ? "Time ran out, so your quiz was handed in with the answers saved before." : "This quiz was already handed in.");
     }
-    if (!quizzes.saveAnswers(a.id(), answersFrom(req, a))) {
+    List<QuizStore.Slot> slots = quizzes.slots(a.id());
+    if (!quizzes.saveAnswers(a.id(), answersFrom(req, slots), slots)) {
       if (background) throw HttpProblem.conflict("This attempt is over: it was handed in.");
       return Reply.redirect(here).flash("This quiz was already handed in.");
     }
@@ -374,7 +376,10 @@ final class QuizRoutes implements Routes {
     String here = "q/" + q.id() + "/a/" + a.id();
     if (!a.open()) return Reply.redirect(here).flash("This quiz was already handed in.");
     boolean inTime = service.accepting(a);
-    if (inTime) quizzes.saveAnswers(a.id(), answersFrom(req, a));
+    if (inTime) {
+      List<QuizStore.Slot> slots = quizzes.slots(a.id());
+      quizzes.saveAnswers(a.id(), answersFrom(req, slots), slots);
+    }
     QuizStore.Attempt now = quizzes.attempt(q.id(), a.id()).orElseThrow();
     boolean timedOut = !inTime || (!req.form("time-up").isEmpty() && a.deadline() != null);
     if (!service.submit(req.space(), q, now, timedOut)) return Reply.redirect(here).flash("This quiz was already handed in.");
@@ -389,10 +394,11 @@ final class QuizRoutes implements Routes {
     QuizStore.Quiz q = quiz(req);
     QuizStore.Attempt a = attempt(req, q);
     if (a.open()) return Reply.redirect("q/" + q.id() + "/a/" + a.id()).flash("This attempt is still in progress.");
-    Map<Long, Question> questions = bank.ofAttempt(a.id());
+    List<QuizStore.Slot> slots = quizzes.slots(a.id());
+    Map<Long, Question> questions = bank.byIds(req.space().id(), QuizStore.questionIds(slots));
     Map<Integer, Double> scores = new HashMap<>();
     Map<Integer, String> comments = new HashMap<>();
-    for (QuizStore.Slot s : quizzes.slots(a.id())) {
+    for (QuizStore.Slot s : slots) {
       String given = req.form("score." + s.slot());
       if (given.isEmpty()) continue;
       Double score = Marking.number(given);

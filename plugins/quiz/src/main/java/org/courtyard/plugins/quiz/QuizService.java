@@ -57,10 +57,10 @@ final class QuizService {
    */
   long startOrResume(SpaceRef space, QuizStore.Quiz q, UserRef who) {
     for (int tries = 0; tries < 3; tries++) {
-      closeOverdue(space);
       List<QuizStore.Attempt> mine = quizzes.attemptsOf(q.id(), who.id());
       Optional<QuizStore.Attempt> open = mine.stream().filter(QuizStore.Attempt::open).findFirst();
-      if (open.isPresent()) return open.get().id();
+      if (open.isPresent() && current(space, q, open.get()).open()) return open.get().id();
+      if (open.isPresent()) mine = quizzes.attemptsOf(q.id(), who.id());
       Optional<String> refused = cannotStart(q, mine);
       if (refused.isPresent()) throw new IllegalStateException(refused.get());
       long seed = new Random().nextLong();
@@ -81,9 +81,10 @@ final class QuizService {
   List<Long> chooseQuestions(QuizStore.Quiz q, long seed) {
     Random random = new Random(seed);
     Set<Long> chosen = new LinkedHashSet<>();
+    Set<Long> live = bank.liveIds(q.spaceId());
     for (QuizStore.Item it : quizzes.items(q.id())) {
       if (it.questionId() != null) {
-        if (bank.question(q.spaceId(), it.questionId()).isPresent()) chosen.add(it.questionId());
+        if (live.contains(it.questionId())) chosen.add(it.questionId());
       } else if (it.categoryId() != null) {
         List<Long> pool = new ArrayList<>(bank.idsInCategory(q.spaceId(), it.categoryId()));
         pool.removeAll(chosen);
@@ -111,11 +112,12 @@ final class QuizService {
 
   /** Marks and closes an attempt. Returns false if it was closed already. */
   boolean submit(SpaceRef space, QuizStore.Quiz q, QuizStore.Attempt a, boolean timedOut) {
-    Map<Long, Question> questions = bank.ofAttempt(a.id());
+    List<QuizStore.Slot> slots = quizzes.slots(a.id());
+    Map<Long, Question> questions = bank.withOptions(QuizStore.questionIds(slots));
     Map<Integer, Double> marks = new HashMap<>();
     double total = 0;
     boolean needsMarking = false;
-    for (QuizStore.Slot s : quizzes.slots(a.id())) {
+    for (QuizStore.Slot s : slots) {
       Question question = questions.get(s.questionId());
       Double fraction = Marking.fraction(question, Answers.decode(question.type(), s.answer()));
       if (fraction == null) {

@@ -95,10 +95,14 @@ final class QuizStore {
     return db.queryOne("SELECT " + ATTEMPT + " FROM qz_attempts WHERE id = ? AND quiz_id = ?", QuizStore::attempt, id, quizId);
   }
 
-  /** Open attempts whose time ran out before {@code before}, in any quiz of the space. */
+  /** Open attempts whose time ran out before {@code before}, in any quiz of the space (by the quiz and state index, not a scan). */
   List<Attempt> overdue(long spaceId, Instant before) {
-    return db.query("SELECT " + ATTEMPT + " FROM qz_attempts WHERE state = ? AND deadline < ? AND quiz_id IN (SELECT id FROM qz_quizzes WHERE space_id = ?)",
-        QuizStore::attempt, OPEN, before, spaceId);
+    List<Attempt> out = new java.util.ArrayList<>();
+    for (long quizId : db.query("SELECT id FROM qz_quizzes WHERE space_id = ? AND time_limit_min IS NOT NULL OR space_id = ? AND closes_at IS NOT NULL",
+        rs -> rs.getLong(1), spaceId, spaceId)) {
+      out.addAll(db.query("SELECT " + ATTEMPT + " FROM qz_attempts WHERE quiz_id = ? AND state = ? AND deadline < ?", QuizStore::attempt, quizId, OPEN, before));
+    }
+    return out;
   }
 
   /**
@@ -123,6 +127,10 @@ final class QuizStore {
     }
   }
 
+  static java.util.Set<Long> questionIds(List<Slot> slots) {
+    return slots.stream().map(Slot::questionId).collect(java.util.stream.Collectors.toSet());
+  }
+
   List<Slot> slots(long attemptId) {
     return db.query("SELECT slot, question_id, answer, score, comment FROM qz_slots WHERE attempt_id = ? ORDER BY slot", rs -> {
       double s = rs.getDouble(4);
@@ -131,11 +139,20 @@ final class QuizStore {
     }, attemptId);
   }
 
-  /** Saves answers into an attempt that is still open; false if it was closed meanwhile (nothing saved). */
-  boolean saveAnswers(long attemptId, Map<Integer, String> answers) {
+  /**
+   * Saves answers into an attempt that is still open (only those that changed since {@code saved});
+   * false if it was closed meanwhile, and then nothing is saved.
+   */
+  boolean saveAnswers(long attemptId, Map<Integer, String> answers, List<Slot> saved) {
+    Map<Integer, String> before = new java.util.HashMap<>();
+    for (Slot s : saved) before.put(s.slot(), s.answer());
     return db.transaction(() -> {
+      // Locks the attempt row, so a hand-in or the time running out cannot close it halfway through.
       if (db.update("UPDATE qz_attempts SET state = state WHERE id = ? AND state = ?", attemptId, OPEN) == 0) return false;
-      for (var e : answers.entrySet()) db.update("UPDATE qz_slots SET answer = ? WHERE attempt_id = ? AND slot = ?", e.getValue(), attemptId, e.getKey());
+      for (var e : answers.entrySet()) {
+        if (e.getValue().equals(before.get(e.getKey()))) continue;
+        db.update("UPDATE qz_slots SET answer = ? WHERE attempt_id = ? AND slot = ?", e.getValue(), attemptId, e.getKey());
+      }
       return true;
     });
   }
