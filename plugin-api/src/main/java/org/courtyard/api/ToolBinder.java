@@ -30,6 +30,9 @@ public interface ToolBinder {
   /** An entry in the space's navigation, linking to {@code path} under the tool, for users with the capability. */
   ToolBinder menu(String label, String path, String capability);
 
+  /** Sample content for the demo school's classes (built by the tool's injector). */
+  ToolBinder demoContent(Class<? extends DemoContent> content);
+
   /** Further Guice bindings for the tool's own classes. */
   ToolBinder bind(Module module);
 }

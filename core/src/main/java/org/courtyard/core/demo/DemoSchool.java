@@ -44,7 +44,27 @@ public final class DemoSchool {
       created = true;
     }
     enableTools(courtyard, school);
+    if (created) fillClasses(courtyard, school);
     return created;
+  }
+
+  /** Each tool's sample content in each class it was added to, with the class teacher. */
+  private static void fillClasses(Courtyard c, Space school) {
+    SpaceStore spaces = c.get(SpaceStore.class);
+    User teacher = c.get(UserStore.class).byUsername("mrs.patel").orElseThrow();
+    for (ToolRegistry.ActiveTool tool : c.get(ToolRegistry.class).tools()) {
+      for (org.courtyard.api.DemoContent content : c.get(org.courtyard.core.plugins.PluginHost.class).demoContent(tool.id())) {
+        for (Space s : spaces.inSchool(school.id())) {
+          if (s.kind() != SpaceKind.CLASS || !spaces.tools(s.id()).contains(tool.id())) continue;
+          try {
+            content.fill(s.ref(), teacher.ref());
+          } catch (Exception e) {
+            java.util.logging.Logger.getLogger(DemoSchool.class.getName()).log(java.util.logging.Level.WARNING,
+                "Sample content of " + tool.id() + " for " + s.name() + " failed; the demo carries on", e);
+          }
+        }
+      }
+    }
   }
 
   private static Space create(Courtyard c) {

@@ -57,6 +57,7 @@ public final class PluginHost {
   private final PluginServicesModule.CoreServices services;
   private final org.courtyard.core.services.ResultStore results;
   private final Map<String, String> failures = new ConcurrentHashMap<>();
+  private final Map<String, List<org.courtyard.api.DemoContent>> demoContent = new ConcurrentHashMap<>();
   private volatile RouteMounter mounter;
 
   public PluginHost(Path pluginsDir, Db db, EventHub events, CapabilityRegistry capabilities, ToolRegistry registry,
@@ -172,6 +173,7 @@ public final class PluginHost {
   }
 
   private void undo(String pluginId) {
+    registry.ofPlugin(pluginId).forEach(t -> demoContent.remove(t.id()));
     registry.removePlugin(pluginId);
     importers.removePlugin(pluginId);
     events.unregisterAll(pluginId);
@@ -209,6 +211,9 @@ public final class PluginHost {
       }
     }
   }
+
+  /** The sample content a running tool offers for the demo school. */
+  public List<org.courtyard.api.DemoContent> demoContent(String toolId) { return demoContent.getOrDefault(toolId, List.of()); }
 
   public List<PluginStatus> statuses() {
     List<PluginStatus> out = new ArrayList<>();
@@ -277,6 +282,9 @@ public final class PluginHost {
     }
     List<Runnable> listeners = new ArrayList<>();
     for (Binder.ListenerDecl<?> l : binder.listeners) listeners.add(register(pluginId, injector, l));
+    List<org.courtyard.api.DemoContent> demo = new ArrayList<>();
+    for (var d : binder.demo) demo.add(injector.getInstance(d));
+    demoContent.put(toolId, List.copyOf(demo));
 
     for (Capability c : info.capabilities()) capabilities.register(pluginId, c);
     listeners.forEach(Runnable::run);
@@ -315,6 +323,9 @@ public final class PluginHost {
     final List<WidgetDecl> widgets = new ArrayList<>();
     final List<ToolRegistry.MenuEntry> menus = new ArrayList<>();
     final List<Module> modules = new ArrayList<>();
+    final List<Class<? extends org.courtyard.api.DemoContent>> demo = new ArrayList<>();
+
+    @Override public ToolBinder demoContent(Class<? extends org.courtyard.api.DemoContent> content) { demo.add(content); return this; }
 
     @Override public ToolBinder routes(Class<? extends Routes> r) { routes.add(r); return this; }
 

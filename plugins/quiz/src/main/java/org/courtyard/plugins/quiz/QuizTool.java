@@ -26,5 +26,6 @@ public final class QuizTool implements Tool {
     tool.routes(QuizRoutes.class);
     tool.routes(BankRoutes.class);
     tool.menu("Question bank", "/bank", "author");
+    tool.demoContent(QuizDemo.class);
   }
 }

@@ -122,6 +122,17 @@ class QuizIT {
   }
 
   @Test
+  void theDemoSchoolsClassesHaveSampleQuizzesToTry() {
+    TestClient amira = courtyard.signIn("amira");
+    String list = amira.get("/s/2-willow/quiz").body();
+    assertTrue(list.contains("Animal quiz") && list.contains("Numbers check (10 minutes)"), list);
+    Matcher m = Pattern.compile("/s/2-willow/quiz/q/(\\d+)\">Animal quiz<").matcher(list);
+    assertTrue(m.find());
+    String a = start(amira, "/s/2-willow/quiz/q/" + m.group(1));
+    assertTrue(amira.get(a).contains("Which animal says “moo”?"));
+  }
+
+  @Test
   void partMarksForSeveralAnswersMatchingAndGaps() {
     TestClient teacher = courtyard.signIn("mrs.patel");
     List<Long> ids = oneOfEachType(teacher, "5-oak", " (part)");
