@@ -9,6 +9,7 @@ CREATE TABLE results (
   score DOUBLE PRECISION,
   out_of DOUBLE PRECISION,
   grade VARCHAR(100),
-  recorded_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
+  recorded_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,
+  shown_from TIMESTAMP
 );
 CREATE UNIQUE INDEX results_one ON results(space_id, tool_id, item_key, learner_id);

@@ -12,7 +12,7 @@ import org.courtyard.core.db.Db;
 /** The results every tool hands in, behind each space's markbook. */
 @Singleton
 public final class ResultStore {
-  private static final String COLUMNS = "tool_id, item_key, item_title, learner_id, score, out_of, grade, recorded_at";
+  private static final String COLUMNS = "tool_id, item_key, item_title, learner_id, score, out_of, grade, recorded_at, shown_from";
   private final Db db;
 
   @Inject
@@ -22,8 +22,9 @@ public final class ResultStore {
   public Results forTool(String toolId) {
     return new Results() {
       @Override
-      public void record(SpaceRef space, String itemKey, String itemTitle, long learnerId, Double score, Double outOf, String grade) {
-        ResultStore.this.record(space.id(), toolId, itemKey, itemTitle, learnerId, score, outOf, grade);
+      public void record(SpaceRef space, String itemKey, String itemTitle, long learnerId, Double score, Double outOf, String grade,
+                         java.time.Instant shownFrom) {
+        ResultStore.this.record(space.id(), toolId, itemKey, itemTitle, learnerId, score, outOf, grade, shownFrom);
       }
 
       @Override
@@ -36,14 +37,15 @@ public final class ResultStore {
     };
   }
 
-  void record(long spaceId, String toolId, String itemKey, String itemTitle, long learnerId, Double score, Double outOf, String grade) {
+  void record(long spaceId, String toolId, String itemKey, String itemTitle, long learnerId, Double score, Double outOf, String grade,
+              java.time.Instant shownFrom) {
     String title = itemTitle.length() > 200 ? itemTitle.substring(0, 199) + "…" : itemTitle;
     db.transaction(() -> {
-      int changed = db.update("UPDATE results SET item_title = ?, score = ?, out_of = ?, grade = ?, recorded_at = CURRENT_TIMESTAMP"
-          + " WHERE space_id = ? AND tool_id = ? AND item_key = ? AND learner_id = ?", title, score, outOf, grade, spaceId, toolId, itemKey, learnerId);
+      int changed = db.update("UPDATE results SET item_title = ?, score = ?, out_of = ?, grade = ?, shown_from = ?, recorded_at = CURRENT_TIMESTAMP"
+          + " WHERE space_id = ? AND tool_id = ? AND item_key = ? AND learner_id = ?", title, score, outOf, grade, shownFrom, spaceId, toolId, itemKey, learnerId);
       if (changed == 0) {
-        db.update("INSERT INTO results (space_id, tool_id, item_key, item_title, learner_id, score, out_of, grade) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            spaceId, toolId, itemKey, title, learnerId, score, outOf, grade);
+        db.update("INSERT INTO results (space_id, tool_id, item_key, item_title, learner_id, score, out_of, grade, shown_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            spaceId, toolId, itemKey, title, learnerId, score, outOf, grade, shownFrom);
       }
       return null;
     });
@@ -58,6 +60,7 @@ public final class ResultStore {
     Double s = rs.wasNull() ? null : score;
     double outOf = rs.getDouble(6);
     Double o = rs.wasNull() ? null : outOf;
-    return new Results.Result(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), s, o, rs.getString(7), rs.getTimestamp(8).toInstant());
+    return new Results.Result(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), s, o, rs.getString(7), rs.getTimestamp(8).toInstant(),
+        Db.instant(rs, "shown_from"));
   }
 }

@@ -19,7 +19,16 @@ public interface Results {
    * @param outOf     the highest possible score, or {@code null}
    * @param grade     a grade in words (e.g. "Outstanding"), or {@code null}
    */
-  void record(SpaceRef space, String itemKey, String itemTitle, long learnerId, Double score, Double outOf, String grade);
+  default void record(SpaceRef space, String itemKey, String itemTitle, long learnerId, Double score, Double outOf, String grade) {
+    record(space, itemKey, itemTitle, learnerId, score, outOf, grade, null);
+  }
+
+  /**
+   * As {@link #record(SpaceRef, String, String, long, Double, Double, String)}, held back from the
+   * learner and their parents until {@code shownFrom} (e.g. a quiz whose marks are shown after it
+   * closes); teachers see it at once. {@code null} shows it at once.
+   */
+  void record(SpaceRef space, String itemKey, String itemTitle, long learnerId, Double score, Double outOf, String grade, java.time.Instant shownFrom);
 
   /** Removes every result for an item (the work was deleted). */
   void withdraw(SpaceRef space, String itemKey);
@@ -28,5 +37,5 @@ public interface Results {
   List<Result> ofSpace(long spaceId);
 
   record Result(String toolId, String itemKey, String itemTitle, long learnerId, Double score, Double outOf, String grade,
-                java.time.Instant recordedAt) {}
+                java.time.Instant recordedAt, java.time.Instant shownFrom) {}
 }

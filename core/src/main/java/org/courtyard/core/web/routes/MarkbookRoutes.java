@@ -36,9 +36,11 @@ public final class MarkbookRoutes {
   private final PermissionService permissions;
   private final ResultStore results;
   private final Directory directory;
+  private final java.time.Clock clock;
 
   @Inject
-  public MarkbookRoutes(Web web, SpaceStore spaces, PermissionService permissions, ResultStore results, Directory directory) {
+  public MarkbookRoutes(Web web, SpaceStore spaces, PermissionService permissions, ResultStore results, Directory directory, java.time.Clock clock) {
+    this.clock = clock;
     this.web = web;
     this.spaces = spaces;
     this.permissions = permissions;
@@ -66,7 +68,9 @@ public final class MarkbookRoutes {
   /** The learners this user may see results of, and the columns that have a result for any of them. */
   private Grid grid(User user, Space space) {
     List<UserRef> learners;
-    if (permissions.can(user, CapabilityRegistry.SPACE_RESULTS.id(), space)) {
+    boolean teacher = permissions.can(user, CapabilityRegistry.SPACE_RESULTS.id(), space);
+    java.time.Instant now = clock.instant();
+    if (teacher) {
       learners = directory.members(space.id()).stream()
           .filter(m -> m.role() == Role.MEMBER && m.user().kind() == UserKind.LEARNER).map(Directory.Member::user).toList();
     } else if (user.kind() == UserKind.PARENT) {
@@ -79,6 +83,7 @@ public final class MarkbookRoutes {
     Map<String, Results.Result> cells = new HashMap<>();
     for (Results.Result r : results.ofSpace(space.id())) {
       if (!ids.contains(r.learnerId())) continue;
+      if (!teacher && r.shownFrom() != null && now.isBefore(r.shownFrom())) continue;
       String key = r.toolId() + "/" + r.itemKey();
       columns.putIfAbsent(key, Map.of("key", key, "title", r.itemTitle(), "tool", r.toolId()));
       cells.put(r.learnerId() + "/" + key, r);

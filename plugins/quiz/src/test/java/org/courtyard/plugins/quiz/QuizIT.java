@@ -54,7 +54,11 @@ class QuizIT {
 
   /** Sets a quiz of these questions in order (no shuffling, so the test knows which slot is which). */
   static String quiz(TestClient t, String space, String title, List<Long> questions, String... more) {
-    List<String> f = new ArrayList<>(List.of("title", title, "attempts", "0", "feedback", "immediate", "published", "on"));
+    List<String> f = new ArrayList<>(List.of("title", title, "published", "on"));
+    List<String> overridden = new ArrayList<>();
+    for (int i = 0; i < more.length; i += 2) overridden.add(more[i]);
+    if (!overridden.contains("attempts")) f.addAll(List.of("attempts", "0"));
+    if (!overridden.contains("feedback")) f.addAll(List.of("feedback", "immediate"));
     for (long q : questions) {
       f.add("question");
       f.add(String.valueOf(q));
@@ -167,6 +171,28 @@ class QuizIT {
     String review = chloe.get(a).body();
     assertTrue(review.contains("submitted when time ran out"), review);
     assertTrue(review.contains("1 / 2"), "the answer saved in time counts; the late one does not:\n" + review);
+  }
+
+  @Test
+  void marksWaitUntilTheQuizClosesWhenTheTeacherSaysSo() {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    long q = question(teacher, "5-oak", "true-false", "Closing", "prompt", "Snow is white.", "truth", "true");
+    String closes = java.time.LocalDateTime.now().plusHours(1).withSecond(0).withNano(0).toString().substring(0, 16);
+    String quiz = quiz(teacher, "5-oak", "Marks after closing", List.of(q), "feedback", "after-close", "closes", closes);
+    TestClient chloe = courtyard.signIn("chloe");
+    String a = start(chloe, quiz);
+    assertEquals(303, chloe.postPairs(a + "/submit", "q0", "0").status());
+    String before = chloe.get(a).body();
+    assertTrue(before.contains("shown after the quiz closes"), before);
+    assertFalse(before.contains("Right</p>") || before.contains("Mark:"), "no mark or verdict before closing");
+    assertFalse(chloe.get("/s/5-oak/results").contains("Marks after closing"), "the markbook holds it back from the learner too");
+    assertTrue(teacher.get("/s/5-oak/results").contains("Marks after closing"), "the teacher sees it at once");
+
+    courtyard.advanceClock(Duration.ofHours(2));
+
+    String after = chloe.get(a).body();
+    assertTrue(after.contains("✔</span> Right</p>") && after.contains("Mark: 1 / 1"), after);
+    assertTrue(chloe.get("/s/5-oak/results").contains("1 / 1"));
   }
 
   @Test
