@@ -1,0 +1,180 @@
+package org.courtyard.journeys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.courtyard.core.spaces.SpaceStore;
+import org.courtyard.testkit.CourtyardExtension;
+import org.courtyard.testkit.PluginJar;
+import org.courtyard.testkit.TestClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What people do, in a real browser, against a real server with every plugin the distribution
+ * ships. Each page on the way is audited (see {@link Browser#audit}); the last page of each journey
+ * is kept as a screenshot in {@code journeys/target/journeys/}.
+ */
+class JourneysIT {
+  @RegisterExtension
+  static final CourtyardExtension courtyard = withShippedPlugins(CourtyardExtension.withDemoSchool());
+
+  static final Path OUT = Path.of(System.getProperty("journeys.out", "target/journeys"));
+
+  static CourtyardExtension withShippedPlugins(CourtyardExtension c) {
+    for (PluginJar jar : Distribution.plugins()) c.plugin(jar);
+    return c;
+  }
+
+  static Browser browser() { return new Browser(courtyard.baseUri(), OUT); }
+
+  static Browser signIn(Browser b, String username, String password) {
+    b.go("/login").fill("username", username).fill("password", password).press("Sign in");
+    assertFalse(b.text().contains("did not match"), "signed in as " + username);
+    return b;
+  }
+
+  static void assertAccessible(Browser b) {
+    assertTrue(b.problems().isEmpty(), "Pages " + b.audited() + " have accessibility problems:\n" + String.join("\n", b.problems()));
+  }
+
+  @Test
+  void theAuditCatchesAPageThatFailsWcag() {
+    try (Browser b = browser()) {
+      String bad = "<!doctype html><html><head><title>Bad</title></head><body><main><button></button>"
+          + "<p style=\"width:900px\">Too wide</p><img src=\"x.png\"></main></body></html>";
+      b.goToAddress("data:text/html;charset=utf-8," + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8).replace("+", "%20"));
+      String found = String.join("\n", b.problems());
+      assertTrue(found.contains("button-name"), "a button with no name is critical: " + found);
+      assertTrue(found.contains("image-alt"), "a picture with no text is critical: " + found);
+      assertTrue(found.contains("scrolls sideways"), "and a page wider than a phone is caught: " + found);
+    }
+  }
+
+  @Test
+  void theIctLeaderSwitchesAToolOnAndAddsItToAClass() throws Exception {
+    assertEquals(303, courtyard.signIn("mrs.patel").post("/s/5-oak/manage/tools", Map.of("tool", "wiki", "action", "remove")).status());
+    assertEquals(303, courtyard.signIn("ict.leader").post("/admin/oakfield/plugins/wiki/school", Map.of("enabled", "false")).status());
+    assertEquals(404, courtyard.signIn("chloe").get("/s/5-oak/wiki").status(), "the wiki is off to begin with");
+    try (Browser b = browser()) {
+      signIn(b, "ict.leader", "ict-demo-pass");
+      b.go("/admin/oakfield/plugins").pressIn("/plugins/wiki/school", "Turn on for the school");
+      assertTrue(b.html().matches("(?s).*/plugins/wiki/school\"[^>]*>\\s*<input[^>]*>\\s*<input type=\"hidden\" name=\"enabled\" value=\"false\".*"),
+          "the wiki is now on for the school (its button turns it off)");
+      b.go("/s/5-oak/manage").pressInFormWith("tool", "wiki", "Add");
+      b.go("/s/5-oak");
+      assertTrue(b.html().contains("href=\"/s/5-oak/wiki\""), "the class page offers the wiki");
+      b.follow("/s/5-oak/wiki");
+      assertTrue(b.path().startsWith("/s/5-oak/wiki"), b.path());
+      b.screenshot("1-ict-leader-adds-the-wiki-to-5-oak");
+      assertAccessible(b);
+    }
+  }
+
+  @Test
+  void aYoungLearnerSignsInWithPicturesAndPostsAndHerTeacherApprovesIt() throws Exception {
+    courtyard.signIn("mrs.patel").post("/s/2-willow/manage/settings", Map.of("tool", "forum", "forum.moderation", "before"));
+    String code = courtyard.get(SpaceStore.class).bySlug("2-willow").orElseThrow().pictureCode();
+    try (Browser amira = browser()) {
+      // The keyboard alone: Tab to her name, then to each of her pictures, pressing Enter.
+      amira.go("/picture/" + code).tabTo("Amira").tabTo("cat").tabTo("sun").tabTo("tree");
+      assertTrue(amira.text().contains("Amira Khan"), "signed in by pictures: " + amira.text());
+      amira.go("/s/2-willow/forum").follow("/forum/f/");
+      amira.fill("dt", "My cat").fill("db", "My cat is called Tiger and she is orange.").press("Post");
+      assertTrue(amira.text().contains("A teacher will check it before others see it."), amira.text());
+      assertAccessible(amira);
+    }
+    try (Browser teacher = browser()) {
+      signIn(teacher, "mrs.patel", "teacher-demo-pass");
+      teacher.go("/s/2-willow/forum/moderation");
+      assertTrue(teacher.text().contains("My cat is called Tiger"), teacher.text());
+      teacher.press("Approve");
+      assertTrue(teacher.text().contains("Approved: everyone can see it now."), teacher.text());
+      teacher.screenshot("2-teacher-approves-amiras-post");
+      assertAccessible(teacher);
+    }
+    assertTrue(courtyard.signIn("ben").get("/s/2-willow/forum/f/1").contains("My cat") || courtyard.signIn("ben").getFollowing("/s/2-willow/forum").contains("My cat"),
+        "classmates see it once approved");
+  }
+
+  @Test
+  void aParentSeesTheirChildsWorkAndNothingOfAnotherChilds() throws Exception {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    TestClient.Response set = teacher.post("/s/2-willow/homework/tasks", Map.of("title", "Draw a castle", "instructions", "With a moat",
+        "due", LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString().substring(0, 16)));
+    String task = set.location();
+    courtyard.signIn("amira").post(task + "/hand-in", Map.of("body", "My castle has a moat and a drawbridge.", "link", ""));
+    courtyard.signIn("ben").post(task + "/hand-in", Map.of("body", "Ben's secret castle story.", "link", ""));
+    Matcher subs = Pattern.compile("(/s/2-willow/homework/t/\\d+/s/\\d+)\">[^<]*</a></td>\\s*<td>([^<]*)").matcher(teacher.get(task).body());
+    String bens = null;
+    for (Matcher m = Pattern.compile("/s/2-willow/homework/t/\\d+/s/\\d+").matcher(teacher.get(task).body()); m.find(); ) {
+      String sub = m.group();
+      String page = teacher.get(sub).body();
+      boolean isBen = page.contains("Ben&#x27;s secret") || page.contains("Ben's secret") || page.contains("Ben&#39;s secret");
+      if (isBen) bens = sub;
+      teacher.post(sub + "/mark", Map.of("mark", isBen ? "Satisfactory" : "Outstanding", "feedback", isBen ? "Ben: add more detail" : "Lovely moat", "action", "return"));
+    }
+    assertTrue(bens != null, "found Ben's hand-in");
+    try (Browser parent = browser()) {
+      signIn(parent, "mr.khan", "parent-demo-pass");
+      parent.go("/s/2-willow/homework");
+      assertTrue(parent.text().contains("Draw a castle") && parent.text().contains("Outstanding"), parent.text());
+      parent.follow(task);
+      assertTrue(parent.text().contains("Lovely moat"), "the parent sees the teacher's comment on Amira's work");
+      assertFalse(parent.text().contains("Ben"), "and nothing of Ben's: " + parent.text());
+      parent.screenshot("3-parent-sees-amiras-homework");
+      parent.go(bens);
+      assertTrue(parent.text().contains("someone else's work"), "Ben's work is refused: " + parent.text());
+      parent.go("/s/2-willow/results");
+      assertFalse(parent.text().contains("Ben Okafor"), "the markbook shows only Amira: " + parent.text());
+      assertAccessible(parent);
+    }
+  }
+
+  @Test
+  void aLearnerTakesAQuizAndHandsInHomework() throws Exception {
+    courtyard.signIn("mrs.patel").post("/s/5-oak/homework/tasks", Map.of("title", "My weekend", "instructions", "Write three sentences.",
+        "due", LocalDateTime.now().plusDays(3).withSecond(0).withNano(0).toString().substring(0, 16)));
+    try (Browser chloe = browser()) {
+      signIn(chloe, "chloe", "learner-demo-pass");
+      chloe.go("/s/5-oak/quiz").press("Animal quiz").press("Start the quiz");
+      chloe.choose("A cow").choose("True").choose("An owl").choose("A bee")
+          .select("Puppy", "Dog").select("Kitten", "Cat").select("Calf", "Cow")
+          .type("Gap 1", "tadpole").type("Gap 2", "lamb");
+      chloe.press("Hand in");
+      assertTrue(chloe.text().contains("Mark: 5 / 5"), chloe.text());
+      chloe.screenshot("4a-learner-quiz-marked");
+      chloe.go("/s/5-oak/homework").press("My weekend");
+      chloe.fill("hb", "On Saturday I went swimming. On Sunday I read a book. Then I had pizza.").press("Hand in");
+      assertTrue(chloe.text().contains("Handed in. Well done!"), chloe.text());
+      chloe.screenshot("4b-learner-hands-in-homework");
+      assertAccessible(chloe);
+    }
+  }
+
+  @Test
+  void theIctLeaderPreviewsAndAppliesAnMisImport() throws Exception {
+    Path roll = Files.createTempFile("roll", ".csv");
+    Files.writeString(roll, String.join("\n", "ID,Given Name,Family Name,Preferred name,Year,Class,Parent Email,Parent name",
+        "J001,Olivia,Green,,3,3G,jo.green@home.example,Jo Green", "J002,Leo,Green,,3,3G,jo.green@home.example,Jo Green",
+        "J003,Ava,Hill,,4,4H,,", ""), StandardCharsets.UTF_8);
+    try (Browser ict = browser()) {
+      signIn(ict, "ict.leader", "ict-demo-pass");
+      ict.go("/admin/oakfield/import").selectValue("format", "csv").attach("file", roll).press("Check the file");
+      assertTrue(ict.text().contains("Olivia") && ict.text().contains("Ava"), "the preview lists the new learners: " + ict.text());
+      ict.press("Apply these changes");
+      ict.waitForText("Print first sign-in letters");
+      ict.screenshot("5-ict-leader-applied-an-import");
+      assertAccessible(ict);
+    }
+    assertTrue(courtyard.signIn("ict.leader").get("/admin/oakfield/users").contains("Olivia Green"), "the import made the accounts");
+  }
+}
