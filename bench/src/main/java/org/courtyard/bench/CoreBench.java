@@ -165,6 +165,23 @@ final class CoreBench {
       return -1;
     }
 
+    /** Starts counting the peak resident memory afresh (Linux clear_refs; without it the peak is since start). */
+    void resetPeak() {
+      try {
+        Files.writeString(Path.of("/proc/" + process.pid() + "/clear_refs"), "5");
+      } catch (IOException e) {
+        // not permitted here: the figure is then the peak since the server started
+      }
+    }
+
+    /** The server's peak resident memory (VmHWM) since start or the last {@link #resetPeak}. */
+    long peakRssKb() throws IOException {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+      return -1;
+    }
+
     void stop() throws InterruptedException {
       process.destroy();
       if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
