@@ -35,7 +35,7 @@ final class Chart {
       double x = LEFT + plotW * i / 4.0;
       b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.0f s</text>%n", x, TOP + plotH + 18, t));
     }
-    b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">time since the scenario started</text>%n", LEFT + plotW, H - 28));
+    b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">time since the scenario started</text>%n", LEFT + plotW, H - 8));
     for (SchoolBench.Sample x : s) {
       double px = LEFT + plotW * (x.atMs() / 1000) / maxT;
       double py = TOP + plotH - plotH * Math.min(x.ms(), maxMs) / maxMs;
@@ -55,7 +55,7 @@ final class Chart {
     }
     b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#0b6b2b\">— p50 per second</text><text x=\"%d\" y=\"%d\" fill=\"#e07b00\">— p99 per second</text>"
         + "<text x=\"%d\" y=\"%d\" fill=\"#1d4f91\">• a request</text><text x=\"%d\" y=\"%d\" fill=\"#d00\">• a failed request</text>%n",
-        LEFT, H - 28, LEFT + 130, H - 28, LEFT + 260, H - 28, LEFT + 360, H - 28));
+        LEFT, H - 8, LEFT + 130, H - 8, LEFT + 260, H - 8, LEFT + 360, H - 8));
     return b.append("</svg>\n").toString();
   }
 
