@@ -26,6 +26,10 @@ public final class Renderer {
   /** A template engine bound to one class loader and folder. */
   public static final class Engine {
     private final Handlebars handlebars;
+    // Compiled once per name: templates come from jars, which do not change while the engine lives
+    // (a plugin started again gets a new engine). Asking the class loader for the source on every
+    // render was the largest cost of a page.
+    private final java.util.concurrent.ConcurrentMap<String, Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Engine(ClassLoader loader, String folder) {
       URLTemplateLoader templateLoader = new URLTemplateLoader() {
@@ -43,7 +47,11 @@ public final class Renderer {
 
     public String render(String template, Object model) {
       try {
-        Template t = handlebars.compile(template);
+        Template t = compiled.get(template);
+        if (t == null) {
+          t = handlebars.compile(template);
+          compiled.putIfAbsent(template, t);
+        }
         return t.apply(model);
       } catch (IOException e) {
         throw new UncheckedIOException("Template " + template + " could not be rendered: " + e.getMessage(), e);
