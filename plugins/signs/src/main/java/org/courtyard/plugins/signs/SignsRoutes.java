@@ -72,6 +72,7 @@ final class SignsRoutes implements Routes {
     Map<String, Object> m = new HashMap<>();
     m.put("id", s.id());
     m.put("word", s.word());
+    m.put("label", "Sign for “" + s.word() + "”");
     m.put("gloss", s.gloss());
     m.put("category", s.category());
     m.put("categoryParam", enc(s.category()));
