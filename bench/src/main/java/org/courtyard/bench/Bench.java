@@ -2,7 +2,7 @@ package org.courtyard.bench;
 
 import java.nio.file.Path;
 
-/** Entry point: {@code Bench <unpacked distribution> [core|tools|import|all]}. */
+/** Entry point: {@code Bench <unpacked distribution> [core|tools|import|stream|all]}. */
 public final class Bench {
   private Bench() {}
 
@@ -12,5 +12,6 @@ public final class Bench {
     if (which.equals("core") || which.equals("all")) CoreBench.run(install);
     if (which.equals("tools") || which.equals("all")) ToolsBench.run(install);
     if (which.equals("import") || which.equals("all")) ImportBench.run(install);
+    if (which.equals("stream") || which.equals("all")) StreamBench.run(install);
   }
 }

@@ -158,9 +158,14 @@ final class CoreBench {
       throw new IllegalStateException("server did not answer within 120 s");
     }
 
-    long rssKb() throws IOException {
+    long rssKb() throws IOException { return status("VmRSS:"); }
+
+    /** The highest resident memory the process has had since it started (the kernel's high-water mark). */
+    long hwmKb() throws IOException { return status("VmHWM:"); }
+
+    private long status(String field) throws IOException {
       for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-        if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
       return -1;
     }
