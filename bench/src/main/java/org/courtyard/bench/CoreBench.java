@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * p50/p99 latency for a signed-in space page.
  */
 final class CoreBench {
-  static final int PORT = 18080;
+  /** The benchmark server's port: 18080, or BENCH_PORT from bench/run when another run on the machine has that one. */
+  static final int PORT = Integer.getInteger("courtyard.bench.port", 18080);
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private CoreBench() {}
@@ -136,6 +137,12 @@ final class CoreBench {
     }
 
     static Server start(Path install, Path home) throws Exception {
+      // Another benchmark's server on the port would answer our probes and be measured instead.
+      try (java.net.ServerSocket free = new java.net.ServerSocket(PORT, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        free.setReuseAddress(true);
+      } catch (IOException e) {
+        throw new IllegalStateException("Port " + PORT + " is in use (another server or benchmark?); run with BENCH_PORT=<free port> bench/run ...");
+      }
       ProcessBuilder pb = new ProcessBuilder(install.resolve("bin/courtyard").toString(), "demo")
           .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
       pb.environment().put("COURTYARD_HOME", home.toString());
