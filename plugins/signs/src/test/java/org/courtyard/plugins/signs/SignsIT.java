@@ -110,6 +110,8 @@ class SignsIT {
     }
     assertEquals(403, new Browser(courtyard.baseUri()).multipart(at + "/chunk?offset=" + 2 * chunk, Map.of(), "chunk", "blob", new byte[10], false).status(),
         "a chunk without a session and CSRF token is refused");
+    assertEquals(403, as("mrs.patel").withoutToken().multipart(at + "/chunk?offset=" + 2 * chunk, Map.of(), "chunk", "blob", new byte[10], true).status(),
+        "a signed-in chunk without the X-CSRF-Token header is refused");
 
     // The connection drops; later, in a new session (the laptop slept), the teacher goes on.
     Browser later = as("mrs.patel");
