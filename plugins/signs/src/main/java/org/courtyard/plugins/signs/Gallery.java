@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -235,6 +234,4 @@ final class Gallery {
     }
     return b.append('"').toString();
   }
-
-  static List<String> splitLines(String s) { return Arrays.asList(s.split("\n")); }
 }

@@ -164,10 +164,22 @@ class SignsIT {
     assertTrue(chunk.contains("“notes.mp4” is not a video this gallery can play (MP4, WebM or MOV)"), chunk.body());
     assertEquals(404, teacher.get(at).status(), "the refused upload is dropped");
 
+    // A first chunk too short to judge is taken; the joined file is checked when the upload completes.
+    byte[] tiny = Arrays.copyOf(text, 100);
+    String tinyAt = WILLOW + "/uploads/" + json(teacher.multipart(WILLOW + "/uploads", Map.of("word", "Tiny text", "category", "classroom",
+        "name", "tiny.webm", "size", "100"), null, null, null, true), "token");
+    assertEquals(200, teacher.multipart(tinyAt + "/chunk?offset=0", Map.of(), "chunk", "blob", Arrays.copyOf(tiny, 10), true).status());
+    assertEquals(200, teacher.multipart(tinyAt + "/chunk?offset=10", Map.of(), "chunk", "blob", Arrays.copyOfRange(tiny, 10, 100), true).status());
+    Browser.Response completed = teacher.multipart(tinyAt + "/complete", Map.of(), null, null, null, true);
+    assertEquals(415, completed.status());
+    assertTrue(completed.contains("“tiny.webm” is not a video"), completed.body());
+    assertEquals(404, teacher.get(tinyAt).status());
+
     assertEquals(before, storedFiles(), "no file was kept");
     Browser.Response list = teacher.get(WILLOW);
     assertFalse(list.contains("Renamed picture"));
     assertFalse(list.contains("Renamed text"));
+    assertFalse(list.contains("Tiny text"));
   }
 
   @Test
