@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * p50/p99 latency for a signed-in space page.
  */
 final class CoreBench {
-  static final int PORT = 18080;
+  /** The benchmark server's port: 18080, or BENCH_PORT from bench/run when another run on the machine has that one. */
+  static final int PORT = Integer.getInteger("courtyard.bench.port", 18080);
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private CoreBench() {}
@@ -136,6 +137,12 @@ final class CoreBench {
     }
 
     static Server start(Path install, Path home) throws Exception {
+      // Another benchmark's server on the port would answer our probes and be measured instead.
+      try (java.net.ServerSocket free = new java.net.ServerSocket(PORT, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        free.setReuseAddress(true);
+      } catch (IOException e) {
+        throw new IllegalStateException("Port " + PORT + " is in use (another server or benchmark?); run with BENCH_PORT=<free port> bench/run ...");
+      }
       ProcessBuilder pb = new ProcessBuilder(install.resolve("bin/courtyard").toString(), "demo")
           .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
       pb.environment().put("COURTYARD_HOME", home.toString());
@@ -158,9 +165,14 @@ final class CoreBench {
       throw new IllegalStateException("server did not answer within 120 s");
     }
 
-    long rssKb() throws IOException {
+    long rssKb() throws IOException { return status("VmRSS:"); }
+
+    /** The highest resident memory the process has had since it started (the kernel's high-water mark). */
+    long hwmKb() throws IOException { return status("VmHWM:"); }
+
+    private long status(String field) throws IOException {
       for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-        if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
       return -1;
     }

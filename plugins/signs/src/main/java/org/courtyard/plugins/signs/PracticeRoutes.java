@@ -1,0 +1,110 @@
+package org.courtyard.plugins.signs;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.courtyard.api.service.FileStore;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.api.web.Routes;
+import org.courtyard.api.web.ToolRequest;
+import org.courtyard.api.web.ToolRouter;
+
+/**
+ * Practice: a video and four words, one right. The page never names the sign: the video comes from
+ * the question's random token (not the sign's id), there are no captions or poster, and the right
+ * word is kept on the server; the answer is a plain form post.
+ */
+final class PracticeRoutes implements Routes {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final SignStore store;
+  private final FileStore files;
+
+  @Inject
+  PracticeRoutes(SignStore store, FileStore files) {
+    this.store = store;
+    this.files = files;
+  }
+
+  @Override
+  public void mount(ToolRouter r) {
+    r.get("/practice", "practise", this::next);
+    r.get("/practice/:token", "practise", this::question);
+    r.post("/practice/:token", "practise", this::answer);
+    r.get("/practice/:token/video", "practise", this::video);
+  }
+
+  /** A new question from the approved signs, with three other words from the gallery. */
+  private Reply next(ToolRequest req) {
+    List<SignStore.WordOf> all = store.approvedWords(req.space().id());
+    Map<String, SignStore.WordOf> byWord = new LinkedHashMap<>();
+    for (SignStore.WordOf w : all) byWord.putIfAbsent(w.word().toLowerCase(Locale.ROOT), w);
+    if (byWord.size() < 4) {
+      return Page.of("signs/practice", Map.of("tooFew", true, "count", byWord.size())).title("Practise · Signs");
+    }
+    List<SignStore.WordOf> distinct = new ArrayList<>(byWord.values());
+    Collections.shuffle(distinct, RANDOM);
+    SignStore.WordOf right = distinct.get(0);
+    List<String> choices = new ArrayList<>();
+    for (int i = 0; i < 4; i++) choices.add(distinct.get(i).word());
+    Collections.shuffle(choices, RANDOM);
+    String token = UploadStore.newToken();
+    store.addQuestion(token, req.space().id(), req.user().id(), right.id(), choices);
+    return Reply.redirect("practice/" + token);
+  }
+
+  private SignStore.Question q(ToolRequest req) {
+    return store.question(req.pathParam("token"), req.space().id(), req.user().id())
+        .orElseThrow(() -> HttpProblem.notFound("That practice question has gone. Start a new one."));
+  }
+
+  private Reply question(ToolRequest req) {
+    SignStore.Question q = q(req);
+    SignStore.Sign shown = store.sign(req.space().id(), q.signId()).orElseThrow(() -> HttpProblem.notFound("That sign has been taken away. Start a new one."));
+    Map<String, Object> m = new HashMap<>();
+    m.put("videoType", Gallery.playableType(shown.videoType()));
+    m.put("token", q.token());
+    m.put("video", req.toolUrl() + "/practice/" + q.token() + "/video");
+    m.put("poster", SignsRoutes.PLACEHOLDER);
+    m.put("label", "The sign to guess");
+    m.put("choices", q.choices());
+    long[] score = store.score(req.space().id(), req.user().id());
+    m.put("right", score[0]);
+    m.put("answered", score[1]);
+    if (q.answer() != null) {
+      m.put("done", true);
+      m.put("correct", q.correct());
+      m.put("yours", q.answer());
+      m.put("word", shown.word());
+      m.put("signUrl", req.toolUrl() + "/v/" + shown.id());
+    }
+    return Page.of("signs/practice", m).title("Practise · Signs");
+  }
+
+  private Reply answer(ToolRequest req) {
+    SignStore.Question q = q(req);
+    if (q.answer() != null) return Reply.redirect("practice/" + q.token());
+    String choice = req.form("choice");
+    if (!q.choices().contains(choice)) return Reply.redirect("practice/" + q.token()).flash("Choose one of the four words.");
+    SignStore.Sign s = store.sign(req.space().id(), q.signId()).orElseThrow(() -> HttpProblem.notFound("That sign has been taken away. Start a new one."));
+    boolean correct = s.word().equalsIgnoreCase(choice);
+    store.answer(q.token(), choice, correct);
+    return Reply.redirect("practice/" + q.token());
+  }
+
+  private Reply video(ToolRequest req) {
+    SignStore.Question q = q(req);
+    SignStore.Sign s = store.sign(req.space().id(), q.signId()).filter(SignStore.Sign::approved)
+        .orElseThrow(() -> HttpProblem.notFound("That sign has been taken away."));
+    Path p = files.path(s.videoKey()).orElseThrow(() -> HttpProblem.notFound("That video is no longer here."));
+    return Reply.file(p, Gallery.playableType(s.videoType()), "practice." + Gallery.extension(s.videoType()));
+  }
+}

@@ -1,0 +1,273 @@
+package org.courtyard.plugins.signs;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.courtyard.api.Role;
+import org.courtyard.api.UserKind;
+import org.courtyard.api.service.ActivityLog;
+import org.courtyard.api.service.Directory;
+import org.courtyard.api.service.FileStore;
+import org.courtyard.api.service.HtmlSanitizer;
+import org.courtyard.api.service.Notifications;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.api.web.Routes;
+import org.courtyard.api.web.ToolRequest;
+import org.courtyard.api.web.ToolRouter;
+import org.courtyard.api.web.Upload;
+
+/** The gallery: browse, a sign's page and its video, approval, sign of the week, captions, who may upload. */
+final class SignsRoutes implements Routes {
+  static final String PLACEHOLDER = "/assets/signs/placeholder.svg";
+  private final SignStore store;
+  private final Gallery gallery;
+  private final FileStore files;
+  private final Directory directory;
+  private final HtmlSanitizer sanitizer;
+  private final Notifications notifications;
+  private final ActivityLog activity;
+
+  @Inject
+  SignsRoutes(SignStore store, Gallery gallery, FileStore files, Directory directory, HtmlSanitizer sanitizer, Notifications notifications, ActivityLog activity) {
+    this.store = store;
+    this.gallery = gallery;
+    this.files = files;
+    this.directory = directory;
+    this.sanitizer = sanitizer;
+    this.notifications = notifications;
+    this.activity = activity;
+  }
+
+  @Override
+  public void mount(ToolRouter r) {
+    r.get("/", "view", this::index);
+    r.get("/pending", "approve", this::pending);
+    r.get("/v/:id", "view", this::signPage);
+    r.get("/v/:id/video", "view", this::video);
+    r.get("/v/:id/poster", "view", this::poster);
+    r.get("/v/:id/captions.vtt", "view", this::captions);
+    r.post("/v/:id/approve", "approve", this::approve);
+    r.post("/v/:id/reject", "approve", this::reject);
+    r.post("/v/:id/edit", "upload", this::edit);
+    r.post("/v/:id/captions", "upload", this::saveCaptions);
+    r.post("/v/:id/delete", "upload", this::delete);
+    r.post("/week", "approve", this::week);
+    r.get("/uploaders", "manage", this::uploadersPage);
+    r.post("/uploaders", "manage", this::saveUploaders);
+  }
+
+  /** What a template needs to show one sign. */
+  static Map<String, Object> card(ToolRequest req, SignStore.Sign s) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", s.id());
+    m.put("word", s.word());
+    m.put("label", "Sign for “" + s.word() + "”");
+    m.put("gloss", s.gloss());
+    m.put("category", s.category());
+    m.put("categoryParam", enc(s.category()));
+    m.put("tags", s.tags().stream().map(t -> Map.of("name", t, "param", enc(t))).toList());
+    m.put("signer", s.signer());
+    m.put("pending", s.pending());
+    m.put("url", req.toolUrl() + "/v/" + s.id());
+    m.put("video", req.toolUrl() + "/v/" + s.id() + "/video");
+    m.put("videoType", Gallery.playableType(s.videoType()));
+    m.put("poster", s.posterKey() == null ? PLACEHOLDER : req.toolUrl() + "/v/" + s.id() + "/poster");
+    m.put("captions", s.hasCaptions() ? req.toolUrl() + "/v/" + s.id() + "/captions.vtt" : null);
+    m.put("uploaderName", s.uploaderName());
+    m.put("createdAt", s.createdAt());
+    return m;
+  }
+
+  private static Optional<String> param(ToolRequest req, String name, int max) {
+    return req.query(name).map(v -> v.length() > max ? v.substring(0, max) : v);
+  }
+
+  private Reply index(ToolRequest req) {
+    String category = param(req, "category", 40).orElse(null);
+    String letter = param(req, "letter", 1).map(l -> l.toLowerCase(java.util.Locale.ROOT)).filter(l -> l.matches("[a-z#]")).orElse(null);
+    String q = param(req, "q", 100).orElse(null);
+    String tag = param(req, "tag", 30).map(t -> t.toLowerCase(java.util.Locale.ROOT)).orElse(null);
+    boolean approver = req.can("approve");
+    List<Map<String, Object>> signs = store.list(req.space().id(), new SignStore.Filter(category, letter, q, tag), req.user().id(), false)
+        .stream().map(s -> card(req, s)).toList();
+    Map<String, Object> m = new HashMap<>();
+    m.put("signs", signs);
+    m.put("week", store.week(req.space().id()).map(s -> card(req, s)).orElse(null));
+    List<Map<String, Object>> cats = new ArrayList<>();
+    store.categories(req.space().id()).forEach((name, n) -> cats.add(Map.of("name", name, "param", enc(name), "count", n, "current", name.equals(category))));
+    m.put("categories", cats);
+    TreeSet<String> present = store.letters(req.space().id());
+    List<Map<String, Object>> letters = new ArrayList<>();
+    for (char c = 'a'; c <= 'z'; c++) letters.add(letterModel(String.valueOf(c), present, letter));
+    letters.add(letterModel("#", present, letter));
+    m.put("letters", letters);
+    m.put("category", category);
+    m.put("letter", letter == null ? null : letter.toUpperCase(java.util.Locale.ROOT));
+    m.put("q", q);
+    m.put("tag", tag);
+    m.put("filtered", category != null || letter != null || q != null || tag != null);
+    m.put("mayUpload", gallery.mayUpload(req));
+    m.put("approver", approver);
+    m.put("pendingCount", approver ? store.pending(req.space().id()).size() : 0);
+    return Page.of("signs/index", m).title("Signs · " + req.space().name());
+  }
+
+  static String enc(String s) { return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+  private static Map<String, Object> letterModel(String l, Set<String> present, String current) {
+    return Map.of("letter", l.toUpperCase(java.util.Locale.ROOT), "param", l.equals("#") ? "%23" : l, "present", present.contains(l), "current", l.equals(current));
+  }
+
+  private Reply pending(ToolRequest req) {
+    List<Map<String, Object>> signs = store.pending(req.space().id()).stream().map(s -> card(req, s)).toList();
+    return Page.of("signs/pending", Map.of("signs", signs)).title("Signs waiting for approval");
+  }
+
+  private Reply signPage(ToolRequest req) {
+    SignStore.Sign s = gallery.visibleSign(req);
+    Map<String, Object> m = new HashMap<>();
+    m.put("sign", card(req, s));
+    m.put("notesHtml", s.notes().isBlank() ? null : sanitizer.textToHtml(s.notes()));
+    m.put("tagList", s.tagList());
+    m.put("gloss", s.gloss());
+    m.put("notes", s.notes());
+    m.put("mayEdit", gallery.mayEdit(req, s));
+    m.put("approver", req.can("approve"));
+    m.put("isWeek", store.week(req.space().id()).map(w -> w.id() == s.id()).orElse(false));
+    m.put("categories", gallery.categoryChoices(req));
+    m.put("captionsText", gallery.mayEdit(req, s) ? store.captions(s.id()).orElse("") : "");
+    m.put("hasPoster", s.posterKey() != null);
+    return Page.of("signs/sign", m).title(s.word() + " · Signs");
+  }
+
+  private Reply video(ToolRequest req) {
+    SignStore.Sign s = gallery.visibleSign(req);
+    Path p = files.path(s.videoKey()).orElseThrow(() -> HttpProblem.notFound("That video is no longer here."));
+    return Reply.file(p, Gallery.playableType(s.videoType()), "sign-" + s.id() + "." + Gallery.extension(s.videoType()));
+  }
+
+  private Reply poster(ToolRequest req) {
+    SignStore.Sign s = gallery.visibleSign(req);
+    Optional<Path> p = s.posterKey() == null ? Optional.empty() : files.path(s.posterKey());
+    if (p.isEmpty()) return Reply.redirect(PLACEHOLDER);
+    return Reply.file(p.get(), "image/jpeg", "sign-" + s.id() + ".jpg");
+  }
+
+  private Reply captions(ToolRequest req) {
+    SignStore.Sign s = gallery.visibleSign(req);
+    String vtt = store.captions(s.id()).orElseThrow(() -> HttpProblem.notFound("This sign has no captions."));
+    return Reply.text(vtt, "text/vtt; charset=utf-8");
+  }
+
+  private Reply approve(ToolRequest req) {
+    SignStore.Sign s = gallery.visibleSign(req);
+    if (s.approved()) return Reply.redirect("v/" + s.id()).flash("That sign was approved already.");
+    store.approve(s.id(), req.user().displayName());
+    notifications.notify(s.uploadedBy(), "Your sign “" + s.word() + "” is approved and in the gallery", req.toolUrl() + "/v/" + s.id());
+    activity.record(req.user(), req.space(), "approve", "approved the sign “" + s.word() + "”");
+    return Reply.redirect("pending".equals(req.form("back")) ? "pending" : "v/" + s.id()).flash("Approved: everyone can see “" + s.word() + "” now.");
+  }
+
+  private Reply reject(ToolRequest req) {
+    SignStore.Sign s = gallery.visibleSign(req);
+    if (!s.pending()) return Reply.redirect("v/" + s.id()).flash("Only signs waiting for approval can be turned down; delete it instead.");
+    gallery.deleteFiles(store.delete(s));
+    String reason = req.form("reason");
+    notifications.notify(s.uploadedBy(), "Your sign “" + s.word() + "” was not added" + (reason.isEmpty() ? "" : ": " + (reason.length() > 200 ? reason.substring(0, 200) : reason)),
+        req.toolUrl());
+    activity.record(req.user(), req.space(), "reject", "turned down the sign “" + s.word() + "”");
+    return Reply.redirect("pending").flash("Turned down and removed: “" + s.word() + "”.");
+  }
+
+  private Reply edit(ToolRequest req) {
+    SignStore.Sign s = gallery.visibleSign(req);
+    if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden("Only a teacher, or the person who added it while it waits for approval, can change this sign.");
+    try {
+      store.update(s.id(), gallery.details(req));
+    } catch (Gallery.Invalid e) {
+      return Reply.redirect("v/" + s.id()).flash(e.getMessage() + " Nothing was changed.");
+    }
+    return Reply.redirect("v/" + s.id()).flash("Saved.");
+  }
+
+  private Reply saveCaptions(ToolRequest req) throws IOException {
+    SignStore.Sign s = gallery.visibleSign(req);
+    if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden("Only a teacher, or the person who added it while it waits for approval, can change its captions.");
+    if ("remove".equals(req.form("action"))) {
+      store.setCaptions(s.id(), null);
+      return Reply.redirect("v/" + s.id()).flash("Captions removed.");
+    }
+    Optional<Upload> file = req.uploads().stream().filter(u -> u.field().equals("vttfile")).findFirst();
+    byte[] bytes;
+    try {
+      bytes = file.isPresent() ? Gallery.read(file.get().file(), Gallery.MAX_CAPTIONS_BYTES) : req.form("vtt").getBytes(StandardCharsets.UTF_8);
+      if (bytes.length == 0) return Reply.redirect("v/" + s.id()).flash("Type the captions or choose a .vtt file. Nothing was changed.");
+      store.setCaptions(s.id(), Gallery.checkCaptions(bytes));
+    } catch (Gallery.Invalid e) {
+      return Reply.redirect("v/" + s.id()).flash(e.getMessage() + " Nothing was changed.");
+    }
+    return Reply.redirect("v/" + s.id()).flash("Captions saved.");
+  }
+
+  private Reply delete(ToolRequest req) {
+    SignStore.Sign s = gallery.visibleSign(req);
+    if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden("Only a teacher, or the person who added it while it waits for approval, can delete this sign.");
+    gallery.deleteFiles(store.delete(s));
+    activity.record(req.user(), req.space(), "delete", "deleted the sign “" + s.word() + "”");
+    return Reply.redirect("").flash("Deleted “" + s.word() + "”.");
+  }
+
+  private Reply week(ToolRequest req) {
+    long id;
+    try {
+      id = Long.parseLong(req.form("sign"));
+    } catch (NumberFormatException e) {
+      throw HttpProblem.badRequest("Choose a sign.");
+    }
+    SignStore.Sign s = store.sign(req.space().id(), id).orElseThrow(() -> HttpProblem.notFound("There is no such sign here."));
+    if (!s.approved()) return Reply.redirect("v/" + s.id()).flash("Approve the sign first; then it can be the sign of the week.");
+    store.setWeek(req.space().id(), s.id(), req.user().displayName());
+    activity.record(req.user(), req.space(), "week", "chose “" + s.word() + "” as the sign of the week");
+    return Reply.redirect("v/" + s.id()).flash("“" + s.word() + "” is the sign of the week.");
+  }
+
+  private List<Directory.Member> learners(ToolRequest req) {
+    return directory.members(req.space().id()).stream()
+        .filter(x -> !x.role().atLeast(Role.TEACHER) && x.user().kind() == UserKind.LEARNER).toList();
+  }
+
+  private Reply uploadersPage(ToolRequest req) {
+    Set<Long> named = new HashSet<>(store.uploaders(req.space().id()));
+    List<Map<String, Object>> rows = learners(req).stream().map(x -> Map.<String, Object>of("id", x.user().id(), "name", x.user().displayName(),
+        "allowed", named.contains(x.user().id()))).toList();
+    return Page.of("signs/uploaders", Map.of("learners", rows)).title("Who may add signs");
+  }
+
+  private Reply saveUploaders(ToolRequest req) {
+    Set<Long> members = new HashSet<>();
+    learners(req).forEach(x -> members.add(x.user().id()));
+    List<Long> chosen = new ArrayList<>();
+    for (String v : req.formAll("learner")) {
+      try {
+        long id = Long.parseLong(v);
+        if (members.contains(id) && !chosen.contains(id)) chosen.add(id);
+      } catch (NumberFormatException ignored) {
+        // not one of the checkboxes
+      }
+    }
+    store.setUploaders(req.space().id(), chosen);
+    activity.record(req.user(), req.space(), "uploaders", chosen.size() + " learners may add signs");
+    return Reply.redirect("uploaders").flash(chosen.isEmpty() ? "Only teachers can add signs now." : chosen.size() + " learners can add signs (a teacher approves each one).");
+  }
+}
