@@ -172,6 +172,12 @@ final class Browser implements AutoCloseable {
     return audit();
   }
 
+  /** Waits (up to 60 s, no reloads: a script may be at work) until the address matches, then audits. */
+  Browser waitForPath(String regex) {
+    new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(200)).until(d -> path().matches(regex));
+    return audit();
+  }
+
   /** Attaches a file to the file input with this id. */
   Browser attach(String id, Path file) {
     byId(id).sendKeys(file.toAbsolutePath().toString());
