@@ -35,6 +35,15 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
   private final Map<String, String> settings = new HashMap<>();
   private Path home;
   private Courtyard courtyard;
+  /** The database made for this installation when the suite runs on PostgreSQL ({@value #POSTGRES}). */
+  private String pgDatabase;
+
+  /**
+   * System property naming a PostgreSQL server (a JDBC URL ending in {@code /}, e.g.
+   * {@code jdbc:postgresql://127.0.0.1:55432/}): when set, every installation gets a fresh database of
+   * its own there instead of embedded Derby. {@code ./run-tests} runs the suite a second time so.
+   */
+  public static final String POSTGRES = "courtyard.test.postgres";
 
   private CourtyardExtension(boolean demo) { this.demo = demo; }
 
@@ -55,6 +64,19 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
     Path pluginsDir = home.resolve("plugins");
     Files.createDirectories(pluginsDir);
     for (PluginJar p : plugins) p.writeTo(pluginsDir);
+    String pg = System.getProperty(POSTGRES);
+    if (pg != null && !pg.isBlank()) {
+      pgDatabase = "courtyard_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg + "postgres", "postgres", "")) {
+        c.createStatement().execute("CREATE DATABASE " + pgDatabase);
+      }
+      settings.putIfAbsent(Config.DB_URL, pg + pgDatabase);
+      settings.putIfAbsent(Config.DB_USER, "postgres");
+      // The command line (CommandLine, another JVM) reads the same database from the home's configuration.
+      Path conf = home.resolve("conf");
+      Files.createDirectories(conf);
+      Files.writeString(conf.resolve("courtyard.properties"), Config.DB_URL + "=" + settings.get(Config.DB_URL) + "\n" + Config.DB_USER + "=postgres\n");
+    }
     start();
   }
 
@@ -81,6 +103,13 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
   public void afterAll(ExtensionContext context) {
     if (courtyard != null) courtyard.close();
     deleteQuietly(home);
+    if (pgDatabase != null) {
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty(POSTGRES) + "postgres", "postgres", "")) {
+        c.createStatement().execute("DROP DATABASE IF EXISTS " + pgDatabase + " WITH (FORCE)");
+      } catch (java.sql.SQLException e) {
+        // a leftover test database on a throwaway server is harmless; the server is deleted after the run
+      }
+    }
   }
 
   public Courtyard courtyard() { return courtyard; }

@@ -17,6 +17,12 @@ class TransactionRetryIT {
   static final CourtyardExtension courtyard = CourtyardExtension.empty();
 
   @Test
+  void theSuiteRunsOnTheDatabaseItWasAskedFor() {
+    String pg = System.getProperty(CourtyardExtension.POSTGRES);
+    assertEquals(pg == null || pg.isBlank() ? "derby" : "postgresql", courtyard.get(Db.class).dialect());
+  }
+
+  @Test
   void workThatLostALockRaceRunsAgainAndIsSavedOnce() {
     Db db = courtyard.get(Db.class);
     AtomicInteger runs = new AtomicInteger();
