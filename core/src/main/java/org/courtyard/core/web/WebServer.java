@@ -20,6 +20,7 @@ import org.courtyard.core.web.routes.HomeRoutes;
 import org.courtyard.core.web.routes.ImportRoutes;
 import org.courtyard.core.web.routes.NotificationRoutes;
 import org.courtyard.core.web.routes.PictureLoginRoutes;
+import org.courtyard.core.web.routes.HealthRoutes;
 import org.courtyard.core.web.routes.MarkbookRoutes;
 import org.courtyard.core.web.routes.SpaceManageRoutes;
 import org.courtyard.core.web.routes.SpaceRoutes;
@@ -46,13 +47,15 @@ public final class WebServer {
   private final NotificationRoutes notifications;
   private final ImportRoutes imports;
   private final MarkbookRoutes markbook;
+  private final HealthRoutes health;
   private HttpServer server;
 
   @Inject
   public WebServer(Vertx vertx, Config config, Web web, ToolDispatch tools, AssetRoutes assets, AuthRoutes auth,
                    PictureLoginRoutes pictureLogin, AccountRoutes account, HomeRoutes home, SpaceRoutes spaces,
                    SpaceManageRoutes spaceManage, AdminRoutes admin, NotificationRoutes notifications,
-                   ImportRoutes imports, MarkbookRoutes markbook) {
+                   ImportRoutes imports, MarkbookRoutes markbook, HealthRoutes health) {
+    this.health = health;
     this.vertx = vertx;
     this.config = config;
     this.web = web;
@@ -73,6 +76,7 @@ public final class WebServer {
   public Router router() {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
+    health.mount(router);
     assets.mount(router);
     long maxUpload = config.getLong(Config.HTTP_MAX_UPLOAD_BYTES, 50L * 1024 * 1024);
     router.route().handler(BodyHandler.create(config.dataDir().resolve("uploads").toString())
@@ -122,5 +126,8 @@ public final class WebServer {
   public int port() { return server == null ? -1 : server.actualPort(); }
 
   /** Stops taking new connections and lets requests in flight finish. */
-  public Future<Void> stop() { return server == null ? Future.succeededFuture() : server.shutdown(); }
+  public Future<Void> stop() {
+    health.drain();
+    return server == null ? Future.succeededFuture() : server.shutdown();
+  }
 }
