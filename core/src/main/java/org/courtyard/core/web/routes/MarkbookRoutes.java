@@ -109,20 +109,13 @@ public final class MarkbookRoutes {
     Space space = SpaceRoutes.require(req, spaces, permissions, CapabilityRegistry.SPACE_RESULTS.id());
     Grid g = grid(req.user(), space);
     StringBuilder out = new StringBuilder("Learner,Username");
-    for (Map<String, Object> c : g.columns()) out.append(',').append(csvCell((String) c.get("title")));
+    for (Map<String, Object> c : g.columns()) out.append(',').append(org.courtyard.api.web.Csv.cell((String) c.get("title")));
     out.append("\r\n");
     for (UserRef learner : g.learners()) {
-      out.append(csvCell(learner.displayName())).append(',').append(csvCell(learner.username()));
-      for (Map<String, Object> c : g.columns()) out.append(',').append(csvCell(g.cell(learner.id(), (String) c.get("key"))));
+      out.append(org.courtyard.api.web.Csv.cell(learner.displayName())).append(',').append(org.courtyard.api.web.Csv.cell(learner.username()));
+      for (Map<String, Object> c : g.columns()) out.append(',').append(org.courtyard.api.web.Csv.cell(g.cell(learner.id(), (String) c.get("key"))));
       out.append("\r\n");
     }
     return Reply.text(out.toString(), "text/csv; charset=utf-8");
-  }
-
-  /** Quotes a CSV cell, and defuses text a spreadsheet would run as a formula. */
-  public static String csvCell(String value) {
-    String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-    return "\"" + v.replace("\"", "\"\"") + "\"";
   }
 }

@@ -23,6 +23,7 @@ import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.FileStore;
 import org.courtyard.api.service.HtmlSanitizer;
 import org.courtyard.api.service.Notifications;
+import org.courtyard.api.web.Csv;
 import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
@@ -485,19 +486,12 @@ final class QuizRoutes implements Routes {
     StringBuilder out = new StringBuilder("Learner,Try,Started,Handed in,State,Score,Out of,Percent\r\n");
     for (QuizStore.Attempt a : quizzes.attempts(q.id())) {
       Map<String, Object> r = attemptRowForMarker(q, a);
-      out.append(csv(a.userName())).append(',').append(a.attemptNo()).append(',').append(csv(String.valueOf(a.startedAt()))).append(',')
-          .append(csv(a.submittedAt() == null ? "" : a.submittedAt().toString())).append(',').append(csv((String) r.get("state"))).append(',')
+      out.append(Csv.cell(a.userName())).append(',').append(a.attemptNo()).append(',').append(Csv.cell(String.valueOf(a.startedAt()))).append(',')
+          .append(Csv.cell(a.submittedAt() == null ? "" : a.submittedAt().toString())).append(',').append(Csv.cell((String) r.get("state"))).append(',')
           .append(a.score() == null || a.open() ? "" : Answers.display(a.score())).append(',').append(Answers.display(a.maxScore())).append(',')
           .append(r.get("percent") == null ? "" : r.get("percent")).append("\r\n");
     }
     return Reply.text(out.toString(), "text/csv; charset=utf-8");
-  }
-
-  /** A CSV cell, quoted, with text a spreadsheet would run as a formula defused. */
-  static String csv(String value) {
-    String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-    return "\"" + v.replace("\"", "\"\"") + "\"";
   }
 
   private Reply media(ToolRequest req) {
