@@ -158,6 +158,10 @@ class JourneysIT {
       chloe.fill("hb", "On Saturday I went swimming. On Sunday I read a book. Then I had pizza.").press("Hand in");
       assertTrue(chloe.text().contains("Handed in. Well done!"), chloe.text());
       chloe.screenshot("4b-learner-hands-in-homework");
+      chloe.go("/s/5-oak/blog/new").fill("bt", "Swimming").fill("bb", "<p>I swam <b>two lengths</b> today!</p><script>alert(1)</script>").press("Publish now");
+      assertTrue(chloe.path().matches("/s/5-oak/blog/posts/\\d+") && chloe.text().contains("I swam two lengths today!"), chloe.text());
+      assertFalse(chloe.html().contains("<script>alert(1)"), "what she typed is cleaned");
+      chloe.screenshot("4c-learner-writes-in-the-class-blog");
       assertAccessible(chloe);
     }
   }
