@@ -56,6 +56,17 @@ public final class ToolInfo {
     return this;
   }
 
+  /**
+   * A capability held by every signed-in person of the space's school, whatever their role there (even
+   * none): for tools that decide themselves who sees what, such as a portfolio whose owner opens each
+   * collection to their teachers, parents, class or the whole school. The core still refuses visitors
+   * and people of other schools.
+   */
+  public ToolInfo schoolCapability(String name, String description, boolean readOnly) {
+    capabilities.add(new Capability(id + "." + name, description, Role.VIEWER, readOnly, false, true));
+    return this;
+  }
+
   public ToolInfo setting(Setting setting) { settings.add(setting); return this; }
 
   public String id() { return id; }

@@ -66,6 +66,9 @@ public final class PermissionService implements Permissions {
       return Decision.allow(Role.OWNER, user.siteAdmin() ? "Site admins hold every capability." : "School admins hold every capability in their school.");
     }
     RoleSource role = roleIn(user, space);
+    if (role == null && capability.schoolWide() && user.schoolId() != null && user.schoolId().equals(space.schoolId())) {
+      return Decision.allow(null, capabilityId + " is held by everyone in the school; the tool decides what each person sees.");
+    }
     if (role == null) return Decision.deny(null, "Has no role in " + space.name() + ".");
     String override = overrides(space.id()).get(capabilityId);
     if (NOBODY.equals(override)) {

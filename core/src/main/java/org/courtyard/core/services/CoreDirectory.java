@@ -43,4 +43,11 @@ public final class CoreDirectory implements Directory {
   public Optional<UserRef> personalSpaceOwner(long spaceId) {
     return spaces.byId(spaceId).filter(Space::personal).flatMap(s -> users.byId(s.ownerUserId())).map(User::ref);
   }
+
+  @Override
+  public List<Membership> spacesOf(long userId) {
+    return spaces.membershipsOf(userId).stream()
+        .flatMap(m -> spaces.byId(m.spaceId()).stream().filter(sp -> !sp.personal()).map(sp -> new Membership(sp.ref(), m.role())))
+        .toList();
+  }
 }

@@ -23,5 +23,10 @@ public interface Directory {
   /** The personal space's owner, if this is a personal space. */
   Optional<UserRef> personalSpaceOwner(long spaceId);
 
+  /** The spaces a person belongs to and their role in each (not their personal space). */
+  List<Membership> spacesOf(long userId);
+
+  record Membership(SpaceRef space, Role role) {}
+
   record Member(UserRef user, Role role) {}
 }

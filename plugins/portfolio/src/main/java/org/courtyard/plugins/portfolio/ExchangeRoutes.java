@@ -1,0 +1,220 @@
+package org.courtyard.plugins.portfolio;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.courtyard.api.roster.RosterException;
+import org.courtyard.api.roster.SafeZip;
+import org.courtyard.api.service.ActivityLog;
+import org.courtyard.api.service.FileStore;
+import org.courtyard.api.service.HtmlSanitizer;
+import org.courtyard.api.web.ContentTypes;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Reply;
+import org.courtyard.api.web.Routes;
+import org.courtyard.api.web.ToolRequest;
+import org.courtyard.api.web.ToolRouter;
+import org.courtyard.api.web.Upload;
+
+/** A portfolio out (a zip of web pages that opens offline; LEAP2A for another school) and LEAP2A in. */
+final class ExchangeRoutes implements Routes {
+  static final long MAX_PACKAGE = 500L * 1024 * 1024;
+  private final PortfolioStore store;
+  private final PortfolioRoutes pages;
+  private final FileStore files;
+  private final HtmlSanitizer sanitizer;
+  private final ActivityLog activity;
+
+  @Inject
+  ExchangeRoutes(PortfolioStore store, PortfolioRoutes pages, FileStore files, HtmlSanitizer sanitizer, ActivityLog activity) {
+    this.store = store;
+    this.pages = pages;
+    this.files = files;
+    this.sanitizer = sanitizer;
+    this.activity = activity;
+  }
+
+  @Override
+  public void mount(ToolRouter r) {
+    r.get("/export.zip", "view", this::exportSite);
+    r.get("/export-leap2a.zip", "view", this::exportLeap2a);
+    r.post("/import", "contribute", this::importLeap2a);
+  }
+
+  private PortfolioRoutes.Context manager(ToolRequest req) {
+    PortfolioRoutes.Context c = pages.context(req);
+    if (!c.manages()) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers take the portfolio away or bring one in.");
+    return c;
+  }
+
+  /** The collections this person may see, oldest first. */
+  private List<PortfolioStore.Collection> exported(PortfolioRoutes.Context c) {
+    return store.collections(c.owner().id()).stream().filter(col -> PortfolioRoutes.sees(c, col)).toList();
+  }
+
+  static String safeName(long id, String name) {
+    String n = name == null || name.isBlank() ? "file" : name.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (n.length() > 80) n = n.substring(n.length() - 80);
+    return id + "-" + n;
+  }
+
+  private Path tempZip() throws IOException {
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "courtyard-portfolio-exports");
+    Files.createDirectories(dir);
+    Instant old = Instant.now().minus(Duration.ofHours(1));
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.toList()) if (Files.getLastModifiedTime(p).toInstant().isBefore(old)) Files.deleteIfExists(p);
+    }
+    return Files.createTempFile(dir, "portfolio-", ".zip");
+  }
+
+  private void addFile(ZipOutputStream zip, String name, PortfolioStore.Artefact a) throws IOException {
+    Path p = files.path(a.fileKey()).orElse(null);
+    if (p == null) return;
+    zip.putNextEntry(new ZipEntry(name));
+    Files.copy(p, zip);
+    zip.closeEntry();
+  }
+
+  private static void addText(ZipOutputStream zip, String name, String text) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(text.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
+
+  private Reply exportSite(ToolRequest req) throws IOException {
+    PortfolioRoutes.Context c = manager(req);
+    Path zip = tempZip();
+    String who = Leap2a.esc(c.owner().displayName());
+    try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+      StringBuilder index = new StringBuilder(page(who + "'s portfolio", "<h1>" + who + "'s portfolio</h1>\n<ul>\n"));
+      for (PortfolioStore.Collection col : exported(c)) {
+        String file = "collection-" + col.id() + ".html";
+        index.append("<li><a href=\"").append(file).append("\">").append(Leap2a.esc(col.title())).append("</a></li>\n");
+        StringBuilder body = new StringBuilder("<p><a href=\"index.html\">All collections</a></p>\n<h1>" + Leap2a.esc(col.title()) + "</h1>\n" + col.description() + "\n");
+        for (PortfolioStore.Artefact a : store.artefacts(col.id())) {
+          body.append("<section>\n<h2>").append(Leap2a.esc(a.title())).append("</h2>\n");
+          if (a.isText()) body.append(a.body());
+          if (a.isLink()) body.append("<p>In Courtyard at ").append(Leap2a.esc(a.link())).append("</p>").append(a.body() == null ? "" : a.body());
+          if (a.isFile()) {
+            String name = "files/" + safeName(a.id(), a.fileName());
+            addFile(z, name, a);
+            if (a.isImage()) body.append("<p><img src=\"").append(name).append("\" alt=\"").append(Leap2a.esc(a.title())).append("\"></p>");
+            else if (a.isAudio()) body.append("<p><audio controls src=\"").append(name).append("\"></audio></p>");
+            else if (a.isVideo()) body.append("<p><video controls src=\"").append(name).append("\"></video></p>");
+            body.append("<p><a href=\"").append(name).append("\">").append(Leap2a.esc(a.fileName())).append("</a></p>");
+          }
+          body.append("\n</section>\n");
+        }
+        addText(z, file, page(Leap2a.esc(col.title()), body.toString()) + "</main></body></html>\n");
+      }
+      addText(z, "index.html", index.append("</ul>\n</main></body></html>\n").toString());
+    }
+    activity.record(req.user(), req.space(), "export", "exported " + c.owner().displayName() + "'s portfolio");
+    return Reply.file(zip, "application/zip", c.owner().username().replaceAll("[^a-z0-9.-]", "") + "-portfolio.zip");
+  }
+
+  private static String page(String title, String start) {
+    return "<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>" + title + "</title><style>body{font-family:sans-serif;max-width:50rem;margin:1rem auto;padding:0 1rem;line-height:1.5}"
+        + "img,video{max-width:100%}section{border-top:1px solid #ccc;margin-top:1rem}</style></head><body><main>\n" + start;
+  }
+
+  private Reply exportLeap2a(ToolRequest req) throws IOException {
+    PortfolioRoutes.Context c = manager(req);
+    Path zip = tempZip();
+    List<Leap2a.Selection> selections = new ArrayList<>();
+    try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+      for (PortfolioStore.Collection col : exported(c)) {
+        List<Leap2a.Item> items = new ArrayList<>();
+        for (PortfolioStore.Artefact a : store.artefacts(col.id())) {
+          String href = a.isFile() ? "files/" + safeName(a.id(), a.fileName()) : null;
+          if (a.isFile()) addFile(z, href, a);
+          items.add(new Leap2a.Item(a.kind(), a.title(), a.body(), href, a.fileName(), a.contentType(), a.link()));
+        }
+        selections.add(new Leap2a.Selection(col.title(), col.description(), items));
+      }
+      addText(z, "leap2a.xml", Leap2a.write(c.owner().displayName(), c.owner().username(), selections));
+    }
+    activity.record(req.user(), req.space(), "export", "exported " + c.owner().displayName() + "'s portfolio as LEAP2A");
+    return Reply.file(zip, "application/zip", c.owner().username().replaceAll("[^a-z0-9.-]", "") + "-leap2a.zip");
+  }
+
+  private Reply importLeap2a(ToolRequest req) throws IOException {
+    PortfolioRoutes.Context c = manager(req);
+    Upload up = req.uploads().stream().filter(u -> u.size() > 0).findFirst().orElse(null);
+    if (up == null) return Reply.redirect("").flash("Choose a LEAP2A package (.zip) to bring in. Nothing was imported.");
+    if (!SafeZip.looksLikeZip(up.file())) return Reply.redirect("").flash("That is not a LEAP2A package (a .zip with leap2a.xml). Nothing was imported.");
+    Path work = Files.createTempDirectory("courtyard-leap2a-");
+    try {
+      List<Leap2a.Selection> selections;
+      try {
+        SafeZip.extract(up.file(), work, MAX_PACKAGE, 5000);
+        selections = Leap2a.read(work);
+      } catch (RosterException e) {
+        return Reply.redirect("").flash("The package could not be opened: " + e.getMessage() + " Nothing was imported.");
+      } catch (Leap2a.Refused e) {
+        return Reply.redirect("").flash(e.getMessage() + " Nothing was imported.");
+      }
+      // Every file is checked before anything is saved; then all is saved in one transaction.
+      for (Leap2a.Selection s : selections) {
+        for (Leap2a.Item it : s.items()) {
+          if (!"FILE".equals(it.kind())) continue;
+          Path p = work.resolve(it.fileHref()).normalize();
+          if (sniff(p) == null) return Reply.redirect("").flash(it.fileHref() + " is not a picture, recording, video or document we can keep. Nothing was imported.");
+        }
+      }
+      List<String> keys = new ArrayList<>();
+      for (Leap2a.Selection s : selections) {
+        for (Leap2a.Item it : s.items()) {
+          if (!"FILE".equals(it.kind())) continue;
+          try (var in = Files.newInputStream(work.resolve(it.fileHref()).normalize())) {
+            keys.add(files.put(in));
+          }
+        }
+      }
+      int[] count = {0};
+      store.transaction(() -> {
+        int k = 0;
+        for (Leap2a.Selection s : selections) {
+          // Brought-in work starts private: the learner chooses again who sees it here.
+          long id = store.create(c.owner().id(), s.title(), sanitizer.sanitize(s.description()), Visibility.ME, false, false);
+          for (Leap2a.Item it : s.items()) {
+            switch (it.kind()) {
+              case "FILE" -> store.addFile(id, it.title(), keys.get(k++), it.fileName(), sniff(work.resolve(it.fileHref()).normalize()));
+              case "LINK" -> {
+                if (PortfolioRoutes.safeLink(it.link())) store.addLink(id, it.title(), it.link(), sanitizer.sanitize(it.body()));
+                else store.addText(id, it.title(), sanitizer.sanitize(it.body()) + sanitizer.textToHtml(it.link()));
+              }
+              default -> store.addText(id, it.title(), sanitizer.sanitize(it.body()));
+            }
+          }
+          count[0]++;
+        }
+        return null;
+      });
+      activity.record(req.user(), req.space(), "import", "brought in " + count[0] + " collections from " + up.fileName());
+      return Reply.redirect("").flash("Brought in " + count[0] + (count[0] == 1 ? " collection" : " collections") + ". They are private until you choose who sees them.");
+    } finally {
+      try (Stream<Path> s = Files.walk(work)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static String sniff(Path p) {
+    String type = ContentTypes.sniffVideo(p);
+    return type != null ? type : ContentTypes.sniff(p);
+  }
+}

@@ -1,0 +1,198 @@
+package org.courtyard.plugins.portfolio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.roster.RosterException;
+import org.courtyard.api.roster.SafeXml;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * LEAP2A, the UK e-portfolio interchange format: an Atom feed ({@code leap2a.xml}) whose entries are
+ * typed with {@code rdf:type}. A collection is a {@code leap2:selection} (category Grouping) linking
+ * its parts with {@code leap2:has_part}; writing is a {@code leap2:entry}; a file is a
+ * {@code leap2:resource} with an {@code enclosure} link to the file beside the feed in the zip; a
+ * reference to work elsewhere is an entry with a {@code related} link.
+ */
+final class Leap2a {
+  static final String ATOM = "http://www.w3.org/2005/Atom";
+  static final String LEAP2 = "http://terms.leapspecs.org/";
+  static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+  static final String CATEGORIES = "http://wiki.leapspecs.org/2A/categories";
+
+  private Leap2a() {}
+
+  /** A collection and its contents, as exported or read back. */
+  record Item(String kind, String title, String body, String fileHref, String fileName, String contentType, String link) {}
+
+  record Selection(String title, String description, List<Item> items) {}
+
+  static String write(String ownerName, String ownerId, List<Selection> selections) {
+    StringBuilder feed = new StringBuilder();
+    String now = Instant.now().toString();
+    feed.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"").append(ATOM).append("\" xmlns:rdf=\"").append(RDF)
+        .append("\" xmlns:leap2=\"").append(LEAP2).append("\" xmlns:categories=\"").append(CATEGORIES).append("/\">\n")
+        .append("  <leap2:version>http://www.leapspecs.org/2010-07/2A/</leap2:version>\n")
+        .append("  <id>urn:courtyard:portfolio:").append(esc(ownerId)).append("</id>\n")
+        .append("  <title>").append(esc(ownerName)).append("'s portfolio</title>\n")
+        .append("  <author><name>").append(esc(ownerName)).append("</name></author>\n")
+        .append("  <updated>").append(now).append("</updated>\n");
+    int s = 0;
+    for (Selection sel : selections) {
+      s++;
+      String sid = "portfolio:collection" + s;
+      feed.append("  <entry>\n    <id>").append(sid).append("</id>\n    <title>").append(esc(sel.title())).append("</title>\n")
+          .append("    <updated>").append(now).append("</updated>\n")
+          .append("    <content type=\"html\">").append(esc(sel.description())).append("</content>\n")
+          .append("    <rdf:type rdf:resource=\"leap2:selection\"/>\n")
+          .append("    <category term=\"Grouping\" scheme=\"categories:selection_type#\"/>\n");
+      for (int i = 1; i <= sel.items().size(); i++) feed.append("    <link rel=\"leap2:has_part\" href=\"").append(sid).append(":item").append(i).append("\"/>\n");
+      feed.append("  </entry>\n");
+      int i = 0;
+      for (Item it : sel.items()) {
+        i++;
+        feed.append("  <entry>\n    <id>").append(sid).append(":item").append(i).append("</id>\n    <title>").append(esc(it.title())).append("</title>\n")
+            .append("    <updated>").append(now).append("</updated>\n");
+        switch (it.kind()) {
+          case "FILE" -> feed.append("    <content type=\"text\">").append(esc(it.fileName())).append("</content>\n")
+              .append("    <rdf:type rdf:resource=\"leap2:resource\"/>\n")
+              .append("    <category term=\"Offline\" scheme=\"categories:resource_type#\"/>\n")
+              .append("    <link rel=\"enclosure\" href=\"").append(esc(it.fileHref())).append("\" type=\"").append(esc(it.contentType())).append("\"/>\n");
+          case "LINK" -> feed.append("    <content type=\"html\">").append(esc(it.body() == null ? "" : it.body())).append("</content>\n")
+              .append("    <rdf:type rdf:resource=\"leap2:entry\"/>\n")
+              .append("    <link rel=\"related\" href=\"").append(esc(it.link())).append("\"/>\n");
+          default -> feed.append("    <content type=\"html\">").append(esc(it.body())).append("</content>\n")
+              .append("    <rdf:type rdf:resource=\"leap2:entry\"/>\n");
+        }
+        feed.append("    <link rel=\"leap2:is_part_of\" href=\"").append(sid).append("\"/>\n  </entry>\n");
+      }
+    }
+    return feed.append("</feed>\n").toString();
+  }
+
+  /** A reason an import was refused, for the person who uploaded it. */
+  static final class Refused extends Exception {
+    Refused(String message) { super(message); }
+  }
+
+  /**
+   * Reads an unpacked LEAP2A package: every selection with its parts, files checked to be inside the
+   * package. Any problem refuses the whole package. Entries in no selection become one "Imported" one.
+   */
+  static List<Selection> read(Path root) throws Refused, IOException {
+    Path feedFile = root.resolve("leap2a.xml");
+    if (!Files.isRegularFile(feedFile)) throw new Refused("The package has no leap2a.xml.");
+    Document d;
+    try (InputStream in = Files.newInputStream(feedFile)) {
+      d = SafeXml.parse(in);
+    } catch (RosterException e) {
+      throw new Refused("leap2a.xml: " + e.getMessage());
+    }
+    Element feed = d.getDocumentElement();
+    if (!"feed".equals(local(feed)) || !ATOM.equals(feed.getNamespaceURI())) throw new Refused("leap2a.xml is not an Atom feed, so not LEAP2A.");
+    Map<String, Element> entries = new LinkedHashMap<>();
+    for (Element e : children(feed, "entry")) {
+      String id = text(first(e, "id"));
+      if (id.isEmpty()) throw new Refused("An entry has no id.");
+      entries.put(id, e);
+    }
+    List<Selection> out = new ArrayList<>();
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (Element e : entries.values()) {
+      if (!type(e).endsWith("selection")) continue;
+      List<Item> items = new ArrayList<>();
+      for (Element link : children(e, "link")) {
+        if (!link.getAttribute("rel").endsWith("has_part")) continue;
+        Element part = entries.get(link.getAttribute("href"));
+        if (part == null) throw new Refused("“" + text(first(e, "title")) + "” names a part (" + link.getAttribute("href") + ") that is not in the feed.");
+        used.add(link.getAttribute("href"));
+        items.add(item(part, root));
+      }
+      out.add(new Selection(limit(text(first(e, "title")), "Collection"), contentOf(e), items));
+    }
+    List<Item> loose = new ArrayList<>();
+    for (var en : entries.entrySet()) {
+      if (!type(en.getValue()).endsWith("selection") && !used.contains(en.getKey())) loose.add(item(en.getValue(), root));
+    }
+    if (!loose.isEmpty()) out.add(new Selection("Imported", "", loose));
+    if (out.isEmpty()) throw new Refused("The feed has no entries to import.");
+    return out;
+  }
+
+  private static Item item(Element e, Path root) throws Refused, IOException {
+    String title = limit(text(first(e, "title")), "Untitled");
+    for (Element link : children(e, "link")) {
+      if ("enclosure".equals(link.getAttribute("rel"))) {
+        String href = link.getAttribute("href");
+        if (href.contains("://") || href.startsWith("/") || href.contains("\\")) throw new Refused("“" + title + "” points at a file outside the package (" + href + ").");
+        Path p = root.resolve(href).normalize();
+        if (!p.startsWith(root.normalize()) || !Files.isRegularFile(p)) throw new Refused("“" + title + "” needs the file " + href + ", which is not in the package.");
+        String name = p.getFileName().toString().replaceFirst("^\\d+-", "");
+        String fileName = text(first(e, "content"));
+        return new Item("FILE", title, null, href, fileName.isBlank() ? name : limit(fileName, name), null, null);
+      }
+    }
+    for (Element link : children(e, "link")) {
+      if ("related".equals(link.getAttribute("rel"))) return new Item("LINK", title, contentOf(e), null, null, null, link.getAttribute("href"));
+    }
+    return new Item("TEXT", title, contentOf(e), null, null, null, null);
+  }
+
+  /** Content as HTML: html content as it is (sanitised later), text escaped. */
+  private static String contentOf(Element e) {
+    Element c = first(e, "content");
+    if (c == null) return "";
+    String t = c.getTextContent();
+    return "text".equals(c.getAttribute("type")) || c.getAttribute("type").isEmpty() ? esc(t) : t;
+  }
+
+  private static String type(Element e) {
+    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element c && "type".equals(local(c)) && RDF.equals(c.getNamespaceURI())) return c.getAttributeNS(RDF, "resource");
+    }
+    return "";
+  }
+
+  private static String limit(String s, String fallback) {
+    String t = s == null || s.isBlank() ? fallback : s.trim();
+    return t.length() > 200 ? t.substring(0, 199) + "…" : t;
+  }
+
+  private static String local(Node n) { return n.getLocalName() != null ? n.getLocalName() : n.getNodeName(); }
+
+  private static Element first(Element e, String name) {
+    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element c && name.equals(local(c))) return c;
+    return null;
+  }
+
+  private static List<Element> children(Element e, String name) {
+    List<Element> out = new ArrayList<>();
+    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element c && name.equals(local(c))) out.add(c);
+    return out;
+  }
+
+  private static String text(Element e) { return e == null ? "" : e.getTextContent().trim(); }
+
+  static String esc(String s) {
+    if (s == null) return "";
+    StringBuilder b = new StringBuilder(s.length());
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        default -> { if (ch >= 0x20 || ch == '\n' || ch == '\r' || ch == '\t') b.append(ch); }
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,251 @@
+package org.courtyard.plugins.portfolio;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.UserRef;
+import org.courtyard.api.service.ActivityLog;
+import org.courtyard.api.service.Directory;
+import org.courtyard.api.service.FileStore;
+import org.courtyard.api.service.HtmlSanitizer;
+import org.courtyard.api.service.Notifications;
+import org.courtyard.api.web.ContentTypes;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.api.web.Routes;
+import org.courtyard.api.web.ToolRequest;
+import org.courtyard.api.web.ToolRouter;
+import org.courtyard.api.web.Upload;
+
+/** The portfolio's pages under /s/~learner/portfolio. */
+final class PortfolioRoutes implements Routes {
+  static final long MAX_FILE = 50L * 1024 * 1024;
+  private final PortfolioStore store;
+  private final Audience audience;
+  private final Directory directory;
+  private final FileStore files;
+  private final HtmlSanitizer sanitizer;
+  private final Notifications notifications;
+  private final ActivityLog activity;
+
+  @Inject
+  PortfolioRoutes(PortfolioStore store, Audience audience, Directory directory, FileStore files, HtmlSanitizer sanitizer,
+                  Notifications notifications, ActivityLog activity) {
+    this.store = store;
+    this.audience = audience;
+    this.directory = directory;
+    this.files = files;
+    this.sanitizer = sanitizer;
+    this.notifications = notifications;
+    this.activity = activity;
+  }
+
+  @Override
+  public void mount(ToolRouter r) {
+    r.get("/", "view", this::index);
+    r.post("/collections", "contribute", this::create);
+    r.get("/c/:id", "view", this::show);
+    r.post("/c/:id/settings", "contribute", this::settings);
+    r.post("/c/:id/text", "contribute", this::addText);
+    r.post("/c/:id/file", "contribute", this::addFile);
+    r.post("/c/:id/link", "contribute", this::addLink);
+    r.post("/c/:id/comments", "contribute", this::comment);
+    r.post("/a/:id/delete", "contribute", this::deleteArtefact);
+    r.get("/files/:id", "view", this::file);
+  }
+
+  /** Whose portfolio this is and how the viewer stands to them. */
+  record Context(UserRef owner, Audience.Relation relation) {
+    boolean manages() { return Audience.manages(relation); }
+  }
+
+  Context context(ToolRequest req) {
+    UserRef owner = directory.personalSpaceOwner(req.space().id()).orElseThrow(() -> HttpProblem.notFound("Portfolios live in a learner's own space."));
+    return new Context(owner, audience.relation(req.user(), owner));
+  }
+
+  static boolean sees(Context c, PortfolioStore.Collection col) {
+    return col.staffOnly() ? Audience.seesStaffOnly(c.relation()) : Audience.sees(c.relation(), col.visibility());
+  }
+
+  /** A collection the viewer may see, else a 404 (not even its existence is told). */
+  private PortfolioStore.Collection visible(ToolRequest req, Context c) {
+    PortfolioStore.Collection col = store.collection(c.owner().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such collection."));
+    if (!sees(c, col)) throw HttpProblem.notFound("There is no such collection.");
+    return col;
+  }
+
+  /** A collection the viewer may change: the learner or their teacher; a staff-only one, teachers only. */
+  private PortfolioStore.Collection changeable(ToolRequest req, Context c) {
+    PortfolioStore.Collection col = visible(req, c);
+    if (!c.manages() || (col.staffOnly() && c.relation() != Audience.Relation.TEACHER)) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers change this.");
+    return col;
+  }
+
+  private Reply index(ToolRequest req) {
+    Context c = context(req);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (PortfolioStore.Collection col : store.collections(c.owner().id())) {
+      if (!sees(c, col)) continue;
+      rows.add(Map.of("id", col.id(), "title", col.title(), "who", col.staffOnly() ? "Staff and parents only" : col.visibility().label(), "staffOnly", col.staffOnly()));
+    }
+    Map<String, Object> m = new HashMap<>();
+    m.put("owner", c.owner());
+    m.put("own", c.relation() == Audience.Relation.OWNER);
+    m.put("collections", rows);
+    m.put("manages", c.manages());
+    m.put("teacher", c.relation() == Audience.Relation.TEACHER);
+    m.put("visibilities", visibilityOptions(Visibility.TEACHERS));
+    return Page.of("portfolio/index", m).title(c.owner().displayName() + "'s portfolio");
+  }
+
+  static List<Map<String, Object>> visibilityOptions(Visibility selected) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Visibility v : Visibility.values()) out.add(Map.of("value", v.name(), "label", v.label(), "selected", v == selected));
+    return out;
+  }
+
+  private static String title(ToolRequest req, String fallback) {
+    String t = req.form("title");
+    if (t.isEmpty()) t = fallback;
+    if (t.length() > 200) throw HttpProblem.badRequest("Keep the title under 200 characters. Nothing was saved.");
+    return t;
+  }
+
+  private Reply create(ToolRequest req) {
+    Context c = context(req);
+    if (!c.manages()) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers add collections.");
+    boolean staffOnly = !req.form("staff-only").isEmpty();
+    if (staffOnly && c.relation() != Audience.Relation.TEACHER) throw HttpProblem.forbidden("Only a teacher keeps a staff-only section.");
+    String t = req.form("title");
+    if (t.isEmpty() || t.length() > 200) return Reply.redirect("").flash("Give the collection a title (at most 200 characters). Nothing was made.");
+    long id = store.create(c.owner().id(), t, sanitizer.textToHtml(req.form("description")), Visibility.parse(req.form("visibility")),
+        !req.form("comments").isEmpty(), staffOnly);
+    activity.record(req.user(), req.space(), "collection", "made the collection “" + t + "”");
+    return Reply.redirect("c/" + id).flash(staffOnly ? "Staff-only section made: the learner's teachers and parents see it, no one else." : "Collection made.");
+  }
+
+  private Reply show(ToolRequest req) {
+    Context c = context(req);
+    PortfolioStore.Collection col = visible(req, c);
+    Map<String, Object> m = new HashMap<>();
+    m.put("owner", c.owner());
+    m.put("collection", col);
+    m.put("who", col.staffOnly() ? "Staff and parents only" : col.visibility().label());
+    List<Map<String, Object>> artefacts = new ArrayList<>();
+    for (PortfolioStore.Artefact a : store.artefacts(col.id())) {
+      Map<String, Object> x = new HashMap<>();
+      x.put("id", a.id());
+      x.put("title", a.title());
+      x.put("body", a.body());
+      x.put("fileName", a.fileName());
+      x.put("link", a.link());
+      x.put("isText", a.isText());
+      x.put("isFile", a.isFile());
+      x.put("isLink", a.isLink());
+      x.put("isImage", a.isImage());
+      x.put("isAudio", a.isAudio());
+      x.put("isVideo", a.isVideo());
+      artefacts.add(x);
+    }
+    m.put("artefacts", artefacts);
+    m.put("comments", store.comments(col.id()));
+    boolean changes = c.manages() && !(col.staffOnly() && c.relation() != Audience.Relation.TEACHER);
+    m.put("changes", changes);
+    m.put("canComment", mayComment(c, col));
+    m.put("visibilities", visibilityOptions(col.visibility()));
+    return Page.of("portfolio/collection", m).title(col.title());
+  }
+
+  /** Teachers and parents comment where the collection allows it; the learner answers them. */
+  static boolean mayComment(Context c, PortfolioStore.Collection col) {
+    if (!col.commentsAllowed() && !col.staffOnly()) return false;
+    return c.relation() == Audience.Relation.TEACHER || c.relation() == Audience.Relation.PARENT || (c.relation() == Audience.Relation.OWNER && !col.staffOnly());
+  }
+
+  private Reply settings(ToolRequest req) {
+    Context c = context(req);
+    PortfolioStore.Collection col = changeable(req, c);
+    String t = req.form("title");
+    if (t.isEmpty() || t.length() > 200) return Reply.redirect("c/" + col.id()).flash("Give the collection a title (at most 200 characters). Nothing was changed.");
+    store.update(col.id(), t, col.description(), Visibility.parse(req.form("visibility")), !req.form("comments").isEmpty());
+    return Reply.redirect("c/" + col.id()).flash("Saved. Now seen by: " + (col.staffOnly() ? "staff and parents only" : Visibility.parse(req.form("visibility")).label().toLowerCase(java.util.Locale.ROOT)) + ".");
+  }
+
+  private Reply addText(ToolRequest req) {
+    Context c = context(req);
+    PortfolioStore.Collection col = changeable(req, c);
+    String body = req.form("body");
+    if (body.isBlank() || body.length() > 50_000) return Reply.redirect("c/" + col.id()).flash("Write something (at most 50,000 characters). Nothing was added.");
+    store.addText(col.id(), title(req, "Writing"), sanitizer.sanitize(body));
+    return Reply.redirect("c/" + col.id()).flash("Added.");
+  }
+
+  private Reply addFile(ToolRequest req) throws IOException {
+    Context c = context(req);
+    PortfolioStore.Collection col = changeable(req, c);
+    Upload u = req.uploads().stream().filter(x -> x.size() > 0).findFirst().orElse(null);
+    if (u == null) return Reply.redirect("c/" + col.id()).flash("Choose a file, or record something first. Nothing was added.");
+    if (u.size() > MAX_FILE) return Reply.redirect("c/" + col.id()).flash(u.fileName() + " is bigger than 50 MB. Nothing was added.");
+    String type = ContentTypes.sniffVideo(u.file());
+    if (type == null) type = ContentTypes.sniff(u.file());
+    if (type == null) return Reply.redirect("c/" + col.id()).flash(u.fileName() + " is not a picture, recording, video or document we can keep. Nothing was added.");
+    String name = u.fileName() == null || u.fileName().isBlank() ? "work" : u.fileName();
+    if (name.length() > 200) name = name.substring(name.length() - 200);
+    store.addFile(col.id(), title(req, name), files.putFile(u.file()), name, type);
+    return Reply.redirect("c/" + col.id()).flash("Added.");
+  }
+
+  private Reply addLink(ToolRequest req) {
+    Context c = context(req);
+    PortfolioStore.Collection col = changeable(req, c);
+    String link = req.form("link");
+    // Work in another tool is added by reference: a page of this site, which keeps its own permissions.
+    if (!link.startsWith("/s/") || !safeLink(link)) {
+      return Reply.redirect("c/" + col.id()).flash("Paste the address of your work here, starting /s/ (a blog post, a homework hand-in…). Nothing was added.");
+    }
+    store.addLink(col.id(), title(req, "My work"), link, sanitizer.textToHtml(req.form("note")));
+    return Reply.redirect("c/" + col.id()).flash("Added.");
+  }
+
+  /** A page of this site (/s/…) or an https address: never a script: link, never a path that climbs out. */
+  static boolean safeLink(String link) {
+    if (link == null) return false;
+    if (link.matches("/s/[^\\s\"'<>]{1,480}")) return !link.contains("//") && !link.contains("..");
+    return link.matches("https://[^\\s\"'<>]{1,480}");
+  }
+
+  private Reply comment(ToolRequest req) {
+    Context c = context(req);
+    PortfolioStore.Collection col = visible(req, c);
+    if (!mayComment(c, col)) throw HttpProblem.forbidden("Comments are not open here.");
+    String body = req.form("body");
+    if (body.isBlank() || body.length() > 5000) return Reply.redirect("c/" + col.id()).flash("Write a comment of at most 5,000 characters. Nothing was saved.");
+    store.comment(col.id(), req.user().id(), req.user().displayName(), body);
+    if (c.relation() != Audience.Relation.OWNER && !col.staffOnly()) {
+      notifications.notify(c.owner().id(), req.user().displayName() + " commented on “" + col.title() + "”", req.toolUrl() + "/c/" + col.id());
+    }
+    return Reply.redirect("c/" + col.id()).flash("Comment added.");
+  }
+
+  private Reply deleteArtefact(ToolRequest req) {
+    Context c = context(req);
+    PortfolioStore.Artefact a = store.artefact(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such piece of work."));
+    PortfolioStore.Collection col = store.collection(c.owner().id(), a.collectionId()).orElseThrow(() -> HttpProblem.notFound("There is no such piece of work."));
+    if (!sees(c, col) || !c.manages() || (col.staffOnly() && c.relation() != Audience.Relation.TEACHER)) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers change this.");
+    store.deleteArtefact(a.id());
+    return Reply.redirect("c/" + col.id()).flash("Taken out.");
+  }
+
+  private Reply file(ToolRequest req) {
+    Context c = context(req);
+    PortfolioStore.Artefact a = store.artefact(req.pathId("id")).filter(PortfolioStore.Artefact::isFile).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
+    PortfolioStore.Collection col = store.collection(c.owner().id(), a.collectionId()).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
+    if (!sees(c, col)) throw HttpProblem.notFound("There is no such file.");
+    return Reply.file(files.path(a.fileKey()).orElseThrow(() -> HttpProblem.notFound("That file is no longer here.")), a.contentType(), a.fileName());
+  }
+}
