@@ -197,6 +197,26 @@ class JourneysIT {
   }
 
   @Test
+  void aLearnerShowsHerPortfolioToHerTeacherWhoComments() throws Exception {
+    try (Browser chloe = browser()) {
+      signIn(chloe, "chloe", "learner-demo-pass");
+      chloe.go("/s/~chloe/portfolio").fill("pc-title", "My best work").selectValue("pc-who", "PARENTS").press("Make it");
+      chloe.fill("pt-title", "My poem").fill("pt-body", "The sea is wide, the sea is blue.").press("Add writing");
+      assertTrue(chloe.text().contains("The sea is wide"), chloe.text());
+      assertAccessible(chloe);
+    }
+    try (Browser teacher = browser()) {
+      signIn(teacher, "mrs.patel", "teacher-demo-pass");
+      teacher.go("/s/~chloe/portfolio").press("My best work");
+      teacher.fill("pcm", "What a lovely poem, Chloe.").press("Comment");
+      assertTrue(teacher.text().contains("What a lovely poem, Chloe."), teacher.text());
+      teacher.screenshot("7-teacher-comments-on-a-portfolio");
+      assertAccessible(teacher);
+    }
+    assertFalse(courtyard.signIn("amira").get("/s/~chloe/portfolio").body().contains("My best work"), "a learner in another class does not see it");
+  }
+
+  @Test
   void theIctLeaderPreviewsAndAppliesAnMisImport() throws Exception {
     Path roll = Files.createTempFile("roll", ".csv");
     Files.writeString(roll, String.join("\n", "ID,Given Name,Family Name,Preferred name,Year,Class,Parent Email,Parent name",
