@@ -93,6 +93,19 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
     });
   }
 
+  /** Stops the server and closes its database, keeping its files (to run the command line on it). */
+  public void stop() {
+    if (courtyard != null) courtyard.close();
+    courtyard = null;
+  }
+
+  /** Starts the installation again with configuration values changed (key, value, key, value…; e.g. another db.url and db.user). */
+  public void startWith(String... keysAndValues) {
+    if (courtyard != null) courtyard.close();
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) settings.put(keysAndValues[i], keysAndValues[i + 1]);
+    start();
+  }
+
   /** Stops and starts the same installation (same files), as after a power cut or an upgrade. */
   public void restart() {
     courtyard.close();

@@ -36,7 +36,9 @@ public final class Main {
       "                               preview an MIS import; --apply applies it in one transaction",
       "  plugins list                 installed plugins and their state",
       "  plugins enable ID            enable a plugin (takes effect at the next start)",
-      "  plugins disable ID           disable a plugin (takes effect at the next start)");
+      "  plugins disable ID           disable a plugin (takes effect at the next start)",
+      "  migrate-db --to postgres --url jdbc:postgresql://HOST:5432/DB [--user U] [--password P]",
+      "                               copy this installation's Derby database into an empty PostgreSQL one");
 
   /** Held so the level set on it is not lost to garbage collection of an unreferenced logger. */
   private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.courtyard");
@@ -78,6 +80,15 @@ public final class Main {
         }
         case "plugins" -> {
           return plugins(config, args, out);
+        }
+        case "migrate-db" -> {
+          try {
+            return MigrateDbCommand.run(config, options(args, 1), out);
+          } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException("migrate-db stopped: " + e.getMessage(), e);
+          }
         }
         case "help", "--help", "-h" -> {
           out.println(USAGE);

@@ -160,7 +160,8 @@ final class BlogRoutes implements Routes {
   private void saveMedia(ToolRequest req, long postId) throws IOException {
     for (Upload u : req.uploads()) {
       String name = u.fileName() == null || u.fileName().isBlank() ? "media" : u.fileName();
-      store.addMedia(postId, files.putFile(u.file()), name.length() > 200 ? name.substring(0, 200) : name, ContentTypes.sniff(u.file()));
+      String type = ContentTypes.sniff(u.file()); // before putFile, which moves the file away
+      store.addMedia(postId, files.putFile(u.file()), name.length() > 200 ? name.substring(0, 200) : name, type);
     }
   }
 

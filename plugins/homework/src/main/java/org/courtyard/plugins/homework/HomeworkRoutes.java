@@ -212,7 +212,8 @@ final class HomeworkRoutes implements Routes {
     long sid = store.handIn(t.id(), req.user(), body, link.isEmpty() ? null : link, late);
     for (Upload u : ups) {
       String name = u.fileName() == null || u.fileName().isBlank() ? "work" : u.fileName();
-      store.addFile(sid, files.putFile(u.file()), name.length() > 200 ? name.substring(0, 200) : name, ContentTypes.sniff(u.file()));
+      String type = ContentTypes.sniff(u.file()); // before putFile, which moves the file away
+      store.addFile(sid, files.putFile(u.file()), name.length() > 200 ? name.substring(0, 200) : name, type);
     }
     activity.record(req.user(), req.space(), "hand-in", "handed in “" + t.title() + "”" + (late ? " late" : ""));
     return Reply.redirect("t/" + t.id()).flash(late ? "Handed in — late, so your teacher will see that." : "Handed in. Well done!");
