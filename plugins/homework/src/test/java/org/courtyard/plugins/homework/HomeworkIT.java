@@ -57,6 +57,20 @@ class HomeworkIT {
   }
 
   @Test
+  void aFileHandedInComesBackByteForByte(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String task = set("Draw a map", LocalDateTime.now().plusDays(1));
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 4, 5, 6};
+    TestClient amira = courtyard.signIn("amira");
+    TestClient.Response r = amira.postFile(task + "/hand-in", Map.of("body", "", "link", ""), "file", "map.png", "image/png", png);
+    assertEquals(303, r.status(), r.body());
+    Matcher file = Pattern.compile("(/s/2-willow/homework/files/\\d+)").matcher(amira.get(submissionLink(amira, task)).body());
+    assertTrue(file.find(), "the hand-in lists its file");
+    java.nio.file.Path got = dir.resolve("map.png");
+    amira.download(file.group(1), got);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(png, java.nio.file.Files.readAllBytes(got));
+  }
+
+  @Test
   void aLearnerIsRefusedAnotherLearnersWorkAndTheMarkingPages() {
     String task = set("Spellings", LocalDateTime.now().plusDays(2));
     TestClient amira = courtyard.signIn("amira");
