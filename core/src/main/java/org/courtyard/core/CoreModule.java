@@ -52,7 +52,7 @@ final class CoreModule extends AbstractModule {
     bind(Directory.class).to(CoreDirectory.class);
     bind(Permissions.class).to(PermissionService.class);
     bind(HtmlSanitizer.class).to(OwaspHtmlSanitizer.class).in(Singleton.class);
-    bind(FileStore.class).toInstance(new DiskFileStore(config.dataDir().resolve("files")));
+    bind(FileStore.class).toInstance(new DiskFileStore(config.filesDir()));
     bind(Mailer.class).to(LogMailer.class).in(Singleton.class);
     bind(Passwords.class).toInstance(new Passwords(config.getInt(Config.PASSWORD_COST, 10)));
     bindConstant().annotatedWith(Names.named(SignIn.LOCKOUT_ATTEMPTS)).to(config.getInt(Config.LOCKOUT_ATTEMPTS, 5));

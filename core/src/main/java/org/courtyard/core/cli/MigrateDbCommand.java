@@ -74,10 +74,10 @@ final class MigrateDbCommand {
           if (a != b) throw new IllegalStateException("Counts differ for " + table + ": " + a + " in Derby, " + b + " in PostgreSQL (" + copied.get(table) + " copied).");
           rows += b;
         }
-        long files = countFiles(source.dataDir().resolve("files"));
+        long files = countFiles(source.filesDir());
         out.printf("Copied %,d rows in %d tables; every table's count matches.%n", rows, tables.size());
         for (var e : copied.entrySet()) if (e.getValue() > 0) out.printf("  %-28s %,d%n", e.getKey(), e.getValue());
-        out.printf("Uploaded files stay in %s (%,d files); both databases use them.%n", source.dataDir().resolve("files"), files);
+        out.printf("Uploaded files stay in %s (%,d files); both databases use them.%n", source.filesDir(), files);
         out.println("To run on PostgreSQL, set in conf/courtyard.properties:");
         out.println("  db.url=" + url);
         if (o.containsKey("user")) out.println("  db.user=" + o.get("user"));

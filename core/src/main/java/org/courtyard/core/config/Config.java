@@ -23,6 +23,8 @@ public final class Config {
   public static final String HTTP_MAX_UPLOAD_BYTES = "http.max-upload-bytes";
   public static final String DATA_DIR = "data.dir";
   public static final String PLUGINS_DIR = "plugins.dir";
+  /** Where uploaded files live; several nodes point this at one shared folder. */
+  public static final String FILES_DIR = "files.dir";
   public static final String DB_URL = "db.url";
   public static final String DB_USER = "db.user";
   public static final String DB_PASSWORD = "db.password";
@@ -92,6 +94,8 @@ public final class Config {
   public Path home() { return Path.of(values.getOrDefault(HOME, ".")); }
 
   public Path dataDir() { return resolve(get(DATA_DIR, "data")); }
+
+  public Path filesDir() { return values.containsKey(FILES_DIR) ? resolve(get(FILES_DIR, null)) : dataDir().resolve("files"); }
 
   public Path pluginsDir() { return resolve(get(PLUGINS_DIR, "plugins")); }
 
