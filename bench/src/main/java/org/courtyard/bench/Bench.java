@@ -2,7 +2,7 @@ package org.courtyard.bench;
 
 import java.nio.file.Path;
 
-/** Entry point: {@code Bench <unpacked distribution> [core|tools|import|quiz|school|stream|all]}. */
+/** Entry point: {@code Bench <unpacked distribution> [core|tools|import|quiz|school|stream|db|all]}. */
 public final class Bench {
   private Bench() {}
 
@@ -15,5 +15,6 @@ public final class Bench {
     if (which.equals("quiz") || which.equals("all")) QuizBench.run(install);
     if (which.equals("school") || which.equals("all")) SchoolBench.run(install);
     if (which.equals("stream") || which.equals("all")) StreamBench.run(install);
+    if (which.equals("db") || which.equals("all")) DbBench.run(install);
   }
 }

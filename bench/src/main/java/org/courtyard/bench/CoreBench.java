@@ -136,25 +136,28 @@ final class CoreBench {
       this.startMillis = startMillis;
     }
 
-    static Server start(Path install, Path home) throws Exception {
+    static Server start(Path install, Path home) throws Exception { return start(install, home, PORT); }
+
+    /** A server on another port (a second node of the same installation). */
+    static Server start(Path install, Path home, int port) throws Exception {
       // Another benchmark's server on the port would answer our probes and be measured instead.
-      try (java.net.ServerSocket free = new java.net.ServerSocket(PORT, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      try (java.net.ServerSocket free = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
         free.setReuseAddress(true);
       } catch (IOException e) {
-        throw new IllegalStateException("Port " + PORT + " is in use (another server or benchmark?); run with BENCH_PORT=<free port> bench/run ...");
+        throw new IllegalStateException("Port " + port + " is in use (another server or benchmark?); run with BENCH_PORT=<free port> bench/run ...");
       }
       ProcessBuilder pb = new ProcessBuilder(install.resolve("bin/courtyard").toString(), "demo")
-          .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
+          .redirectErrorStream(true).redirectOutput(home.resolve("server-" + port + ".log").toFile());
       pb.environment().put("COURTYARD_HOME", home.toString());
-      pb.environment().put("JAVA_OPTS", "-Dcourtyard.http.port=" + PORT);
+      pb.environment().put("JAVA_OPTS", "-Dcourtyard.http.port=" + port);
       long t0 = System.nanoTime();
       Process p = pb.start();
       HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
       long deadline = t0 + Duration.ofSeconds(120).toNanos();
       while (System.nanoTime() < deadline) {
-        if (!p.isAlive()) throw new IllegalStateException("server exited; see " + home.resolve("server.log"));
+        if (!p.isAlive()) throw new IllegalStateException("server exited; see " + home.resolve("server-" + port + ".log"));
         try {
-          if (probe.send(get("/login"), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          if (probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
             return new Server(p, (System.nanoTime() - t0) / 1_000_000);
           }
         } catch (IOException e) {

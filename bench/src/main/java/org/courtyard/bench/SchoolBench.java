@@ -354,13 +354,13 @@ final class SchoolBench {
     }
   }
 
-  /** As many GETs as {@code connections} clients can make in {@code duration}, after a 5 s warm-up. */
+  /** As many GETs as {@code connections} clients can make in {@code duration}, after a 10 s warm-up (the JIT). */
   static Scenario closedLoop(String name, Client client, String url, int connections, Duration duration) throws Exception {
     for (boolean record : new boolean[] {false, true}) {
       ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
       ExecutorService pool = Executors.newFixedThreadPool(connections);
       long start = System.nanoTime();
-      long end = start + (record ? duration : Duration.ofSeconds(5)).toNanos();
+      long end = start + (record ? duration : Duration.ofSeconds(10)).toNanos();
       List<Future<?>> fs = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
         fs.add(pool.submit(() -> {
@@ -409,9 +409,17 @@ final class SchoolBench {
     final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
     volatile String csrf;
+    final String base;
 
-    static Client signIn(String username, String password) throws Exception {
-      Client c = new Client();
+    Client() { this(BASE); }
+
+    /** A client of another server, e.g. the second node: {@code http://127.0.0.1:18081}. */
+    Client(String base) { this.base = base; }
+
+    static Client signIn(String username, String password) throws Exception { return signIn(BASE, username, password); }
+
+    static Client signIn(String base, String username, String password) throws Exception {
+      Client c = new Client(base);
       c.get("/login");
       c.redirectOf("/login", "username", username, "password", password);
       return c;
@@ -433,7 +441,7 @@ final class SchoolBench {
       }
     }
 
-    String get(String path) throws Exception { return getAbsolute(BASE + path); }
+    String get(String path) throws Exception { return getAbsolute(base + path); }
 
     String getAbsolute(String url) throws Exception {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -444,7 +452,7 @@ final class SchoolBench {
     }
 
     byte[] getBytes(String path) throws Exception {
-      return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 
     HttpResponse<String> send(String path, String... form) throws Exception {
@@ -453,7 +461,7 @@ final class SchoolBench {
       for (int i = 0; i + 1 < form.length; i += 2) {
         body.append('&').append(URLEncoder.encode(form[i], StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(form[i + 1], StandardCharsets.UTF_8));
       }
-      return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
           .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
           HttpResponse.BodyHandlers.ofString());
     }
