@@ -52,4 +52,56 @@ public final class SafeXml {
       throw new RosterException("The file could not be read: " + e.getMessage());
     }
   }
+
+  /** An element's or attribute's name without its namespace prefix. */
+  public static String localName(org.w3c.dom.Node n) { return n.getLocalName() != null ? n.getLocalName() : n.getNodeName(); }
+
+  /** The first child element with this local name, or null. */
+  public static org.w3c.dom.Element firstChild(org.w3c.dom.Element parent, String localName) {
+    if (parent == null) return null;
+    for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof org.w3c.dom.Element c && localName.equals(localName(c))) return c;
+    }
+    return null;
+  }
+
+  /** The child elements with this local name, in document order. */
+  public static java.util.List<org.w3c.dom.Element> children(org.w3c.dom.Element parent, String localName) {
+    java.util.List<org.w3c.dom.Element> out = new java.util.ArrayList<>();
+    if (parent == null) return out;
+    for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof org.w3c.dom.Element c && localName.equals(localName(c))) out.add(c);
+    }
+    return out;
+  }
+
+  /** Every element below this one with this local name, in document order. */
+  public static java.util.List<org.w3c.dom.Element> descendants(org.w3c.dom.Element e, String localName) {
+    java.util.List<org.w3c.dom.Element> out = new java.util.ArrayList<>();
+    for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof org.w3c.dom.Element c) {
+        if (localName.equals(localName(c))) out.add(c);
+        out.addAll(descendants(c, localName));
+      }
+    }
+    return out;
+  }
+
+  /** Text for XML content or an attribute value: escaped, and characters XML 1.0 cannot carry left out. */
+  public static String escape(String s) {
+    if (s == null) return "";
+    StringBuilder b = new StringBuilder(s.length());
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        default -> {
+          if (ch >= 0x20 || ch == '\n' || ch == '\r' || ch == '\t') b.append(ch);
+        }
+      }
+    }
+    return b.toString();
+  }
 }

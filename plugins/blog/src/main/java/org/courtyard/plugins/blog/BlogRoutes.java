@@ -245,7 +245,6 @@ final class BlogRoutes implements Routes {
     return Reply.text(x.append("</feed>\n").toString(), "application/atom+xml; charset=utf-8");
   }
 
-  private static String xml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
+  /** Feed text: escaped, and characters XML cannot carry (a pasted control character) left out rather than breaking the feed. */
+  private static String xml(String s) { return org.courtyard.api.roster.SafeXml.escape(s); }
 }

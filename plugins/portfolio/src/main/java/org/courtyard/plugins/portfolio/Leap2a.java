@@ -166,33 +166,13 @@ final class Leap2a {
     return t.length() > 200 ? t.substring(0, 199) + "…" : t;
   }
 
-  private static String local(Node n) { return n.getLocalName() != null ? n.getLocalName() : n.getNodeName(); }
+  private static String local(Node n) { return SafeXml.localName(n); }
 
-  private static Element first(Element e, String name) {
-    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element c && name.equals(local(c))) return c;
-    return null;
-  }
+  private static Element first(Element e, String name) { return SafeXml.firstChild(e, name); }
 
-  private static List<Element> children(Element e, String name) {
-    List<Element> out = new ArrayList<>();
-    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element c && name.equals(local(c))) out.add(c);
-    return out;
-  }
+  private static List<Element> children(Element e, String name) { return SafeXml.children(e, name); }
 
   private static String text(Element e) { return e == null ? "" : e.getTextContent().trim(); }
 
-  static String esc(String s) {
-    if (s == null) return "";
-    StringBuilder b = new StringBuilder(s.length());
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        default -> { if (ch >= 0x20 || ch == '\n' || ch == '\r' || ch == '\t') b.append(ch); }
-      }
-    }
-    return b.toString();
-  }
+  static String esc(String s) { return SafeXml.escape(s); }
 }

@@ -393,31 +393,13 @@ final class QtiReader {
     return s.replaceAll("[ \\t]*\\n[ \\t]*", "\n").replaceAll("\\n{2,}", "\n").replaceAll("^\\n+|\\n+$", "").replaceAll(" {2,}", " ");
   }
 
-  static String local(Node n) { return n.getLocalName() != null ? n.getLocalName() : n.getNodeName(); }
+  static String local(Node n) { return SafeXml.localName(n); }
 
-  static Element first(Element e, String name) {
-    if (e == null) return null;
-    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element c && name.equals(local(c))) return c;
-    return null;
-  }
+  static Element first(Element e, String name) { return SafeXml.firstChild(e, name); }
 
-  static List<Element> children(Element e, String name) {
-    List<Element> out = new ArrayList<>();
-    if (e == null) return out;
-    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element c && name.equals(local(c))) out.add(c);
-    return out;
-  }
+  static List<Element> children(Element e, String name) { return SafeXml.children(e, name); }
 
-  static List<Element> descendants(Element e, String name) {
-    List<Element> out = new ArrayList<>();
-    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element c) {
-        if (name.equals(local(c))) out.add(c);
-        out.addAll(descendants(c, name));
-      }
-    }
-    return out;
-  }
+  static List<Element> descendants(Element e, String name) { return SafeXml.descendants(e, name); }
 
   private static List<String> values(Element e) {
     return children(e, "value").stream().map(v -> v.getTextContent().trim()).toList();

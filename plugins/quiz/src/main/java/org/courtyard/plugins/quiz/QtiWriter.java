@@ -226,21 +226,5 @@ final class QtiWriter {
   /** Plain text as QTI inline content: escaped, with line breaks kept. */
   static String text(String s) { return esc(s == null ? "" : s).replace("\r\n", "\n").replace("\n", "<br/>"); }
 
-  static String esc(String s) {
-    if (s == null) return "";
-    StringBuilder b = new StringBuilder(s.length());
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        default -> {
-          // Characters XML 1.0 cannot carry are left out rather than making the file unreadable.
-          if (ch >= 0x20 || ch == '\n' || ch == '\r' || ch == '\t') b.append(ch);
-        }
-      }
-    }
-    return b.toString();
-  }
+  static String esc(String s) { return org.courtyard.api.roster.SafeXml.escape(s); }
 }
