@@ -497,6 +497,8 @@ final class QuizRoutes implements Routes {
   private Reply media(ToolRequest req) {
     Question q = bank.byIds(req.space().id(), List.of(req.pathId("qid"))).get(req.pathId("qid"));
     if (q == null) throw HttpProblem.notFound("There is no such picture or sound.");
+    // Learners and parents hear or see a question only once it is in a try of theirs: not from the bank early.
+    if (!req.can("author") && !req.can("mark") && !quizzes.inTryOf(q.id(), mayView(req))) throw HttpProblem.notFound("There is no such picture or sound.");
     Question.Media media = switch (req.pathParam("kind").toLowerCase(Locale.ROOT)) {
       case "image" -> q.image();
       case "audio" -> q.audio();

@@ -131,6 +131,14 @@ final class QuizStore {
     return slots.stream().map(Slot::questionId).collect(java.util.stream.Collectors.toSet());
   }
 
+  /** Whether the question is in a try by one of these people. */
+  boolean inTryOf(long questionId, java.util.Set<Long> userIds) {
+    for (long user : userIds) {
+      if (db.count("SELECT COUNT(*) FROM qz_slots s JOIN qz_attempts a ON a.id = s.attempt_id WHERE s.question_id = ? AND a.user_id = ?", questionId, user) > 0) return true;
+    }
+    return false;
+  }
+
   List<Slot> slots(long attemptId) {
     return db.query("SELECT slot, question_id, answer, score, comment FROM qz_slots WHERE attempt_id = ? ORDER BY slot", rs -> {
       double s = rs.getDouble(4);

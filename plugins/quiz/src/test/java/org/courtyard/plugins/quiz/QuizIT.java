@@ -218,6 +218,24 @@ class QuizIT {
   }
 
   @Test
+  void aQuestionsPictureIsSeenOnlyOnceItIsInTheLearnersTry() {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+    assertEquals(303, teacher.postFile("/s/coding-club/quiz/bank/new/true-false", Map.of("title", "Pictured", "prompt", "This is a robot.", "truth", "true"),
+        "image", "robot.png", "image/png", png).status());
+    Matcher m = Pattern.compile("/s/coding-club/quiz/bank/q/(\\d+)\">Pictured<").matcher(teacher.get("/s/coding-club/quiz/bank").body());
+    assertTrue(m.find());
+    long id = Long.parseLong(m.group(1));
+    String media = "/s/coding-club/quiz/media/" + id + "/image";
+    TestClient chloe = courtyard.signIn("chloe");
+    assertEquals(404, chloe.get(media).status(), "not before a quiz gives it to her");
+    assertEquals(200, teacher.get(media).status(), "the teacher sees it in the bank");
+    String a = start(chloe, quiz(teacher, "coding-club", "Robots", List.of(id)));
+    assertTrue(chloe.get(a).contains(media), "her try shows the picture");
+    assertEquals(200, chloe.get(media).status());
+  }
+
+  @Test
   void aLearnerIsRefusedAnotherLearnersAttemptAndTheMarkingPages() {
     TestClient teacher = courtyard.signIn("mrs.patel");
     long q = question(teacher, "2-willow", "free-text", "Private", "prompt", "What did you do at the weekend?");
