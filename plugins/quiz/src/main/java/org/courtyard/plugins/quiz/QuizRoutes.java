@@ -115,8 +115,7 @@ final class QuizRoutes implements Routes {
   /** A learner's best mark in words, or why there is none to show yet. */
   private String score(QuizStore.Quiz q, List<QuizStore.Attempt> attempts) {
     if (!service.feedbackShown(q)) return "done — marks after the quiz closes";
-    Optional<QuizStore.Attempt> best = attempts.stream().filter(a -> QuizStore.DONE.equals(a.state()) && a.score() != null)
-        .max((x, y) -> Double.compare(x.score() / Math.max(1e-9, x.maxScore()), y.score() / Math.max(1e-9, y.maxScore())));
+    Optional<QuizStore.Attempt> best = QuizStore.best(attempts);
     if (best.isPresent()) return Answers.display(best.get().score()) + " / " + Answers.display(best.get().maxScore());
     return "waiting for the teacher to mark";
   }
@@ -469,7 +468,7 @@ final class QuizRoutes implements Routes {
     Map<String, Object> r = attemptRow(q, a);
     if (!a.open() && a.score() != null) {
       r.put("score", Answers.display(a.score()) + " / " + Answers.display(a.maxScore()));
-      r.put("percent", Math.round(100 * a.score() / Math.max(1e-9, a.maxScore())));
+      r.put("percent", Math.round(100 * a.fraction()));
     }
     r.put("needsMarking", QuizStore.MARKING.equals(a.state()));
     return r;

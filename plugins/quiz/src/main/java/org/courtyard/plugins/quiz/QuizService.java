@@ -152,8 +152,7 @@ final class QuizService {
 
   /** Hands the learner's best fully marked attempt to the core's markbook. */
   void recordResult(SpaceRef space, QuizStore.Quiz q, long userId) {
-    quizzes.attemptsOf(q.id(), userId).stream().filter(a -> QuizStore.DONE.equals(a.state()) && a.score() != null)
-        .max((x, y) -> Double.compare(x.score() / Math.max(x.maxScore(), 1e-9), y.score() / Math.max(y.maxScore(), 1e-9)))
+    QuizStore.best(quizzes.attemptsOf(q.id(), userId))
         .ifPresent(best -> results.record(space, "quiz-" + q.id(), q.title(), userId, best.score(), best.maxScore(), null,
             QuizStore.FEEDBACK_IMMEDIATE.equals(q.feedback()) ? null : q.closesAt()));
   }

@@ -32,6 +32,14 @@ final class QuizStore {
   record Attempt(long id, long quizId, long userId, String userName, int attemptNo, long seed, Instant startedAt, Instant deadline,
                  Instant submittedAt, boolean timedOut, String state, Double score, double maxScore) {
     boolean open() { return OPEN.equals(state); }
+
+    /** The share of the marks earned, 0 to 1 (0 until marked). */
+    double fraction() { return score == null ? 0 : score / Math.max(1e-9, maxScore); }
+  }
+
+  /** A learner's best fully marked try, by share of the marks (tries can differ in marks when questions are random). */
+  static Optional<Attempt> best(List<Attempt> attempts) {
+    return attempts.stream().filter(a -> DONE.equals(a.state()) && a.score() != null).max(java.util.Comparator.comparingDouble(Attempt::fraction));
   }
 
   record Slot(int slot, long questionId, String answer, Double score, String comment) {}
