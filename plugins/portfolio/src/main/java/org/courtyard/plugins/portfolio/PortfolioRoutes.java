@@ -68,6 +68,11 @@ final class PortfolioRoutes implements Routes {
     return new Context(owner, audience.relation(req.user(), owner));
   }
 
+  /** The learner or their teacher changes a collection; a staff-only one, teachers only. */
+  static boolean mayChange(Context c, PortfolioStore.Collection col) {
+    return c.manages() && !(col.staffOnly() && c.relation() != Audience.Relation.TEACHER);
+  }
+
   static boolean sees(Context c, PortfolioStore.Collection col) {
     return col.staffOnly() ? Audience.seesStaffOnly(c.relation()) : Audience.sees(c.relation(), col.visibility());
   }
@@ -82,7 +87,7 @@ final class PortfolioRoutes implements Routes {
   /** A collection the viewer may change: the learner or their teacher; a staff-only one, teachers only. */
   private PortfolioStore.Collection changeable(ToolRequest req, Context c) {
     PortfolioStore.Collection col = visible(req, c);
-    if (!c.manages() || (col.staffOnly() && c.relation() != Audience.Relation.TEACHER)) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers change this.");
+    if (!mayChange(c, col)) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers change this.");
     return col;
   }
 
@@ -154,7 +159,7 @@ final class PortfolioRoutes implements Routes {
     }
     m.put("artefacts", artefacts);
     m.put("comments", store.comments(col.id()));
-    boolean changes = c.manages() && !(col.staffOnly() && c.relation() != Audience.Relation.TEACHER);
+    boolean changes = mayChange(c, col);
     m.put("changes", changes);
     m.put("canComment", mayComment(c, col));
     m.put("visibilities", visibilityOptions(col.visibility()));
@@ -236,7 +241,7 @@ final class PortfolioRoutes implements Routes {
     Context c = context(req);
     PortfolioStore.Artefact a = store.artefact(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such piece of work."));
     PortfolioStore.Collection col = store.collection(c.owner().id(), a.collectionId()).orElseThrow(() -> HttpProblem.notFound("There is no such piece of work."));
-    if (!sees(c, col) || !c.manages() || (col.staffOnly() && c.relation() != Audience.Relation.TEACHER)) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers change this.");
+    if (!sees(c, col) || !mayChange(c, col)) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers change this.");
     store.deleteArtefact(a.id());
     return Reply.redirect("c/" + col.id()).flash("Taken out.");
   }
