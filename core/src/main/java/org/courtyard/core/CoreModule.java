@@ -34,8 +34,10 @@ final class CoreModule extends AbstractModule {
   private final Config config;
   private final Db db;
   private final Vertx vertx;
+  private final org.courtyard.core.cluster.Cluster cluster;
 
-  CoreModule(Config config, Db db, Vertx vertx) {
+  CoreModule(Config config, Db db, Vertx vertx, org.courtyard.core.cluster.Cluster cluster) {
+    this.cluster = cluster;
     this.config = config;
     this.db = db;
     this.vertx = vertx;
@@ -47,6 +49,7 @@ final class CoreModule extends AbstractModule {
     bind(Db.class).toInstance(db);
     bind(Database.class).toInstance(db);
     bind(Vertx.class).toInstance(vertx);
+    bind(org.courtyard.core.cluster.Cluster.class).toInstance(cluster);
     bind(Clock.class).toInstance(new org.courtyard.core.services.ServerClock());
     bind(Events.class).to(EventHub.class);
     bind(Directory.class).to(CoreDirectory.class);
@@ -66,6 +69,6 @@ final class CoreModule extends AbstractModule {
                         NotificationStore notifications, org.courtyard.core.roster.ImporterRegistry importers,
                         org.courtyard.core.services.ResultStore results, Clock clock) {
     return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity, notifications, importers, results,
-        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock));
+        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock), cluster);
   }
 }

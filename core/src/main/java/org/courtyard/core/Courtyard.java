@@ -8,6 +8,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.courtyard.core.cluster.Cluster;
+import org.courtyard.core.cluster.ClusterJoin;
 import org.courtyard.core.config.Config;
 import org.courtyard.core.db.Databases;
 import org.courtyard.core.db.Db;
@@ -21,6 +23,7 @@ import org.courtyard.core.web.WebServer;
  */
 public final class Courtyard implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Courtyard.class.getName());
+  private static final long CATCH_UP_EVERY_MS = 5_000;
   private final Config config;
   private final HikariDataSource dataSource;
   private final Vertx vertx;
@@ -41,8 +44,19 @@ public final class Courtyard implements AutoCloseable {
       String dialect = Databases.dialect(config.dbUrl());
       Migrations.apply(ds, dialect, "core", "db/core", Courtyard.class.getClassLoader());
       Db db = new Db(ds, dialect);
-      Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(config.getInt("http.worker-threads", 32)));
-      Injector injector = Guice.createInjector(Stage.PRODUCTION, new CoreModule(config, db, vertx));
+      VertxOptions options = new VertxOptions().setWorkerPoolSize(config.getInt("http.worker-threads", 32));
+      Vertx vertx;
+      Cluster cluster;
+      if (config.getBool(Config.CLUSTER_ENABLED, false)) {
+        ClusterJoin.Joined joined = ClusterJoin.join(config, options);
+        vertx = joined.vertx();
+        cluster = new Cluster(vertx, joined.manager());
+        LOG.info("Joined the cluster as node " + cluster.nodeId() + "; " + cluster.members() + " node(s)");
+      } else {
+        vertx = Vertx.vertx(options);
+        cluster = new Cluster(vertx, null);
+      }
+      Injector injector = Guice.createInjector(Stage.PRODUCTION, new CoreModule(config, db, vertx, cluster));
       return new Courtyard(config, ds, vertx, injector);
     } catch (RuntimeException e) {
       ds.close();
@@ -61,6 +75,13 @@ public final class Courtyard implements AutoCloseable {
     PluginHost plugins = injector.getInstance(PluginHost.class);
     plugins.attach(injector.getInstance(org.courtyard.core.web.ToolDispatch.class));
     plugins.loadAndStartAll();
+    if (injector.getInstance(Cluster.class).clustered()) {
+      // Messages from other nodes say "look again" at once; this catches any that a network blip lost.
+      vertx.setPeriodic(CATCH_UP_EVERY_MS, t -> vertx.executeBlocking(() -> {
+        plugins.catchUp();
+        return null;
+      }, false));
+    }
     prepare.accept(this);
     try {
       web.start(router).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

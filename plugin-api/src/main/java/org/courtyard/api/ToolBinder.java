@@ -21,8 +21,21 @@ public interface ToolBinder {
    */
   ToolBinder migrations(String classpathFolder);
 
-  /** A listener for a core event ({@link org.courtyard.api.event}); failures are logged, never passed on. */
+  /**
+   * A listener for a core event ({@link org.courtyard.api.event}); failures are logged, never passed on.
+   * It runs once, on the node where the change was saved: the place for work that writes (a default
+   * forum for a new class, a notification), which must not happen once per node.
+   */
   <E> ToolBinder listen(Class<E> eventType, Class<? extends Listener<E>> listener);
+
+  /**
+   * A listener that runs on <em>every</em> node of a cluster, whichever node saved the change: for
+   * what a node keeps in memory (a cache to forget, a page held open). On a single node it is the
+   * same as {@link #listen}. Events that reach other nodes are records of plain values.
+   *
+   * @since 1.2.0
+   */
+  <E> ToolBinder listenOnEveryNode(Class<E> eventType, Class<? extends Listener<E>> listener);
 
   /** A box shown on the page of each space that has this tool, to users with the capability. */
   ToolBinder widget(String name, String title, String capability, Class<? extends Widget> widget);

@@ -44,6 +44,7 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
    * its own there instead of embedded Derby. {@code ./run-tests} runs the suite a second time so.
    */
   public static final String POSTGRES = "courtyard.test.postgres";
+  private CourtyardExtension sharingWith;
 
   private CourtyardExtension(boolean demo) { this.demo = demo; }
 
@@ -58,14 +59,29 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
   /** A configuration value ({@link Config} keys), e.g. a small upload limit. */
   public CourtyardExtension setting(String key, String value) { settings.put(key, value); return this; }
 
+  /**
+   * Makes this installation another node of {@code first}'s: the same database and file store. Only
+   * on PostgreSQL (embedded Derby belongs to one process); start {@code first} before this one.
+   */
+  public CourtyardExtension sharingStorageWith(CourtyardExtension first) { this.sharingWith = first; return this; }
+
   @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
+  public void beforeAll(ExtensionContext context) throws Exception { open(); }
+
+  /** Creates the home and starts the installation (what {@code beforeAll} does, for tests that start nodes themselves). */
+  public void open() throws Exception {
     home = Files.createTempDirectory("courtyard-test");
+    if (sharingWith != null) {
+      Config first = sharingWith.courtyard.config();
+      settings.putIfAbsent(Config.DB_URL, first.dbUrl());
+      settings.putIfAbsent(Config.DB_USER, first.get(Config.DB_USER, ""));
+      settings.putIfAbsent(Config.FILES_DIR, first.filesDir().toString());
+    }
     Path pluginsDir = home.resolve("plugins");
     Files.createDirectories(pluginsDir);
     for (PluginJar p : plugins) p.writeTo(pluginsDir);
     String pg = System.getProperty(POSTGRES);
-    if (pg != null && !pg.isBlank()) {
+    if (pg != null && !pg.isBlank() && sharingWith == null) {
       pgDatabase = "courtyard_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
       try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg + "postgres", "postgres", "")) {
         c.createStatement().execute("CREATE DATABASE " + pgDatabase);
@@ -113,8 +129,12 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
+  public void afterAll(ExtensionContext context) { close(); }
+
+  /** Stops the installation and deletes its home (and its test database). */
+  public void close() {
     if (courtyard != null) courtyard.close();
+    courtyard = null;
     deleteQuietly(home);
     if (pgDatabase != null) {
       try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty(POSTGRES) + "postgres", "postgres", "")) {

@@ -26,13 +26,24 @@ public final class TestClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private final URI base;
   private final HttpClient http;
+  private final CookieManager cookies;
   private String csrf;
 
-  TestClient(URI base) {
+  TestClient(URI base) { this(base, new CookieManager(), null); }
+
+  private TestClient(URI base, CookieManager cookies, String csrf) {
     this.base = base;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+    this.cookies = cookies;
+    this.csrf = csrf;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(10)).build();
   }
+
+  /** A fresh browser for a server started some other way (a node run from the distribution). */
+  public static TestClient of(URI base) { return new TestClient(base); }
+
+  /** The same browser (cookies, form token) talking to another node of a cluster on the same host. */
+  public TestClient at(URI otherNode) { return new TestClient(otherNode, cookies, csrf); }
 
   /** An HTTP answer with the helpers tests need. */
   public record Response(int status, String body, java.net.http.HttpHeaders headers) {

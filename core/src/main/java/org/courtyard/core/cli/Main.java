@@ -28,15 +28,16 @@ import org.courtyard.core.spaces.SpaceStore;
 public final class Main {
   static final String USAGE = String.join("\n",
       "Usage: courtyard <command>",
-      "  run                          start the server (conf/courtyard.properties)",
-      "  demo                         create the demo school once, then start the server",
+      "  run [--cluster]              start the server (conf/courtyard.properties); --cluster joins the",
+      "                               other nodes named by cluster.* there (all on one PostgreSQL database)",
+      "  demo [--cluster]             create the demo school once, then start the server",
       "  admin create --username U --name \"Full Name\" [--school-name \"School\" --school slug] [--password P]",
       "                               create the first ICT-leader account (and the school if there is none)",
       "  import --format csv|ctf|oneroster FILE [--apply] [--school SLUG]",
       "                               preview an MIS import; --apply applies it in one transaction",
       "  plugins list                 installed plugins and their state",
-      "  plugins enable ID            enable a plugin (takes effect at the next start)",
-      "  plugins disable ID           disable a plugin (takes effect at the next start)",
+      "  plugins enable ID            enable a plugin (running nodes follow within seconds)",
+      "  plugins disable ID           disable a plugin (running nodes follow within seconds)",
       "  migrate-db --to postgres --url jdbc:postgresql://HOST:5432/DB [--user U] [--password P]",
       "                               copy this installation's Derby database into an empty PostgreSQL one");
 
@@ -63,12 +64,12 @@ public final class Main {
     }
     try {
       switch (args[0]) {
-        case "run" -> {
-          serve(config, false, out);
-          return -1;
-        }
-        case "demo" -> {
-          serve(config, true, out);
+        case "run", "demo" -> {
+          for (int i = 1; i < args.length; i++) {
+            if ("--cluster".equals(args[i])) config = config.with(Config.CLUSTER_ENABLED, "true");
+            else throw new IllegalArgumentException("Unknown option '" + args[i] + "' for " + args[0] + ".\n" + USAGE);
+          }
+          serve(config, "demo".equals(args[0]), out);
           return -1;
         }
         case "admin" -> {

@@ -29,6 +29,20 @@ public final class Config {
   public static final String DB_USER = "db.user";
   public static final String DB_PASSWORD = "db.password";
   public static final String DB_POOL_SIZE = "db.pool-size";
+  /** true to join other nodes (the same as {@code courtyard run --cluster}). */
+  public static final String CLUSTER_ENABLED = "cluster.enabled";
+  /** Nodes with the same name over the same database form one cluster. */
+  public static final String CLUSTER_NAME = "cluster.name";
+  /** The address other nodes reach this one at (and the only interface the cluster listens on). */
+  public static final String CLUSTER_HOST = "cluster.host";
+  /** Hazelcast's port on this node. */
+  public static final String CLUSTER_PORT = "cluster.port";
+  /** Every node's host:port (this one's too), comma-separated. */
+  public static final String CLUSTER_MEMBERS = "cluster.members";
+  /** The event bus port on this node; 0 picks a free one. */
+  public static final String CLUSTER_BUS_PORT = "cluster.bus-port";
+  /** Seconds without a heartbeat before a node is taken for dead. */
+  public static final String CLUSTER_FAILURE_SECONDS = "cluster.failure-seconds";
   public static final String PASSWORD_COST = "security.bcrypt-cost";
   public static final String LOCKOUT_ATTEMPTS = "security.lockout-attempts";
   public static final String LOCKOUT_MINUTES = "security.lockout-minutes";

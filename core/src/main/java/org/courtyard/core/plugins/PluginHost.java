@@ -59,11 +59,16 @@ public final class PluginHost {
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private final Map<String, List<org.courtyard.api.DemoContent>> demoContent = new ConcurrentHashMap<>();
   private volatile RouteMounter mounter;
+  private final org.courtyard.core.cluster.Cluster cluster;
+  /** Plugins turned off as this node last read it from the database; other nodes' changes show up as differences. */
+  private Set<String> knownDisabled = Set.of();
+  static final String TOPIC = "plugins";
 
   public PluginHost(Path pluginsDir, Db db, EventHub events, CapabilityRegistry capabilities, ToolRegistry registry,
                     ActivityStore activity, org.courtyard.core.notify.NotificationStore notifications,
                     org.courtyard.core.roster.ImporterRegistry importers, org.courtyard.core.services.ResultStore results,
-                    PluginServicesModule.CoreServices services) {
+                    PluginServicesModule.CoreServices services, org.courtyard.core.cluster.Cluster cluster) {
+    this.cluster = cluster;
     this.results = results;
     this.pf4j = new DefaultPluginManager(pluginsDir);
     this.pluginsDir = pluginsDir;
@@ -86,12 +91,65 @@ public final class PluginHost {
   /** Where routes go once the HTTP server exists; tools started before are mounted then. */
   public synchronized void attach(RouteMounter mounter) { this.mounter = mounter; }
 
-  /** Loads every plugin in the folder and starts those not disabled. */
+  /**
+   * Loads every plugin in the folder and starts those not turned off. Which plugins are off is kept
+   * in the database (not PF4J's per-folder disabled.txt), so every node of a cluster agrees; a
+   * plugin PF4J still lists as disabled from an older install is carried over once.
+   */
   public synchronized void loadAndStartAll() {
     pf4j.loadPlugins();
+    Set<String> disabled = readDisabled();
     for (PluginWrapper w : pf4j.getPlugins()) {
-      if (w.getPluginState() != PluginState.DISABLED) start(w.getPluginId());
+      String id = w.getPluginId();
+      if (w.getPluginState() == PluginState.DISABLED) {
+        if (!disabled.contains(id)) {
+          markDisabled(id);
+          disabled = readDisabled();
+        }
+        pf4j.enablePlugin(id); // from now on the database alone says whether it runs
+      }
     }
+    knownDisabled = disabled;
+    for (PluginWrapper w : pf4j.getPlugins()) {
+      if (!disabled.contains(w.getPluginId())) start(w.getPluginId());
+    }
+    cluster.onMessageFromOthers(TOPIC, msg -> catchUp());
+  }
+
+  /**
+   * Starts or stops plugins that another node (or the command line) turned on or off since this
+   * node last looked. Runs when another node says so, and every few seconds as a safety net.
+   */
+  public synchronized void catchUp() {
+    Set<String> now = readDisabled();
+    if (now.equals(knownDisabled)) return;
+    for (PluginWrapper w : new ArrayList<>(pf4j.getPlugins())) {
+      String id = w.getPluginId();
+      boolean wasOff = knownDisabled.contains(id);
+      boolean isOff = now.contains(id);
+      if (isOff && !wasOff) {
+        stop(id);
+        failures.remove(id);
+        LOG.info("Plugin " + id + " was turned off on another node; stopped here too");
+      } else if (!isOff && wasOff) {
+        start(id);
+        LOG.info("Plugin " + id + " was turned on on another node; started here too");
+      }
+    }
+    knownDisabled = now;
+  }
+
+  private Set<String> readDisabled() {
+    return Set.copyOf(db.query("SELECT plugin_id FROM disabled_plugins", rs -> rs.getString(1)));
+  }
+
+  private void markDisabled(String pluginId) {
+    db.transaction(() -> {
+      if (db.queryOne("SELECT plugin_id FROM disabled_plugins WHERE plugin_id = ?", rs -> rs.getString(1), pluginId).isEmpty()) {
+        db.update("INSERT INTO disabled_plugins (plugin_id) VALUES (?)", pluginId);
+      }
+      return null;
+    });
   }
 
   /** Picks up jars dropped into the folder since start; returns the ids of new plugins. */
@@ -111,7 +169,7 @@ public final class PluginHost {
       try {
         String id = pf4j.loadPlugin(f);
         added.add(id);
-        if (pf4j.getPlugin(id).getPluginState() != PluginState.DISABLED) start(id);
+        if (!readDisabled().contains(id)) start(id);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not load " + f.getFileName() + ": " + describe(e), e);
       }
@@ -188,18 +246,23 @@ public final class PluginHost {
     LOG.info("Plugin " + pluginId + " stopped");
   }
 
-  /** Stops the plugin and remembers it across restarts (PF4J's disabled.txt). */
+  /** Stops the plugin and remembers it, for every node and across restarts; the other nodes stop it at once. */
   public synchronized void disable(String pluginId) {
     requireInstalled(pluginId);
+    markDisabled(pluginId);
     stop(pluginId);
-    pf4j.disablePlugin(pluginId);
     failures.remove(pluginId);
+    knownDisabled = readDisabled();
+    cluster.tellOthers(TOPIC, new io.vertx.core.json.JsonObject().put("plugin", pluginId));
   }
 
   public synchronized boolean enable(String pluginId) {
     requireInstalled(pluginId);
-    pf4j.enablePlugin(pluginId);
-    return start(pluginId);
+    db.update("DELETE FROM disabled_plugins WHERE plugin_id = ?", pluginId);
+    knownDisabled = readDisabled();
+    boolean ok = start(pluginId);
+    cluster.tellOthers(TOPIC, new io.vertx.core.json.JsonObject().put("plugin", pluginId));
+    return ok;
   }
 
   public synchronized void stopAll() {
@@ -295,7 +358,7 @@ public final class PluginHost {
 
   private <E> Runnable register(String pluginId, Injector injector, Binder.ListenerDecl<E> l) {
     Listener<E> listener = injector.getInstance(l.listener());
-    return () -> events.register(pluginId, l.type(), listener);
+    return l.everyNode() ? () -> events.registerOnEveryNode(pluginId, l.type(), listener) : () -> events.register(pluginId, l.type(), listener);
   }
 
   private static void checkCapability(Set<String> declared, String toolId, String capability, String what) {
@@ -315,7 +378,7 @@ public final class PluginHost {
   static final class Binder implements ToolBinder {
     record WidgetDecl(String name, String title, String capability, Class<? extends Widget> type) {}
 
-    record ListenerDecl<E>(Class<E> type, Class<? extends Listener<E>> listener) {}
+    record ListenerDecl<E>(Class<E> type, Class<? extends Listener<E>> listener, boolean everyNode) {}
 
     final List<Class<? extends Routes>> routes = new ArrayList<>();
     final List<String> migrations = new ArrayList<>();
@@ -331,7 +394,9 @@ public final class PluginHost {
 
     @Override public ToolBinder migrations(String folder) { migrations.add(folder); return this; }
 
-    @Override public <E> ToolBinder listen(Class<E> type, Class<? extends Listener<E>> listener) { listeners.add(new ListenerDecl<>(type, listener)); return this; }
+    @Override public <E> ToolBinder listen(Class<E> type, Class<? extends Listener<E>> listener) { listeners.add(new ListenerDecl<>(type, listener, false)); return this; }
+
+    @Override public <E> ToolBinder listenOnEveryNode(Class<E> type, Class<? extends Listener<E>> listener) { listeners.add(new ListenerDecl<>(type, listener, true)); return this; }
 
     @Override public ToolBinder widget(String name, String title, String capability, Class<? extends Widget> widget) {
       widgets.add(new WidgetDecl(name, title, capability, widget));

@@ -46,9 +46,11 @@ public final class Web {
   private final UserStore users;
   private final Layout layout;
   private final Renderer.Engine coreTemplates;
+  private final org.courtyard.core.web.session.DatabaseSessionStore sessions;
 
   @Inject
-  public Web(Vertx vertx, UserStore users, Layout layout) {
+  public Web(Vertx vertx, UserStore users, Layout layout, org.courtyard.core.web.session.DatabaseSessionStore sessions) {
+    this.sessions = sessions;
     this.vertx = vertx;
     this.users = users;
     this.layout = layout;
@@ -76,13 +78,16 @@ public final class Web {
         ctx.session().remove(WebRequest.SESSION_USER);
         return Answer.redirect(loginUrl(ctx));
       }
+      Answer answer;
       try {
-        return answer(req, templates, work.handle(req));
+        answer = answer(req, templates, work.handle(req));
       } catch (HttpProblem p) {
-        return errorPage(req, p.status(), p.getMessage());
+        answer = errorPage(req, p.status(), p.getMessage());
       } catch (IllegalArgumentException e) {
-        return errorPage(req, 400, e.getMessage());
+        answer = errorPage(req, 400, e.getMessage());
       }
+      if (ctx.session() != null) sessions.writeNow(ctx.session());
+      return answer;
     }), false).onComplete(ar -> {
       if (ar.succeeded()) {
         send(ctx, ar.result());

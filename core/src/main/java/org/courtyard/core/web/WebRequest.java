@@ -99,16 +99,18 @@ public final class WebRequest {
   /** A message shown once on the next page. */
   public void flash(String message) {
     if (session() == null || message == null) return;
-    List<String> list = session().get(SESSION_FLASH);
-    List<String> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
-    next.add(message);
-    session().put(SESSION_FLASH, next);
+    // A JsonArray, not a List: sessions are stored in Vert.x's typed encoding, which has no plain lists.
+    io.vertx.core.json.JsonArray list = session().get(SESSION_FLASH);
+    session().put(SESSION_FLASH, (list == null ? new io.vertx.core.json.JsonArray() : list.copy()).add(message));
   }
 
   List<String> takeFlashes() {
     if (session() == null) return List.of();
-    List<String> list = session().remove(SESSION_FLASH);
-    return list == null ? List.of() : list;
+    io.vertx.core.json.JsonArray list = session().remove(SESSION_FLASH);
+    if (list == null) return List.of();
+    List<String> out = new ArrayList<>();
+    list.forEach(m -> out.add(String.valueOf(m)));
+    return out;
   }
 
   public WebRequest inSpace(Space space) { this.space = space; return this; }

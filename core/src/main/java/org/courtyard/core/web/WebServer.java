@@ -8,7 +8,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
-import io.vertx.ext.web.sstore.LocalSessionStore;
+import org.courtyard.core.web.session.DatabaseSessionStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.courtyard.core.config.Config;
@@ -49,13 +49,15 @@ public final class WebServer {
   private final MarkbookRoutes markbook;
   private final HealthRoutes health;
   private HttpServer server;
+  private final DatabaseSessionStore sessions;
 
   @Inject
-  public WebServer(Vertx vertx, Config config, Web web, ToolDispatch tools, AssetRoutes assets, AuthRoutes auth,
+  public WebServer(Vertx vertx, Config config, DatabaseSessionStore sessions, Web web, ToolDispatch tools, AssetRoutes assets, AuthRoutes auth,
                    PictureLoginRoutes pictureLogin, AccountRoutes account, HomeRoutes home, SpaceRoutes spaces,
                    SpaceManageRoutes spaceManage, AdminRoutes admin, NotificationRoutes notifications,
                    ImportRoutes imports, MarkbookRoutes markbook, HealthRoutes health) {
     this.health = health;
+    this.sessions = sessions;
     this.vertx = vertx;
     this.config = config;
     this.web = web;
@@ -81,7 +83,7 @@ public final class WebServer {
     long maxUpload = config.getLong(Config.HTTP_MAX_UPLOAD_BYTES, 50L * 1024 * 1024);
     router.route().handler(BodyHandler.create(config.dataDir().resolve("uploads").toString())
         .setBodyLimit(maxUpload).setDeleteUploadedFilesOnEnd(true).setMergeFormAttributes(false));
-    router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx))
+    router.route().handler(SessionHandler.create(sessions)
         .setSessionCookieName(SESSION_COOKIE)
         .setCookieHttpOnlyFlag(true)
         .setCookieSameSite(CookieSameSite.LAX)
@@ -128,6 +130,7 @@ public final class WebServer {
   /** Stops taking new connections and lets requests in flight finish. */
   public Future<Void> stop() {
     health.drain();
+    sessions.close();
     return server == null ? Future.succeededFuture() : server.shutdown();
   }
 }

@@ -10,16 +10,19 @@ import org.courtyard.core.db.Db;
 /**
  * {@code GET /health} for a load balancer: 200 with {@code {"status":"up"}} while this node can reach
  * its database and takes requests; 503 once it is shutting down (so the balancer stops sending it
- * work while it finishes what it has) or when the database does not answer. No session, no cookie.
+ * work while it finishes what it has) or when the database does not answer. It also names this node
+ * and counts the nodes it sees in its cluster. No session, no cookie.
  */
 @Singleton
 public final class HealthRoutes {
   private final Vertx vertx;
   private final Db db;
+  private final org.courtyard.core.cluster.Cluster cluster;
   private volatile boolean draining;
 
   @Inject
-  public HealthRoutes(Vertx vertx, Db db) {
+  public HealthRoutes(Vertx vertx, Db db, org.courtyard.core.cluster.Cluster cluster) {
+    this.cluster = cluster;
     this.vertx = vertx;
     this.db = db;
   }
@@ -37,7 +40,10 @@ public final class HealthRoutes {
       return;
     }
     vertx.executeBlocking(() -> db.count("derby".equals(db.dialect()) ? "VALUES 1" : "SELECT 1"), false).onComplete(r -> {
-      if (r.succeeded()) answer(ctx, 200, "{\"status\":\"up\",\"database\":\"" + db.dialect() + "\"}");
+      if (r.succeeded()) {
+        answer(ctx, 200, new io.vertx.core.json.JsonObject().put("status", "up").put("database", db.dialect())
+            .put("node", cluster.nodeId()).put("nodes", cluster.members()).encode());
+      }
       else answer(ctx, 503, "{\"status\":\"down\",\"reason\":\"the database does not answer\"}");
     });
   }

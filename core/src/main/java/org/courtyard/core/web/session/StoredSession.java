@@ -1,0 +1,46 @@
+package org.courtyard.core.web.session;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.auth.prng.VertxContextPRNG;
+import io.vertx.ext.web.sstore.AbstractSession;
+import java.util.Base64;
+
+/** A session as the database keeps it: Vert.x's own typed encoding of the data, in base64. */
+final class StoredSession extends AbstractSession {
+  /** The data's checksum and access time as last written, so an unchanged session is not rewritten on every page. */
+  private int writtenChecksum;
+  private long writtenAccess = -1;
+  private String writtenId;
+
+  StoredSession(VertxContextPRNG prng, long timeout, int length) { super(prng, timeout, length); }
+
+  private StoredSession(VertxContextPRNG prng) { super(prng); }
+
+  /** The prng is for {@link #regenerateId()} on sign-in. */
+  static StoredSession fromRow(VertxContextPRNG prng, String id, long timeout, long lastAccessed, String encoded) {
+    StoredSession s = new StoredSession(prng);
+    s.setId(id);
+    s.setTimeout(timeout);
+    s.setLastAccessed(lastAccessed);
+    s.readDataFromBuffer(Buffer.buffer(Base64.getDecoder().decode(encoded)));
+    s.remember();
+    return s;
+  }
+
+  String encodedData() {
+    Buffer b = Buffer.buffer();
+    writeDataToBuffer(b);
+    return Base64.getEncoder().encodeToString(b.getBytes());
+  }
+
+  /** Whether saving would change nothing that matters: same data, and the access time written recently enough. */
+  boolean unchangedSince(long accessGranularityMs) {
+    return writtenAccess >= 0 && id().equals(writtenId) && writtenChecksum == checksum() && lastAccessed() - writtenAccess < accessGranularityMs;
+  }
+
+  void remember() {
+    writtenChecksum = checksum();
+    writtenAccess = lastAccessed();
+    writtenId = id();
+  }
+}

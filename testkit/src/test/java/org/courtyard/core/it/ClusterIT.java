@@ -1,0 +1,156 @@
+package org.courtyard.core.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.courtyard.core.config.Config;
+import org.courtyard.core.identity.UserStore;
+import org.courtyard.core.it.fixtures.EchoTool;
+import org.courtyard.core.plugins.ToolRegistry;
+import org.courtyard.core.spaces.SpaceStore;
+import org.courtyard.testkit.CourtyardExtension;
+import org.courtyard.testkit.PluginJar;
+import org.courtyard.testkit.TestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two clustered nodes (Hazelcast on loopback) over one PostgreSQL database and one file store, in
+ * this JVM: a session started on one carries on on the other, a plugin stopped or a setting changed
+ * on one is seen on the other within a second, and events reach every-node listeners everywhere
+ * and once-only listeners once. (Killing a node is {@code ClusterKillIT} in journeys: real processes.)
+ * Runs when the suite runs on PostgreSQL ({@code ./run-tests}' second pass).
+ */
+class ClusterIT {
+  static CourtyardExtension a;
+  static CourtyardExtension b;
+
+  @BeforeAll
+  static void startTwoNodes() throws Exception {
+    String pg = System.getProperty(CourtyardExtension.POSTGRES, "");
+    Assumptions.assumeFalse(pg.isBlank(), "two nodes share a PostgreSQL database (run with ./run-tests)");
+    int portA = freePort();
+    int portB = freePort();
+    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+    PluginJar echo = PluginJar.fixture("echo").extension(EchoTool.class).resource("templates/echo.hbs").resource("static/echo.css");
+    a = CourtyardExtension.withDemoSchool().plugin(echo).setting(Config.CLUSTER_ENABLED, "true")
+        .setting(Config.CLUSTER_PORT, String.valueOf(portA)).setting(Config.CLUSTER_MEMBERS, members)
+        .setting(Config.CLUSTER_NAME, "cluster-it-" + portA);
+    a.open();
+    b = CourtyardExtension.empty().plugin(echo).sharingStorageWith(a).setting(Config.CLUSTER_ENABLED, "true")
+        .setting(Config.CLUSTER_PORT, String.valueOf(portB)).setting(Config.CLUSTER_MEMBERS, members)
+        .setting(Config.CLUSTER_NAME, "cluster-it-" + portA);
+    b.open();
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    if (b != null) b.close();
+    if (a != null) a.close();
+  }
+
+  @Test
+  void bothNodesSeeTwoMembersOnTheirHealthPage() {
+    String health = b.anonymous().get("/health").body();
+    assertTrue(health.contains("\"nodes\":2"), health);
+    assertFalse(health.equals(a.anonymous().get("/health").body()), "each node names itself");
+  }
+
+  @Test
+  void signedInOnOneNodeIsSignedInOnTheOtherAndSigningOutEndsBoth() {
+    TestClient onA = a.signIn("chloe");
+    TestClient onB = onA.at(b.baseUri());
+    TestClient.Response home = onB.get("/");
+    assertEquals(200, home.status(), home.body());
+    assertTrue(home.contains("Chloe"), "node B knows who is signed in");
+    assertEquals(303, onB.post("/s/5-oak/echo/send", Map.of("text", "from b")).status(), "B accepts the form token A issued");
+    assertTrue(onB.get("/s/5-oak/echo").contains("Echo: from b"));
+
+    assertEquals(303, onB.post("/logout", Map.of()).status());
+    TestClient.Response after = onA.get("/s/5-oak/echo");
+    assertEquals(303, after.status(), "signed out on B means signed out on A: " + after.body());
+    assertTrue(after.location().startsWith("/login"), after.location());
+  }
+
+  @Test
+  void aPluginStoppedOnOneNodeIsGoneOnTheOtherWithinASecondAndComesBack() {
+    TestClient admin = a.signIn("ict.leader");
+    TestClient chloeOnB = a.signIn("chloe").at(b.baseUri());
+    assertEquals(200, chloeOnB.get("/s/5-oak/echo").status());
+    admin.get("/admin/oakfield/plugins");
+    try {
+      assertEquals(303, admin.post("/admin/oakfield/plugins/echo/installation", Map.of("action", "stop")).status());
+      long stoppedAt = System.nanoTime();
+      assertTrue(within(5_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 404), "gone on B");
+      long ms = (System.nanoTime() - stoppedAt) / 1_000_000;
+      assertTrue(ms < 1_000, "gone on B after " + ms + " ms");
+      assertTrue(b.get(ToolRegistry.class).tool("echo").isEmpty(), "B's registry no longer has it");
+    } finally {
+      admin.post("/admin/oakfield/plugins/echo/installation", Map.of("action", "start"));
+    }
+    assertTrue(within(1_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 200), "back on B within a second");
+  }
+
+  @Test
+  void aSettingChangedOnOneNodeIsUsedOnTheOther() {
+    TestClient admin = a.signIn("ict.leader");
+    admin.get("/admin/oakfield/plugins");
+    assertEquals(303, admin.post("/admin/oakfield/plugins/echo/settings", Map.of("max-length", "100", "shout", "true")).status());
+    try {
+      TestClient chloeOnB = b.signIn("chloe");
+      chloeOnB.post("/s/5-oak/echo/send", Map.of("text", "quiet"));
+      assertTrue(chloeOnB.get("/s/5-oak/echo").contains("Echo: QUIET"), "B reads the setting saved through A");
+    } finally {
+      admin.post("/admin/oakfield/plugins/echo/settings", Map.of("max-length", "100", "shout", "false"));
+    }
+  }
+
+  @Test
+  void anEventReachesEveryNodeListenerOnBothNodesAndAOnceListenerOnlyWhereItHappened() {
+    long club = a.get(SpaceStore.class).bySlug("coding-club").orElseThrow().id();
+    long ben = a.get(UserStore.class).byUsername("ben").orElseThrow().id();
+    String heard = club + ":" + ben;
+    a.get(SpaceStore.class).addMember(club, ben, org.courtyard.api.Role.MEMBER, false);
+
+    assertTrue(list(a, "HEARD").contains(heard), "the once-only listener ran on A, where the change was saved");
+    assertTrue(list(a, "HEARD_ON_EVERY_NODE").contains(heard + ":MEMBER"));
+    assertTrue(within(1_000, () -> list(b, "HEARD_ON_EVERY_NODE").contains(heard + ":MEMBER")),
+        "the every-node listener on B heard it, role and all: " + list(b, "HEARD_ON_EVERY_NODE"));
+    assertFalse(list(b, "HEARD").contains(heard), "the once-only listener did not run again on B");
+  }
+
+  /** A list the echo plugin keeps, as loaded on that node (each node has its own plugin class loader). */
+  @SuppressWarnings("unchecked")
+  private static List<String> list(CourtyardExtension node, String field) {
+    var tool = node.get(ToolRegistry.class).tool("echo").orElseThrow();
+    try {
+      return (List<String>) tool.loader().loadClass(EchoTool.class.getName()).getField(field).get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Asks again until the answer is yes or the time is up; returns the last answer. */
+  private static boolean within(long ms, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + ms * 1_000_000;
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) return true;
+      java.util.concurrent.locks.LockSupport.parkNanos(2_000_000); // a breath between polls, not a guess at timing
+    }
+    return condition.getAsBoolean();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
