@@ -103,11 +103,14 @@ class ClusterKillIT {
         }
       }
     }, "posts-through-a");
+    long[] slowestOnBAfterKillNs = {0};
     Thread streamB = new Thread(() -> {
       for (int i = 0; i < 2_000; i++) {
         String mark = "kill-test-B-" + i + "-end";
         try {
+          long t0 = System.nanoTime();
           TestClient.Response r = teacherOnB.post(replies, Map.of("body", "<p>" + mark + "</p>"));
+          if (killed.get()) slowestOnBAfterKillNs[0] = Math.max(slowestOnBAfterKillNs[0], System.nanoTime() - t0);
           if (r.status() == 303) answered.add(mark);
           else failuresOnB.add(mark + ": HTTP " + r.status());
         } catch (RuntimeException e) {
@@ -141,7 +144,11 @@ class ClusterKillIT {
     Set<String> missing = new HashSet<>(answered);
     missing.removeAll(stored);
     assertEquals(Set.of(), missing, "every post answered with success is in the database (" + answered.size() + " answered)");
+    long aloneFrom = System.nanoTime();
     assertTrue(waitFor(30_000, () -> healthy(nodeB, 1)), "B sees that it is alone now");
+    System.out.printf("ClusterKillIT: %d posts answered (%d through A before SIGKILL), all %d in the database; "
+        + "B's slowest answer after the kill %d ms; B counted itself alone %d ms after the stream ended%n",
+        answered.size(), answeredByA.get(), answered.size(), slowestOnBAfterKillNs[0] / 1_000_000, (System.nanoTime() - aloneFrom) / 1_000_000);
     assertEquals(200, teacherOnB.get("/s/5-oak/forum/d/" + d.group(1)).status(), "and still serves the discussion");
   }
 
