@@ -139,17 +139,22 @@ final class CoreBench {
     static Server start(Path install, Path home) throws Exception { return start(install, home, PORT); }
 
     /** A server on another port (a second node of the same installation). */
-    static Server start(Path install, Path home, int port) throws Exception {
+    static Server start(Path install, Path home, int port) throws Exception { return start(install, home, port, ""); }
+
+    /** As above with more JVM options (e.g. {@code -Dcourtyard.cluster.port=…}) and words after {@code demo} (e.g. {@code --cluster}). */
+    static Server start(Path install, Path home, int port, String javaOpts, String... args) throws Exception {
       // Another benchmark's server on the port would answer our probes and be measured instead.
       try (java.net.ServerSocket free = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
         free.setReuseAddress(true);
       } catch (IOException e) {
         throw new IllegalStateException("Port " + port + " is in use (another server or benchmark?); run with BENCH_PORT=<free port> bench/run ...");
       }
-      ProcessBuilder pb = new ProcessBuilder(install.resolve("bin/courtyard").toString(), "demo")
+      java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(install.resolve("bin/courtyard").toString(), "demo"));
+      command.addAll(java.util.List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true).redirectOutput(home.resolve("server-" + port + ".log").toFile());
       pb.environment().put("COURTYARD_HOME", home.toString());
-      pb.environment().put("JAVA_OPTS", "-Dcourtyard.http.port=" + port);
+      pb.environment().put("JAVA_OPTS", "-Dcourtyard.http.port=" + port + " " + javaOpts);
       long t0 = System.nanoTime();
       Process p = pb.start();
       HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();

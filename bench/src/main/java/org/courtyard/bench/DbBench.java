@@ -38,17 +38,26 @@ final class DbBench {
     Path home = Files.createTempDirectory("courtyard-db-bench-pg");
     Files.createDirectories(home.resolve("conf"));
     Files.writeString(home.resolve("conf/courtyard.properties"), "db.url=" + pg + database + "\ndb.user=postgres\n");
-    CoreBench.Server a = CoreBench.Server.start(install, home);
+    // Both nodes run clustered (bin/courtyard demo --cluster); the first is measured alone before the second joins.
+    int hzA = CoreBench.PORT + 100;
+    int hzB = CoreBench.PORT + 101;
+    String cluster = "-Dcourtyard.cluster.host=127.0.0.1 -Dcourtyard.cluster.name=bench-" + CoreBench.PORT
+        + " -Dcourtyard.cluster.members=127.0.0.1:" + hzA + ",127.0.0.1:" + hzB + " -Dcourtyard.cluster.port=";
+    CoreBench.Server a = CoreBench.Server.start(install, home, CoreBench.PORT, cluster + hzA, "--cluster");
     try {
       print("one node, PostgreSQL", measure(CoreBench.PORT, CONNECTIONS));
-      CoreBench.Server b = CoreBench.Server.start(install, home, CoreBench.PORT + 2);
+      CoreBench.Server b = CoreBench.Server.start(install, home, CoreBench.PORT + 2, cluster + hzB, "--cluster");
       try {
-        // Sessions are per node until clustering shares them, so each client signs in on its own node.
-        CompletableFuture<SchoolBench.Scenario> first = CompletableFuture.supplyAsync(() -> unchecked(() -> measure(CoreBench.PORT, CONNECTIONS / 2)));
-        CompletableFuture<SchoolBench.Scenario> second = CompletableFuture.supplyAsync(() -> unchecked(() -> measure(CoreBench.PORT + 2, CONNECTIONS / 2)));
+        // One signed-in learner whose requests go half to each node: the session made on A is used on B.
+        SchoolBench.Client amira = signedIn(CoreBench.PORT);
+        String onA = "http://127.0.0.1:" + CoreBench.PORT + PAGE;
+        String onB = "http://127.0.0.1:" + (CoreBench.PORT + 2) + PAGE;
+        amira.getAbsolute(onB);
+        CompletableFuture<SchoolBench.Scenario> first = CompletableFuture.supplyAsync(() -> unchecked(() -> SchoolBench.closedLoop("page", amira, onA, CONNECTIONS / 2, TIME)));
+        CompletableFuture<SchoolBench.Scenario> second = CompletableFuture.supplyAsync(() -> unchecked(() -> SchoolBench.closedLoop("page", amira, onB, CONNECTIONS / 2, TIME)));
         SchoolBench.Scenario x = first.get();
         SchoolBench.Scenario y = second.get();
-        System.out.printf("two nodes, one PostgreSQL, same machine: %.0f req/s in all (%.0f + %.0f), p99 %.1f / %.1f ms, errors %d%n",
+        System.out.printf("two clustered nodes, one PostgreSQL, one session used on both, same machine: %.0f req/s in all (%.0f + %.0f), p99 %.1f / %.1f ms, errors %d%n",
             x.perSecond() + y.perSecond(), x.perSecond(), y.perSecond(), x.percentile(0.99), y.percentile(0.99), x.errors() + y.errors());
       } finally {
         b.stop();
@@ -71,6 +80,10 @@ final class DbBench {
   }
 
   private static SchoolBench.Scenario measure(int port, int connections) throws Exception {
+    return SchoolBench.closedLoop("page", signedIn(port), "http://127.0.0.1:" + port + PAGE, connections, TIME);
+  }
+
+  private static SchoolBench.Client signedIn(int port) throws Exception {
     String base = "http://127.0.0.1:" + port;
     SchoolBench.Client amira = null;
     for (int tries = 0; amira == null; tries++) {
@@ -83,7 +96,7 @@ final class DbBench {
         Thread.sleep(100); // the demo school is made just after the port opens
       }
     }
-    return SchoolBench.closedLoop("page", amira, base + PAGE, connections, TIME);
+    return amira;
   }
 
   private static void print(String what, SchoolBench.Scenario s) {
