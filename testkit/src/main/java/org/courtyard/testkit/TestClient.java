@@ -39,6 +39,11 @@ public final class TestClient {
         .connectTimeout(Duration.ofSeconds(10)).build();
   }
 
+  /** The value of one of this browser's cookies, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+  }
+
   /** A fresh browser for a server started some other way (a node run from the distribution). */
   public static TestClient of(URI base) { return new TestClient(base); }
 

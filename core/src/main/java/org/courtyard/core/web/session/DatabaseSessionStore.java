@@ -27,14 +27,16 @@ public final class DatabaseSessionStore implements SessionStore {
   private final Vertx vertx;
   private final Db db;
   private final VertxContextPRNG prng;
+  private final java.time.Clock clock;
   private final long purgeTimer;
 
   @jakarta.inject.Inject
-  public DatabaseSessionStore(Vertx vertx, Db db) {
+  public DatabaseSessionStore(Vertx vertx, Db db, java.time.Clock clock) {
+    this.clock = clock;
     this.vertx = vertx;
     this.db = db;
     this.prng = VertxContextPRNG.current(vertx);
-    this.purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, t -> vertx.executeBlocking(() -> purgeExpired(System.currentTimeMillis()), false));
+    this.purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, t -> vertx.executeBlocking(() -> purgeExpired(clock.millis()), false));
   }
 
   @Override public SessionStore init(Vertx vertx, JsonObject options) { return this; }
@@ -43,16 +45,16 @@ public final class DatabaseSessionStore implements SessionStore {
 
   @Override public Session createSession(long timeout) { return createSession(timeout, DEFAULT_SESSIONID_LENGTH); }
 
-  @Override public Session createSession(long timeout, int length) { return new StoredSession(prng, timeout, length); }
+  @Override public Session createSession(long timeout, int length) { return new StoredSession(prng, clock, timeout, length); }
 
   @Override
   public Future<Session> get(String id) {
-    return vertx.executeBlocking(() -> load(id, System.currentTimeMillis()), false);
+    return vertx.executeBlocking(() -> load(id, clock.millis()), false);
   }
 
   Session load(String id, long now) {
     var row = db.queryOne("SELECT timeout_ms, last_accessed, data FROM web_sessions WHERE id = ?",
-        rs -> StoredSession.fromRow(prng, id, rs.getLong(1), rs.getLong(2), rs.getString(3)), id);
+        rs -> StoredSession.fromRow(prng, clock, id, rs.getLong(1), rs.getLong(2), rs.getString(3)), id);
     if (row.isEmpty()) return null;
     StoredSession s = row.get();
     if (now - s.lastAccessed() > s.timeout()) {

@@ -12,13 +12,26 @@ final class StoredSession extends AbstractSession {
   private long writtenAccess = -1;
   private String writtenId;
 
-  StoredSession(VertxContextPRNG prng, long timeout, int length) { super(prng, timeout, length); }
+  /** The server's clock (movable in tests), so expiry and last use are measured on one clock. */
+  private final java.time.Clock clock;
 
-  private StoredSession(VertxContextPRNG prng) { super(prng); }
+  StoredSession(VertxContextPRNG prng, java.time.Clock clock, long timeout, int length) {
+    super(prng, timeout, length);
+    this.clock = clock;
+    setAccessed();
+  }
+
+  private StoredSession(VertxContextPRNG prng, java.time.Clock clock) {
+    super(prng);
+    this.clock = clock;
+  }
+
+  @Override
+  public void setAccessed() { setLastAccessed(clock.millis()); }
 
   /** The prng is for {@link #regenerateId()} on sign-in. */
-  static StoredSession fromRow(VertxContextPRNG prng, String id, long timeout, long lastAccessed, String encoded) {
-    StoredSession s = new StoredSession(prng);
+  static StoredSession fromRow(VertxContextPRNG prng, java.time.Clock clock, String id, long timeout, long lastAccessed, String encoded) {
+    StoredSession s = new StoredSession(prng, clock);
     s.setId(id);
     s.setTimeout(timeout);
     s.setLastAccessed(lastAccessed);
