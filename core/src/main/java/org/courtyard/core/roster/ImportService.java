@@ -47,6 +47,10 @@ public final class ImportService {
   private final FileStore files;
   private final long maxBytes;
   private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
+  private static final String PROGRESS_TOPIC = "import-progress";
+  private static final long TELL_EVERY_NS = 250_000_000L;
+  private final org.courtyard.core.cluster.Cluster cluster;
+  private volatile long lastTold;
   private final Map<Long, CompletableFuture<RosterSync.Applied>> jobs = new ConcurrentHashMap<>();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "courtyard-import");
@@ -55,7 +59,13 @@ public final class ImportService {
   });
 
   @Inject
-  public ImportService(Db db, ImporterRegistry importers, RosterSync sync, FileStore files, Config config) {
+  public ImportService(Db db, ImporterRegistry importers, RosterSync sync, FileStore files, Config config,
+                       org.courtyard.core.cluster.Cluster cluster) {
+    this.cluster = cluster;
+    // The import runs on one node in one transaction; the ICT leader's progress page may be served by
+    // another node, so the running node tells the others how far it has got.
+    cluster.onMessageFromOthers(PROGRESS_TOPIC, m -> progress.put(m.getLong("run"),
+        new Progress(m.getInteger("done"), m.getInteger("total"), Status.valueOf(m.getString("status")), m.getString("message"))));
     this.db = db;
     this.importers = importers;
     this.sync = sync;
@@ -129,17 +139,17 @@ public final class ImportService {
       Path stored = files.path(meta[2]).orElseThrow(() -> new RosterException("The uploaded file is gone; upload it again."));
       Roster roster = parse(importer, stored, meta[1]);
       RosterSync.Applied applied = sync.apply(schoolId, roster, runId, (done, total) -> {
-        progress.put(runId, new Progress(done, total, Status.RUNNING, "Applying " + done + " of " + total));
+        report(runId, new Progress(done, total, Status.RUNNING, "Applying " + done + " of " + total), false);
         if (listener != null) listener.at(done, total);
       });
       db.update("UPDATE import_runs SET status = ?, summary = ? WHERE id = ?", Status.APPLIED, cut("Applied: " + applied.plan().summary(), 2000), runId);
-      progress.put(runId, new Progress(1, 1, Status.APPLIED, applied.plan().summary()));
+      report(runId, new Progress(1, 1, Status.APPLIED, applied.plan().summary()), true);
       return applied;
     } catch (Exception e) {
       LOG.log(Level.WARNING, "Import " + runId + " failed; nothing was changed", e);
       String message = "Nothing was changed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
       db.update("UPDATE import_runs SET status = ?, summary = ? WHERE id = ?", Status.FAILED, cut(message, 2000), runId);
-      progress.put(runId, new Progress(0, 0, Status.FAILED, message));
+      report(runId, new Progress(0, 0, Status.FAILED, message), true);
       throw new IllegalStateException(message, e);
     } finally {
       forgetFile(runId);
@@ -171,6 +181,16 @@ public final class ImportService {
   }
 
   private RosterSync.Applied applyNow(long schoolId, long runId) { return applyNow(schoolId, runId, null); }
+
+  /** Keeps the progress here and tells the other nodes, a few times a second at most (always the final state). */
+  private void report(long runId, Progress p, boolean last) {
+    progress.put(runId, p);
+    long now = System.nanoTime();
+    if (!last && now - lastTold < TELL_EVERY_NS) return;
+    lastTold = now;
+    cluster.tellOthers(PROGRESS_TOPIC, new io.vertx.core.json.JsonObject().put("run", runId).put("done", p.done()).put("total", p.total())
+        .put("status", p.status().name()).put("message", p.message()));
+  }
 
   public Optional<Progress> progress(long runId) { return Optional.ofNullable(progress.get(runId)); }
 
