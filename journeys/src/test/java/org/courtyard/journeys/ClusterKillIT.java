@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes started from the distribution as an authority would ({@code bin/courtyard demo|run
- * --cluster}), on loopback, over one PostgreSQL database and one file folder. A teacher signed in
- * through node A posts through both nodes at once; node A is killed with SIGKILL mid-stream. Every
+ * --cluster}), on loopback, over one PostgreSQL database and one file folder. A learner signed in
+ * through A is signed in on B; a plugin the ICT leader stops through A is gone on B within a second
+ * (and back when started). Then a teacher signed in through A posts through both nodes at once; node A is killed with SIGKILL mid-stream. Every
  * post that was answered with success is in the database afterwards, and node B answers every
  * request throughout. Needs the PostgreSQL server {@code ./run-tests} starts.
  */
@@ -70,6 +71,25 @@ class ClusterKillIT {
     Process b = start(dir.resolve("node-b"), "run", Map.of("http.port", httpB, "cluster.port", hzB), server + database, members, files);
     URI nodeB = URI.create("http://127.0.0.1:" + httpB + "/");
     assertTrue(waitFor(180_000, () -> healthy(nodeB, 2) || !b.isAlive()) && b.isAlive(), "node B joined A: " + log(dir.resolve("node-b")));
+
+    // A learner signed in through A is signed in on B.
+    TestClient chloeOnB = TestClient.of(nodeA).login("chloe", "learner-demo-pass").at(nodeB);
+    TestClient.Response chloeHome = chloeOnB.get("/");
+    assertEquals(200, chloeHome.status());
+    assertTrue(chloeHome.contains("Chloe"), "signed in through A, still signed in on B");
+
+    // The ICT leader stops the forum through A: it is gone on B within a second, and comes back.
+    TestClient ictLeader = TestClient.of(nodeA).login("ict.leader", "ict-demo-pass");
+    ictLeader.get("/admin/oakfield/plugins");
+    assertEquals(200, chloeOnB.get("/s/5-oak/forum").status());
+    assertEquals(303, ictLeader.post("/admin/oakfield/plugins/forum/installation", Map.of("action", "stop")).status());
+    long stoppedAt = System.nanoTime();
+    assertTrue(waitFor(5_000, () -> chloeOnB.get("/s/5-oak/forum").status() == 404), "the forum is gone on B");
+    long goneAfterMs = (System.nanoTime() - stoppedAt) / 1_000_000;
+    assertTrue(goneAfterMs < 1_000, "gone on B " + goneAfterMs + " ms after A stopped it");
+    assertEquals(303, ictLeader.post("/admin/oakfield/plugins/forum/installation", Map.of("action", "start")).status());
+    assertTrue(waitFor(1_000, () -> chloeOnB.get("/s/5-oak/forum").status() == 200), "back on B within a second");
+    System.out.println("ClusterKillIT: the forum stopped through A was gone on B after " + goneAfterMs + " ms");
 
     // Mrs Patel signs in through A and starts a discussion; the same browser then talks to both nodes.
     TestClient teacherOnA = TestClient.of(nodeA).login("mrs.patel", "teacher-demo-pass");
