@@ -75,13 +75,12 @@ public final class Courtyard implements AutoCloseable {
     PluginHost plugins = injector.getInstance(PluginHost.class);
     plugins.attach(injector.getInstance(org.courtyard.core.web.ToolDispatch.class));
     plugins.loadAndStartAll();
-    if (injector.getInstance(Cluster.class).clustered()) {
-      // Messages from other nodes say "look again" at once; this catches any that a network blip lost.
-      vertx.setPeriodic(CATCH_UP_EVERY_MS, t -> vertx.executeBlocking(() -> {
-        plugins.catchUp();
-        return null;
-      }, false));
-    }
+    // Other nodes say "look again" at once; this catches what a network blip lost, and what the
+    // command line (`plugins disable`) changed in a shared database while this server runs.
+    vertx.setPeriodic(CATCH_UP_EVERY_MS, t -> vertx.executeBlocking(() -> {
+      plugins.catchUp();
+      return null;
+    }, false));
     prepare.accept(this);
     try {
       web.start(router).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two nodes started from the distribution as an authority would ({@code bin/courtyard demo|run
  * --cluster}), on loopback, over one PostgreSQL database and one file folder. A learner signed in
  * through A is signed in on B; a plugin the ICT leader stops through A is gone on B within a second
- * (and back when started). Then a teacher signed in through A posts through both nodes at once; node A is killed with SIGKILL mid-stream. Every
+ * (and back when started). A teacher's picture uploaded through A is served by B, before and after
+ * the kill. Then she posts through both nodes at once; node A is killed with SIGKILL mid-stream. Every
  * post that was answered with success is in the database afterwards, and node B answers every
  * request throughout. Needs the PostgreSQL server {@code ./run-tests} starts.
  */
@@ -95,13 +96,20 @@ class ClusterKillIT {
     TestClient teacherOnA = TestClient.of(nodeA).login("mrs.patel", "teacher-demo-pass");
     Matcher forum = FORUM.matcher(teacherOnA.get("/s/5-oak/forum").body());
     assertTrue(forum.find(), "the class has a forum");
-    TestClient.Response started = teacherOnA.post("/s/5-oak/forum/f/" + forum.group(1) + "/discussions",
-        Map.of("title", "Posts through two nodes", "body", "<p>Start</p>"));
+    // Her opening post carries a picture, uploaded through A into the shared file folder.
+    byte[] picture = java.util.Base64.getDecoder().decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    TestClient.Response started = teacherOnA.postFile("/s/5-oak/forum/f/" + forum.group(1) + "/discussions",
+        Map.of("title", "Posts through two nodes", "body", "<p>Start</p>"), "attachment", "board.png", "image/png", picture);
     assertEquals(303, started.status(), started.body());
     Matcher d = DISCUSSION.matcher(started.location());
     assertTrue(d.find(), started.location());
     String replies = "/s/5-oak/forum/d/" + d.group(1) + "/replies";
     TestClient teacherOnB = teacherOnA.at(nodeB);
+    Matcher fileLink = Pattern.compile("/s/5-oak/forum/files/(\\d+)").matcher(teacherOnB.get("/s/5-oak/forum/d/" + d.group(1)).body());
+    assertTrue(fileLink.find(), "B shows the picture uploaded through A");
+    String pictureUrl = fileLink.group();
+    assertPictureServedBy(teacherOnB, pictureUrl, picture, dir.resolve("via-b-before.png"));
 
     // Both nodes take a stream of posts; A is killed once some have landed on each.
     Set<String> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -170,6 +178,15 @@ class ClusterKillIT {
         + "B's slowest answer after the kill %d ms; B counted itself alone %d ms after the stream ended%n",
         answered.size(), answeredByA.get(), answered.size(), slowestOnBAfterKillNs[0] / 1_000_000, (System.nanoTime() - aloneFrom) / 1_000_000);
     assertEquals(200, teacherOnB.get("/s/5-oak/forum/d/" + d.group(1)).status(), "and still serves the discussion");
+    assertPictureServedBy(teacherOnB, pictureUrl, picture, dir.resolve("via-b-after.png"));
+  }
+
+  /** The node answers the file's address with the very bytes uploaded, as a picture. */
+  private static void assertPictureServedBy(TestClient client, String url, byte[] expected, Path to) throws IOException {
+    TestClient.Response r = client.download(url, to);
+    assertEquals(200, r.status(), url);
+    assertEquals("image/png", r.header("Content-Type"));
+    assertTrue(java.util.Arrays.equals(expected, Files.readAllBytes(to)), "the same bytes as were uploaded through A");
   }
 
   private Process start(Path home, String command, Map<String, Integer> ports, String dbUrl, String members, Path files) throws IOException {

@@ -35,8 +35,9 @@ public final class TestClient {
     this.base = base;
     this.cookies = cookies;
     this.csrf = csrf;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1, as browsers speak over plain http and as nginx speaks to the nodes (never an h2c upgrade).
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   /** The value of one of this browser's cookies, or null. */

@@ -197,7 +197,8 @@ public final class Main {
           if (args.length < 3) throw new IllegalArgumentException("Name the plugin: courtyard plugins " + args[1] + " ID");
           if ("enable".equals(args[1])) host.enable(args[2]);
           else host.disable(args[2]);
-          out.println("Plugin " + args[2] + " " + args[1] + "d. A running server picks this up at its next start; use the admin page to change it at once.");
+          out.println("Plugin " + args[2] + " " + args[1] + "d. Running servers on this database follow within 5 seconds;"
+              + " the admin page changes it at once.");
         }
         default -> throw new IllegalArgumentException("plugins list | enable ID | disable ID");
       }

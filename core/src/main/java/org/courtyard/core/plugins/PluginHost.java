@@ -63,6 +63,7 @@ public final class PluginHost {
   /** Plugins turned off as this node last read it from the database; other nodes' changes show up as differences. */
   private Set<String> knownDisabled = Set.of();
   static final String TOPIC = "plugins";
+  private static final String LOOK_FOR_NEW_JARS = "look-for-new-jars";
 
   public PluginHost(Path pluginsDir, Db db, EventHub events, CapabilityRegistry capabilities, ToolRegistry registry,
                     ActivityStore activity, org.courtyard.core.notify.NotificationStore notifications,
@@ -113,7 +114,10 @@ public final class PluginHost {
     for (PluginWrapper w : pf4j.getPlugins()) {
       if (!disabled.contains(w.getPluginId())) start(w.getPluginId());
     }
-    cluster.onMessageFromOthers(TOPIC, msg -> catchUp());
+    cluster.onMessageFromOthers(TOPIC, msg -> {
+      if (msg.getBoolean(LOOK_FOR_NEW_JARS, false)) loadNewHere();
+      else catchUp();
+    });
   }
 
   /**
@@ -152,8 +156,17 @@ public final class PluginHost {
     });
   }
 
-  /** Picks up jars dropped into the folder since start; returns the ids of new plugins. */
-  public synchronized List<String> loadNew() {
+  /**
+   * Picks up jars dropped into the folder since start, here and (each from its own plugins folder,
+   * where the operator copied the jar too) on the other nodes; returns the ids of new plugins here.
+   */
+  public List<String> loadNew() {
+    List<String> added = loadNewHere();
+    cluster.tellOthers(TOPIC, new io.vertx.core.json.JsonObject().put(LOOK_FOR_NEW_JARS, true));
+    return added;
+  }
+
+  private synchronized List<String> loadNewHere() {
     // Load only files not loaded yet: PF4J's loadPlugins() would try every file again and log each as a failure.
     Set<Path> known = new java.util.HashSet<>();
     pf4j.getPlugins().forEach(w -> known.add(w.getPluginPath().toAbsolutePath().normalize()));

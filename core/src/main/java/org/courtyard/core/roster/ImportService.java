@@ -51,7 +51,8 @@ public final class ImportService {
   private static final long TELL_EVERY_NS = 250_000_000L;
   private final org.courtyard.core.cluster.Cluster cluster;
   private volatile long lastTold;
-  private final Map<Long, CompletableFuture<RosterSync.Applied>> jobs = new ConcurrentHashMap<>();
+  /** Background runs started here; completed ones stay as a bare "finished" (not the whole applied plan) for callers that wait. */
+  private final Map<Long, CompletableFuture<Void>> jobs = new ConcurrentHashMap<>();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "courtyard-import");
     t.setDaemon(true);
@@ -64,7 +65,7 @@ public final class ImportService {
     this.cluster = cluster;
     // The import runs on one node in one transaction; the ICT leader's progress page may be served by
     // another node, so the running node tells the others how far it has got.
-    cluster.onMessageFromOthers(PROGRESS_TOPIC, m -> progress.put(m.getLong("run"),
+    cluster.onMessageFromOthers(PROGRESS_TOPIC, m -> remember(m.getLong("run"),
         new Progress(m.getInteger("done"), m.getInteger("total"), Status.valueOf(m.getString("status")), m.getString("message"))));
     this.db = db;
     this.importers = importers;
@@ -126,7 +127,7 @@ public final class ImportService {
     db.update("UPDATE import_runs SET status = ? WHERE id = ?", Status.RUNNING, runId);
     progress.put(runId, new Progress(0, 0, Status.RUNNING, "Starting…"));
     CompletableFuture<RosterSync.Applied> job = CompletableFuture.supplyAsync(() -> applyNow(schoolId, runId), worker);
-    jobs.put(runId, job);
+    jobs.put(runId, job.thenApply(applied -> null));
     return job;
   }
 
@@ -184,7 +185,7 @@ public final class ImportService {
 
   /** Keeps the progress here and tells the other nodes, a few times a second at most (always the final state). */
   private void report(long runId, Progress p, boolean last) {
-    progress.put(runId, p);
+    remember(runId, p);
     long now = System.nanoTime();
     if (!last && now - lastTold < TELL_EVERY_NS) return;
     lastTold = now;
@@ -192,10 +193,16 @@ public final class ImportService {
         .put("status", p.status().name()).put("message", p.message()));
   }
 
+  /** Progress is kept only while a run goes on; once it ends, its row in import_runs says how it ended. */
+  private void remember(long runId, Progress p) {
+    if (p.status() == Status.RUNNING) progress.put(runId, p);
+    else progress.remove(runId);
+  }
+
   public Optional<Progress> progress(long runId) { return Optional.ofNullable(progress.get(runId)); }
 
   /** The background job of a run started here, for callers that must wait for it. */
-  public Optional<CompletableFuture<RosterSync.Applied>> job(long runId) { return Optional.ofNullable(jobs.get(runId)); }
+  public Optional<CompletableFuture<Void>> job(long runId) { return Optional.ofNullable(jobs.get(runId)); }
 
   public Optional<Run> run(long schoolId, long runId) {
     return db.queryOne("SELECT r.id, r.format, r.file_name, r.started_at, r.status, r.summary, u.display_name FROM import_runs r"

@@ -14,6 +14,7 @@ import org.courtyard.core.identity.UserStore;
 import org.courtyard.core.it.fixtures.EchoTool;
 import org.courtyard.core.plugins.ToolRegistry;
 import org.courtyard.core.spaces.SpaceStore;
+import org.courtyard.testkit.CommandLine;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
@@ -97,6 +98,39 @@ class ClusterIT {
       admin.post("/admin/oakfield/plugins/echo/installation", Map.of("action", "start"));
     }
     assertTrue(within(1_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 200), "back on B within a second");
+  }
+
+  @Test
+  void aPluginDisabledFromTheCommandLineStopsOnEveryRunningNodeWithinSeconds() {
+    TestClient chloeOnB = a.signIn("chloe").at(b.baseUri());
+    TestClient chloeOnA = a.signIn("chloe");
+    CommandLine cli = new CommandLine(a.home());
+    try {
+      CommandLine.Result off = cli.run("plugins", "disable", "echo");
+      assertEquals(0, off.exit(), off.output());
+      assertTrue(off.output().contains("Running servers on this database follow within"), off.output());
+      // No message reaches the nodes from the command line: each one looks at the database every 5 s.
+      assertTrue(within(10_000, () -> chloeOnA.get("/s/5-oak/echo").status() == 404), "stopped on A");
+      assertTrue(within(10_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 404), "stopped on B");
+    } finally {
+      CommandLine.Result on = cli.run("plugins", "enable", "echo");
+      assertEquals(0, on.exit(), on.output());
+    }
+    assertTrue(within(10_000, () -> chloeOnA.get("/s/5-oak/echo").status() == 200), "running again on A");
+    assertTrue(within(10_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 200), "running again on B");
+  }
+
+  @Test
+  void aJarCopiedToEveryNodeIsFoundOnAllOfThemWhenTheIctLeaderLooksOnOne() {
+    PluginJar late = PluginJar.fixture("late").extension(org.courtyard.core.it.fixtures.LateTool.class);
+    late.writeTo(a.pluginsDir());
+    late.writeTo(b.pluginsDir());
+    TestClient admin = a.signIn("ict.leader");
+    admin.get("/admin/oakfield/plugins");
+    TestClient.Response found = admin.post("/admin/oakfield/plugins/rescan", Map.of());
+    assertEquals(303, found.status(), found.body());
+    assertTrue(a.get(ToolRegistry.class).tool("late").isPresent(), "running on A");
+    assertTrue(within(1_000, () -> b.get(ToolRegistry.class).tool("late").isPresent()), "running on B within a second");
   }
 
   @Test
