@@ -21,9 +21,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.courtyard.testkit.Eventually;
 import org.courtyard.testkit.TestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -68,10 +68,10 @@ class ClusterKillIT {
 
     Process a = start(dir.resolve("node-a"), "demo", Map.of("http.port", httpA, "cluster.port", hzA), server + database, members, files);
     URI nodeA = URI.create("http://127.0.0.1:" + httpA + "/");
-    assertTrue(waitFor(180_000, () -> healthy(nodeA, 1) || !a.isAlive()) && a.isAlive(), "node A started: " + log(dir.resolve("node-a")));
+    assertTrue(Eventually.within(180_000, () -> healthy(nodeA, 1) || !a.isAlive()) && a.isAlive(), "node A started: " + log(dir.resolve("node-a")));
     Process b = start(dir.resolve("node-b"), "run", Map.of("http.port", httpB, "cluster.port", hzB), server + database, members, files);
     URI nodeB = URI.create("http://127.0.0.1:" + httpB + "/");
-    assertTrue(waitFor(180_000, () -> healthy(nodeB, 2) || !b.isAlive()) && b.isAlive(), "node B joined A: " + log(dir.resolve("node-b")));
+    assertTrue(Eventually.within(180_000, () -> healthy(nodeB, 2) || !b.isAlive()) && b.isAlive(), "node B joined A: " + log(dir.resolve("node-b")));
 
     // A learner signed in through A is signed in on B.
     TestClient chloeOnB = TestClient.of(nodeA).login("chloe", "learner-demo-pass").at(nodeB);
@@ -85,11 +85,11 @@ class ClusterKillIT {
     assertEquals(200, chloeOnB.get("/s/5-oak/forum").status());
     assertEquals(303, ictLeader.post("/admin/oakfield/plugins/forum/installation", Map.of("action", "stop")).status());
     long stoppedAt = System.nanoTime();
-    assertTrue(waitFor(5_000, () -> chloeOnB.get("/s/5-oak/forum").status() == 404), "the forum is gone on B");
+    assertTrue(Eventually.within(5_000, () -> chloeOnB.get("/s/5-oak/forum").status() == 404), "the forum is gone on B");
     long goneAfterMs = (System.nanoTime() - stoppedAt) / 1_000_000;
     assertTrue(goneAfterMs < 1_000, "gone on B " + goneAfterMs + " ms after A stopped it");
     assertEquals(303, ictLeader.post("/admin/oakfield/plugins/forum/installation", Map.of("action", "start")).status());
-    assertTrue(waitFor(1_000, () -> chloeOnB.get("/s/5-oak/forum").status() == 200), "back on B within a second");
+    assertTrue(Eventually.within(1_000, () -> chloeOnB.get("/s/5-oak/forum").status() == 200), "back on B within a second");
     System.out.println("ClusterKillIT: the forum stopped through A was gone on B after " + goneAfterMs + " ms");
 
     // Mrs Patel signs in through A and starts a discussion; the same browser then talks to both nodes.
@@ -173,7 +173,7 @@ class ClusterKillIT {
     missing.removeAll(stored);
     assertEquals(Set.of(), missing, "every post answered with success is in the database (" + answered.size() + " answered)");
     long aloneFrom = System.nanoTime();
-    assertTrue(waitFor(30_000, () -> healthy(nodeB, 1)), "B sees that it is alone now");
+    assertTrue(Eventually.within(30_000, () -> healthy(nodeB, 1)), "B sees that it is alone now");
     System.out.printf("ClusterKillIT: %d posts answered (%d through A before SIGKILL), all %d in the database; "
         + "B's slowest answer after the kill %d ms; B counted itself alone %d ms after the stream ended%n",
         answered.size(), answeredByA.get(), answered.size(), slowestOnBAfterKillNs[0] / 1_000_000, (System.nanoTime() - aloneFrom) / 1_000_000);
@@ -225,15 +225,6 @@ class ClusterKillIT {
     }
   }
 
-  /** Asks again until yes or the time is up. */
-  private static boolean waitFor(long ms, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + ms * 1_000_000;
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) return true;
-      java.util.concurrent.locks.LockSupport.parkNanos(50_000_000); // a breath between polls
-    }
-    return condition.getAsBoolean();
-  }
 
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {

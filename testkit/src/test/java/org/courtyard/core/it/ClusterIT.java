@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.courtyard.core.config.Config;
 import org.courtyard.core.identity.UserStore;
 import org.courtyard.core.it.fixtures.EchoTool;
@@ -17,6 +16,7 @@ import org.courtyard.core.spaces.SpaceStore;
 import org.courtyard.testkit.CommandLine;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
+import org.courtyard.testkit.Eventually;
 import org.courtyard.testkit.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -90,14 +90,14 @@ class ClusterIT {
     try {
       assertEquals(303, admin.post("/admin/oakfield/plugins/echo/installation", Map.of("action", "stop")).status());
       long stoppedAt = System.nanoTime();
-      assertTrue(within(5_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 404), "gone on B");
+      assertTrue(Eventually.within(5_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 404), "gone on B");
       long ms = (System.nanoTime() - stoppedAt) / 1_000_000;
       assertTrue(ms < 1_000, "gone on B after " + ms + " ms");
       assertTrue(b.get(ToolRegistry.class).tool("echo").isEmpty(), "B's registry no longer has it");
     } finally {
       admin.post("/admin/oakfield/plugins/echo/installation", Map.of("action", "start"));
     }
-    assertTrue(within(1_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 200), "back on B within a second");
+    assertTrue(Eventually.within(1_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 200), "back on B within a second");
   }
 
   @Test
@@ -110,14 +110,14 @@ class ClusterIT {
       assertEquals(0, off.exit(), off.output());
       assertTrue(off.output().contains("Running servers on this database follow within"), off.output());
       // No message reaches the nodes from the command line: each one looks at the database every 5 s.
-      assertTrue(within(10_000, () -> chloeOnA.get("/s/5-oak/echo").status() == 404), "stopped on A");
-      assertTrue(within(10_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 404), "stopped on B");
+      assertTrue(Eventually.within(10_000, () -> chloeOnA.get("/s/5-oak/echo").status() == 404), "stopped on A");
+      assertTrue(Eventually.within(10_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 404), "stopped on B");
     } finally {
       CommandLine.Result on = cli.run("plugins", "enable", "echo");
       assertEquals(0, on.exit(), on.output());
     }
-    assertTrue(within(10_000, () -> chloeOnA.get("/s/5-oak/echo").status() == 200), "running again on A");
-    assertTrue(within(10_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 200), "running again on B");
+    assertTrue(Eventually.within(10_000, () -> chloeOnA.get("/s/5-oak/echo").status() == 200), "running again on A");
+    assertTrue(Eventually.within(10_000, () -> chloeOnB.get("/s/5-oak/echo").status() == 200), "running again on B");
   }
 
   @Test
@@ -130,7 +130,7 @@ class ClusterIT {
     TestClient.Response found = admin.post("/admin/oakfield/plugins/rescan", Map.of());
     assertEquals(303, found.status(), found.body());
     assertTrue(a.get(ToolRegistry.class).tool("late").isPresent(), "running on A");
-    assertTrue(within(1_000, () -> b.get(ToolRegistry.class).tool("late").isPresent()), "running on B within a second");
+    assertTrue(Eventually.within(1_000, () -> b.get(ToolRegistry.class).tool("late").isPresent()), "running on B within a second");
   }
 
   @Test
@@ -156,7 +156,7 @@ class ClusterIT {
 
     assertTrue(list(a, "HEARD").contains(heard), "the once-only listener ran on A, where the change was saved");
     assertTrue(list(a, "HEARD_ON_EVERY_NODE").contains(heard + ":MEMBER"));
-    assertTrue(within(1_000, () -> list(b, "HEARD_ON_EVERY_NODE").contains(heard + ":MEMBER")),
+    assertTrue(Eventually.within(1_000, () -> list(b, "HEARD_ON_EVERY_NODE").contains(heard + ":MEMBER")),
         "the every-node listener on B heard it, role and all: " + list(b, "HEARD_ON_EVERY_NODE"));
     assertFalse(list(b, "HEARD").contains(heard), "the once-only listener did not run again on B");
   }
@@ -172,15 +172,6 @@ class ClusterIT {
     }
   }
 
-  /** Asks again until the answer is yes or the time is up; returns the last answer. */
-  private static boolean within(long ms, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + ms * 1_000_000;
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) return true;
-      java.util.concurrent.locks.LockSupport.parkNanos(2_000_000); // a breath between polls, not a guess at timing
-    }
-    return condition.getAsBoolean();
-  }
 
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {

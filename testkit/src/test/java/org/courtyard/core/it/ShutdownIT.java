@@ -11,6 +11,7 @@ import org.courtyard.core.it.fixtures.EchoTool;
 import org.courtyard.core.plugins.ToolRegistry;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
+import org.courtyard.testkit.Eventually;
 import org.courtyard.testkit.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +36,7 @@ class ShutdownIT {
       assertTrue(arrived.await(30, TimeUnit.SECONDS), "the slow request reached its handler");
 
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(courtyard::stop);
-      assertTrue(within(10_000, () -> !answersUp(probe)), "the stopping node turned new requests away");
+      assertTrue(Eventually.within(10_000, () -> !answersUp(probe)), "the stopping node turned new requests away");
       assertFalse(stopping.isDone(), "the node waits for the request in flight before it finishes stopping");
 
       release.countDown();
@@ -63,12 +64,4 @@ class ShutdownIT {
     return (CountDownLatch) tool.loader().loadClass(EchoTool.class.getName()).getField(field).get(null);
   }
 
-  private static boolean within(long ms, java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + ms * 1_000_000;
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) return true;
-      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // a breath between polls
-    }
-    return condition.getAsBoolean();
-  }
 }
