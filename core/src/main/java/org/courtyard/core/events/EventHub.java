@@ -58,7 +58,8 @@ public final class EventHub implements Events {
   public void publishAfterCommit(Object event) {
     db.afterCommit(() -> {
       deliver(event, false);
-      if (event instanceof Record r && RecordCodec.canCarry(r.getClass())) {
+      // A node on its own has nobody to tell: no reflection and JSON on every save for nothing.
+      if (cluster.clustered() && event instanceof Record r && RecordCodec.canCarry(r.getClass())) {
         cluster.tellOthers(TOPIC, new JsonObject().put("type", r.getClass().getName()).put("event", RecordCodec.write(r)));
       }
     });
@@ -71,12 +72,13 @@ public final class EventHub implements Events {
     deliver(RecordCodec.read(type, message.getJsonObject("event")), true);
   }
 
-  /** The event's class as this node knows it: the core's, or one a listener here was registered for. */
+  /** The event's class as this node knows it: the core's, or one an every-node listener here (the only kind that hears other nodes) was registered for. */
   private Class<?> resolve(String name) {
     try {
       return Class.forName(name, false, EventHub.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       for (Registration r : registrations) {
+        if (!r.everyNode()) continue;
         try {
           return Class.forName(name, false, r.type().getClassLoader() == null ? EventHub.class.getClassLoader() : r.type().getClassLoader());
         } catch (ClassNotFoundException | LinkageError ignored) {

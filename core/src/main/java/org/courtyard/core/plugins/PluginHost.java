@@ -134,10 +134,10 @@ public final class PluginHost {
       if (isOff && !wasOff) {
         stop(id);
         failures.remove(id);
-        LOG.info("Plugin " + id + " was turned off on another node; stopped here too");
+        LOG.info("Plugin " + id + " was turned off elsewhere (another node or the command line); stopped here too");
       } else if (!isOff && wasOff) {
         start(id);
-        LOG.info("Plugin " + id + " was turned on on another node; started here too");
+        LOG.info("Plugin " + id + " was turned on elsewhere (another node or the command line); started here too");
       }
     }
     knownDisabled = now;

@@ -75,15 +75,18 @@ public final class DatabaseSessionStore implements SessionStore {
   void save(StoredSession s) {
     if (s.unchangedSince(ACCESS_GRANULARITY_MS)) return;
     String data = s.encodedData();
-    if (db.update("UPDATE web_sessions SET data = ?, timeout_ms = ?, last_accessed = ? WHERE id = ?", data, s.timeout(), s.lastAccessed(), s.id()) == 0) {
+    if (overwrite(s, data) == 0) {
       try {
         db.update("INSERT INTO web_sessions (id, data, timeout_ms, last_accessed) VALUES (?, ?, ?, ?)", s.id(), data, s.timeout(), s.lastAccessed());
       } catch (DataException e) {
-        // Two requests of a brand-new session raced to insert it: the other one won, so update instead.
-        db.update("UPDATE web_sessions SET data = ?, timeout_ms = ?, last_accessed = ? WHERE id = ?", data, s.timeout(), s.lastAccessed(), s.id());
+        overwrite(s, data); // two requests of a brand-new session raced to insert it and the other one won
       }
     }
     s.remember();
+  }
+
+  private int overwrite(StoredSession s, String data) {
+    return db.update("UPDATE web_sessions SET data = ?, timeout_ms = ?, last_accessed = ? WHERE id = ?", data, s.timeout(), s.lastAccessed(), s.id());
   }
 
   /**
