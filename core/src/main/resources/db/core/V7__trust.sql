@@ -23,7 +23,7 @@ ALTER TABLE schools ADD COLUMN audit_days INTEGER DEFAULT 365 NOT NULL;
 
 -- A carer may see everything the school shares with parents (FULL) or only look (VIEW: no replies,
 -- no consent slips, no credential help). More than two adults per child is normal.
-ALTER TABLE parent_links ADD COLUMN carer_level VARCHAR(8) DEFAULT 'FULL' NOT NULL;
+ALTER TABLE parent_links ADD COLUMN carer_level VARCHAR(16) DEFAULT 'FULL' NOT NULL;
 ALTER TABLE parent_links ADD COLUMN relation VARCHAR(40) DEFAULT 'Parent' NOT NULL;
 
 -- The school's designated safeguarding lead(s).
@@ -57,3 +57,6 @@ CREATE INDEX picture_devices_space ON picture_devices(space_id);
 ALTER TABLE web_sessions ADD COLUMN user_id BIGINT;
 ALTER TABLE web_sessions ADD COLUMN signed_in_at BIGINT;
 CREATE INDEX web_sessions_user ON web_sessions(user_id);
+
+-- How many pictures a child's sequence has: 4 from now on; 3 for sequences chosen before.
+ALTER TABLE users ADD COLUMN picture_length INTEGER DEFAULT 3 NOT NULL;

@@ -2,7 +2,6 @@ package org.courtyard.core;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import com.google.inject.name.Names;
 import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -16,7 +15,6 @@ import org.courtyard.core.config.Config;
 import org.courtyard.core.db.Db;
 import org.courtyard.core.events.EventHub;
 import org.courtyard.core.identity.Passwords;
-import org.courtyard.core.identity.SignIn;
 import org.courtyard.core.notify.LogMailer;
 import org.courtyard.core.notify.Mailer;
 import org.courtyard.core.notify.NotificationStore;
@@ -53,13 +51,13 @@ final class CoreModule extends AbstractModule {
     bind(Clock.class).toInstance(new org.courtyard.core.services.ServerClock());
     bind(Events.class).to(EventHub.class);
     bind(Directory.class).to(CoreDirectory.class);
+    bind(org.courtyard.api.service.Relationships.class).to(org.courtyard.core.relationships.RelationshipIndex.class);
     bind(Permissions.class).to(PermissionService.class);
     bind(HtmlSanitizer.class).to(OwaspHtmlSanitizer.class).in(Singleton.class);
     bind(FileStore.class).toInstance(new DiskFileStore(config.filesDir()));
     bind(Mailer.class).to(LogMailer.class).in(Singleton.class);
     bind(Passwords.class).toInstance(new Passwords(config.getInt(Config.PASSWORD_COST, 10)));
-    bindConstant().annotatedWith(Names.named(SignIn.LOCKOUT_ATTEMPTS)).to(config.getInt(Config.LOCKOUT_ATTEMPTS, 5));
-    bindConstant().annotatedWith(Names.named(SignIn.LOCKOUT_MINUTES)).to(config.getInt(Config.LOCKOUT_MINUTES, 15));
+    bind(org.courtyard.core.identity.SessionEnder.class).to(org.courtyard.core.web.session.DatabaseSessionStore.class);
   }
 
   @Provides
@@ -67,8 +65,9 @@ final class CoreModule extends AbstractModule {
   PluginHost pluginHost(EventHub events, CapabilityRegistry capabilities, ToolRegistry registry, ActivityStore activity,
                         Directory directory, Permissions permissions, HtmlSanitizer sanitizer, FileStore files,
                         NotificationStore notifications, org.courtyard.core.roster.ImporterRegistry importers,
-                        org.courtyard.core.services.ResultStore results, Clock clock) {
+                        org.courtyard.core.services.ResultStore results, Clock clock,
+                        org.courtyard.api.service.Relationships relationships) {
     return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity, notifications, importers, results,
-        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock), cluster);
+        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock, relationships), cluster);
   }
 }

@@ -66,6 +66,8 @@ public final class Courtyard implements AutoCloseable {
   }
 
   /** Builds the router, starts the plugins and listens; returns once the port is open. */
+  private static final long HOUSEKEEPING_EVERY_MS = 3_600_000L;
+
   public Courtyard serve() { return serve(c -> { }); }
 
   /** As {@link #serve()}, running {@code prepare} after the plugins start and before the port opens (the demo's seed data). */
@@ -79,6 +81,12 @@ public final class Courtyard implements AutoCloseable {
     // command line (`plugins disable`) changed in a shared database while this server runs.
     vertx.setPeriodic(CATCH_UP_EVERY_MS, t -> vertx.executeBlocking(() -> {
       plugins.catchUp();
+      return null;
+    }, false));
+    // Old audit entries (past each school's chosen time) and spent sign-in counters go once an hour.
+    vertx.setPeriodic(HOUSEKEEPING_EVERY_MS, t -> vertx.executeBlocking(() -> {
+      injector.getInstance(org.courtyard.core.audit.AuditLog.class).purge();
+      injector.getInstance(org.courtyard.core.identity.SignInCounters.class).purge(System.currentTimeMillis());
       return null;
     }, false));
     prepare.accept(this);

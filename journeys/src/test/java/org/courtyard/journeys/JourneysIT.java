@@ -85,7 +85,7 @@ class JourneysIT {
     String code = courtyard.get(SpaceStore.class).bySlug("2-willow").orElseThrow().pictureCode();
     try (Browser amira = browser()) {
       // The keyboard alone: Tab to her name, then to each of her pictures, pressing Enter.
-      amira.go("/picture/" + code).tabTo("Amira").tabTo("cat").tabTo("sun").tabTo("tree");
+      amira.go("/picture/" + code).tabTo("Amira").tabTo("cat").tabTo("sun").tabTo("tree").tabTo("fish");
       assertTrue(amira.text().contains("Amira Khan"), "signed in by pictures: " + amira.text());
       amira.go("/s/2-willow/forum").follow("/forum/f/");
       amira.fill("dt", "My cat").fill("db", "My cat is called Tiger and she is orange.").press("Post");

@@ -28,8 +28,18 @@ public final class TestClient {
   private final HttpClient http;
   private final CookieManager cookies;
   private String csrf;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   TestClient(URI base) { this(base, new CookieManager(), null); }
+
+  /**
+   * A header sent with every later request, e.g. {@code X-Forwarded-For} to be another address behind
+   * a proxy the installation trusts ({@code http.trusted-proxies=127.0.0.1}).
+   */
+  public TestClient header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
 
   private TestClient(URI base, CookieManager cookies, String csrf) {
     this.base = base;
@@ -151,6 +161,7 @@ public final class TestClient {
   public String csrfToken() { return csrf; }
 
   private Response send(HttpRequest.Builder b) {
+    headers.forEach(b::header);
     try {
       HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       Matcher m = CSRF.matcher(r.body());

@@ -44,9 +44,31 @@ public final class Config {
   /** Seconds without a heartbeat before a node is taken for dead. */
   public static final String CLUSTER_FAILURE_SECONDS = "cluster.failure-seconds";
   public static final String PASSWORD_COST = "security.bcrypt-cost";
+  /** Wrong tries before a wait: per account and address for passwords (then 1 s, 2 s, 4 s … 15 min), per child for pictures (then a pause). */
   public static final String LOCKOUT_ATTEMPTS = "security.lockout-attempts";
   public static final String LOCKOUT_MINUTES = "security.lockout-minutes";
+  /** How long a signed-in session lasts unused (staff, parents, guests). */
   public static final String SESSION_TIMEOUT_MINUTES = "security.session-timeout-minutes";
+  /** How long a learner's session lasts unused (a shared classroom computer). */
+  public static final String LEARNER_SESSION_TIMEOUT_MINUTES = "security.learner-session-timeout-minutes";
+  /** How long any session lasts from sign-in, used or not (staff, parents, guests). */
+  public static final String SESSION_MAX_HOURS = "security.session-max-hours";
+  /** How long a learner's session lasts from sign-in. */
+  public static final String LEARNER_SESSION_MAX_HOURS = "security.learner-session-max-hours";
+  /** Wrong password tries at one account in a day, from all addresses together, after which it waits. */
+  public static final String ACCOUNT_DAILY_TRIES = "security.account-daily-tries";
+  /** Wrong sign-in tries from one address in 15 minutes, at all accounts together. */
+  public static final String ADDRESS_TRIES = "security.address-tries-per-15-minutes";
+  /** Wrong picture tries a day at one class from devices its teacher has not set up. */
+  public static final String PICTURE_CLASS_TRIES = "security.picture-class-tries-per-day";
+  /** Wrong picture tries a day at one class from the classroom devices its teacher set up. */
+  public static final String PICTURE_DEVICE_TRIES = "security.picture-device-tries-per-day";
+  /** Addresses of the reverse proxies in front of Courtyard (comma-separated); only they may say who the client is (X-Forwarded-For). */
+  public static final String TRUSTED_PROXIES = "http.trusted-proxies";
+  /** The address people use, e.g. https://learn.oakfield.sch.uk; https here makes every cookie Secure. */
+  public static final String SITE_ADDRESS = "http.site-address";
+  /** Seconds browsers should remember to use only https (Strict-Transport-Security); 0 sends no header. */
+  public static final String HSTS_SECONDS = "http.hsts-seconds";
 
   private final Map<String, String> values;
 
@@ -103,6 +125,11 @@ public final class Config {
   public boolean getBool(String key, boolean fallback) {
     String v = values.get(key);
     return v == null ? fallback : Boolean.parseBoolean(v.trim());
+  }
+
+  /** Cookies are marked Secure when told so, or when the site's address is https. */
+  public boolean secureCookies() {
+    return getBool(HTTP_SECURE_COOKIES, false) || get(SITE_ADDRESS, "").toLowerCase(java.util.Locale.ROOT).startsWith("https://");
   }
 
   public Path home() { return Path.of(values.getOrDefault(HOME, ".")); }

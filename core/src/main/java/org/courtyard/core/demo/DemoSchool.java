@@ -28,8 +28,8 @@ public final class DemoSchool {
       new Account("ict.leader", "ict-demo-pass", "ICT leader (school admin)"),
       new Account("mrs.patel", "teacher-demo-pass", "Teacher of Class 2 Willow and Class 5 Oak"),
       new Account("chloe", "learner-demo-pass", "Learner in Class 5 Oak"),
-      new Account("amira", "learner-demo-pass", "Learner in Class 2 Willow; pictures: cat, sun, tree"),
-      new Account("ben", "learner-demo-pass", "Learner in Class 2 Willow; pictures: dog, star, moon"),
+      new Account("amira", "learner-demo-pass", "Learner in Class 2 Willow; pictures: cat, sun, tree, fish"),
+      new Account("ben", "learner-demo-pass", "Learner in Class 2 Willow; pictures: dog, star, moon, cake"),
       new Account("mr.khan", "parent-demo-pass", "Parent of Amira"));
 
   private DemoSchool() {}
@@ -87,8 +87,8 @@ public final class DemoSchool {
     User amira = accounts.create(new UserStore.NewUser(sid, "amira", "Amira Khan", UserKind.LEARNER, null, "learner-demo-pass", "fox", false));
     User ben = accounts.create(new UserStore.NewUser(sid, "ben", "Ben Okafor", UserKind.LEARNER, null, "learner-demo-pass", "frog", false));
     User parent = accounts.create(new UserStore.NewUser(sid, "mr.khan", "Imran Khan", UserKind.PARENT, "i.khan@home.example", "parent-demo-pass", "lion", false));
-    users.setPictureSequence(amira.id(), List.of("cat", "sun", "tree"));
-    users.setPictureSequence(ben.id(), List.of("dog", "star", "moon"));
+    users.setPictureSequence(amira.id(), List.of("cat", "sun", "tree", "fish"));
+    users.setPictureSequence(ben.id(), List.of("dog", "star", "moon", "cake"));
     users.linkParent(parent.id(), amira.id());
 
     spaces.addMember(sid, ict.id(), Role.OWNER, true);

@@ -1,30 +1,59 @@
 package org.courtyard.core.identity;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.courtyard.core.audit.AuditLog;
+import org.courtyard.core.config.Config;
+import org.courtyard.core.spaces.Space;
 
-/** Checks a password or picture sequence, counting failures and locking the account after too many. */
+/**
+ * Checks a password or a picture sequence. Every try is first taken from limits held in the database
+ * ({@link SignInCounters}), so parallel tries cannot slip past them, and only then checked:
+ * <ul>
+ *   <li>Passwords: per account and address, five free tries and then a growing wait (1 s, 2 s, 4 s …
+ *       15 min) — never a hard lock, so a stranger elsewhere cannot lock a teacher out; per account,
+ *       a ceiling a day from all addresses; per address, a ceiling at all accounts.</li>
+ *   <li>Pictures: per child, a pause after five wrong tries (a teacher can unlock at once); per class
+ *       page, a small number of wrong tries a day from devices its teacher has not set up and a larger
+ *       one from those they have; per address, the same ceiling as passwords.</li>
+ * </ul>
+ * Unknown usernames, wrong passwords and held-back tries get one and the same answer.
+ */
 @Singleton
 public final class SignIn {
-  public static final String LOCKOUT_ATTEMPTS = "lockout.attempts";
-  public static final String LOCKOUT_MINUTES = "lockout.minutes";
+  public static final String WRONG = "That did not work. Check the username and password and try again."
+      + " After several wrong tries you need to wait a little before the next one.";
+  public static final String WRONG_PICTURES = "Those pictures are not right. Try again, or ask your teacher.";
+  private static final long DAY_MS = 24 * 3_600_000L;
+  private static final long QUARTER_HOUR_MS = 15 * 60_000L;
+
   private final UserStore users;
-  private final int attempts;
-  private final Duration lockFor;
+  private final SignInCounters counters;
+  private final AuditLog audit;
   private final Clock clock;
+  private final int freeTries;
+  private final long pauseMs;
+  private final int accountDaily;
+  private final int addressTries;
+  private final int classTries;
+  private final int deviceTries;
 
   @Inject
-  public SignIn(UserStore users, @Named(LOCKOUT_ATTEMPTS) int attempts, @Named(LOCKOUT_MINUTES) int minutes, Clock clock) {
+  public SignIn(UserStore users, SignInCounters counters, AuditLog audit, Config config, Clock clock) {
     this.users = users;
-    this.attempts = attempts;
-    this.lockFor = Duration.ofMinutes(minutes);
+    this.counters = counters;
+    this.audit = audit;
     this.clock = clock;
+    this.freeTries = config.getInt(Config.LOCKOUT_ATTEMPTS, 5);
+    this.pauseMs = config.getInt(Config.LOCKOUT_MINUTES, 15) * 60_000L;
+    this.accountDaily = config.getInt(Config.ACCOUNT_DAILY_TRIES, 100);
+    this.addressTries = config.getInt(Config.ADDRESS_TRIES, 300);
+    this.classTries = config.getInt(Config.PICTURE_CLASS_TRIES, 6);
+    this.deviceTries = config.getInt(Config.PICTURE_DEVICE_TRIES, 300);
   }
 
   /** The outcome, with the message to show when it failed (never saying whether the username exists). */
@@ -34,41 +63,96 @@ public final class SignIn {
     static Result no(String message) { return new Result(Optional.empty(), message, false); }
   }
 
-  public static final String WRONG = "That username and password do not match. Check them and try again.";
-
-  public Result withPassword(String username, String password) {
-    Optional<User> found = users.byUsername(username);
+  public Result withPassword(String username, String password, String address) {
+    String name = UserStore.normaliseUsername(username);
+    long now = clock.millis();
+    List<SignInCounters.Limit> limits = List.of(
+        SignInCounters.Limit.of("addr", address, addressTries, QUARTER_HOUR_MS),
+        SignInCounters.Limit.of("acct", name, accountDaily, DAY_MS),
+        SignInCounters.Limit.progressive("acct", name + "|" + address, freeTries, DAY_MS));
+    Optional<User> found = users.byUsername(name);
+    if (!reserveAll(limits, now)) {
+      found.ifPresent(u -> audit.record(u.schoolId(), AuditLog.Action.SIGN_IN_THROTTLED, null, u, null, "a try was held back", address));
+      return Result.no(WRONG);
+    }
     if (found.isEmpty()) {
       users.passwordMatches(-1, password == null ? "" : password); // same cost as a real check
+      failed(limits, now, null, address, "unknown username");
       return Result.no(WRONG);
     }
     User u = found.get();
-    if (password != null && !u.hasPassword() && users.firstLoginCodeMatches(u.id(), password)) {
-      // An imported account's first sign-in, with the code from the class letter: they must choose a password next.
-      Result r = check(u, true, WRONG);
-      return r.user().isPresent() ? new Result(r.user(), null, true) : r;
+    boolean firstCode = password != null && !u.hasPassword() && users.firstLoginCodeMatches(u.id(), password);
+    boolean matches = firstCode || (password != null && users.passwordMatches(u.id(), password));
+    if (!matches) {
+      failed(limits, now, u, address, "wrong password");
+      return Result.no(WRONG);
     }
-    return check(u, password != null && users.passwordMatches(u.id(), password), WRONG);
+    succeeded(limits);
+    if (u.disabled()) return Result.no("This account is switched off. Ask the school office.");
+    users.recordSuccess(u.id());
+    // An imported account's first sign-in, with the code from the class letter: they must choose a password next.
+    return firstCode ? new Result(Optional.of(u), null, true) : Result.ok(u);
   }
 
-  public Result withPictures(User u, List<String> pictures) {
-    return check(u, users.pictureSequenceMatches(u.id(), pictures), "Those pictures are not right. Try again!");
-  }
-
-  private Result check(User u, boolean matches, String wrong) {
-    Instant now = clock.instant();
-    if (u.lockedAt(now)) return Result.no(lockedMessage());
-    if (u.disabled()) return Result.no(matches ? "This account is switched off. Ask the school office." : wrong);
-    if (matches) {
-      users.recordSuccess(u.id());
-      return Result.ok(u);
+  /**
+   * A child's pictures on their class's picture page. {@code setUpDevice} says whether the device is
+   * one the class's teacher set up (a classroom tablet), which has a larger daily allowance of wrong tries.
+   */
+  public Result withPictures(User child, Space cls, boolean setUpDevice, List<String> pictures, String address) {
+    long now = clock.millis();
+    SignInCounters.Limit childLimit = SignInCounters.Limit.of("child", Long.toString(child.id()), freeTries, pauseMs);
+    List<SignInCounters.Limit> limits = List.of(
+        SignInCounters.Limit.of("addr", address, addressTries, QUARTER_HOUR_MS),
+        setUpDevice ? SignInCounters.Limit.of("class-device", Long.toString(cls.id()), deviceTries, DAY_MS)
+            : SignInCounters.Limit.of("class", Long.toString(cls.id()), classTries, DAY_MS),
+        childLimit);
+    if (child.disabled() || !reserveAll(limits, now)) return Result.no(WRONG_PICTURES);
+    // An old three-picture sequence is too easy to guess from anywhere: it works only on a set-up device.
+    boolean matches = (setUpDevice || child.pictureLength() >= Pictures.SEQUENCE_LENGTH) && users.pictureSequenceMatches(child.id(), pictures);
+    if (!matches) {
+      List<SignInCounters.Limit> usedUp = failed(limits, now, child, address, "wrong pictures on " + cls.name());
+      if (usedUp.contains(childLimit)) {
+        users.lockUntil(child.id(), java.time.Instant.ofEpochMilli(now + pauseMs));
+        audit.record(child.schoolId(), AuditLog.Action.SIGN_IN_LOCKED, null, child, cls.id(), "picture sign-in paused", address);
+      }
+      return Result.no(WRONG_PICTURES);
     }
-    boolean locked = users.recordFailure(u.id(), attempts, now.plus(lockFor));
-    return Result.no(locked ? lockedMessage() : wrong);
+    succeeded(limits);
+    users.recordSuccess(child.id());
+    return Result.ok(child);
   }
 
-  private String lockedMessage() {
-    return "Too many wrong tries, so this account is locked for " + lockFor.toMinutes()
-        + " minutes. A teacher or the ICT leader can unlock it sooner.";
+  /** Takes a try from every limit, or from none: a refusal gives back what it had taken. */
+  private boolean reserveAll(List<SignInCounters.Limit> limits, long now) {
+    List<SignInCounters.Limit> taken = new ArrayList<>();
+    for (SignInCounters.Limit l : limits) {
+      if (!counters.reserve(l, now)) {
+        taken.forEach(t -> counters.succeeded(t, false));
+        return false;
+      }
+      taken.add(l);
+    }
+    return true;
+  }
+
+  /** Records a failure against each limit; returns the limits this failure used up. */
+  private List<SignInCounters.Limit> failed(List<SignInCounters.Limit> limits, long now, User who, String address, String what) {
+    List<SignInCounters.Limit> usedUp = new ArrayList<>();
+    for (SignInCounters.Limit l : limits) if (counters.failed(l, now)) usedUp.add(l);
+    Long school = who == null ? null : who.schoolId();
+    audit.record(school, AuditLog.Action.SIGN_IN_FAILED, null, who, null, what, address);
+    if (!usedUp.isEmpty() && who != null) {
+      audit.record(school, AuditLog.Action.SIGN_IN_THROTTLED, null, who, null,
+          "further tries held back (" + String.join(", ", usedUp.stream().map(l -> l.key().substring(0, l.key().indexOf(':'))).toList()) + ")", address);
+    }
+    return usedUp;
+  }
+
+  /** A success gives its try back: the person's own counters start again, shared ones get one back. */
+  private void succeeded(List<SignInCounters.Limit> limits) {
+    for (SignInCounters.Limit l : limits) {
+      boolean own = l.key().startsWith("acct:") || l.key().startsWith("child:");
+      counters.succeeded(l, own);
+    }
   }
 }

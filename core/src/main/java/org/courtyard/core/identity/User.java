@@ -7,7 +7,7 @@ import org.courtyard.api.UserRef;
 /** An account as the core sees it. Hashes never leave the identity package's stores. */
 public record User(long id, Long schoolId, String username, String displayName, UserKind kind, String email,
                    String avatar, boolean disabled, boolean siteAdmin, Instant lockedUntil, int failedLogins,
-                   boolean hasPassword, boolean hasPicturePassword, String externalId, String source) {
+                   boolean hasPassword, boolean hasPicturePassword, int pictureLength, String externalId, String source) {
 
   public UserRef ref() { return new UserRef(id, username, displayName, kind); }
 

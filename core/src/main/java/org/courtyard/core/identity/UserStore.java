@@ -12,18 +12,22 @@ import org.courtyard.api.UserKind;
 import org.courtyard.api.event.UserCreated;
 import org.courtyard.core.db.Db;
 import org.courtyard.core.events.EventHub;
+import org.courtyard.api.service.Relationships;
+import org.courtyard.core.relationships.RelationshipsChanged;
 
 /** Accounts and parent–child links. */
 @Singleton
 public final class UserStore {
   private static final String COLUMNS = "id, school_id, username, display_name, kind, email, avatar, disabled, site_admin,"
-      + " locked_until, failed_logins, password_hash, picture_hash, external_id, source";
+      + " locked_until, failed_logins, password_hash, picture_hash, picture_length, external_id, source";
   private final Db db;
   private final Passwords passwords;
   private final EventHub events;
+  private final SignInCounters counters;
 
   @Inject
-  public UserStore(Db db, Passwords passwords, EventHub events) {
+  public UserStore(Db db, Passwords passwords, EventHub events, SignInCounters counters) {
+    this.counters = counters;
     this.db = db;
     this.passwords = passwords;
     this.events = events;
@@ -77,6 +81,12 @@ public final class UserStore {
   public void update(long id, String displayName, UserKind kind, String email) {
     if (displayName == null || displayName.isBlank()) throw new IllegalArgumentException("Enter the person's name.");
     db.update("UPDATE users SET display_name = ?, kind = ?, email = ? WHERE id = ?", displayName.trim(), kind, blankToNull(email), id);
+    relationshipsChanged(id);
+  }
+
+  /** A change to who someone is (kind, name, on/off) changes who is whose; every node forgets what it knew. */
+  private void relationshipsChanged(long userId) {
+    byId(userId).ifPresent(u -> events.publishAfterCommit(new RelationshipsChanged(u.schoolId() == null ? 0 : u.schoolId())));
   }
 
   public void setPassword(long id, String password) {
@@ -107,14 +117,14 @@ public final class UserStore {
   }
 
   public void setPictureSequence(long id, List<String> pictures) {
-    db.update("UPDATE users SET picture_hash = ? WHERE id = ?", passwords.hash(Pictures.sequence(pictures)), id);
+    db.update("UPDATE users SET picture_hash = ?, picture_length = ? WHERE id = ?", passwords.hash(Pictures.sequence(pictures)), pictures.size(), id);
   }
 
   public boolean pictureSequenceMatches(long id, List<String> pictures) {
     String hash = db.queryOne("SELECT picture_hash FROM users WHERE id = ?", rs -> rs.getString(1), id).orElse(null);
     String attempt;
     try {
-      attempt = Pictures.sequence(pictures);
+      attempt = Pictures.attempt(pictures);
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -123,7 +133,10 @@ public final class UserStore {
 
   public void setAvatar(long id, String avatar) { db.update("UPDATE users SET avatar = ? WHERE id = ?", avatar, id); }
 
-  public void setDisabled(long id, boolean disabled) { db.update("UPDATE users SET disabled = ? WHERE id = ?", disabled, id); }
+  public void setDisabled(long id, boolean disabled) {
+    db.update("UPDATE users SET disabled = ? WHERE id = ?", disabled, id);
+    relationshipsChanged(id);
+  }
 
   public void setSiteAdmin(long id, boolean admin) { db.update("UPDATE users SET site_admin = ? WHERE id = ?", admin, id); }
 
@@ -144,20 +157,39 @@ public final class UserStore {
     db.update("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)", id);
   }
 
-  public void unlock(long id) { recordSuccess(id); }
+  /** Lets the person try again at once: clears the pause and every sign-in counter of the account, from every address. */
+  public void unlock(long id) {
+    recordSuccess(id);
+    byId(id).ifPresent(u -> {
+      counters.clear("child", Long.toString(id));
+      counters.clear("acct", u.username());
+    });
+  }
 
-  public void linkParent(long parentId, long childId) {
+  /** Shows the account as paused until then (picture sign-in after too many wrong tries). */
+  public void lockUntil(long id, Instant until) { db.update("UPDATE users SET locked_until = ? WHERE id = ?", until, id); }
+
+  public void linkParent(long parentId, long childId) { linkParent(parentId, childId, "Parent", Relationships.CarerLevel.FULL); }
+
+  /** Links a parent or carer to a learner ({@code relation} as the school names it: "Mother", "Foster carer"…), or updates the link. */
+  public void linkParent(long parentId, long childId, String relation, Relationships.CarerLevel level) {
+    String named = relation == null || relation.isBlank() ? "Parent" : relation.trim();
+    if (named.length() > 40) throw new IllegalArgumentException("Say how they are related in at most 40 characters.");
     User parent = byId(parentId).orElseThrow(() -> new IllegalArgumentException("No such parent account."));
     User child = byId(childId).orElseThrow(() -> new IllegalArgumentException("No such learner."));
     if (parent.kind() != UserKind.PARENT) throw new IllegalArgumentException(parent.displayName() + " is not a parent account.");
     if (child.kind() != UserKind.LEARNER) throw new IllegalArgumentException(child.displayName() + " is not a learner.");
-    if (db.count("SELECT COUNT(*) FROM parent_links WHERE parent_id = ? AND child_id = ?", parentId, childId) == 0) {
-      db.update("INSERT INTO parent_links (parent_id, child_id) VALUES (?, ?)", parentId, childId);
+    if (parent.schoolId() == null || !parent.schoolId().equals(child.schoolId())) {
+      throw new IllegalArgumentException(parent.displayName() + " and " + child.displayName() + " are not in the same school.");
     }
+    if (db.update("UPDATE parent_links SET relation = ?, carer_level = ? WHERE parent_id = ? AND child_id = ?", named, level.name(), parentId, childId) == 0) {
+      db.update("INSERT INTO parent_links (parent_id, child_id, relation, carer_level) VALUES (?, ?, ?, ?)", parentId, childId, named, level.name());
+    }
+    relationshipsChanged(childId);
   }
 
   public void unlinkParent(long parentId, long childId) {
-    db.update("DELETE FROM parent_links WHERE parent_id = ? AND child_id = ?", parentId, childId);
+    if (db.update("DELETE FROM parent_links WHERE parent_id = ? AND child_id = ?", parentId, childId) > 0) relationshipsChanged(childId);
   }
 
   public List<User> childrenOf(long parentId) {
@@ -199,7 +231,7 @@ public final class UserStore {
     return new User(rs.getLong("id"), schoolId, rs.getString("username"), rs.getString("display_name"),
         UserKind.valueOf(rs.getString("kind")), rs.getString("email"), rs.getString("avatar"), rs.getBoolean("disabled"),
         rs.getBoolean("site_admin"), Db.instant(rs, "locked_until"), rs.getInt("failed_logins"),
-        rs.getString("password_hash") != null, rs.getString("picture_hash") != null,
+        rs.getString("password_hash") != null, rs.getString("picture_hash") != null, rs.getInt("picture_length"),
         rs.getString("external_id"), rs.getString("source"));
   }
 }

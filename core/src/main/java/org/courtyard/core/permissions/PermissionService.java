@@ -106,7 +106,8 @@ public final class PermissionService implements Permissions {
     if (space.personal() && space.ownerUserId() != null && space.ownerUserId() == user.id()) {
       return new RoleSource(Role.OWNER, "their own personal space");
     }
-    Optional<Membership> direct = spaces.membership(space.id(), user.id());
+    // Personal spaces have no members: a membership row there (from before this rule) grants nothing.
+    Optional<Membership> direct = space.personal() ? Optional.empty() : spaces.membership(space.id(), user.id());
     if (direct.isPresent()) best = new RoleSource(direct.get().role(), "member of " + space.name());
     for (Space ancestor : spaces.ancestors(space)) {
       Optional<Membership> m = spaces.membership(ancestor.id(), user.id());

@@ -85,8 +85,9 @@ public final class PluginHost {
 
   public static PluginServicesModule.CoreServices services(org.courtyard.api.data.Database database, org.courtyard.api.service.Events events,
       org.courtyard.api.service.Directory directory, org.courtyard.api.service.Permissions permissions,
-      org.courtyard.api.service.HtmlSanitizer sanitizer, org.courtyard.api.service.FileStore files, java.time.Clock clock) {
-    return new PluginServicesModule.CoreServices(database, events, directory, permissions, sanitizer, files, clock);
+      org.courtyard.api.service.HtmlSanitizer sanitizer, org.courtyard.api.service.FileStore files, java.time.Clock clock,
+      org.courtyard.api.service.Relationships relationships) {
+    return new PluginServicesModule.CoreServices(database, events, directory, permissions, sanitizer, files, clock, relationships);
   }
 
   /** Where routes go once the HTTP server exists; tools started before are mounted then. */

@@ -10,6 +10,7 @@ import org.courtyard.api.service.FileStore;
 import org.courtyard.api.service.HtmlSanitizer;
 import org.courtyard.api.service.Notifications;
 import org.courtyard.api.service.Permissions;
+import org.courtyard.api.service.Relationships;
 import org.courtyard.api.service.Results;
 
 /**
@@ -20,7 +21,7 @@ import org.courtyard.api.service.Results;
 final class PluginServicesModule extends AbstractModule {
   /** The core services offered to plugins, built once by the host. */
   record CoreServices(Database database, Events events, Directory directory, Permissions permissions,
-                      HtmlSanitizer sanitizer, FileStore files, Clock clock) {}
+                      HtmlSanitizer sanitizer, FileStore files, Clock clock, Relationships relationships) {}
 
   private final CoreServices services;
   private final ActivityLog activity;
@@ -40,6 +41,7 @@ final class PluginServicesModule extends AbstractModule {
     bind(Events.class).toInstance(services.events());
     bind(Directory.class).toInstance(services.directory());
     bind(Permissions.class).toInstance(services.permissions());
+    bind(Relationships.class).toInstance(services.relationships());
     bind(HtmlSanitizer.class).toInstance(services.sanitizer());
     bind(FileStore.class).toInstance(services.files());
     bind(ActivityLog.class).toInstance(activity);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.courtyard.api.SpaceRef;
 import org.courtyard.api.UserRef;
 import org.courtyard.api.service.Directory;
+import org.courtyard.api.service.Relationships;
 import org.courtyard.core.identity.User;
 import org.courtyard.core.identity.UserStore;
 import org.courtyard.core.spaces.Space;
@@ -17,11 +18,13 @@ import org.courtyard.core.spaces.SpaceStore;
 public final class CoreDirectory implements Directory {
   private final UserStore users;
   private final SpaceStore spaces;
+  private final Relationships relationships;
 
   @Inject
-  public CoreDirectory(UserStore users, SpaceStore spaces) {
+  public CoreDirectory(UserStore users, SpaceStore spaces, Relationships relationships) {
     this.users = users;
     this.spaces = spaces;
+    this.relationships = relationships;
   }
 
   @Override public Optional<UserRef> user(long userId) { return users.byId(userId).map(User::ref); }
@@ -35,9 +38,9 @@ public final class CoreDirectory implements Directory {
         .toList();
   }
 
-  @Override public List<UserRef> childrenOf(long parentId) { return users.childrenOf(parentId).stream().map(User::ref).toList(); }
+  @Override public List<UserRef> childrenOf(long parentId) { return relationships.childrenOf(parentId); }
 
-  @Override public List<UserRef> parentsOf(long childId) { return users.parentsOf(childId).stream().map(User::ref).toList(); }
+  @Override public List<UserRef> parentsOf(long childId) { return relationships.carersOf(childId).stream().map(Relationships.Carer::adult).toList(); }
 
   @Override
   public Optional<UserRef> personalSpaceOwner(long spaceId) {

@@ -22,6 +22,7 @@ import org.courtyard.core.cache.RequestMemo;
 import org.courtyard.core.db.Db;
 import org.courtyard.core.events.EventHub;
 import org.courtyard.core.identity.User;
+import org.courtyard.core.relationships.RelationshipsChanged;
 
 /** The space tree, memberships and each space's tools. */
 @Singleton
@@ -134,15 +135,29 @@ public final class SpaceStore {
     db.update("UPDATE spaces SET name = ?, description = ?, parents_allowed = ? WHERE id = ?", name.trim(), description == null ? "" : description.trim(), parentsAllowed, id);
   }
 
-  public void setArchived(long id, boolean archived) { RequestMemo.clear(); db.update("UPDATE spaces SET archived = ? WHERE id = ?", archived, id); }
+  public void setArchived(long id, boolean archived) {
+    RequestMemo.clear();
+    db.update("UPDATE spaces SET archived = ? WHERE id = ?", archived, id);
+    relationshipsChanged(id);
+  }
 
-  public void setParent(long id, Long parentId) { RequestMemo.clear(); db.update("UPDATE spaces SET parent_id = ? WHERE id = ?", parentId, id); }
+  public void setParent(long id, Long parentId) {
+    RequestMemo.clear();
+    db.update("UPDATE spaces SET parent_id = ? WHERE id = ?", parentId, id);
+    relationshipsChanged(id);
+  }
+
+  /** An archived or moved group changes who teaches whom. */
+  private void relationshipsChanged(long spaceId) {
+    byId(spaceId).ifPresent(s -> events.publishAfterCommit(new RelationshipsChanged(s.schoolId() == null ? 0 : s.schoolId())));
+  }
 
   // --- memberships ---
 
   public void addMember(long spaceId, long userId, Role role, boolean cascades) { addMember(spaceId, userId, role, cascades, "manual"); }
 
   public void addMember(long spaceId, long userId, Role role, boolean cascades, String source) {
+    if (byId(spaceId).map(Space::personal).orElse(false)) throw new IllegalArgumentException("Personal spaces have no members: each belongs to one person.");
     RequestMemo.clear();
     db.transaction(() -> {
       int changed = db.update("UPDATE memberships SET role = ?, cascades = ? WHERE space_id = ? AND user_id = ?", role, cascades, spaceId, userId);

@@ -48,9 +48,12 @@ public final class Web {
   private final Renderer.Engine coreTemplates;
   private final org.courtyard.core.web.session.DatabaseSessionStore sessions;
 
+  private final SessionPolicy sessionPolicy;
+
   @Inject
-  public Web(Vertx vertx, UserStore users, Layout layout, org.courtyard.core.web.session.DatabaseSessionStore sessions) {
+  public Web(Vertx vertx, UserStore users, Layout layout, org.courtyard.core.web.session.DatabaseSessionStore sessions, SessionPolicy sessionPolicy) {
     this.sessions = sessions;
+    this.sessionPolicy = sessionPolicy;
     this.vertx = vertx;
     this.users = users;
     this.layout = layout;
@@ -73,6 +76,12 @@ public final class Web {
     }
     vertx.executeBlocking(() -> org.courtyard.core.cache.RequestMemo.run(() -> {
       User user = uid == null ? null : users.byId(uid).filter(u -> !u.disabled()).orElse(null);
+      if (user != null && sessionPolicy.over(ctx.session(), user)) {
+        // Past its lifetime: signed out here and in the database, whatever the page.
+        ctx.session().destroy();
+        sessions.writeNow(ctx.session());
+        return ctx.request().method().name().equals("GET") ? Answer.redirect(loginUrl(ctx)) : Answer.plain(401, "Please sign in again.");
+      }
       WebRequest req = new WebRequest(ctx, user);
       if (signInRequired && user == null) {
         ctx.session().remove(WebRequest.SESSION_USER);
@@ -181,7 +190,7 @@ public final class Web {
       return;
     }
     res.putHeader("Content-Type", a.contentType());
-    if (!a.contentType().startsWith("text/html")) res.putHeader("Cache-Control", "private, no-cache");
+    if (!a.contentType().startsWith("text/html")) res.putHeader("Cache-Control", "private, no-store");
     else res.putHeader("Cache-Control", "no-store");
     res.end(a.body());
   }
@@ -195,7 +204,7 @@ public final class Web {
     String safeName = name.replaceAll("[^A-Za-z0-9._ -]", "_");
     res.putHeader("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\"" + safeName + "\"");
     res.putHeader("Accept-Ranges", "bytes");
-    res.putHeader("Cache-Control", "private, max-age=3600");
+    res.putHeader("Cache-Control", "private, no-store");
     long size;
     try {
       size = Files.size(a.file());

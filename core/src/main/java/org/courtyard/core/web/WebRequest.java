@@ -18,7 +18,7 @@ import org.courtyard.core.spaces.Space;
  * session's flash messages, and what the layout should show (space, tool, breadcrumbs).
  */
 public final class WebRequest {
-  public static final String SESSION_USER = "uid";
+  public static final String SESSION_USER = org.courtyard.core.web.session.DatabaseSessionStore.SESSION_USER;
   public static final String SESSION_CSRF = "csrf";
   static final String SESSION_FLASH = "flash";
 
@@ -47,7 +47,12 @@ public final class WebRequest {
 
   public Session session() { return ctx.session(); }
 
-  public String csrfToken() { return session() == null ? "" : session().get(SESSION_CSRF); }
+  /** The form token of this request: the signed-in session's, or a visitor's (renewed at sign-in). */
+  public String csrfToken() {
+    if (session() != null && session().get(SESSION_USER) != null && session().get(SESSION_CSRF) != null) return session().get(SESSION_CSRF);
+    String t = ctx.get(Csrf.CONTEXT_KEY);
+    return t == null ? "" : t;
+  }
 
   public String pathParam(String name) {
     String v = ctx.pathParam(name);
@@ -93,6 +98,12 @@ public final class WebRequest {
   }
 
   public String method() { return ctx.request().method().name(); }
+
+  /** The client's address (see {@link ClientAddress}). */
+  public String clientAddress() {
+    String a = ctx.get(ClientAddress.CONTEXT_KEY);
+    return a != null ? a : ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+  }
 
   public String path() { return ctx.request().path(); }
 

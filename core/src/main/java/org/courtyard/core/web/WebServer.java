@@ -48,15 +48,22 @@ public final class WebServer {
   private final ImportRoutes imports;
   private final MarkbookRoutes markbook;
   private final HealthRoutes health;
+  private final org.courtyard.core.web.routes.PupilRoutes pupils;
+  private final org.courtyard.core.web.routes.AuditRoutes audit;
   private HttpServer server;
   private final DatabaseSessionStore sessions;
+  private final SessionPolicy sessionPolicy;
 
   @Inject
-  public WebServer(Vertx vertx, Config config, DatabaseSessionStore sessions, Web web, ToolDispatch tools, AssetRoutes assets, AuthRoutes auth,
+  public WebServer(Vertx vertx, Config config, DatabaseSessionStore sessions, SessionPolicy sessionPolicy, Web web, ToolDispatch tools, AssetRoutes assets, AuthRoutes auth,
                    PictureLoginRoutes pictureLogin, AccountRoutes account, HomeRoutes home, SpaceRoutes spaces,
                    SpaceManageRoutes spaceManage, AdminRoutes admin, NotificationRoutes notifications,
-                   ImportRoutes imports, MarkbookRoutes markbook, HealthRoutes health) {
+                   ImportRoutes imports, MarkbookRoutes markbook, HealthRoutes health,
+                   org.courtyard.core.web.routes.PupilRoutes pupils, org.courtyard.core.web.routes.AuditRoutes audit) {
+    this.pupils = pupils;
+    this.audit = audit;
     this.health = health;
+    this.sessionPolicy = sessionPolicy;
     this.sessions = sessions;
     this.vertx = vertx;
     this.config = config;
@@ -77,7 +84,8 @@ public final class WebServer {
 
   public Router router() {
     Router router = Router.router(vertx);
-    router.route().handler(new SecurityHeaders());
+    router.route().handler(new SecurityHeaders(config.getLong(Config.HSTS_SECONDS, 0)));
+    router.route().handler(new ClientAddress(config.get(Config.TRUSTED_PROXIES, "")));
     health.mount(router);
     assets.mount(router);
     long maxUpload = config.getLong(Config.HTTP_MAX_UPLOAD_BYTES, 50L * 1024 * 1024);
@@ -87,16 +95,18 @@ public final class WebServer {
         .setSessionCookieName(SESSION_COOKIE)
         .setCookieHttpOnlyFlag(true)
         .setCookieSameSite(CookieSameSite.LAX)
-        .setCookieSecureFlag(config.getBool(Config.HTTP_SECURE_COOKIES, false))
-        .setSessionTimeout(config.getLong(Config.SESSION_TIMEOUT_MINUTES, 480) * 60_000L));
-    router.route().handler(new Csrf(web));
+        .setCookieSecureFlag(config.secureCookies())
+        .setSessionTimeout(sessionPolicy.defaultIdleMs()));
+    router.route().handler(new Csrf(web, config.secureCookies()));
     auth.mount(router);
     pictureLogin.mount(router);
     account.mount(router);
+    pupils.mount(router);
     home.mount(router);
     notifications.mount(router);
     imports.mount(router);
     admin.mount(router);
+    audit.mount(router);
     spaceManage.mount(router);
     markbook.mount(router);
     spaces.mount(router);

@@ -39,7 +39,7 @@ class SpaceManageIT {
     assertEquals(403, ben.get("/s/coding-club").status());
     TestClient.Response unknown = teacher.post("/s/coding-club/manage/add-member", Map.of("username", "nobody-at-all", "role", "MEMBER"));
     assertEquals(422, unknown.status());
-    assertTrue(unknown.contains("There is no account"));
+    assertTrue(unknown.contains("Nobody you can add here has the username"));
   }
 
   @Test
@@ -91,19 +91,35 @@ class SpaceManageIT {
   }
 
   @Test
-  void aMemberAllowedToManageCannotHandOutAStrongerRole() {
+  void someoneAllowedToManageCannotHandOutAStrongerRoleAndLearnersAddNobody() {
     TestClient teacher = courtyard.signIn("mrs.patel");
+    var school = courtyard.get(org.courtyard.core.spaces.SpaceStore.class).bySlug("oakfield").orElseThrow();
+    if (courtyard.get(org.courtyard.core.identity.UserStore.class).byUsername("mr.jones").isEmpty()) {
+      courtyard.get(org.courtyard.core.identity.Accounts.class).create(new org.courtyard.core.identity.UserStore.NewUser(school.id(), "mr.jones",
+          "Tom Jones", org.courtyard.api.UserKind.STAFF, null, "jones-demo-pass", null, false));
+    }
+    teacher.post("/s/coding-club/manage/add-member", Map.of("username", "mr.jones", "role", "TEACHER"));
     teacher.post("/s/coding-club/manage/add-member", Map.of("username", "ben", "role", "MEMBER"));
     assertEquals(303, teacher.post("/s/coding-club/manage/permissions", Map.of("cap:space.manage", "MEMBER")).status());
     try {
-      TestClient chloe = courtyard.signIn("chloe");
-      assertEquals(200, chloe.get("/s/coding-club/manage").status(), "members may manage here now");
-      TestClient.Response r = chloe.post("/s/coding-club/manage/add-member", Map.of("username", "amira", "role", "OWNER"));
+      TestClient jones = courtyard.signIn("mr.jones", "jones-demo-pass");
+      TestClient.Response r = jones.post("/s/coding-club/manage/add-member", Map.of("username", "amira", "role", "OWNER"));
       assertEquals(422, r.status());
       assertTrue(r.contains("stronger than your own"));
-      assertEquals(303, chloe.post("/s/coding-club/manage/add-member", Map.of("username", "amira", "role", "MEMBER")).status());
+      assertEquals(303, jones.post("/s/coding-club/manage/add-member", Map.of("username", "amira", "role", "MEMBER")).status());
+      TestClient chloe = courtyard.signIn("chloe");
+      assertEquals(200, chloe.get("/s/coding-club/manage").status(), "members may manage here now");
+      TestClient.Response byLearner = chloe.post("/s/coding-club/manage/add-member", Map.of("username", "mr.khan", "role", "VIEWER"));
+      assertEquals(422, byLearner.status(), "learners never add members, whatever the space allows");
+      assertTrue(byLearner.contains("Learners cannot add people to spaces"), byLearner.body());
+      assertFalse(teacher.get("/s/coding-club/members").contains("Imran Khan"));
     } finally {
       teacher.post("/s/coding-club/manage/permissions", Map.of("cap:space.manage", ""));
+      var spaces = courtyard.get(org.courtyard.core.spaces.SpaceStore.class);
+      long club = spaces.bySlug("coding-club").orElseThrow().id();
+      for (String u : java.util.List.of("ben", "amira", "mr.jones")) {
+        spaces.removeMember(club, courtyard.get(org.courtyard.core.identity.UserStore.class).byUsername(u).orElseThrow().id());
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.courtyard.api.UserKind;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
+import org.courtyard.core.identity.Credentials;
 import org.courtyard.core.identity.Pictures;
 import org.courtyard.core.identity.User;
 import org.courtyard.core.identity.UserStore;
@@ -20,11 +21,13 @@ public final class AccountRoutes {
   static final String SESSION_CHOOSE_PASSWORD = "choose-password";
   private final Web web;
   private final UserStore users;
+  private final Credentials credentials;
 
   @Inject
-  public AccountRoutes(Web web, UserStore users) {
+  public AccountRoutes(Web web, UserStore users, Credentials credentials) {
     this.web = web;
     this.users = users;
+    this.credentials = credentials;
   }
 
   public void mount(Router router) {
@@ -66,12 +69,12 @@ public final class AccountRoutes {
     }
     if (next == null || !next.equals(repeat)) return page(req, "The two new passwords are not the same, so nothing was changed.", 422);
     try {
-      users.setPassword(u.id(), next);
+      credentials.changeOwnPassword(u, next, req.session().id());
     } catch (IllegalArgumentException e) {
       return page(req, e.getMessage() + " Nothing was changed.", 422);
     }
     req.session().remove(SESSION_CHOOSE_PASSWORD);
-    return Reply.redirect("/account").flash("Your new password is saved.");
+    return Reply.redirect("/account").flash("Your new password is saved. You are signed out everywhere else.");
   }
 
   private Reply changePictures(WebRequest req) {
@@ -79,13 +82,28 @@ public final class AccountRoutes {
     if (u.kind() != UserKind.LEARNER) return page(req, "Picture passwords are for learners.", 422);
     // A learner proves it is them with their password, or, if they only have pictures, their current pictures.
     boolean proven = u.hasPassword() ? users.passwordMatches(u.id(), req.formMap().get("current"))
-        : users.pictureSequenceMatches(u.id(), List.of(req.form("current1"), req.form("current2"), req.form("current3")));
+        : users.pictureSequenceMatches(u.id(), picks(req, "current"));
     if (!proven) return page(req, "That is not your current password, so nothing was changed.", 422);
     try {
-      users.setPictureSequence(u.id(), List.of(req.form("picture1"), req.form("picture2"), req.form("picture3")));
+      credentials.changeOwnPictures(u, picks(req, "picture"), req.session().id());
     } catch (IllegalArgumentException e) {
       return page(req, e.getMessage() + " Nothing was changed.", 422);
     }
     return Reply.redirect("/account").flash("Your new pictures are saved.");
+  }
+
+  /** The pictures a teacher's form chose, or four at random when they ticked "choose for me". */
+  static List<String> picksOrRandom(WebRequest req) {
+    return "true".equals(req.form("random")) ? Pictures.random() : picks(req, "picture");
+  }
+
+  /** The pictures a form sent as {@code <prefix>1}, {@code <prefix>2} … (as many as were sent, up to four). */
+  static List<String> picks(WebRequest req, String prefix) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 1; i <= Pictures.SEQUENCE_LENGTH; i++) {
+      String p = req.form(prefix + i);
+      if (!p.isEmpty()) out.add(p);
+    }
+    return out;
   }
 }

@@ -20,7 +20,11 @@ import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Upload;
+import org.courtyard.api.service.Relationships;
+import org.courtyard.core.audit.AuditLog;
 import org.courtyard.core.identity.Accounts;
+import org.courtyard.core.identity.Credentials;
+import org.courtyard.core.relationships.SafeguardingLeads;
 import org.courtyard.core.identity.Pictures;
 import org.courtyard.core.identity.User;
 import org.courtyard.core.identity.UserStore;
@@ -56,11 +60,22 @@ public final class AdminRoutes {
   private final ToolSettings settings;
   private final ActivityStore activity;
   private final FileStore files;
+  private final org.courtyard.core.db.Db db;
+  private final AuditLog auditLog;
+  private final Credentials credentials;
+  private final Relationships relationships;
+  private final SafeguardingLeads safeguarding;
 
   @Inject
   public AdminRoutes(Web web, SpaceStore spaces, UserStore users, Accounts accounts, PermissionService permissions,
                      CapabilityRegistry capabilities, PluginHost plugins, ToolRegistry tools, SchoolStore schools,
-                     ToolSettings settings, ActivityStore activity, FileStore files) {
+                     ToolSettings settings, ActivityStore activity, FileStore files, org.courtyard.core.db.Db db, AuditLog auditLog,
+                     Credentials credentials, Relationships relationships, SafeguardingLeads safeguarding) {
+    this.db = db;
+    this.auditLog = auditLog;
+    this.credentials = credentials;
+    this.relationships = relationships;
+    this.safeguarding = safeguarding;
     this.web = web;
     this.spaces = spaces;
     this.users = users;
@@ -309,7 +324,7 @@ public final class AdminRoutes {
       UserKind kind = UserKind.parse(req.form("kind"));
       User u = accounts.create(new UserStore.NewUser(school.id(), req.form("username"), req.form("name"), kind, req.form("email"),
           req.formMap().get("password"), Pictures.AVATARS.stream().anyMatch(a -> a.name().equals(req.form("avatar"))) ? req.form("avatar") : null, false));
-      audit(req, school, "user-create", "created " + u.username());
+      auditLog.record(AuditLog.Action.ACCOUNT_CREATED, req.user(), u, u.kind().label());
       return Reply.redirect(base(school) + "/users/" + u.id()).flash("Created " + u.displayName() + " (" + u.username() + ").");
     } catch (IllegalArgumentException e) {
       return userListPage(school, "", e.getMessage() + " Nothing was saved.", form, 422);
@@ -368,9 +383,16 @@ public final class AdminRoutes {
     }
     m.put("memberships", memberOf);
     List<Map<String, Object>> family = new ArrayList<>();
-    List<User> related = u.kind() == UserKind.PARENT ? users.childrenOf(u.id()) : users.parentsOf(u.id());
-    related.forEach(x -> family.add(Map.of("name", x.displayName(), "username", x.username(), "id", x.id())));
+    if (u.kind() == UserKind.PARENT) {
+      users.childrenOf(u.id()).forEach(x -> family.add(Map.of("name", x.displayName(), "username", x.username(), "id", x.id(), "relation", "")));
+    } else {
+      relationships.carersOf(u.id()).forEach(c -> family.add(Map.of("name", c.adult().displayName(), "username", c.adult().username(), "id", c.adult().id(),
+          "relation", c.relation() + (c.level() == Relationships.CarerLevel.VIEW_ONLY ? ", view only" : ""))));
+    }
     m.put("family", family);
+    um.put("staff", u.kind() == UserKind.STAFF);
+    um.put("safeguardingLead", u.schoolId() != null && relationships.isSafeguardingLead(u.id(), u.schoolId()));
+    m.put("teachers", u.kind() == UserKind.LEARNER ? relationships.teachersOf(u.id()).stream().map(t -> Map.of("name", t.displayName(), "id", t.id())).toList() : List.of());
     m.put("error", error);
     return page("user", school, m, u.displayName()).status(status);
   }
@@ -379,43 +401,74 @@ public final class AdminRoutes {
     Space school = school(req);
     User u = userOf(req, school);
     requireMayChange(req, u);
+    User me = req.user();
     String back = base(school) + "/users/" + u.id();
-    audit(req, school, "user-" + req.pathParam("action"), req.pathParam("action") + " " + u.username());
     try {
       switch (req.pathParam("action")) {
         case "edit" -> {
-          users.update(u.id(), req.form("name"), UserKind.parse(req.form("kind")), req.form("email"));
+          UserKind kind = UserKind.parse(req.form("kind"));
+          db.transaction(() -> {
+            users.update(u.id(), req.form("name"), kind, req.form("email"));
+            auditLog.record(AuditLog.Action.ACCOUNT_CHANGED, me, u, kind != u.kind() ? "kind " + u.kind().label() + " → " + kind.label() : "name or e-mail");
+            return null;
+          });
           return Reply.redirect(back).flash("Saved.");
         }
         case "password" -> {
-          users.setPassword(u.id(), req.formMap().get("password"));
-          return Reply.redirect(back).flash("New password set for " + u.displayName() + ".");
+          credentials.resetPassword(me, u, req.formMap().get("password"));
+          return Reply.redirect(back).flash("New password set for " + u.displayName() + ". They are signed out everywhere.");
         }
         case "pictures" -> {
-          users.setPictureSequence(u.id(), List.of(req.form("picture1"), req.form("picture2"), req.form("picture3")));
-          return Reply.redirect(back).flash("New picture password set for " + u.displayName() + ".");
+          List<String> picks = AccountRoutes.picksOrRandom(req);
+          credentials.resetPictures(me, u, picks);
+          return Reply.redirect(back).flash("New pictures for " + u.displayName() + ": " + String.join(", ", picks) + ".");
         }
         case "unlock" -> {
-          users.unlock(u.id());
+          credentials.unlock(me, u);
           return Reply.redirect(back).flash(u.displayName() + " can sign in again.");
         }
+        case "sign-out" -> {
+          int ended = credentials.endSessions(me, u);
+          return Reply.redirect(back).flash(u.displayName() + " is signed out everywhere (" + ended + " sessions).");
+        }
         case "disable" -> {
-          if (u.id() == req.user().id()) throw new IllegalArgumentException("You cannot switch off your own account.");
-          users.setDisabled(u.id(), true);
+          if (u.id() == me.id()) throw new IllegalArgumentException("You cannot switch off your own account.");
+          db.transaction(() -> {
+            users.setDisabled(u.id(), true);
+            auditLog.record(AuditLog.Action.ACCOUNT_DISABLED, me, u, "");
+            return null;
+          });
+          credentials.endSessions(me, u);
           return Reply.redirect(back).flash(u.displayName() + "'s account is switched off. Their work is kept.");
         }
         case "enable" -> {
-          users.setDisabled(u.id(), false);
+          db.transaction(() -> {
+            users.setDisabled(u.id(), false);
+            auditLog.record(AuditLog.Action.ACCOUNT_ENABLED, me, u, "");
+            return null;
+          });
           return Reply.redirect(back).flash(u.displayName() + "'s account is switched on.");
         }
         case "link", "unlink" -> {
           User other = users.byUsername(req.form("username")).filter(x -> x.schoolId() != null && x.schoolId() == school.id())
               .orElseThrow(() -> new IllegalArgumentException("There is no account '" + req.form("username") + "' in " + school.name() + "."));
-          long parent = u.kind() == UserKind.PARENT ? u.id() : other.id();
-          long child = u.kind() == UserKind.PARENT ? other.id() : u.id();
-          if ("link".equals(req.pathParam("action"))) users.linkParent(parent, child);
-          else users.unlinkParent(parent, child);
-          return Reply.redirect(back).flash("link".equals(req.pathParam("action")) ? "Linked." : "Unlinked.");
+          User parent = u.kind() == UserKind.PARENT ? u : other;
+          User child = u.kind() == UserKind.PARENT ? other : u;
+          boolean link = "link".equals(req.pathParam("action"));
+          Relationships.CarerLevel level = "VIEW_ONLY".equals(req.form("level")) ? Relationships.CarerLevel.VIEW_ONLY : Relationships.CarerLevel.FULL;
+          db.transaction(() -> {
+            if (link) users.linkParent(parent.id(), child.id(), req.form("relation"), level);
+            else users.unlinkParent(parent.id(), child.id());
+            auditLog.record(child.schoolId(), link ? AuditLog.Action.CARER_LINKED : AuditLog.Action.CARER_UNLINKED, me, child, null,
+                parent.displayName() + (link ? " as " + (req.form("relation").isBlank() ? "Parent" : req.form("relation")) + (level == Relationships.CarerLevel.VIEW_ONLY ? ", view only" : "") : ""), null);
+            return null;
+          });
+          return Reply.redirect(back).flash(link ? "Linked." : "Unlinked.");
+        }
+        case "safeguarding" -> {
+          boolean lead = "true".equals(req.form("lead"));
+          safeguarding.set(school.id(), u, lead, me);
+          return Reply.redirect(back).flash(lead ? u.displayName() + " is a designated safeguarding lead." : u.displayName() + " is no longer a safeguarding lead.");
         }
         default -> throw HttpProblem.notFound("There is no such page.");
       }

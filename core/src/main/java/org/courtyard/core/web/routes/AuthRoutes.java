@@ -7,7 +7,7 @@ import java.util.Map;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.core.identity.SignIn;
-import org.courtyard.core.identity.User;
+import org.courtyard.core.web.SessionPolicy;
 import org.courtyard.core.web.Web;
 import org.courtyard.core.web.WebRequest;
 
@@ -15,11 +15,13 @@ import org.courtyard.core.web.WebRequest;
 public final class AuthRoutes {
   private final Web web;
   private final SignIn signIn;
+  private final SessionPolicy sessionPolicy;
 
   @Inject
-  public AuthRoutes(Web web, SignIn signIn) {
+  public AuthRoutes(Web web, SignIn signIn, SessionPolicy sessionPolicy) {
     this.web = web;
     this.signIn = signIn;
+    this.sessionPolicy = sessionPolicy;
   }
 
   public void mount(Router router) {
@@ -34,9 +36,9 @@ public final class AuthRoutes {
   }
 
   private Reply submit(WebRequest req) {
-    SignIn.Result r = signIn.withPassword(req.form("username"), req.formMap().get("password"));
+    SignIn.Result r = signIn.withPassword(req.form("username"), req.formMap().get("password"), req.clientAddress());
     if (r.user().isEmpty()) return loginPage(req, req.form("username"), r.message(), 401);
-    startSession(req, r.user().get());
+    sessionPolicy.start(req, r.user().get());
     if (r.mustChoosePassword()) {
       req.session().put(AccountRoutes.SESSION_CHOOSE_PASSWORD, true);
       return Reply.redirect("/account").flash("Welcome! Please choose your own password now.");
@@ -57,15 +59,23 @@ public final class AuthRoutes {
     return Page.of("login", m).title("Sign in").status(status);
   }
 
-  /** Signs the user in on a fresh session id, so an id planted before sign-in is worthless. */
-  public static void startSession(WebRequest req, User user) {
-    req.session().regenerateId();
-    req.session().put(WebRequest.SESSION_USER, user.id());
-  }
-
-  /** Only paths on this site: never "//host" or "http://…". */
+  /**
+   * Only a path on this site: parsed as a URI, with no scheme, no host, no control characters or
+   * backslashes anywhere (browsers read "/\\host" and "/<tab>/host" as another site), at most 2,000 characters.
+   */
   public static String safeNext(String next) {
-    if (next == null || next.isBlank() || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+    if (next == null || next.isEmpty() || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")) return "/";
+    for (int i = 0; i < next.length(); i++) {
+      char c = next.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\\' || Character.isWhitespace(c) || Character.isISOControl(c)) return "/";
+    }
+    try {
+      java.net.URI uri = new java.net.URI(next);
+      if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawPath() == null || !uri.getRawPath().startsWith("/")
+          || uri.getRawPath().startsWith("//")) return "/";
+    } catch (java.net.URISyntaxException e) {
+      return "/";
+    }
     return next;
   }
 }

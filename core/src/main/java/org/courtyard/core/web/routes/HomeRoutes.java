@@ -41,6 +41,7 @@ public final class HomeRoutes {
     for (Space s : spaces.spacesOf(user.id())) mine.add(SpaceRoutes.card(s));
     m.put("spaces", mine);
     m.put("personalUrl", "/s/~" + user.username());
+    m.put("staff", user.kind() == UserKind.STAFF);
     if (user.kind() == UserKind.PARENT) {
       List<Map<String, Object>> children = new ArrayList<>();
       for (User child : users.childrenOf(user.id())) {

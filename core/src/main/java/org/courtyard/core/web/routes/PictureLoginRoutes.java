@@ -12,6 +12,7 @@ import org.courtyard.api.UserKind;
 import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
+import org.courtyard.core.identity.PictureDevices;
 import org.courtyard.core.identity.Pictures;
 import org.courtyard.core.identity.SignIn;
 import org.courtyard.core.identity.User;
@@ -19,6 +20,7 @@ import org.courtyard.core.identity.UserStore;
 import org.courtyard.core.spaces.Membership;
 import org.courtyard.core.spaces.Space;
 import org.courtyard.core.spaces.SpaceStore;
+import org.courtyard.core.web.SessionPolicy;
 import org.courtyard.core.web.Web;
 import org.courtyard.core.web.WebRequest;
 
@@ -34,13 +36,17 @@ public final class PictureLoginRoutes {
   private final SpaceStore spaces;
   private final UserStore users;
   private final SignIn signIn;
+  private final PictureDevices devices;
+  private final SessionPolicy sessionPolicy;
 
   @Inject
-  public PictureLoginRoutes(Web web, SpaceStore spaces, UserStore users, SignIn signIn) {
+  public PictureLoginRoutes(Web web, SpaceStore spaces, UserStore users, SignIn signIn, PictureDevices devices, SessionPolicy sessionPolicy) {
     this.web = web;
     this.spaces = spaces;
     this.users = users;
     this.signIn = signIn;
+    this.devices = devices;
+    this.sessionPolicy = sessionPolicy;
   }
 
   public void mount(Router router) {
@@ -100,6 +106,9 @@ public final class PictureLoginRoutes {
     return picturePage(cls, child, picks(req, child).size(), null, 200);
   }
 
+  /** How many pictures this child picks: four, or three for a sequence chosen before four were asked for. */
+  private static int length(User child) { return child.pictureLength() == Pictures.OLD_SEQUENCE_LENGTH ? Pictures.OLD_SEQUENCE_LENGTH : Pictures.SEQUENCE_LENGTH; }
+
   private Page picturePage(Space cls, User child, int picked, String message, int status) {
     Map<String, Object> m = new HashMap<>();
     m.put("firstName", child.firstName());
@@ -108,8 +117,10 @@ public final class PictureLoginRoutes {
     m.put("userId", child.id());
     m.put("pictures", Pictures.SECRETS);
     List<Boolean> dots = new ArrayList<>();
-    for (int i = 0; i < Pictures.SEQUENCE_LENGTH; i++) dots.add(i < picked);
+    for (int i = 0; i < length(child); i++) dots.add(i < picked);
     m.put("dots", dots);
+    m.put("length", length(child));
+    m.put("lengthWord", length(child) == 3 ? "three" : "four");
     m.put("picked", picked);
     m.put("message", message);
     return Page.of("picture/pick", m).title("Hello " + child.firstName()).status(status);
@@ -122,14 +133,16 @@ public final class PictureLoginRoutes {
     if (!Pictures.isSecret(picture)) throw HttpProblem.badRequest("Pick one of the pictures.");
     List<String> picks = picks(req, child);
     picks.add(picture);
-    if (picks.size() < Pictures.SEQUENCE_LENGTH) {
+    if (picks.size() < length(child)) {
       req.session().put(SESSION_PICKS, child.id() + ":" + String.join(",", picks));
       return picturePage(cls, child, picks.size(), null, 200);
     }
     req.session().remove(SESSION_PICKS);
-    SignIn.Result r = signIn.withPictures(child, picks);
+    var cookie = req.routing().request().getCookie(PictureDevices.cookieName(cls));
+    boolean setUpDevice = devices.isSetUp(cls, cookie == null ? null : cookie.getValue());
+    SignIn.Result r = signIn.withPictures(child, cls, setUpDevice, picks, req.clientAddress());
     if (r.user().isEmpty()) return picturePage(cls, child, 0, r.message(), 401);
-    AuthRoutes.startSession(req, r.user().get());
+    sessionPolicy.start(req, r.user().get());
     return Reply.redirect(cls.url()).flash("Hello " + child.firstName() + "!");
   }
 

@@ -16,7 +16,12 @@ import org.courtyard.api.UserKind;
 import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
+import org.courtyard.core.config.Config;
+import org.courtyard.core.identity.Credentials;
+import org.courtyard.core.identity.PictureDevices;
 import org.courtyard.core.identity.Pictures;
+import org.courtyard.core.relationships.Authority;
+import org.courtyard.core.relationships.MembershipChanges;
 import org.courtyard.core.identity.User;
 import org.courtyard.core.identity.UserStore;
 import org.courtyard.core.permissions.CapabilityRegistry;
@@ -44,10 +49,21 @@ public final class SpaceManageRoutes {
   private final ToolRegistry tools;
   private final SchoolStore schools;
   private final ToolSettings settings;
+  private final Authority authority;
+  private final MembershipChanges memberships;
+  private final Credentials credentials;
+  private final PictureDevices devices;
+  private final Config config;
 
   @Inject
   public SpaceManageRoutes(Web web, SpaceStore spaces, UserStore users, PermissionService permissions, CapabilityRegistry capabilities,
-                           ToolRegistry tools, SchoolStore schools, ToolSettings settings) {
+                           ToolRegistry tools, SchoolStore schools, ToolSettings settings, Authority authority,
+                           MembershipChanges memberships, Credentials credentials, PictureDevices devices, Config config) {
+    this.authority = authority;
+    this.memberships = memberships;
+    this.credentials = credentials;
+    this.devices = devices;
+    this.config = config;
     this.web = web;
     this.spaces = spaces;
     this.users = users;
@@ -123,6 +139,8 @@ public final class SpaceManageRoutes {
     sm.put("parentsAllowed", space.parentsAllowed());
     sm.put("isClass", space.kind() == SpaceKind.CLASS);
     sm.put("pictureCode", space.pictureCode());
+    sm.put("personal", space.personal());
+    sm.put("devices", space.kind() == SpaceKind.CLASS ? devices.count(space) : 0);
     m.put("space", sm);
     m.put("error", error);
     var added = spaces.tools(space.id());
@@ -186,26 +204,19 @@ public final class SpaceManageRoutes {
           return Reply.redirect(back).flash(tool.info().title() + " removed. Nothing it holds was deleted; add it again to get it back.");
         }
         case "add-member" -> {
-          User u = users.byUsername(req.form("username")).filter(x -> !x.disabled())
-              .orElseThrow(() -> new IllegalArgumentException("There is no account '" + req.form("username") + "'."));
+          User u = authority.addable(req.user(), space, req.form("username"));
           Role role = role(req.form("role"));
-          requireNotAboveOwn(req, space, role);
-          spaces.addMember(space.id(), u.id(), role, req.formAll("cascades").contains("true"));
+          memberships.put(req.user(), space, u, role, req.formAll("cascades").contains("true"));
           return Reply.redirect(back).flash(u.displayName() + " is now " + role.label().toLowerCase() + " of " + space.name() + ".");
         }
         case "member-role" -> {
           User u = member(space, req.formId("user"));
-          Role role = role(req.form("role"));
-          requireNotAboveOwn(req, space, role);
-          spaces.addMember(space.id(), u.id(), role, req.formAll("cascades").contains("true"));
+          memberships.put(req.user(), space, u, role(req.form("role")), req.formAll("cascades").contains("true"));
           return Reply.redirect(back).flash("Saved.");
         }
         case "remove-member" -> {
           User u = member(space, req.formId("user"));
-          if (u.id() == req.user().id() && !permissions.isAdminFor(req.user(), space)) {
-            throw new IllegalArgumentException("You cannot remove yourself; ask another owner or the ICT leader.");
-          }
-          spaces.removeMember(space.id(), u.id());
+          memberships.remove(req.user(), space, u);
           return Reply.redirect(back).flash(u.displayName() + " is no longer in " + space.name() + ".");
         }
         case "permissions" -> {
@@ -245,8 +256,24 @@ public final class SpaceManageRoutes {
         case "pictures" -> {
           User u = member(space, req.formId("user"));
           if (u.kind() != UserKind.LEARNER) throw new IllegalArgumentException("Picture passwords are for learners.");
-          users.setPictureSequence(u.id(), List.of(req.form("picture1"), req.form("picture2"), req.form("picture3")));
-          return Reply.redirect(back).flash("New pictures set for " + u.firstName() + ".");
+          if (!authority.looksAfter(req.user(), u)) {
+            throw new IllegalArgumentException("Only " + u.firstName() + "'s teachers or the ICT leader can set their pictures.");
+          }
+          List<String> picks = AccountRoutes.picksOrRandom(req);
+          credentials.resetPictures(req.user(), u, picks);
+          return Reply.redirect(back).flash("New pictures for " + u.firstName() + ": " + String.join(", ", picks) + ".");
+        }
+        case "picture-device" -> {
+          if (space.kind() != SpaceKind.CLASS) throw new IllegalArgumentException("Picture login is for classes.");
+          String token = devices.setUp(space, req.user(), req.clientAddress());
+          req.routing().response().addCookie(io.vertx.core.http.Cookie.cookie(PictureDevices.cookieName(space), token)
+              .setPath("/picture/").setHttpOnly(true).setSameSite(io.vertx.core.http.CookieSameSite.LAX)
+              .setSecure(config.secureCookies()).setMaxAge(400L * 24 * 3600));
+          return Reply.redirect(back + "#pictures").flash("This device is set up for " + space.name() + "'s picture sign-in. Sign out and hand it to the class.");
+        }
+        case "picture-devices-forget" -> {
+          int gone = devices.forgetAll(space, req.user());
+          return Reply.redirect(back + "#pictures").flash(gone + " devices forgotten: they count as any other device until set up again.");
         }
         case "archive" -> {
           spaces.setArchived(space.id(), true);
@@ -261,13 +288,6 @@ public final class SpaceManageRoutes {
     } catch (IllegalArgumentException e) {
       return page(req, space, e.getMessage() + " Nothing was changed.", 422);
     }
-  }
-
-  /** Nobody but a school admin hands out a role stronger than their own (an owner may let members manage). */
-  private void requireNotAboveOwn(WebRequest req, Space space, Role role) {
-    if (permissions.isAdminFor(req.user(), space)) return;
-    Role mine = permissions.role(req.user(), space).orElse(Role.VIEWER);
-    if (role.compareTo(mine) > 0) throw new IllegalArgumentException("You cannot give a role stronger than your own (" + mine.label() + ").");
   }
 
   private static Role role(String value) {

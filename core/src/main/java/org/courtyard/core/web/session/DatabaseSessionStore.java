@@ -18,7 +18,10 @@ import org.courtyard.core.db.Db;
  * not.) An unchanged session is written back at most once a minute, to keep its expiry fresh.
  */
 @jakarta.inject.Singleton
-public final class DatabaseSessionStore implements SessionStore {
+public final class DatabaseSessionStore implements SessionStore, org.courtyard.core.identity.SessionEnder {
+  /** The session keys the store copies into columns (who, and since when), as {@code WebRequest} writes them. */
+  public static final String SESSION_USER = "uid";
+  public static final String SESSION_SIGNED_IN_AT = "signed-in-at";
   private static final Logger LOG = Logger.getLogger(DatabaseSessionStore.class.getName());
   /** How stale the stored last-access time may get; also how late a session may expire. */
   static final long ACCESS_GRANULARITY_MS = 60_000;
@@ -73,21 +76,40 @@ public final class DatabaseSessionStore implements SessionStore {
   }
 
   void save(StoredSession s) {
+    if (!s.worthKeeping()) {
+      if (s.stored()) db.update("DELETE FROM web_sessions WHERE id = ?", s.id());
+      return;
+    }
     if (s.unchangedSince(ACCESS_GRANULARITY_MS)) return;
     String data = s.encodedData();
     if (overwrite(s, data) == 0) {
+      // A session that was stored and is gone was ended elsewhere (a password change, sign-out
+      // everywhere, expiry): a request still in flight must not bring it back.
+      if (s.stored()) return;
       try {
-        db.update("INSERT INTO web_sessions (id, data, timeout_ms, last_accessed) VALUES (?, ?, ?, ?)", s.id(), data, s.timeout(), s.lastAccessed());
+        db.update("INSERT INTO web_sessions (id, data, timeout_ms, last_accessed, user_id, signed_in_at) VALUES (?, ?, ?, ?, ?, ?)",
+            s.id(), data, s.timeout(), s.lastAccessed(), s.get(SESSION_USER), s.get(SESSION_SIGNED_IN_AT));
       } catch (DataException e) {
         overwrite(s, data); // two requests of a brand-new session raced to insert it and the other one won
       }
     }
+    s.markStored();
     s.remember();
   }
 
   private int overwrite(StoredSession s, String data) {
-    return db.update("UPDATE web_sessions SET data = ?, timeout_ms = ?, last_accessed = ? WHERE id = ?", data, s.timeout(), s.lastAccessed(), s.id());
+    return db.update("UPDATE web_sessions SET data = ?, timeout_ms = ?, last_accessed = ?, user_id = ?, signed_in_at = ? WHERE id = ?",
+        data, s.timeout(), s.lastAccessed(), s.get(SESSION_USER), s.get(SESSION_SIGNED_IN_AT), s.id());
   }
+
+  @Override
+  public int endSessionsOf(long userId, String keepSessionId) {
+    return keepSessionId == null ? db.update("DELETE FROM web_sessions WHERE user_id = ?", userId)
+        : db.update("DELETE FROM web_sessions WHERE user_id = ? AND id <> ?", userId, keepSessionId);
+  }
+
+  /** How many sessions are stored (visitors who only look leave none). */
+  public long stored() { return db.count("SELECT COUNT(*) FROM web_sessions"); }
 
   /**
    * Saves the session now, on the calling worker thread, before the answer goes out. Vert.x's own
@@ -101,7 +123,10 @@ public final class DatabaseSessionStore implements SessionStore {
       db.update("DELETE FROM web_sessions WHERE id = ?", s.id());
       return;
     }
-    if (s.isRegenerated() && s.oldId() != null) db.update("DELETE FROM web_sessions WHERE id = ?", s.oldId());
+    if (s.isRegenerated() && s.oldId() != null) {
+      db.update("DELETE FROM web_sessions WHERE id = ?", s.oldId());
+      s.forgetStored();
+    }
     save(s);
   }
 

@@ -6,33 +6,35 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.courtyard.api.Role;
 import org.courtyard.api.SpaceKind;
-import org.courtyard.api.UserKind;
 import org.courtyard.api.UserRef;
 import org.courtyard.api.service.Directory;
+import org.courtyard.api.service.Relationships;
 
 /**
- * How a viewer stands to the portfolio's owner: the owner, one of their teachers (teaches a class,
- * subject or year group the learner is in), one of their parents, a classmate, or someone else in the
- * school. Worked out from the core's memberships and parent links, never from what a page says.
+ * How a viewer stands to the portfolio's owner: the owner, one of their teachers, one of their parents
+ * or carers (both from the core's {@link Relationships}, as the school set them — owning a club the
+ * learner joined makes nobody their teacher), a classmate (shares a class), or someone else in the school.
  */
 final class Audience {
-  enum Relation { OWNER, TEACHER, PARENT, CLASSMATE, SCHOOL }
+  /** {@code VIEWING_CARER}: a carer the school made view-only — sees what parents see, says nothing. */
+  enum Relation { OWNER, TEACHER, PARENT, VIEWING_CARER, CLASSMATE, SCHOOL }
 
-  private static final Set<SpaceKind> TAUGHT = Set.of(SpaceKind.CLASS, SpaceKind.SUBJECT, SpaceKind.YEAR_GROUP, SpaceKind.CLUB);
   private final Directory directory;
+  private final Relationships relationships;
 
   @Inject
-  Audience(Directory directory) { this.directory = directory; }
+  Audience(Directory directory, Relationships relationships) {
+    this.directory = directory;
+    this.relationships = relationships;
+  }
 
   Relation relation(UserRef viewer, UserRef owner) {
     if (viewer.id() == owner.id()) return Relation.OWNER;
-    if (viewer.kind() == UserKind.PARENT && directory.childrenOf(viewer.id()).stream().anyMatch(c -> c.id() == owner.id())) return Relation.PARENT;
-    List<Directory.Membership> theirs = directory.spacesOf(owner.id());
-    Set<Long> learnerIn = theirs.stream().filter(m -> m.role() == Role.MEMBER).map(m -> m.space().id()).collect(Collectors.toSet());
+    var carer = relationships.carerLevel(viewer.id(), owner.id());
+    if (carer.isPresent()) return carer.get() == Relationships.CarerLevel.VIEW_ONLY ? Relation.VIEWING_CARER : Relation.PARENT;
+    if (relationships.is(Relationships.Relation.TEACHER_OF, viewer.id(), owner.id())) return Relation.TEACHER;
+    Set<Long> learnerIn = directory.spacesOf(owner.id()).stream().filter(m -> m.role() == Role.MEMBER).map(m -> m.space().id()).collect(Collectors.toSet());
     List<Directory.Membership> mine = directory.spacesOf(viewer.id());
-    if (viewer.kind() == UserKind.STAFF && mine.stream().anyMatch(m -> m.role().atLeast(Role.TEACHER) && TAUGHT.contains(m.space().kind()) && learnerIn.contains(m.space().id()))) {
-      return Relation.TEACHER;
-    }
     if (mine.stream().anyMatch(m -> m.role() == Role.MEMBER && m.space().kind() == SpaceKind.CLASS && learnerIn.contains(m.space().id()))) return Relation.CLASSMATE;
     return Relation.SCHOOL;
   }
@@ -42,14 +44,14 @@ final class Audience {
     return switch (r) {
       case OWNER -> true;
       case TEACHER -> v.compareTo(Visibility.TEACHERS) >= 0;
-      case PARENT -> v.compareTo(Visibility.PARENTS) >= 0;
+      case PARENT, VIEWING_CARER -> v.compareTo(Visibility.PARENTS) >= 0;
       case CLASSMATE -> v.compareTo(Visibility.CLASS) >= 0;
       case SCHOOL -> v == Visibility.SCHOOL;
     };
   }
 
   /** A staff-only collection (an education plan): the learner's teachers and parents, not the learner or classmates. */
-  static boolean seesStaffOnly(Relation r) { return r == Relation.TEACHER || r == Relation.PARENT; }
+  static boolean seesStaffOnly(Relation r) { return r == Relation.TEACHER || r == Relation.PARENT || r == Relation.VIEWING_CARER; }
 
   /** The owner, or — for young learners — their teachers, manage the portfolio. */
   static boolean manages(Relation r) { return r == Relation.OWNER || r == Relation.TEACHER; }

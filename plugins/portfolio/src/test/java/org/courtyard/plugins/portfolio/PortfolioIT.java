@@ -20,6 +20,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.courtyard.api.UserKind;
+import org.courtyard.core.spaces.SpaceStore;
+import org.courtyard.core.spaces.Space;
+import org.courtyard.api.SpaceKind;
+import org.courtyard.api.Role;
 import org.courtyard.core.identity.Accounts;
 import org.courtyard.core.identity.User;
 import org.courtyard.core.identity.UserStore;
@@ -93,6 +97,39 @@ class PortfolioIT {
     assertEquals(404, courtyard.signIn("mrs.okafor", "parent-pass-okafor").get(plan).status(), "nor another parent");
     assertEquals(403, courtyard.signIn("amira").post(AMIRA + "/collections", Map.of("title", "Mine", "visibility", "ME", "staff-only", "on")).status(),
         "a learner cannot make a staff-only section");
+  }
+
+  @Test
+  void aStaffMemberWhoOwnsAClubCannotReadAPupilsEducationPlanByAddingHerToIt() {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    String plan = teacher.post(AMIRA + "/collections", Map.of("title", "Support plan", "visibility", "SCHOOL", "staff-only", "on")).location();
+    assertEquals(303, teacher.post(plan + "/text", Map.of("title", "Needs", "body", "Speech and language support twice a week.")).status());
+    User amira = courtyard.get(UserStore.class).byUsername("amira").orElseThrow();
+    User jones = courtyard.get(Accounts.class).create(new UserStore.NewUser(amira.schoolId(), "mr.clubs", "Carl Clubs", UserKind.STAFF,
+        null, "clubs-pass-123", null, false));
+    SpaceStore spaces = courtyard.get(SpaceStore.class);
+    Space football = spaces.create(new SpaceStore.NewSpace(amira.schoolId(), SpaceKind.CLUB, "football-club", "Football club", ""));
+    spaces.addMember(football.id(), jones.id(), Role.OWNER, false);
+    TestClient clubOwner = courtyard.signIn("mr.clubs", "clubs-pass-123");
+    assertEquals(303, clubOwner.post("/s/football-club/manage/add-member", Map.of("username", "amira", "role", "MEMBER")).status());
+    assertEquals(404, clubOwner.get(plan).status(), "owning a club Amira joined does not make him her teacher");
+    assertFalse(clubOwner.get(AMIRA).contains("Support plan"));
+    assertTrue(teacher.get(plan).contains("Speech and language"), "her class teacher still reads it");
+  }
+
+  @Test
+  void aViewOnlyCarerSeesWhatParentsSeeButDoesNotComment() {
+    User amira = courtyard.get(UserStore.class).byUsername("amira").orElseThrow();
+    User gran = courtyard.get(Accounts.class).create(new UserStore.NewUser(amira.schoolId(), "gran.khan", "Nadia Khan", UserKind.PARENT,
+        null, "gran-pass-1234", null, false));
+    courtyard.get(UserStore.class).linkParent(gran.id(), amira.id(), "Grandmother", org.courtyard.api.service.Relationships.CarerLevel.VIEW_ONLY);
+    String c = collection(courtyard.signIn("amira"), AMIRA, "For my family", "PARENTS", true);
+    TestClient granny = courtyard.signIn("gran.khan", "gran-pass-1234");
+    TestClient.Response page = granny.get(c);
+    assertEquals(200, page.status(), "a third carer sees what parents see");
+    assertFalse(page.contains("name=\"body\""), "but has no comment box");
+    assertEquals(403, granny.post(c + "/comments", Map.of("body", "Lovely!")).status());
+    assertEquals(303, courtyard.signIn("mr.khan").post(c + "/comments", Map.of("body", "Well done")).status(), "a full parent comments");
   }
 
   @Test

@@ -1,0 +1,129 @@
+package org.courtyard.core.web.routes;
+
+import io.vertx.ext.web.Router;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.UserKind;
+import org.courtyard.api.UserRef;
+import org.courtyard.api.service.Relationships;
+import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
+import org.courtyard.api.web.Reply;
+import org.courtyard.core.identity.Credentials;
+import org.courtyard.core.identity.Pictures;
+import org.courtyard.core.identity.User;
+import org.courtyard.core.identity.UserStore;
+import org.courtyard.core.relationships.Authority;
+import org.courtyard.core.web.Web;
+import org.courtyard.core.web.WebRequest;
+
+/**
+ * A teacher's pupils, {@code /pupils}: the learners they teach (from the school's classes and teaching
+ * groups), with what teachers are expected to do for them — unlock a paused sign-in, set new pictures or
+ * a new password, sign them out everywhere. A learner the teacher does not teach answers 404, as if
+ * there were no such pupil; every change is audited and ends the pupil's sessions.
+ */
+public final class PupilRoutes {
+  private final Web web;
+  private final UserStore users;
+  private final Relationships relationships;
+  private final Authority authority;
+  private final Credentials credentials;
+  private final Clock clock;
+
+  @Inject
+  public PupilRoutes(Web web, UserStore users, Relationships relationships, Authority authority, Credentials credentials, Clock clock) {
+    this.web = web;
+    this.users = users;
+    this.relationships = relationships;
+    this.authority = authority;
+    this.credentials = credentials;
+    this.clock = clock;
+  }
+
+  public void mount(Router router) {
+    router.get("/pupils").handler(web.page(this::list));
+    router.get("/pupils/:id").handler(web.page(this::show));
+    router.post("/pupils/:id/:action").handler(web.page(this::act));
+  }
+
+  private Reply list(WebRequest req) {
+    User me = req.requireUser();
+    if (me.kind() != UserKind.STAFF) throw HttpProblem.forbidden("Only staff have pupils.");
+    req.crumb("My pupils", null);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (UserRef p : relationships.learnersOf(me.id())) {
+      users.byId(p.id()).ifPresent(u -> rows.add(row(u)));
+    }
+    return Page.of("pupils/list", Map.of("pupils", rows)).title("My pupils");
+  }
+
+  private Map<String, Object> row(User u) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", u.id());
+    m.put("name", u.displayName());
+    m.put("username", u.username());
+    m.put("avatar", Pictures.avatarSymbol(u.avatar()));
+    m.put("paused", u.lockedAt(clock.instant()));
+    m.put("hasPictures", u.hasPicturePassword());
+    m.put("oldPictures", u.hasPicturePassword() && u.pictureLength() < Pictures.SEQUENCE_LENGTH);
+    return m;
+  }
+
+  /** The pupil, if the signed-in person looks after them; 404 otherwise (whether or not they exist). */
+  private User pupil(WebRequest req) {
+    User me = req.requireUser();
+    User u = users.byId(req.pathId("id")).orElse(null);
+    if (u == null || u.kind() != UserKind.LEARNER || !authority.looksAfter(me, u)) throw HttpProblem.notFound("There is no such pupil of yours.");
+    req.crumb("My pupils", "/pupils").crumb(u.displayName(), null);
+    return u;
+  }
+
+  private Reply show(WebRequest req) {
+    return page(req, pupil(req), null, 200);
+  }
+
+  private Page page(WebRequest req, User u, String error, int status) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("pupil", row(u));
+    m.put("pictures", Pictures.SECRETS);
+    m.put("carers", relationships.carersOf(u.id()).stream().map(c -> Map.of("name", c.adult().displayName(), "relation", c.relation(),
+        "viewOnly", c.level() == Relationships.CarerLevel.VIEW_ONLY)).toList());
+    m.put("error", error);
+    return Page.of("pupils/pupil", m).title(u.displayName()).status(status);
+  }
+
+  private Reply act(WebRequest req) {
+    User u = pupil(req);
+    User me = req.user();
+    String back = "/pupils/" + u.id();
+    try {
+      switch (req.pathParam("action")) {
+        case "unlock" -> {
+          credentials.unlock(me, u);
+          return Reply.redirect(back).flash(u.firstName() + " can sign in again now.");
+        }
+        case "pictures" -> {
+          List<String> picks = AccountRoutes.picksOrRandom(req);
+          credentials.resetPictures(me, u, picks);
+          return Reply.redirect(back).flash("New pictures for " + u.firstName() + ": " + String.join(", ", picks) + ".");
+        }
+        case "password" -> {
+          credentials.resetPassword(me, u, req.formMap().get("password"));
+          return Reply.redirect(back).flash("New password set for " + u.firstName() + ". They are signed out everywhere.");
+        }
+        case "sign-out" -> {
+          int ended = credentials.endSessions(me, u);
+          return Reply.redirect(back).flash(u.firstName() + " is signed out everywhere (" + ended + " sessions).");
+        }
+        default -> throw HttpProblem.notFound("There is no such page.");
+      }
+    } catch (IllegalArgumentException e) {
+      return page(req, u, e.getMessage() + " Nothing was changed.", 422);
+    }
+  }
+}
