@@ -51,7 +51,7 @@ final class ImportBench {
       links.add(new Roster.ParentLink(id, "L" + (2 * family), "contact " + p));
       links.add(new Roster.ParentLink(id, "L" + (2 * family + 1), "contact " + p));
     }
-    return new Roster(true, people, groups, enrol, links, List.of());
+    return new Roster(Roster.Scope.WHOLE_SCHOOL, people, groups, enrol, links, List.of());
   }
 
   static void run(Path install) throws Exception {
@@ -63,16 +63,16 @@ final class ImportBench {
       Roster roster = roll(2000, 80, 3000);
       RosterSync sync = c.get(RosterSync.class);
       long t0 = System.nanoTime();
-      Plan plan = sync.plan(school.id(), roster);
+      Plan plan = sync.plan(school.id(), roster, Roster.Scope.WHOLE_SCHOOL);
       long previewMs = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf("Preview: %d ms (%s)%n", previewMs, plan.summary());
       long run = c.get(Db.class).insert("INSERT INTO import_runs (school_id, format, file_name, status) VALUES (?, 'bench', 'generated', 'RUNNING')", school.id());
       t0 = System.nanoTime();
-      RosterSync.Applied applied = sync.apply(school.id(), roster, run, null);
+      RosterSync.Applied applied = sync.apply(school.id(), roster, Roster.Scope.WHOLE_SCHOOL, run, null, null);
       long applyMs = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf("Apply in one transaction: %d ms (%d new accounts)%n", applyMs, applied.accounts().size());
       t0 = System.nanoTime();
-      Plan again = sync.plan(school.id(), roster);
+      Plan again = sync.plan(school.id(), roster, Roster.Scope.WHOLE_SCHOOL);
       System.out.printf("Re-import preview (nightly sync, nothing to change): %d ms (%s)%n", (System.nanoTime() - t0) / 1_000_000, again.summary());
     }
   }

@@ -138,7 +138,7 @@ final class SchoolBench {
       links.add(new Roster.ParentLink(id, "L" + (2 * family), "contact " + p));
       links.add(new Roster.ParentLink(id, "L" + (2 * family + 1), "contact " + p));
     }
-    return new Roster(true, people, groups, enrol, links, List.of());
+    return new Roster(Roster.Scope.WHOLE_SCHOOL, people, groups, enrol, links, List.of());
   }
 
   /** Imports the roll into the demo school, adds staff owning the classes and year groups, gives learners a real (cost 10) password. */
@@ -149,7 +149,7 @@ final class SchoolBench {
       Db db = c.get(Db.class);
       Space oakfield = spaces.bySlug("oakfield").orElseThrow();
       long run = db.insert("INSERT INTO import_runs (school_id, format, file_name, status) VALUES (?, 'bench', 'generated', 'RUNNING')", oakfield.id());
-      c.get(RosterSync.class).apply(oakfield.id(), roll(), run, null);
+      c.get(RosterSync.class).apply(oakfield.id(), roll(), Roster.Scope.WHOLE_SCHOOL, run, null, null);
       // One bcrypt hash at the production cost, shared: every sign-in in the storm pays the real price.
       String hash = new Passwords(10).hash(LEARNER_PASSWORD);
       db.update("UPDATE users SET password_hash = ? WHERE kind = 'LEARNER' AND external_id IS NOT NULL", hash);

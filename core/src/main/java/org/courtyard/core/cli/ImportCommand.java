@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.core.Courtyard;
 import org.courtyard.core.plugins.PluginHost;
@@ -14,7 +16,11 @@ import org.courtyard.core.roster.RosterSync;
 import org.courtyard.core.spaces.Space;
 import org.courtyard.core.spaces.SpaceStore;
 
-/** {@code courtyard import --format csv|ctf|oneroster FILE [--apply] [--school SLUG]}: preview, then apply with a progress line. */
+/**
+ * {@code courtyard import --format csv|ctf|oneroster FILE --mode whole-school|classes|changes [--apply [--yes]] [--school SLUG]}:
+ * preview, then apply with a progress line. Without {@code --mode} the file must say what it holds
+ * (CTF, OneRoster); switching anyone off or archiving anything also needs {@code --yes}.
+ */
 final class ImportCommand {
   private ImportCommand() {}
 
@@ -36,7 +42,7 @@ final class ImportCommand {
     }
   }
 
-  static int run(Courtyard c, String format, Path file, boolean apply, String schoolSlug, PrintStream out) {
+  static int run(Courtyard c, String format, Path file, Roster.Scope mode, boolean apply, boolean yes, String schoolSlug, PrintStream out) {
     PluginHost host = c.get(PluginHost.class);
     host.loadAndStartAll();
     try {
@@ -57,13 +63,15 @@ final class ImportCommand {
       ImportService imports = c.get(ImportService.class);
       ImportService.Preview preview;
       try {
-        preview = imports.preview(school.id(), null, format, file, file.getFileName().toString());
+        preview = imports.preview(school.id(), null, format, file, file.getFileName().toString(), mode);
       } catch (RosterException e) {
-        out.println("Refused: " + e.getMessage());
+        out.println("Refused: " + e.getMessage() + (mode == null ? " Use --mode whole-school, --mode classes or --mode changes." : ""));
         out.println("Nothing was changed.");
         return 1;
       }
       Plan plan = preview.plan();
+      out.println("The file holds: " + plan.mode().label().toLowerCase(Locale.ROOT) + (mode == null ? " (as the file says)" : "")
+          + (plan.declared() != null && plan.declared() != plan.mode() ? "; the file itself says: " + plan.declared().label().toLowerCase(Locale.ROOT) : ""));
       out.println("Import into " + school.name() + ": " + plan.summary());
       for (Map.Entry<Plan.Action, Integer> e : plan.counts().entrySet()) {
         if (e.getKey() == Plan.Action.UNCHANGED || e.getValue() == 0) continue;
@@ -73,18 +81,32 @@ final class ImportCommand {
             + (r.changes().isEmpty() ? "" : " — " + String.join("; ", r.changes())) + (r.where() == null ? "" : " [" + r.where() + "]")));
         if (e.getValue() > 50) out.println("  … and " + (e.getValue() - 50) + " more");
       }
+      String consequences = ImportService.consequences(plan.switchOffs().size(), plan.archives().size());
+      if (plan.needsConfirmation()) {
+        out.println("Applying this would " + consequences + ":");
+        plan.switchOffs().stream().limit(50).forEach(r -> out.println("  switch off " + r.name() + " (" + r.externalId() + ")"));
+        if (plan.switchOffs().size() > 50) out.println("  … and " + (plan.switchOffs().size() - 50) + " more accounts");
+        plan.archives().stream().limit(50).forEach(r -> out.println("  archive " + r.name() + " (" + r.externalId() + ")"));
+        if (plan.archives().size() > 50) out.println("  … and " + (plan.archives().size() - 50) + " more classes");
+      }
       if (!apply) {
-        out.println("This was a preview: nothing was changed. Add --apply to apply it.");
+        out.println("This was a preview: nothing was changed. Add --apply" + (plan.needsConfirmation() ? " --yes" : "") + " to apply it.");
         return 0;
       }
       if (plan.nothingToDo()) {
         out.println("Nothing to apply.");
         return 0;
       }
-      RosterSync.Applied applied = imports.applyNow(school.id(), preview.runId(),
+      if (plan.needsConfirmation() && !yes) {
+        out.println("Refused: this would " + consequences + ", and you did not say yes to that. To go ahead, run it again with --apply --yes."
+            + " Nothing was changed.");
+        return 1;
+      }
+      RosterSync.Applied applied = imports.applyNow(school.id(), preview.runId(), null, yes,
           (done, total) -> out.print("\rApplying " + done + " of " + total + " (" + (100 * done / Math.max(total, 1)) + "%)"));
       out.println();
       out.println("Applied: " + applied.plan().summary());
+      out.println("To undo it: School admin → Import from the MIS → import " + preview.runId() + " → Undo this import.");
       if (!applied.accounts().isEmpty()) {
         out.println(applied.accounts().size() + " new accounts. Print their first sign-in letters from School admin → Import → import "
             + preview.runId() + ", or read the codes here:");

@@ -33,8 +33,10 @@ public final class Main {
       "  demo [--cluster]             create the demo school once, then start the server",
       "  admin create --username U --name \"Full Name\" [--school-name \"School\" --school slug] [--password P]",
       "                               create the first ICT-leader account (and the school if there is none)",
-      "  import --format csv|ctf|oneroster FILE [--apply] [--school SLUG]",
-      "                               preview an MIS import; --apply applies it in one transaction",
+      "  import --format csv|ctf|oneroster FILE --mode whole-school|classes|changes [--apply [--yes]] [--school SLUG]",
+      "                               preview an MIS import; --mode says what the file holds (CTF and OneRoster",
+      "                               files may say it themselves); --apply applies it in one transaction; --yes",
+      "                               confirms switching off and archiving what the preview lists",
       "  plugins list                 installed plugins and their state",
       "  plugins enable ID            enable a plugin (running nodes follow within seconds)",
       "  plugins disable ID           disable a plugin (running nodes follow within seconds)",
@@ -161,10 +163,14 @@ public final class Main {
     String format = null;
     String school = null;
     boolean apply = false;
+    boolean yes = false;
+    String mode = null;
     Path file = null;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--format" -> format = i + 1 < args.length ? args[++i] : null;
+        case "--mode" -> mode = i + 1 < args.length ? args[++i] : "";
+        case "--yes" -> yes = true;
         case "--school" -> school = i + 1 < args.length ? args[++i] : null;
         case "--apply" -> apply = true;
         default -> {
@@ -173,9 +179,16 @@ public final class Main {
         }
       }
     }
-    if (format == null || file == null) throw new IllegalArgumentException("Usage: courtyard import --format csv|ctf|oneroster FILE [--apply]");
+    if (format == null || file == null) {
+      throw new IllegalArgumentException("Usage: courtyard import --format csv|ctf|oneroster FILE --mode whole-school|classes|changes [--apply [--yes]]");
+    }
+    org.courtyard.api.roster.Roster.Scope scope = org.courtyard.api.roster.Roster.Scope.of(mode);
+    if (mode != null && scope == null) {
+      throw new IllegalArgumentException("--mode is whole-school (everyone not in the file leaves), classes (only the classes in the file"
+          + " are compared) or changes (additions and changes only), not '" + mode + "'.");
+    }
     try (Courtyard c = Courtyard.open(config)) {
-      return ImportCommand.run(c, format, file, apply, school, out);
+      return ImportCommand.run(c, format, file, scope, apply, yes, school, out);
     }
   }
 

@@ -21,8 +21,10 @@ import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.RosterImporter;
 import org.courtyard.api.service.FileStore;
+import org.courtyard.core.audit.AuditLog;
 import org.courtyard.core.config.Config;
 import org.courtyard.core.db.Db;
+import org.courtyard.core.identity.User;
 
 /**
  * Runs imports: parse and preview (nothing changes), then apply in the background with progress,
@@ -33,13 +35,15 @@ public final class ImportService {
   private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
   public static final String MAX_BYTES = "import.max-bytes";
 
-  public enum Status { PREVIEW, RUNNING, APPLIED, FAILED, REFUSED }
+  public enum Status { PREVIEW, RUNNING, APPLIED, FAILED, REFUSED, UNDONE }
 
   public record Preview(long runId, Plan plan) {}
 
   public record Progress(int done, int total, Status status, String message) {}
 
-  public record Run(long id, String format, String fileName, Instant at, Status status, String summary, String who) {}
+  /** One run. {@code scope} is what the ICT leader said the file holds (null for a refused file). */
+  public record Run(long id, String format, String fileName, Instant at, Status status, String summary, String who,
+                    Roster.Scope scope, int switchOffs, int archives, Long appliedSeq) {}
 
   private final Db db;
   private final ImporterRegistry importers;
@@ -50,6 +54,8 @@ public final class ImportService {
   private static final String PROGRESS_TOPIC = "import-progress";
   private static final long TELL_EVERY_NS = 250_000_000L;
   private final org.courtyard.core.cluster.Cluster cluster;
+  private final ImportJournal journal;
+  private final AuditLog audit;
   private volatile long lastTold;
   /** Background runs started here; completed ones stay as a bare "finished" (not the whole applied plan) for callers that wait. */
   private final Map<Long, CompletableFuture<Void>> jobs = new ConcurrentHashMap<>();
@@ -61,8 +67,10 @@ public final class ImportService {
 
   @Inject
   public ImportService(Db db, ImporterRegistry importers, RosterSync sync, FileStore files, Config config,
-                       org.courtyard.core.cluster.Cluster cluster) {
+                       org.courtyard.core.cluster.Cluster cluster, ImportJournal journal, AuditLog audit) {
     this.cluster = cluster;
+    this.journal = journal;
+    this.audit = audit;
     // The import runs on one node in one transaction; the ICT leader's progress page may be served by
     // another node, so the running node tells the others how far it has got.
     cluster.onMessageFromOthers(PROGRESS_TOPIC, m -> remember(m.getLong("run"),
@@ -76,8 +84,11 @@ public final class ImportService {
 
   public List<RosterImporter> importers() { return importers.all(); }
 
-  /** Reads the file and works out what would change; records the run. Changes nothing in the school. */
-  public Preview preview(long schoolId, Long userId, String format, Path file, String fileName) throws RosterException {
+  /**
+   * Reads the file and works out what would change, taking it as {@code mode} says (null: as the file
+   * itself says, refused when it cannot say); records the run. Changes nothing in the school.
+   */
+  public Preview preview(long schoolId, Long userId, String format, Path file, String fileName, Roster.Scope mode) throws RosterException {
     forgetStalePreviews();
     String name = fileName == null || fileName.isBlank() ? "the file" : fileName;
     try {
@@ -92,15 +103,21 @@ public final class ImportService {
       if (size == 0) throw new RosterException(name + " is empty.");
       if (size > maxBytes) throw new RosterException(name + " is " + (size / (1024 * 1024)) + " MB; imports are limited to " + (maxBytes / (1024 * 1024)) + " MB.");
       Roster roster = parse(importer, file, name);
-      Plan plan = sync.plan(schoolId, roster);
+      Roster.Scope scope = mode != null ? mode : roster.declared();
+      if (scope == null) {
+        throw new RosterException(name + " does not say whether it holds the whole school, some classes or only changes; say which.");
+      }
+      Plan plan = sync.plan(schoolId, roster, scope);
       String key;
       try (InputStream in = Files.newInputStream(file)) {
         key = files.put(in);
       } catch (IOException e) {
         throw new RosterException("The file could not be kept for applying: " + e.getMessage());
       }
-      long run = db.insert("INSERT INTO import_runs (school_id, user_id, format, file_name, stored_key, status, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          schoolId, userId, importer.format(), cut(name, 255), key, Status.PREVIEW, cut(plan.summary(), 2000));
+      long run = db.insert("INSERT INTO import_runs (school_id, user_id, format, file_name, stored_key, status, summary, scope, switch_offs, archives)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          schoolId, userId, importer.format(), cut(name, 255), key, Status.PREVIEW, cut(plan.summary(), 2000), scope.name(),
+          plan.switchOffs().size(), plan.archives().size());
       return new Preview(run, plan);
     } catch (RosterException e) {
       db.insert("INSERT INTO import_runs (school_id, user_id, format, file_name, status, summary) VALUES (?, ?, ?, ?, ?, ?)",
@@ -120,30 +137,79 @@ public final class ImportService {
     }
   }
 
-  /** Starts applying a previewed run in the background; the future completes when it has committed or rolled back. */
-  public CompletableFuture<RosterSync.Applied> applyInBackground(long schoolId, long runId) {
+  /** The plan of a previewed run, worked out again from its kept file (to show it again). */
+  public Plan plan(long schoolId, long runId) throws RosterException {
+    String[] meta = db.queryOne("SELECT format, file_name, stored_key, scope FROM import_runs WHERE id = ? AND school_id = ?",
+        rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, runId, schoolId)
+        .orElseThrow(() -> new RosterException("There is no such import."));
+    if (meta[2] == null || meta[3] == null) throw new RosterException("The uploaded file is gone; upload it again.");
+    RosterImporter importer = importers.find(meta[0]).orElseThrow(() -> new RosterException("The " + meta[0] + " importer is no longer installed."));
+    Path stored = files.path(meta[2]).orElseThrow(() -> new RosterException("The uploaded file is gone; upload it again."));
+    return sync.plan(schoolId, parse(importer, stored, meta[1]), Roster.Scope.valueOf(meta[3]));
+  }
+
+  /**
+   * Starts applying a previewed run in the background; the future completes when it has committed or
+   * rolled back. {@code confirmed}: the ICT leader said yes to what it switches off and archives.
+   */
+  public CompletableFuture<RosterSync.Applied> applyInBackground(long schoolId, long runId, User actor, boolean confirmed) {
     Run run = run(schoolId, runId).orElseThrow(() -> new IllegalArgumentException("There is no such import."));
     if (run.status() != Status.PREVIEW) throw new IllegalArgumentException("This import was already " + run.status().name().toLowerCase() + ".");
-    db.update("UPDATE import_runs SET status = ? WHERE id = ?", Status.RUNNING, runId);
+    if (!confirmed && (run.switchOffs() > 0 || run.archives() > 0)) throw new IllegalArgumentException(unconfirmed(run.switchOffs(), run.archives()));
+    if (db.update("UPDATE import_runs SET status = ? WHERE id = ? AND status = ?", Status.RUNNING, runId, Status.PREVIEW) == 0) {
+      throw new IllegalArgumentException("This import has already been started.");
+    }
     progress.put(runId, new Progress(0, 0, Status.RUNNING, "Starting…"));
-    CompletableFuture<RosterSync.Applied> job = CompletableFuture.supplyAsync(() -> applyNow(schoolId, runId), worker);
+    CompletableFuture<RosterSync.Applied> job = CompletableFuture.supplyAsync(() -> applyNow(schoolId, runId, actor, confirmed, null), worker);
     jobs.put(runId, job.thenApply(applied -> null));
     return job;
   }
 
-  /** Applies a previewed run on this thread (the CLI), reporting progress. */
-  public RosterSync.Applied applyNow(long schoolId, long runId, RosterSync.Progress listener) {
+  /** Why applying without a yes is refused. */
+  public static String unconfirmed(int switchOffs, int archives) {
+    return "This import would " + consequences(switchOffs, archives) + ". Tick the box to say yes to that, then apply it again. Nothing was changed.";
+  }
+
+  /** "switch off 3 accounts and archive 1 class", for the yes box and messages. */
+  public static String consequences(int switchOffs, int archives) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (switchOffs > 0) parts.add("switch off " + (switchOffs == 1 ? "this account" : "these " + switchOffs + " accounts"));
+    if (archives > 0) parts.add("archive " + (archives == 1 ? "this class" : "these " + archives + " classes"));
+    return String.join(" and ", parts);
+  }
+
+  /**
+   * Applies a previewed run on this thread (the CLI), reporting progress, in one transaction with its
+   * record of what it changed and its audit entry. {@code actor} is null from the command line.
+   */
+  public RosterSync.Applied applyNow(long schoolId, long runId, User actor, boolean confirmed, RosterSync.Progress listener) {
     try {
-      String[] meta = db.queryOne("SELECT format, file_name, stored_key FROM import_runs WHERE id = ? AND school_id = ?",
-          rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, runId, schoolId).orElseThrow();
-      RosterImporter importer = importers.find(meta[0]).orElseThrow(() -> new RosterException("The " + meta[0] + " importer is no longer installed."));
-      Path stored = files.path(meta[2]).orElseThrow(() -> new RosterException("The uploaded file is gone; upload it again."));
-      Roster roster = parse(importer, stored, meta[1]);
-      RosterSync.Applied applied = sync.apply(schoolId, roster, runId, (done, total) -> {
-        report(runId, new Progress(done, total, Status.RUNNING, "Applying " + done + " of " + total), false);
-        if (listener != null) listener.at(done, total);
+      Run run = run(schoolId, runId).orElseThrow();
+      String storedKey = db.queryOne("SELECT stored_key FROM import_runs WHERE id = ?", rs -> rs.getString(1), runId).orElse(null);
+      RosterImporter importer = importers.find(run.format()).orElseThrow(() -> new RosterException("The " + run.format() + " importer is no longer installed."));
+      if (storedKey == null || run.scope() == null) throw new RosterException("The uploaded file is gone; upload it again.");
+      Path stored = files.path(storedKey).orElseThrow(() -> new RosterException("The uploaded file is gone; upload it again."));
+      Roster roster = parse(importer, stored, run.fileName());
+      RosterSync.Applied applied = db.transaction(() -> {
+        RosterSync.Applied a = sync.apply(schoolId, roster, run.scope(), runId, (done, total) -> {
+          report(runId, new Progress(done, total, Status.RUNNING, "Applying " + done + " of " + total), false);
+          if (listener != null) listener.at(done, total);
+        }, plan -> {
+          int offs = plan.switchOffs().size();
+          int archives = plan.archives().size();
+          if (!confirmed && (offs > 0 || archives > 0)) throw new IllegalStateException(unconfirmed(offs, archives));
+          if (offs > run.switchOffs() || archives > run.archives()) {
+            throw new IllegalStateException("The school changed since the preview: this import would now " + consequences(offs, archives)
+                + ", more than you said yes to. Check the file again.");
+          }
+        });
+        long seq = db.queryOne("SELECT MAX(applied_seq) FROM import_runs WHERE school_id = ?", rs -> rs.getLong(1), schoolId).orElse(0L) + 1;
+        db.update("UPDATE import_runs SET status = ?, summary = ?, applied_seq = ? WHERE id = ?", Status.APPLIED,
+            cut("Applied: " + a.plan().summary(), 2000), seq, runId);
+        audit.record(schoolId, AuditLog.Action.IMPORT_APPLIED, actor, null, null,
+            run.fileName() + " (" + run.format() + ", " + run.scope().label().toLowerCase(java.util.Locale.ROOT) + "), import " + runId + ": " + a.plan().summary(), null);
+        return a;
       });
-      db.update("UPDATE import_runs SET status = ?, summary = ? WHERE id = ?", Status.APPLIED, cut("Applied: " + applied.plan().summary(), 2000), runId);
       report(runId, new Progress(1, 1, Status.APPLIED, applied.plan().summary()), true);
       return applied;
     } catch (Exception e) {
@@ -155,6 +221,44 @@ public final class ImportService {
     } finally {
       forgetFile(runId);
     }
+  }
+
+  /** Why this applied run cannot be undone now, or empty when it can. */
+  public Optional<String> whyNotUndo(long schoolId, long runId) {
+    Run run = run(schoolId, runId).orElse(null);
+    if (run == null) return Optional.of("There is no such import.");
+    if (run.status() == Status.UNDONE) return Optional.of("This import has already been undone.");
+    if (run.status() != Status.APPLIED) return Optional.of("Only an applied import can be undone; this one is " + run.status().name().toLowerCase() + ".");
+    if (run.appliedSeq() == null || !journal.recorded(runId)) {
+      return Optional.of("This import was applied before Courtyard kept a record of what imports change, so it cannot be undone.");
+    }
+    Optional<String> later = db.queryOne("SELECT id, file_name FROM import_runs WHERE school_id = ? AND status = ? AND applied_seq > ?"
+        + " ORDER BY applied_seq DESC FETCH FIRST 1 ROWS ONLY", rs -> "import " + rs.getLong(1) + " (" + rs.getString(2) + ")", schoolId, Status.APPLIED, run.appliedSeq());
+    if (later.isPresent()) return Optional.of("A later import has been applied since: undo " + later.get() + " first, then this one.");
+    if (db.count("SELECT COUNT(*) FROM import_runs WHERE school_id = ? AND status = ?", schoolId, Status.RUNNING) > 0) {
+      return Optional.of("An import is being applied right now; wait for it to finish.");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Undoes an applied run in one transaction: every account, space, membership and parent link it
+   * touched is put back as it was (what it made is switched off or archived, never deleted). Refused,
+   * with the reason, when a later import has been applied since. Returns what was done, in words.
+   */
+  public String undo(long schoolId, long runId, User actor) {
+    return db.transaction(() -> {
+      Optional<String> why = whyNotUndo(schoolId, runId);
+      if (why.isPresent()) throw new IllegalArgumentException(why.get() + " Nothing was changed.");
+      Run run = run(schoolId, runId).orElseThrow();
+      if (db.update("UPDATE import_runs SET status = ?, undone_at = ? WHERE id = ? AND status = ?", Status.UNDONE, Instant.now(), runId, Status.APPLIED) == 0) {
+        throw new IllegalArgumentException("This import is no longer applied. Nothing was changed.");
+      }
+      ImportJournal.Undone undone = journal.undo(runId);
+      db.update("UPDATE import_runs SET summary = ? WHERE id = ?", cut("Undone: " + undone.summary() + ". " + run.summary(), 2000), runId);
+      audit.record(schoolId, AuditLog.Action.IMPORT_UNDONE, actor, null, null, run.fileName() + ", import " + runId + ": " + undone.summary(), null);
+      return undone.summary();
+    });
   }
 
   /**
@@ -181,8 +285,6 @@ public final class ImportService {
     }
   }
 
-  private RosterSync.Applied applyNow(long schoolId, long runId) { return applyNow(schoolId, runId, null); }
-
   /** Keeps the progress here and tells the other nodes, a few times a second at most (always the final state). */
   private void report(long runId, Progress p, boolean last) {
     remember(runId, p);
@@ -205,12 +307,12 @@ public final class ImportService {
   public Optional<CompletableFuture<Void>> job(long runId) { return Optional.ofNullable(jobs.get(runId)); }
 
   public Optional<Run> run(long schoolId, long runId) {
-    return db.queryOne("SELECT r.id, r.format, r.file_name, r.started_at, r.status, r.summary, u.display_name FROM import_runs r"
+    return db.queryOne("SELECT " + RUN_COLUMNS + " FROM import_runs r"
         + " LEFT JOIN users u ON u.id = r.user_id WHERE r.id = ? AND r.school_id = ?", ImportService::mapRun, runId, schoolId);
   }
 
   public List<Run> history(long schoolId) {
-    return db.query("SELECT r.id, r.format, r.file_name, r.started_at, r.status, r.summary, u.display_name FROM import_runs r"
+    return db.query("SELECT " + RUN_COLUMNS + " FROM import_runs r"
         + " LEFT JOIN users u ON u.id = r.user_id WHERE r.school_id = ? ORDER BY r.started_at DESC, r.id DESC FETCH FIRST 200 ROWS ONLY",
         ImportService::mapRun, schoolId);
   }
@@ -229,8 +331,14 @@ public final class ImportService {
         rs -> rs.getString(1), userId));
   }
 
+  private static final String RUN_COLUMNS = "r.id, r.format, r.file_name, r.started_at, r.status, r.summary, u.display_name, r.scope, r.switch_offs, r.archives, r.applied_seq";
+
   private static Run mapRun(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), Db.instant(rs, "started_at"), Status.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7));
+    String scope = rs.getString(8);
+    long seq = rs.getLong(11);
+    Long appliedSeq = rs.wasNull() ? null : seq;
+    return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), Db.instant(rs, "started_at"), Status.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+        scope == null ? null : Roster.Scope.valueOf(scope), rs.getInt(9), rs.getInt(10), appliedSeq);
   }
 
   private static String cut(String s, int max) { return s == null ? "" : s.length() <= max ? s : s.substring(0, max - 1) + "…"; }

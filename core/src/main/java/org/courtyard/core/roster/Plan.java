@@ -16,9 +16,32 @@ public final class Plan {
   public record Row(Action action, Subject subject, String externalId, String name, List<String> changes, String where) {}
 
   final Roster roster;
+  final Roster.Scope mode;
   final List<Row> rows = new ArrayList<>();
 
-  Plan(Roster roster) { this.roster = roster; }
+  Plan(Roster roster, Roster.Scope mode) {
+    this.roster = roster;
+    this.mode = mode;
+  }
+
+  /** What the ICT leader said the file holds, which decides what being missing from it means. */
+  public Roster.Scope mode() { return mode; }
+
+  /** What the file itself says it holds, or null when it cannot say (a spreadsheet). */
+  public Roster.Scope declared() { return roster.declared(); }
+
+  /** The accounts applying would switch off. */
+  public List<Row> switchOffs() {
+    return rows.stream().filter(r -> r.action() == Action.LEAVER && r.subject() == Subject.PERSON).toList();
+  }
+
+  /** The classes and year groups applying would archive. */
+  public List<Row> archives() {
+    return rows.stream().filter(r -> r.action() == Action.REMOVE && r.subject() == Subject.GROUP).toList();
+  }
+
+  /** True when applying needs the ICT leader's explicit yes: it would switch someone off or archive something. */
+  public boolean needsConfirmation() { return !switchOffs().isEmpty() || !archives().isEmpty(); }
 
   void add(Action action, Subject subject, String externalId, String name, List<String> changes, String where) {
     rows.add(new Row(action, subject, externalId, name, List.copyOf(changes), where));

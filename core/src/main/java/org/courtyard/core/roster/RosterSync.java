@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.courtyard.api.Role;
 import org.courtyard.api.SpaceKind;
 import org.courtyard.api.UserKind;
@@ -43,13 +44,15 @@ public final class RosterSync {
   private final UserStore users;
   private final Accounts accounts;
   private final SpaceStore spaces;
+  private final ImportJournal journal;
 
   @Inject
-  public RosterSync(Db db, UserStore users, Accounts accounts, SpaceStore spaces) {
+  public RosterSync(Db db, UserStore users, Accounts accounts, SpaceStore spaces, ImportJournal journal) {
     this.db = db;
     this.users = users;
     this.accounts = accounts;
     this.spaces = spaces;
+    this.journal = journal;
   }
 
   private record ExistingUser(long id, String externalId, String displayName, UserKind kind, String email, boolean disabled) {}
@@ -92,13 +95,21 @@ public final class RosterSync {
     }
   }
 
-  /** What importing this roster into the school would change. Reads only. */
-  public Plan plan(long schoolId, Roster roster) { return build(schoolId, roster).plan; }
+  /**
+   * What importing this roster into the school would change, taking the file as {@code mode} says
+   * (the whole school, these classes only, or additions and changes only). Reads only.
+   */
+  public Plan plan(long schoolId, Roster roster, Roster.Scope mode) { return build(schoolId, roster, mode).plan; }
 
   private record Built(Plan plan, List<Step> steps) {}
 
-  private Built build(long schoolId, Roster roster) {
-    Plan plan = new Plan(roster);
+  /** A person the file names but whose record was rejected: nothing about them changes. */
+  private record PersonRejection(String externalId, String name, String reason, String where) {}
+
+  private Built build(long schoolId, Roster roster, Roster.Scope mode) {
+    Objects.requireNonNull(mode, "Say what the file holds");
+    boolean whole = mode == Roster.Scope.WHOLE_SCHOOL;
+    Plan plan = new Plan(roster, mode);
     List<Step> steps = new ArrayList<>();
     BiConsumer<Step, Plan.Row> add = (s, r) -> {
       plan.rows.add(r);
@@ -106,8 +117,79 @@ public final class RosterSync {
     };
     State state = new State(schoolId);
     for (Roster.Rejection r : roster.rejected()) {
-      Plan.Row row = new Plan.Row(Action.REJECTED, Subject.RECORD, null, null, List.of(r.reason()), r.where());
+      Plan.Row row = new Plan.Row(Action.REJECTED, Subject.RECORD, r.externalId(), null, List.of(r.reason()), r.where());
       add.accept(new Step(row, null, 0), row);
+    }
+
+    // People first: a rejected person's record brings nothing else — no class, no parent, no leaving.
+    Map<String, Roster.Person> people = new LinkedHashMap<>();
+    List<PersonRejection> personRejections = new ArrayList<>();
+    Set<String> badWheres = new HashSet<>();
+    for (Roster.Person p : roster.people()) {
+      if (p.externalId() == null || p.externalId().isBlank()) {
+        personRejections.add(new PersonRejection(null, p.displayName(), "No id: people are matched by their MIS id, never by name.", p.where()));
+        if (p.where() != null) badWheres.add(p.where());
+      } else if (people.containsKey(p.externalId())) {
+        personRejections.add(new PersonRejection(p.externalId(), p.displayName(), "The id " + p.externalId() + " is used twice in the file (also "
+            + Objects.requireNonNullElse(people.get(p.externalId()).where(), "earlier") + ", " + people.get(p.externalId()).displayName() + ").", p.where()));
+        if (p.where() != null) badWheres.add(p.where());
+      } else {
+        people.put(p.externalId(), p);
+      }
+    }
+    // Ids whose only record was rejected: they stay exactly as they are.
+    Set<String> untouchable = new HashSet<>();
+    for (Roster.Rejection r : roster.rejected()) {
+      if (r.externalId() != null && !people.containsKey(r.externalId())) untouchable.add(r.externalId());
+    }
+    Map<String, List<String>> dropped = new LinkedHashMap<>();
+    Map<String, Roster.Group> fileGroups = new HashMap<>();
+    roster.groups().forEach(g -> fileGroups.putIfAbsent(g.externalId(), g));
+    List<Roster.Enrolment> enrolments = new ArrayList<>();
+    for (Roster.Enrolment e : roster.enrolments()) {
+      String bad = badWhere(badWheres, e.where());
+      if (bad != null || untouchable.contains(e.personExternalId())) {
+        Roster.Group g = fileGroups.get(e.groupExternalId());
+        dropped.computeIfAbsent(bad != null ? bad : e.personExternalId(), k -> new ArrayList<>()).add(g == null ? e.groupExternalId() : g.name());
+      } else {
+        enrolments.add(e);
+      }
+    }
+    List<Roster.ParentLink> links = new ArrayList<>();
+    for (Roster.ParentLink l : roster.parentLinks()) {
+      String bad = badWhere(badWheres, l.where());
+      if (bad != null || untouchable.contains(l.childExternalId()) || untouchable.contains(l.parentExternalId())) {
+        Roster.Person parent = people.get(l.parentExternalId());
+        dropped.computeIfAbsent(bad != null ? bad : untouchable.contains(l.childExternalId()) ? l.childExternalId() : l.parentExternalId(),
+            k -> new ArrayList<>()).add("parent " + (parent == null ? l.parentExternalId() : parent.displayName()));
+      } else {
+        links.add(l);
+      }
+    }
+    // A parent or group that only a rejected record brought is not imported either.
+    Set<String> usedPeople = new HashSet<>();
+    enrolments.forEach(e -> usedPeople.add(e.personExternalId()));
+    links.forEach(l -> {
+      usedPeople.add(l.parentExternalId());
+      usedPeople.add(l.childExternalId());
+    });
+    people.values().removeIf(p -> badWhere(badWheres, p.where()) != null && !usedPeople.contains(p.externalId()));
+    Set<String> usedGroups = new HashSet<>();
+    for (Roster.Enrolment e : enrolments) {
+      for (String g = e.groupExternalId(); g != null && usedGroups.add(g); g = fileGroups.containsKey(g) ? fileGroups.get(g).parentExternalId() : null) {
+        // the group and the groups it sits in
+      }
+    }
+    for (PersonRejection r : personRejections) {
+      List<String> also = r.where() == null ? List.of() : dropped.getOrDefault(r.where(), List.of());
+      String reason = r.reason() + (also.isEmpty() ? " Nothing from this record was imported." : " Nothing from this record was imported: not " + String.join(", not ", also) + ".");
+      reject(add, Subject.PERSON, r.externalId(), r.name(), reason, r.where());
+    }
+    for (String id : untouchable) {
+      List<String> also = dropped.getOrDefault(id, List.of());
+      if (!also.isEmpty()) {
+        reject(add, Subject.PERSON, id, nameOf(people, state, id), "Their record was rejected, so they are left as they are: not " + String.join(", not ", also) + ".", null);
+      }
     }
 
     // Groups: year groups before the classes inside them.
@@ -115,6 +197,8 @@ public final class RosterSync {
     for (Roster.Group g : roster.groups()) {
       if (groups.containsKey(g.externalId())) {
         reject(add, Subject.GROUP, g.externalId(), g.name(), "The id " + g.externalId() + " is used twice in the file.", g.where());
+      } else if (badWhere(badWheres, g.where()) != null && !usedGroups.contains(g.externalId())) {
+        continue; // only a rejected record named it; said in that record's rejection
       } else {
         groups.put(g.externalId(), g);
       }
@@ -133,7 +217,7 @@ public final class RosterSync {
         continue;
       }
       if (g.leaving()) {
-        if (old != null && !old.archived()) step(add, Action.REMOVE, Subject.GROUP, g.externalId(), g.name(), List.of("archived (work kept)"), g.where(), g, old.id());
+        if (old != null && !old.archived()) step(add, Action.REMOVE, Subject.GROUP, g.externalId(), old.name(), List.of("marked as leaving in the file: archived (work kept)"), g.where(), g, old.id());
         continue;
       }
       knownGroups.add(g.externalId());
@@ -149,31 +233,21 @@ public final class RosterSync {
       else if (!changes.isEmpty()) step(add, Action.UPDATE, Subject.GROUP, g.externalId(), g.name(), changes, g.where(), g, old.id());
       else step(add, Action.UNCHANGED, Subject.GROUP, g.externalId(), g.name(), List.of(), g.where(), g, old.id());
     }
-    if (roster.complete()) {
+    if (whole) {
       for (ExistingGroup old : state.groupsByExt.values()) {
         if (!groups.containsKey(old.externalId()) && !old.archived()) {
-          step(add, Action.REMOVE, Subject.GROUP, old.externalId(), old.name(), List.of("not in the file: archived (work kept)"), null, null, old.id());
+          step(add, Action.REMOVE, Subject.GROUP, old.externalId(), old.name(), List.of("not in a file of the whole school: archived (work kept)"), null, null, old.id());
         }
       }
     }
 
     // People.
-    Map<String, Roster.Person> people = new LinkedHashMap<>();
-    for (Roster.Person p : roster.people()) {
-      if (p.externalId() == null || p.externalId().isBlank()) {
-        reject(add, Subject.PERSON, null, p.displayName(), "No id: people are matched by their MIS id, never by name.", p.where());
-      } else if (people.containsKey(p.externalId())) {
-        reject(add, Subject.PERSON, p.externalId(), p.displayName(), "The id " + p.externalId() + " is used twice in the file.", p.where());
-      } else {
-        people.put(p.externalId(), p);
-      }
-    }
     Set<String> leavers = new HashSet<>();
     for (Roster.Person p : people.values()) {
       ExistingUser old = state.usersByExt.get(p.externalId());
       if (p.leaving()) {
         if (old != null && !old.disabled()) {
-          step(add, Action.LEAVER, Subject.PERSON, p.externalId(), old.displayName(), List.of("account switched off, work kept"), p.where(), p, old.id());
+          step(add, Action.LEAVER, Subject.PERSON, p.externalId(), old.displayName(), List.of("marked as leaving in the file: account switched off, work kept"), p.where(), p, old.id());
           leavers.add(p.externalId());
         }
         continue;
@@ -196,10 +270,10 @@ public final class RosterSync {
         step(add, Action.UNCHANGED, Subject.PERSON, p.externalId(), p.displayName(), List.of(), p.where(), p, old.id());
       }
     }
-    if (roster.complete()) {
+    if (whole) {
       for (ExistingUser old : state.usersByExt.values()) {
-        if (!people.containsKey(old.externalId()) && !old.disabled() && old.kind() != UserKind.PARENT) {
-          step(add, Action.LEAVER, Subject.PERSON, old.externalId(), old.displayName(), List.of("not in the file: account switched off, work kept"), null, null, old.id());
+        if (!people.containsKey(old.externalId()) && !untouchable.contains(old.externalId()) && !old.disabled() && old.kind() != UserKind.PARENT) {
+          step(add, Action.LEAVER, Subject.PERSON, old.externalId(), old.displayName(), List.of("not in a file of the whole school: account switched off, work kept"), null, null, old.id());
           leavers.add(old.externalId());
         }
       }
@@ -207,16 +281,16 @@ public final class RosterSync {
 
     // Memberships.
     Map<List<String>, Roster.Enrolment> wanted = new LinkedHashMap<>();
-    for (Roster.Enrolment e : roster.enrolments()) {
-      boolean groupKnown = knownGroups.contains(e.groupExternalId()) || (state.groupsByExt.containsKey(e.groupExternalId()) && !groups.containsKey(e.groupExternalId()) && !roster.complete());
+    for (Roster.Enrolment e : enrolments) {
+      boolean groupKnown = knownGroups.contains(e.groupExternalId()) || (state.groupsByExt.containsKey(e.groupExternalId()) && !groups.containsKey(e.groupExternalId()) && !whole);
       boolean personKnown = (people.containsKey(e.personExternalId()) && !people.get(e.personExternalId()).leaving())
-          || (state.usersByExt.containsKey(e.personExternalId()) && !people.containsKey(e.personExternalId()) && !roster.complete());
+          || (state.usersByExt.containsKey(e.personExternalId()) && !people.containsKey(e.personExternalId()) && !whole);
       if (e.leaving()) {
         ExistingGroup g = state.groupsByExt.get(e.groupExternalId());
         ExistingUser u = state.usersByExt.get(e.personExternalId());
         if (g != null && u != null && state.memberships.containsKey(new MemberKey(g.id(), u.id()))) {
           step(add, Action.REMOVE, Subject.MEMBERSHIP, e.personExternalId() + " in " + e.groupExternalId(), u.displayName() + " in " + g.name(),
-              List.of(), e.where(), new long[] {g.id(), u.id()}, 0);
+              List.of("marked as leaving the group in the file"), e.where(), new long[] {g.id(), u.id()}, 0);
         }
         continue;
       }
@@ -245,22 +319,25 @@ public final class RosterSync {
       if (kept.contains(k)) continue;
       ExistingUser u = usersById.get(k.userId());
       ExistingGroup g = state.groupsById.get(k.spaceId());
-      if (u == null || g == null) continue;
-      boolean leaverOrGone = leavers.contains(u.externalId()) || (roster.complete());
+      if (u == null || g == null || untouchable.contains(u.externalId())) continue;
+      boolean leaver = leavers.contains(u.externalId());
       boolean groupGone = groups.containsKey(g.externalId()) && groups.get(g.externalId()).leaving();
-      if (leaverOrGone || groupGone) {
+      // "These classes only": the classes in the file are compared, and nothing else (year groups only gain people).
+      boolean comparedClass = mode == Roster.Scope.CLASSES && g.kind() == SpaceKind.CLASS && knownGroups.contains(g.externalId());
+      if (leaver || groupGone || whole || comparedClass) {
+        String why = leaver ? "left the school" : groupGone ? "the group is leaving" : comparedClass ? "not in this class's list" : "not in this group in a file of the whole school";
         step(add, Action.REMOVE, Subject.MEMBERSHIP, u.externalId() + " in " + g.externalId(), u.displayName() + " in " + g.name(),
-            List.of(leavers.contains(u.externalId()) ? "left the school" : "no longer in this group"), null, new long[] {k.spaceId(), k.userId()}, 0);
+            List.of(why), null, new long[] {k.spaceId(), k.userId()}, 0);
       }
     }
 
     // Parent links.
     Set<List<Long>> keptLinks = new HashSet<>();
     Set<List<String>> seenLinks = new HashSet<>();
-    for (Roster.ParentLink l : roster.parentLinks()) {
+    for (Roster.ParentLink l : links) {
       if (!seenLinks.add(List.of(l.parentExternalId(), l.childExternalId()))) continue;
-      boolean parentKnown = people.containsKey(l.parentExternalId()) || (!roster.complete() && state.usersByExt.containsKey(l.parentExternalId()));
-      boolean childKnown = people.containsKey(l.childExternalId()) || (!roster.complete() && state.usersByExt.containsKey(l.childExternalId()));
+      boolean parentKnown = people.containsKey(l.parentExternalId()) || (!whole && state.usersByExt.containsKey(l.parentExternalId()));
+      boolean childKnown = people.containsKey(l.childExternalId()) || (!whole && state.usersByExt.containsKey(l.childExternalId()));
       if (!parentKnown || !childKnown) {
         reject(add, Subject.PARENT_LINK, l.parentExternalId() + " → " + l.childExternalId(), null,
             (!parentKnown ? "The parent " + l.parentExternalId() : "The child " + l.childExternalId()) + " is not in the file.", l.where());
@@ -276,17 +353,27 @@ public final class RosterSync {
         step(add, Action.ADD, Subject.PARENT_LINK, l.parentExternalId() + " → " + l.childExternalId(), label, List.of(), l.where(), l, 0);
       }
     }
-    if (roster.complete()) {
+    if (whole) {
       for (List<Long> link : state.links) {
         if (keptLinks.contains(link)) continue;
         ExistingUser p = usersById.get(link.get(0));
         ExistingUser c = usersById.get(link.get(1));
-        if (p == null || c == null) continue;
+        if (p == null || c == null || untouchable.contains(p.externalId()) || untouchable.contains(c.externalId())) continue;
         step(add, Action.REMOVE, Subject.PARENT_LINK, p.externalId() + " → " + c.externalId(), p.displayName() + " → " + c.displayName(),
-            List.of("no longer in the file"), null, new long[] {link.get(0), link.get(1)}, 0);
+            List.of("not in a file of the whole school"), null, new long[] {link.get(0), link.get(1)}, 0);
       }
     }
     return new Built(plan, steps);
+  }
+
+  /** The rejected record {@code where} is, or is inside ("line 5"; "<Pupil> number 3 <Contact> number 1"), or null. */
+  private static String badWhere(Set<String> badWheres, String where) {
+    if (where == null || badWheres.isEmpty()) return null;
+    if (badWheres.contains(where)) return where;
+    for (String bad : badWheres) {
+      if (where.startsWith(bad + " ")) return bad;
+    }
+    return null;
   }
 
   private static void step(BiConsumer<Step, Plan.Row> add, Action a, Subject s, String ext, String name, List<String> changes, String where, Object payload, long existingId) {
@@ -323,10 +410,14 @@ public final class RosterSync {
 
   /**
    * Plans again against the current state and applies every step in one transaction: all or nothing.
+   * {@code check} sees the new plan first and may refuse it by throwing (nothing is then changed).
+   * The before-state of every row touched is kept under {@code importId}, so the run can be undone.
    */
-  public Applied apply(long schoolId, Roster roster, long importId, Progress progress) {
+  public Applied apply(long schoolId, Roster roster, Roster.Scope mode, long importId, Progress progress, Consumer<Plan> check) {
     return db.transaction(() -> {
-      Built built = build(schoolId, roster);
+      Built built = build(schoolId, roster, mode);
+      if (check != null) check.accept(built.plan());
+      ImportJournal.Recorder journal = this.journal.recorder(importId);
       Space school = spaces.byId(schoolId).orElseThrow();
       Map<String, Long> groupIds = new HashMap<>();
       Map<String, Long> userIds = new HashMap<>();
@@ -340,13 +431,13 @@ public final class RosterSync {
       for (Step s : built.steps()) {
         Plan.Row r = s.row();
         switch (r.subject()) {
-          case GROUP -> applyGroup(s, school, groupIds);
+          case GROUP -> applyGroup(s, school, groupIds, journal);
           case PERSON -> {
-            NewAccount a = applyPerson(s, schoolId, importId, userIds);
+            NewAccount a = applyPerson(s, schoolId, importId, userIds, journal);
             if (a != null) created.add(a);
           }
-          case MEMBERSHIP -> applyMembership(s, groupIds, userIds, groupsOfNew);
-          case PARENT_LINK -> applyLink(s, userIds);
+          case MEMBERSHIP -> applyMembership(s, groupIds, userIds, groupsOfNew, journal);
+          case PARENT_LINK -> applyLink(s, userIds, journal);
           default -> { }
         }
         if (progress != null && (++done % 50 == 0 || done == total)) progress.at(done, total);
@@ -358,7 +449,7 @@ public final class RosterSync {
     });
   }
 
-  private void applyGroup(Step s, Space school, Map<String, Long> groupIds) {
+  private void applyGroup(Step s, Space school, Map<String, Long> groupIds, ImportJournal.Recorder journal) {
     Plan.Row r = s.row();
     Roster.Group g = (Roster.Group) s.payload();
     switch (r.action()) {
@@ -366,20 +457,25 @@ public final class RosterSync {
         Long parent = g.parentExternalId() == null ? school.id() : groupIds.get(g.parentExternalId());
         Space created = spaces.create(new SpaceStore.NewSpace(parent, g.kind(), uniqueSlug(school.slug() + "-" + slugify(g.name())), g.name(), ""));
         db.update("UPDATE spaces SET external_id = ?, source = ? WHERE id = ?", g.externalId(), SOURCE, created.id());
+        journal.created(ImportJournal.Subject.SPACE, created.id());
         groupIds.put(g.externalId(), created.id());
       }
       case UPDATE, RESTORE -> {
+        journal.before(ImportJournal.Subject.SPACE, s.existingId(), null);
         Space old = spaces.byId(s.existingId()).orElseThrow();
         spaces.update(old.id(), g.name(), old.description(), old.parentsAllowed());
         spaces.setParent(old.id(), g.parentExternalId() == null ? school.id() : groupIds.get(g.parentExternalId()));
         if (r.action() == Action.RESTORE) spaces.setArchived(old.id(), false);
       }
-      case REMOVE -> spaces.setArchived(s.existingId(), true);
+      case REMOVE -> {
+        journal.before(ImportJournal.Subject.SPACE, s.existingId(), null);
+        spaces.setArchived(s.existingId(), true);
+      }
       default -> { }
     }
   }
 
-  private NewAccount applyPerson(Step s, long schoolId, long importId, Map<String, Long> userIds) {
+  private NewAccount applyPerson(Step s, long schoolId, long importId, Map<String, Long> userIds, ImportJournal.Recorder journal) {
     Plan.Row r = s.row();
     Roster.Person p = (Roster.Person) s.payload();
     switch (r.action()) {
@@ -387,25 +483,32 @@ public final class RosterSync {
         String username = uniqueUsername(p);
         User u = accounts.create(new UserStore.NewUser(schoolId, username, p.displayName(), p.kind(), p.email(), null, null, false));
         db.update("UPDATE users SET external_id = ?, source = ? WHERE id = ?", p.externalId(), SOURCE, u.id());
+        journal.created(ImportJournal.Subject.USER, u.id());
         String code = newCode();
         db.update("INSERT INTO first_login_codes (user_id, import_id, code) VALUES (?, ?, ?)", u.id(), importId, code);
         userIds.put(p.externalId(), u.id());
         return new NewAccount(u.id(), username, p.displayName(), p.kind(), code, List.of());
       }
       case UPDATE, RESTORE -> {
+        journal.before(ImportJournal.Subject.USER, s.existingId(), null);
         users.update(s.existingId(), p.displayName(), p.kind(), p.email());
         if (r.action() == Action.RESTORE) users.setDisabled(s.existingId(), false);
       }
-      case LEAVER -> users.setDisabled(s.existingId(), true);
+      case LEAVER -> {
+        journal.before(ImportJournal.Subject.USER, s.existingId(), null);
+        users.setDisabled(s.existingId(), true);
+      }
       default -> { }
     }
     return null;
   }
 
-  private void applyMembership(Step s, Map<String, Long> groupIds, Map<String, Long> userIds, Map<Long, List<String>> groupsOfNew) {
+  private void applyMembership(Step s, Map<String, Long> groupIds, Map<String, Long> userIds, Map<Long, List<String>> groupsOfNew,
+                               ImportJournal.Recorder journal) {
     Plan.Row r = s.row();
     if (r.action() == Action.REMOVE) {
       long[] ids = (long[]) s.payload();
+      journal.before(ImportJournal.Subject.MEMBERSHIP, ids[0], ids[1]);
       spaces.removeMember(ids[0], ids[1]);
       return;
     }
@@ -414,19 +517,22 @@ public final class RosterSync {
     Long space = groupIds.get(e.groupExternalId());
     Long user = userIds.get(e.personExternalId());
     if (space == null || user == null) throw new IllegalStateException("Import lost track of " + r.externalId());
+    journal.before(ImportJournal.Subject.MEMBERSHIP, space, user);
     spaces.addMember(space, user, e.role(), false, SOURCE);
     groupsOfNew.computeIfAbsent(user, k -> new ArrayList<>()).add(spaces.byId(space).map(Space::name).orElse(""));
   }
 
-  private void applyLink(Step s, Map<String, Long> userIds) {
+  private void applyLink(Step s, Map<String, Long> userIds, ImportJournal.Recorder journal) {
     Plan.Row r = s.row();
     if (r.action() == Action.REMOVE) {
       long[] ids = (long[]) s.payload();
+      journal.before(ImportJournal.Subject.PARENT_LINK, ids[0], ids[1]);
       users.unlinkParent(ids[0], ids[1]);
     } else if (r.action() == Action.ADD) {
       Roster.ParentLink l = (Roster.ParentLink) s.payload();
       long parent = userIds.get(l.parentExternalId());
       long child = userIds.get(l.childExternalId());
+      journal.before(ImportJournal.Subject.PARENT_LINK, parent, child);
       db.update("INSERT INTO parent_links (parent_id, child_id, source) VALUES (?, ?, ?)", parent, child, SOURCE);
     }
   }

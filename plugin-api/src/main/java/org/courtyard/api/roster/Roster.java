@@ -8,11 +8,48 @@ import org.courtyard.api.UserKind;
 
 /**
  * A school's roll as an importer read it. Everything is keyed by the MIS's own ids (UPN, sourcedId,
- * CSV id), never by name. {@code complete} says whether the file lists everyone (a full export: a
- * learner missing from it has left) or only changes (a delta: {@link Person#leaving()} marks leavers).
+ * CSV id), never by name. {@code declared} is what the file itself says it holds — a full export
+ * ({@link Scope#WHOLE_SCHOOL}), a change list ({@link Scope#CHANGES}, where {@link Person#leaving()}
+ * marks leavers) — or null when the file cannot say (a class-list spreadsheet). It is only a
+ * suggestion: the ICT leader says what the file is when importing it, and the core follows that.
  */
-public record Roster(boolean complete, List<Person> people, List<Group> groups, List<Enrolment> enrolments,
+public record Roster(Scope declared, List<Person> people, List<Group> groups, List<Enrolment> enrolments,
                      List<ParentLink> parentLinks, List<Rejection> rejected) {
+
+  /**
+   * What a file holds, and so what being missing from it means.
+   * @since 1.2.0
+   */
+  public enum Scope {
+    /** Everyone: a person missing from it has left, a class missing from it is archived. */
+    WHOLE_SCHOOL("whole-school", "The whole school"),
+    /** Some classes: someone missing from one of its classes is taken out of that class; nobody else is touched. */
+    CLASSES("classes", "These classes only"),
+    /** Additions and changes: being missing from it means nothing; only what it marks as leaving leaves. */
+    CHANGES("changes", "Additions and changes only");
+
+    private final String key;
+    private final String label;
+
+    Scope(String key, String label) {
+      this.key = key;
+      this.label = label;
+    }
+
+    /** The word used on the command line and in forms: {@code whole-school}, {@code classes}, {@code changes}. */
+    public String key() { return key; }
+
+    public String label() { return label; }
+
+    /** The scope named by {@link #key()}, or null. */
+    public static Scope of(String key) {
+      if (key == null) return null;
+      for (Scope s : values()) {
+        if (s.key.equalsIgnoreCase(key.trim()) || s.name().equalsIgnoreCase(key.trim())) return s;
+      }
+      return null;
+    }
+  }
 
   public Roster {
     people = List.copyOf(people);
@@ -21,6 +58,17 @@ public record Roster(boolean complete, List<Person> people, List<Group> groups, 
     parentLinks = List.copyOf(parentLinks);
     rejected = List.copyOf(rejected);
   }
+
+  /** The 1.0 form: {@code complete} declares a full export, else a change list. */
+  @Deprecated
+  public Roster(boolean complete, List<Person> people, List<Group> groups, List<Enrolment> enrolments,
+                List<ParentLink> parentLinks, List<Rejection> rejected) {
+    this(complete ? Scope.WHOLE_SCHOOL : Scope.CHANGES, people, groups, enrolments, parentLinks, rejected);
+  }
+
+  /** True when the file says it lists everyone. */
+  @Deprecated
+  public boolean complete() { return declared == Scope.WHOLE_SCHOOL; }
 
   /**
    * A learner, member of staff or parent. {@code preferredName} may be null. Parents rarely have an
@@ -42,6 +90,12 @@ public record Roster(boolean complete, List<Person> people, List<Group> groups, 
 
   public record ParentLink(String parentExternalId, String childExternalId, String where) {}
 
-  /** A record the importer could not use; {@code where} names the line or element. */
-  public record Rejection(String where, String reason) {}
+  /**
+   * A record the importer could not use; {@code where} names the line or element. {@code externalId}
+   * (may be null) is the id of the person the record was about, when it had one: the core then leaves
+   * that person exactly as they are — no class, parent link or leaving comes from a rejected record.
+   */
+  public record Rejection(String where, String reason, String externalId) {
+    public Rejection(String where, String reason) { this(where, reason, null); }
+  }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.Page;
@@ -41,6 +42,7 @@ public final class ImportRoutes {
     router.get("/admin/:school/import/history").handler(web.page(this::history));
     router.get("/admin/:school/import/:run").handler(web.page(this::status));
     router.post("/admin/:school/import/:run/apply").handler(web.page(this::apply));
+    router.post("/admin/:school/import/:run/undo").handler(web.page(this::undo));
     router.get("/admin/:school/import/:run/letters").handler(web.page(this::letters));
   }
 
@@ -53,16 +55,22 @@ public final class ImportRoutes {
 
   private Reply form(WebRequest req) {
     Space school = school(req);
-    return formPage(school, null, 200);
+    return formPage(school, null, 200, null, null);
   }
 
-  private Page formPage(Space school, String error, int status) {
+  private Page formPage(Space school, String error, int status, String format, Roster.Scope mode) {
     Map<String, Object> m = new HashMap<>();
     m.put("school", SpaceRoutes.card(school));
     m.put("error", error);
     List<Map<String, Object>> formats = new ArrayList<>();
-    imports.importers().forEach(i -> formats.add(Map.of("format", i.format(), "title", i.title(), "accepts", i.accepts())));
+    imports.importers().forEach(i -> formats.add(Map.of("format", i.format(), "title", i.title(), "accepts", i.accepts(),
+        "chosen", i.format().equals(format))));
     m.put("formats", formats);
+    List<Map<String, Object>> modes = new ArrayList<>();
+    for (Roster.Scope s : Roster.Scope.values()) {
+      modes.add(Map.of("key", s.key(), "label", s.label(), "hint", hint(s), "on", s == mode));
+    }
+    m.put("modes", modes);
     m.put("history", runs(imports.history(school.id()).stream().limit(10).toList()));
     return Page.of("import/form", m).title("Import from the MIS").status(status);
   }
@@ -70,22 +78,51 @@ public final class ImportRoutes {
   private Reply preview(WebRequest req) {
     Space school = school(req);
     List<Upload> uploads = req.uploads();
-    if (uploads.isEmpty()) return formPage(school, "Choose a file to import.", 422);
+    if (uploads.isEmpty()) return formPage(school, "Choose a file to import.", 422, req.form("format"), Roster.Scope.of(req.form("mode")));
     Upload file = uploads.get(0);
+    Roster.Scope mode = Roster.Scope.of(req.form("mode"));
+    if (mode == null) {
+      return formPage(school, "Say what the file holds: the whole school, these classes only, or additions and changes only. Nothing was changed.",
+          422, req.form("format"), null);
+    }
     try {
-      ImportService.Preview p = imports.preview(school.id(), req.user().id(), req.form("format"), file.file(), file.fileName());
-      return Page.of("import/preview", planModel(school, p.runId(), p.plan())).title("Check the import");
+      ImportService.Preview p = imports.preview(school.id(), req.user().id(), req.form("format"), file.file(), file.fileName(), mode);
+      return Page.of("import/preview", planModel(school, p.runId(), p.plan(), null)).title("Check the import");
     } catch (RosterException e) {
-      return formPage(school, e.getMessage() + " Nothing was changed.", 422);
+      return formPage(school, e.getMessage() + " Nothing was changed.", 422, req.form("format"), mode);
     }
   }
 
-  private Map<String, Object> planModel(Space school, long runId, Plan plan) {
+  private static String hint(Roster.Scope s) {
+    return switch (s) {
+      case WHOLE_SCHOOL -> "Everyone who is not in the file leaves: their accounts are switched off, and classes not in the file are archived.";
+      case CLASSES -> "Only the classes in the file are compared: someone missing from one of them is taken out of that class. Nobody else is touched and no class is archived.";
+      case CHANGES -> "People and classes in the file are added or updated. Nobody is switched off and nothing is archived for being missing.";
+    };
+  }
+
+  private static final int NAMES_SHOWN = 100;
+
+  private Map<String, Object> planModel(Space school, long runId, Plan plan, String error) {
     Map<String, Object> m = new HashMap<>();
     m.put("school", SpaceRoutes.card(school));
     m.put("runId", runId);
+    m.put("error", error);
     m.put("summary", plan.summary());
     m.put("nothingToDo", plan.nothingToDo());
+    m.put("mode", plan.mode().label());
+    m.put("modeHint", hint(plan.mode()));
+    if (plan.declared() != null && plan.declared() != plan.mode()) m.put("declared", plan.declared().label());
+    List<Plan.Row> offs = plan.switchOffs();
+    List<Plan.Row> archives = plan.archives();
+    m.put("confirm", plan.needsConfirmation());
+    m.put("offCount", offs.size());
+    m.put("archiveCount", archives.size());
+    m.put("offNames", names(offs));
+    m.put("offMore", Math.max(0, offs.size() - NAMES_SHOWN));
+    m.put("archiveNames", names(archives));
+    m.put("archiveMore", Math.max(0, archives.size() - NAMES_SHOWN));
+    m.put("consequences", ImportService.consequences(offs.size(), archives.size()));
     List<Map<String, Object>> counts = new ArrayList<>();
     plan.counts().forEach((a, n) -> counts.add(Map.of("action", label(a), "count", n)));
     m.put("counts", counts);
@@ -110,6 +147,10 @@ public final class ImportRoutes {
     return m;
   }
 
+  private static List<String> names(List<Plan.Row> rows) {
+    return rows.stream().limit(NAMES_SHOWN).map(r -> (r.name() == null ? "" : r.name()) + (r.externalId() == null ? "" : " (" + r.externalId() + ")")).toList();
+  }
+
   private static String label(Plan.Action a) {
     return switch (a) {
       case ADD -> "To add";
@@ -125,15 +166,47 @@ public final class ImportRoutes {
   private Reply apply(WebRequest req) {
     Space school = school(req);
     long runId = req.pathId("run");
-    imports.applyInBackground(school.id(), runId);
+    ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound("There is no such import."));
+    boolean confirmed = "yes".equals(req.form("confirm"));
+    if (run.status() == ImportService.Status.PREVIEW && !confirmed && (run.switchOffs() > 0 || run.archives() > 0)) {
+      String error = ImportService.unconfirmed(run.switchOffs(), run.archives());
+      try {
+        return Page.of("import/preview", planModel(school, runId, imports.plan(school.id(), runId), error)).title("Check the import").status(422);
+      } catch (RosterException e) {
+        return formPage(school, error + " " + e.getMessage(), 422, run.format(), run.scope());
+      }
+    }
+    try {
+      imports.applyInBackground(school.id(), runId, req.user(), confirmed);
+    } catch (IllegalArgumentException e) {
+      return statusPage(school, run, e.getMessage(), 409);
+    }
     return Reply.redirect("/admin/" + school.slug() + "/import/" + runId).flash("Import started.");
+  }
+
+  private Reply undo(WebRequest req) {
+    Space school = school(req);
+    long runId = req.pathId("run");
+    ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound("There is no such import."));
+    try {
+      String done = imports.undo(school.id(), runId, req.user());
+      return Reply.redirect("/admin/" + school.slug() + "/import/" + runId).flash("Import undone: " + done + ".");
+    } catch (IllegalArgumentException e) {
+      return statusPage(school, imports.run(school.id(), runId).orElse(run), "This import cannot be undone. " + e.getMessage(), 409);
+    }
   }
 
   private Reply status(WebRequest req) {
     Space school = school(req);
     long runId = req.pathId("run");
     ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound("There is no such import."));
+    return statusPage(school, run, null, 200);
+  }
+
+  private Page statusPage(Space school, ImportService.Run run, String error, int code) {
+    long runId = run.id();
     Map<String, Object> m = new HashMap<>();
+    m.put("error", error);
     m.put("school", SpaceRoutes.card(school));
     m.put("run", runModel(run));
     ImportService.Progress p = imports.progress(runId).orElse(null);
@@ -144,7 +217,13 @@ public final class ImportRoutes {
     m.put("applied", run.status() == ImportService.Status.APPLIED);
     m.put("failed", run.status() == ImportService.Status.FAILED);
     m.put("letters", imports.letters(school.id(), runId).size());
-    return Page.of("import/status", m).title("Import " + runId);
+    m.put("undone", run.status() == ImportService.Status.UNDONE);
+    if (run.status() == ImportService.Status.APPLIED) {
+      java.util.Optional<String> why = imports.whyNotUndo(school.id(), runId);
+      m.put("canUndo", why.isEmpty());
+      m.put("whyNotUndo", why.orElse(null));
+    }
+    return Page.of("import/status", m).title("Import " + runId).status(code);
   }
 
   private Reply letters(WebRequest req) {
@@ -177,6 +256,7 @@ public final class ImportRoutes {
     m.put("summary", r.summary());
     m.put("who", r.who() == null ? "the command line" : r.who());
     m.put("preview", r.status() == ImportService.Status.PREVIEW);
+    m.put("mode", r.scope() == null ? "" : r.scope().label());
     return m;
   }
 }

@@ -18,8 +18,8 @@ import org.pf4j.Extension;
 
 /**
  * Class lists from a spreadsheet: one row a learner. Headers are recognised case-insensitively and
- * by their usual names ("Surname" or "Last name"…). The file lists everyone, so a learner missing
- * from it has left.
+ * by their usual names ("Surname" or "Last name"…). A spreadsheet cannot say whether it is the whole
+ * school or a few classes, so it declares nothing and the ICT leader says which when importing it.
  */
 @Extension
 public final class CsvClassListImporter implements RosterImporter {
@@ -67,8 +67,8 @@ public final class CsvClassListImporter implements RosterImporter {
       String year = normaliseYear(row.get(col.get("year")));
       String cls = row.get(col.get("class"));
       if (id.isEmpty()) { rejected.add(new Roster.Rejection(where, "No id, so this learner cannot be matched next time.")); continue; }
-      if (given.isEmpty() || family.isEmpty()) { rejected.add(new Roster.Rejection(where, "Learner " + id + " has no given or family name.")); continue; }
-      if (year.isEmpty()) { rejected.add(new Roster.Rejection(where, "Learner " + id + " has no year.")); continue; }
+      if (given.isEmpty() || family.isEmpty()) { rejected.add(new Roster.Rejection(where, "Learner " + id + " has no given or family name.", id)); continue; }
+      if (year.isEmpty()) { rejected.add(new Roster.Rejection(where, "Learner " + id + " has no year.", id)); continue; }
       String preferred = col.containsKey("preferred") ? row.get(col.get("preferred")) : "";
       people.add(new Roster.Person(id, UserKind.LEARNER, given, family, preferred.isEmpty() ? null : preferred, null, null, false, where));
       String yearId = "year:" + year.toLowerCase(Locale.ROOT);
@@ -93,7 +93,7 @@ public final class CsvClassListImporter implements RosterImporter {
       }
     }
     people.addAll(parents.values());
-    return new Roster(true, people, new ArrayList<>(groups.values()), enrolments, links, rejected);
+    return new Roster((Roster.Scope) null, people, new ArrayList<>(groups.values()), enrolments, links, rejected);
   }
 
   static String normaliseYear(String raw) {

@@ -43,16 +43,19 @@ class CsvImportIT {
 
   private TestClient admin() { return courtyard.signIn("ict.leader"); }
 
-  /** Uploads through the real form, checks the preview, applies, and waits for the background job. */
+  /**
+   * Uploads through the real form as a file of the whole school, checks the preview, applies (saying
+   * yes to any leavers it lists), and waits for the background job.
+   */
   private TestClient.Response importFile(TestClient admin, String csv, boolean apply) throws Exception {
-    TestClient.Response preview = admin.postFile("/admin/oakfield/import", Map.of("format", "csv"), "file", "roll.csv", "text/csv",
+    TestClient.Response preview = admin.postFile("/admin/oakfield/import", Map.of("format", "csv", "mode", "whole-school"), "file", "roll.csv", "text/csv",
         csv.getBytes(StandardCharsets.UTF_8));
     if (!apply) return preview;
     assertEquals(200, preview.status(), preview.body());
     Matcher m = RUN.matcher(preview.body());
     assertTrue(m.find(), "an Apply button: " + preview.body());
     long run = Long.parseLong(m.group(1));
-    assertEquals(303, admin.post("/admin/oakfield/import/" + run + "/apply", Map.of()).status());
+    assertEquals(303, admin.post("/admin/oakfield/import/" + run + "/apply", Map.of("confirm", "yes")).status());
     courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
     return admin.get("/admin/oakfield/import/" + run);
   }
@@ -147,7 +150,7 @@ class CsvImportIT {
     TestClient.Response noHeader = importFile(admin, "L9,Ann,Lee,3,3B\n", false);
     assertEquals(422, noHeader.status());
     assertTrue(noHeader.contains("has no column for"), noHeader.body());
-    TestClient.Response latin1 = admin.postFile("/admin/oakfield/import", Map.of("format", "csv"), "file", "roll.csv", "text/csv",
+    TestClient.Response latin1 = admin.postFile("/admin/oakfield/import", Map.of("format", "csv", "mode", "classes"), "file", "roll.csv", "text/csv",
         "id,given name,family name,year,class\nL9,Zo\u00eb,Lee,3,3B\n".getBytes(StandardCharsets.ISO_8859_1));
     assertEquals(422, latin1.status());
     assertTrue(latin1.contains("is not UTF-8"), latin1.body());
@@ -182,7 +185,7 @@ class CsvImportIT {
     Matcher m = RUN.matcher(preview.body());
     assertTrue(m.find(), preview.body());
     long run = Long.parseLong(m.group(1));
-    admin.post("/admin/oakfield/import/" + run + "/apply", Map.of());
+    admin.post("/admin/oakfield/import/" + run + "/apply", Map.of("confirm", "yes"));
     try {
       courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException expected) {

@@ -78,7 +78,7 @@ public final class CtfImporter implements RosterImporter {
         continue;
       }
       if (surname.isEmpty() || forename.isEmpty()) {
-        rejected.add(new Roster.Rejection(where, "Pupil " + upn + " has no surname or forename."));
+        rejected.add(new Roster.Rejection(where, "Pupil " + upn + " has no surname or forename.", upn));
         continue;
       }
       Element basic = child(pupil, "BasicDetails");
@@ -134,7 +134,7 @@ public final class CtfImporter implements RosterImporter {
     }
     if (n == 0) throw new RosterException(name + " has no pupils in its <CTFpupilData> section.");
     people.addAll(parents.values());
-    return new Roster(complete, people, new ArrayList<>(groups.values()), enrolments, links, rejected);
+    return new Roster(complete ? Roster.Scope.WHOLE_SCHOOL : Roster.Scope.CHANGES, people, new ArrayList<>(groups.values()), enrolments, links, rejected);
   }
 
   static String yearName(String ncYear) {

@@ -36,7 +36,7 @@ class CtfImportIT {
   }
 
   private TestClient.Response upload(TestClient admin, String file) {
-    return admin.postFile("/admin/oakfield/import", Map.of("format", "ctf"), "file", file, "application/xml", resource(file));
+    return admin.postFile("/admin/oakfield/import", Map.of("format", "ctf", "mode", "changes"), "file", file, "application/xml", resource(file));
   }
 
   private long count(String sql, Object... params) { return courtyard.get(Db.class).count(sql, params); }
@@ -103,7 +103,7 @@ class CtfImportIT {
     TestClient.Response broken = upload(admin, "malformed.xml");
     assertEquals(422, broken.status());
     assertTrue(broken.contains("not well-formed XML (line"), broken.body());
-    TestClient.Response notCtf = admin.postFile("/admin/oakfield/import", Map.of("format", "ctf"), "file", "x.xml", "application/xml",
+    TestClient.Response notCtf = admin.postFile("/admin/oakfield/import", Map.of("format", "ctf", "mode", "changes"), "file", "x.xml", "application/xml",
         "<?xml version=\"1.0\"?><note>hi</note>".getBytes());
     assertTrue(notCtf.contains("not a Common Transfer File"));
     assertEquals(users, courtyard.get(UserStore.class).count());

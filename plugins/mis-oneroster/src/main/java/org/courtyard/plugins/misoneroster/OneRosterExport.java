@@ -104,7 +104,7 @@ final class OneRosterExport {
     if (tables.containsKey("classes")) readClasses(tables.get("classes"), courseGrades);
     if (tables.containsKey("enrollments")) readEnrollments(tables.get("enrollments"));
     List<Roster.Group> allGroups = new ArrayList<>(groups.values());
-    return new Roster(complete, people, allGroups, enrolments, new ArrayList<>(links.values()), rejected);
+    return new Roster(complete ? Roster.Scope.WHOLE_SCHOOL : Roster.Scope.CHANGES, people, allGroups, enrolments, new ArrayList<>(links.values()), rejected);
   }
 
   private void readManifest() throws RosterException {
@@ -238,14 +238,14 @@ final class OneRosterExport {
       if (kind == null) {
         rejected.add(new Roster.Rejection(where, role.isEmpty()
             ? "User " + id + " has no role" + (version.equals("1.2") ? " in roles.csv" : "") + "."
-            : "User " + id + " has the role '" + role + "', which Courtyard does not know (student, teacher, aide, administrator, guardian, parent, relative…)."));
+            : "User " + id + " has the role '" + role + "', which Courtyard does not know (student, teacher, aide, administrator, guardian, parent, relative…).", id));
         rejectedUsers.add(id);
         continue;
       }
       String given = r.get("givenName");
       String family = r.get("familyName");
       if (!leaving && (given.isEmpty() || family.isEmpty())) {
-        rejected.add(new Roster.Rejection(where, "User " + id + " has no givenName or familyName."));
+        rejected.add(new Roster.Rejection(where, "User " + id + " has no givenName or familyName.", id));
         rejectedUsers.add(id);
         continue;
       }

@@ -78,7 +78,7 @@ class OneRosterImportCliIT {
 
     Path delta = home.resolve("delta.zip");
     Files.write(delta, OneRosterZips.zip("v1.1-delta"));
-    Result deltaApplied = courtyard("import", "--format", "oneroster", delta.toString(), "--apply");
+    Result deltaApplied = courtyard("import", "--format", "oneroster", delta.toString(), "--apply", "--yes");
     assertEquals(0, deltaApplied.exit(), deltaApplied.output());
     assertTrue(deltaApplied.output().contains("1 new accounts"), deltaApplied.output());
     assertTrue(deltaApplied.output().contains("leaver (1):") && deltaApplied.output().contains("stu-1004"), deltaApplied.output());

@@ -46,19 +46,24 @@ class OneRosterImportIT {
 
   private TestClient admin() { return courtyard.signIn("ict.leader"); }
 
-  private TestClient.Response upload(TestClient admin, byte[] zip) {
-    return admin.postFile("/admin/oakfield/import", Map.of("format", "oneroster"), "file", "oneroster-export.zip", "application/zip", zip);
+  /** Uploads a bulk export, said to be the whole school (as its manifest says). */
+  private TestClient.Response upload(TestClient admin, byte[] zip) { return upload(admin, zip, "whole-school"); }
+
+  private TestClient.Response upload(TestClient admin, byte[] zip, String mode) {
+    return admin.postFile("/admin/oakfield/import", Map.of("format", "oneroster", "mode", mode), "file", "oneroster-export.zip", "application/zip", zip);
   }
 
-  /** Uploads through the real form, applies with the preview's button and waits for the background job. */
-  private TestClient.Response uploadAndApply(byte[] zip) throws Exception {
+  private TestClient.Response uploadAndApply(byte[] zip) throws Exception { return uploadAndApply(zip, "whole-school"); }
+
+  /** Uploads through the real form, applies with the preview's button (yes to any leavers) and waits for the background job. */
+  private TestClient.Response uploadAndApply(byte[] zip, String mode) throws Exception {
     TestClient admin = admin();
-    TestClient.Response preview = upload(admin, zip);
+    TestClient.Response preview = upload(admin, zip, mode);
     assertEquals(200, preview.status(), preview.body());
     Matcher m = RUN.matcher(preview.body());
     assertTrue(m.find(), "an Apply button: " + preview.body());
     long run = Long.parseLong(m.group(1));
-    assertEquals(303, admin.post("/admin/oakfield/import/" + run + "/apply", Map.of()).status());
+    assertEquals(303, admin.post("/admin/oakfield/import/" + run + "/apply", Map.of("confirm", "yes")).status());
     courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
     TestClient.Response done = admin.get("/admin/oakfield/import/" + run);
     assertTrue(done.contains("Done."), done.body());
@@ -175,11 +180,11 @@ class OneRosterImportIT {
     long classes = count("spaces WHERE archived = FALSE AND kind IN ('CLASS', 'YEAR_GROUP')");
     String marta = snapshot("gdn-2001");
 
-    TestClient.Response preview = upload(admin(), OneRosterZips.zip("v1.1-delta"));
+    TestClient.Response preview = upload(admin(), OneRosterZips.zip("v1.1-delta"), "changes");
     assertEquals(200, preview.status(), preview.body());
     // 4 to add: Eli, his class, his year group and his guardian link; Chloé's new name; Dev leaves.
     assertTrue(preview.contains("4 to add, 1 to update, 1 leavers, 0 returning"), "one new student, one new name, one leaver: " + preview.body());
-    uploadAndApply(OneRosterZips.zip("v1.1-delta"));
+    uploadAndApply(OneRosterZips.zip("v1.1-delta"), "changes");
 
     User eli = user("stu-1005");
     assertEquals("Eli Nowak", eli.displayName());
@@ -267,7 +272,7 @@ class OneRosterImportIT {
     assertEquals(422, latin1.status());
     assertTrue(latin1.contains("users.csv is not UTF-8"), latin1.body());
 
-    TestClient.Response notZip = admin.postFile("/admin/oakfield/import", Map.of("format", "oneroster"), "file", "users.csv", "text/csv", bulk.get("users.csv"));
+    TestClient.Response notZip = admin.postFile("/admin/oakfield/import", Map.of("format", "oneroster", "mode", "whole-school"), "file", "users.csv", "text/csv", bulk.get("users.csv"));
     assertEquals(422, notZip.status());
     assertTrue(notZip.contains("is not a zip"), notZip.body());
 

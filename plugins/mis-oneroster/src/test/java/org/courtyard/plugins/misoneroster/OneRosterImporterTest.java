@@ -34,7 +34,7 @@ class OneRosterImporterTest {
     Roster fromFolder = importer.parse(OneRosterZips.sample("v1.1-bulk"), "v1.1-bulk");
     Roster fromZip = parseZip(importer, OneRosterZips.zip("v1.1-bulk"));
     assertEquals(fromFolder.toString().replace("v1.1-bulk", ""), fromZip.toString().replace("export.zip", ""));
-    assertTrue(fromFolder.complete(), "manifest: bulk");
+    assertTrue(fromFolder.declared() == Roster.Scope.WHOLE_SCHOOL, "manifest: bulk");
     assertEquals(8, fromFolder.people().size());
     assertEquals(3, fromFolder.rejected().size(), fromFolder.rejected().toString());
   }
@@ -46,7 +46,7 @@ class OneRosterImporterTest {
     OneRosterZips.files("v1.2-bulk").forEach((k, v) -> nested.put("OneRoster_2025-11-02/" + k, v));
     long before = tempFolders();
     Roster r = parseZip(new OneRosterImporter(), OneRosterZips.zip(nested));
-    assertTrue(r.complete());
+    assertTrue(r.declared() == Roster.Scope.WHOLE_SCHOOL);
     assertEquals(UserKind.STAFF, r.people().stream().filter(p -> p.externalId().equals("tch-3001")).findFirst().orElseThrow().kind());
     assertEquals(before, tempFolders(), "the unpacked copy is deleted");
   }
@@ -76,7 +76,7 @@ class OneRosterImporterTest {
   @Test
   void aDeltaIsIncompleteAndMarksLeaversAndRemovedEnrollments() throws Exception {
     Roster r = new OneRosterImporter().parse(OneRosterZips.sample("v1.1-delta"), "delta");
-    assertFalse(r.complete(), "manifest: delta");
+    assertTrue(r.declared() == Roster.Scope.CHANGES, "manifest: delta");
     Roster.Person dev = r.people().stream().filter(p -> p.externalId().equals("stu-1004")).findFirst().orElseThrow();
     assertTrue(dev.leaving(), "status=tobedeleted");
     assertTrue(r.enrolments().stream().anyMatch(e -> e.personExternalId().equals("stu-1004") && e.groupExternalId().equals("cls-choir") && e.leaving()));
