@@ -1,5 +1,6 @@
 package org.courtyard.core.services;
 
+import java.util.regex.Pattern;
 import org.courtyard.api.service.HtmlSanitizer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -7,6 +8,8 @@ import org.owasp.html.Sanitizers;
 
 /** The school's HTML policy, built on the OWASP sanitiser's tested allow-lists. */
 public final class OwaspHtmlSanitizer implements HtmlSanitizer {
+  /** This site's own paths for media; no backslash, which browsers read as a slash ({@code /\host} is another host). */
+  private static final Pattern OWN_MEDIA = Pattern.compile("/(files|assets|s)/[^\\s\"'<>\\\\]*");
   private static final PolicyFactory POLICY = Sanitizers.FORMATTING
       .and(Sanitizers.BLOCKS)
       .and(Sanitizers.LINKS)
@@ -14,13 +17,22 @@ public final class OwaspHtmlSanitizer implements HtmlSanitizer {
       .and(new HtmlPolicyBuilder()
           .allowElements("img", "figure", "figcaption", "audio", "video", "source", "hr", "pre", "code")
           .allowAttributes("alt", "title", "width", "height").onElements("img")
-          // Only the school's own files and https images; never data: or javascript: URLs.
-          .allowUrlProtocols("https")
-          .allowAttributes("src").matching(java.util.regex.Pattern.compile("^(/files/|/assets/|https://)[^\\s\"'<>]*$")).onElements("img", "audio", "video", "source")
+          // Pictures and sound only from this site: a picture from another server would tell that server
+          // who read the page and when (a tracking pixel for every child who opens it).
+          .allowAttributes("src").matching(OwaspHtmlSanitizer::ownMedia).onElements("img", "audio", "video", "source")
           .allowAttributes("controls").onElements("audio", "video")
           .allowAttributes("type").onElements("source")
           .toFactory())
       .and(new HtmlPolicyBuilder().allowElements("a").requireRelsOnLinks("nofollow", "noopener", "noreferrer").toFactory());
+
+  /**
+   * A path on this site where media live: {@code /files/…}, {@code /assets/…} or a tool's own route
+   * {@code /s/<space>/<tool>/…}. Never another host ({@code https://…}, {@code //host}, {@code /\host}), never
+   * {@code data:} or {@code javascript:}.
+   */
+  static boolean ownMedia(String url) {
+    return url != null && OWN_MEDIA.matcher(url).matches();
+  }
 
   @Override
   public String sanitize(String untrustedHtml) {

@@ -60,6 +60,25 @@ class BlogIT {
     assertTrue(page.contains("&lt;script&gt;alert(4)&lt;/script&gt;nice"), "comments are plain text, escaped");
   }
 
+  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+
+  @Test
+  void aPictureFromAnotherServerIsLeftOutAndAnUploadedOneShows() {
+    TestClient chloe = courtyard.signIn("chloe");
+    TestClient.Response r = chloe.postFile("/s/5-oak/blog/posts", Map.of("title", "My drawing", "action", "publish", "publishAt", "",
+        "body", "<p>Look at my drawing</p><img src=\"https://tracker.example/p.gif\" alt=\"\"><img src=\"//tracker.example/q.gif\">"),
+        "media", "drawing.png", "image/png", PNG);
+    assertEquals(303, r.status(), r.body());
+    TestClient.Response page = courtyard.signIn("mrs.patel").get(r.location());
+    assertTrue(page.contains("Look at my drawing"), page.body());
+    assertFalse(page.contains("tracker.example"), "the reader's browser is never sent to another server: " + page.body());
+    Matcher m = Pattern.compile("<img src=\"(/s/5-oak/blog/media/\\d+)\"").matcher(page.body());
+    assertTrue(m.find(), "the uploaded picture is on the page: " + page.body());
+    TestClient.Response picture = courtyard.signIn("mrs.patel").get(m.group(1));
+    assertEquals(200, picture.status());
+    assertEquals("image/png", picture.header("Content-Type"));
+  }
+
   @Test
   void preModeratedCommentsWaitForATeacherAndLearnersCannotModerate() {
     TestClient teacher = courtyard.signIn("mrs.patel");

@@ -133,14 +133,11 @@ final class ForumRoutes implements Routes {
     for (ForumStore.Post p : all) {
       if (p.visible() || moderator || (p.pending() && p.authorId() == me)) shown.add(p);
     }
-    boolean answeredHidden = false;
-    if (f.qa() && !moderator && !shown.isEmpty() && !store.hasAnswered(d.id(), me)) {
-      long first = shown.get(0).id();
-      int before = shown.size();
-      shown.removeIf(p -> p.id() != first && p.authorId() != me);
-      answeredHidden = shown.size() < before;
-    }
     long firstId = all.isEmpty() ? 0 : all.get(0).id();
+    boolean answered = !f.qa() || moderator || store.hasAnswered(d.id(), me);
+    int before = shown.size();
+    shown.removeIf(p -> Rules.hiddenUntilAnswered(f.qa(), moderator, answered, firstId, p.id(), p.authorId(), me));
+    boolean answeredHidden = shown.size() < before;
     List<Map<String, Object>> top = new ArrayList<>();
     Map<Long, Map<String, Object>> byId = new HashMap<>();
     Map<Long, List<ForumStore.Attachment>> attachments = store.attachmentsOf(d.id());
@@ -368,12 +365,25 @@ final class ForumRoutes implements Routes {
     String q = req.query("q").orElse("");
     List<Map<String, Object>> hits = new ArrayList<>();
     if (q.length() >= 2) {
-      for (ForumStore.Hit h : store.search(req.space(), q)) {
+      for (ForumStore.Hit h : seen(store, req, store.search(req.space(), q))) {
         String excerpt = h.body().length() > 200 ? h.body().substring(0, 200) + "…" : h.body();
         hits.add(Map.of("discussionId", h.discussionId(), "title", h.title(), "author", h.authorName(), "excerpt", excerpt));
       }
     }
     return Page.of("forum/search", Map.of("q", q, "hits", hits, "searched", q.length() >= 2)).title("Search the forum");
+  }
+
+  /** The hits this person may see: the discussion page's Q&A rule, asked once per discussion. */
+  static List<ForumStore.Hit> seen(ForumStore store, ToolRequest req, List<ForumStore.Hit> hits) {
+    boolean moderator = req.can("moderate");
+    long me = req.user() == null ? -1 : req.user().id();
+    Map<Long, Boolean> answered = new HashMap<>();
+    List<ForumStore.Hit> out = new ArrayList<>();
+    for (ForumStore.Hit h : hits) {
+      boolean hasAnswered = !h.qa() || moderator || answered.computeIfAbsent(h.discussionId(), d -> store.hasAnswered(d, me));
+      if (!Rules.hiddenUntilAnswered(h.qa(), moderator, hasAnswered, h.questionId(), h.postId(), h.authorId(), me)) out.add(h);
+    }
+    return out;
   }
 
   private Reply file(ToolRequest req) {

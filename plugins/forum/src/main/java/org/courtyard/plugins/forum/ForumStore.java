@@ -182,19 +182,26 @@ final class ForumStore {
 
   // --- search and widget ---
 
-  record Hit(long discussionId, String title, String authorName, String body) {}
+  /** A visible post found by search or listed as new, with what the Q&A rule needs: its forum's mode and its discussion's question. */
+  record Hit(long discussionId, String title, String authorName, String body, long postId, long authorId, boolean qa, long questionId) {}
+
+  private static final String HIT = "SELECT d.id, d.title, p.author_name, p.body, p.id, p.author_id, f.qa,"
+      + " (SELECT MIN(q.id) FROM forum_posts q WHERE q.discussion_id = d.id)"
+      + " FROM forum_posts p JOIN forum_discussions d ON d.id = p.discussion_id JOIN forum_forums f ON f.id = d.forum_id";
 
   List<Hit> search(SpaceRef space, String text) {
     String like = "%" + text.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
-    return db.query("SELECT d.id, d.title, p.author_name, p.body FROM forum_posts p JOIN forum_discussions d ON d.id = p.discussion_id"
-        + " WHERE p.space_id = ? AND p.status = ? AND (LOWER(d.title) LIKE ? OR LOWER(p.body) LIKE ?) ORDER BY p.id DESC FETCH FIRST 50 ROWS ONLY",
-        rs -> new Hit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), space.id(), VISIBLE, like, like);
+    return db.query(HIT + " WHERE p.space_id = ? AND p.status = ? AND (LOWER(d.title) LIKE ? OR LOWER(p.body) LIKE ?) ORDER BY p.id DESC FETCH FIRST 50 ROWS ONLY",
+        ForumStore::hit, space.id(), VISIBLE, like, like);
   }
 
   List<Hit> latest(SpaceRef space, int n) {
-    return db.query("SELECT d.id, d.title, p.author_name, p.body FROM forum_posts p JOIN forum_discussions d ON d.id = p.discussion_id"
-        + " WHERE p.space_id = ? AND p.status = ? ORDER BY p.id DESC FETCH FIRST " + Math.max(1, Math.min(n, 20)) + " ROWS ONLY",
-        rs -> new Hit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), space.id(), VISIBLE);
+    return db.query(HIT + " WHERE p.space_id = ? AND p.status = ? ORDER BY p.id DESC FETCH FIRST " + Math.max(1, Math.min(n, 50)) + " ROWS ONLY",
+        ForumStore::hit, space.id(), VISIBLE);
+  }
+
+  private static Hit hit(ResultSet rs) throws SQLException {
+    return new Hit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getBoolean(7), rs.getLong(8));
   }
 
   private static Forum forum(ResultSet rs) throws SQLException {

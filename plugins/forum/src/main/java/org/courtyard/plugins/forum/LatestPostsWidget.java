@@ -1,6 +1,7 @@
 package org.courtyard.plugins.forum;
 
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.ToolRequest;
@@ -15,6 +16,8 @@ final class LatestPostsWidget implements Widget {
 
   @Override
   public Page render(ToolRequest req) {
-    return Page.of("forum/widget", Map.of("posts", store.latest(req.space(), 5)));
+    // Q&A answers a learner may not see yet are left out, as on the discussion page.
+    List<ForumStore.Hit> posts = ForumRoutes.seen(store, req, store.latest(req.space(), 30));
+    return Page.of("forum/widget", Map.of("posts", posts.subList(0, Math.min(5, posts.size()))));
   }
 }

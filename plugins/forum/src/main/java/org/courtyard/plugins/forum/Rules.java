@@ -34,4 +34,12 @@ final class Rules {
         .findFirst().orElse(null);
   }
 
+  /**
+   * Q&A mode: until a learner has answered, the only post by someone else they see is the question
+   * (the discussion's first post); moderators see every post. The discussion page, the search and the
+   * space page's newest posts all ask this one rule, so none of them gives an answer away.
+   */
+  static boolean hiddenUntilAnswered(boolean qa, boolean moderator, boolean answered, long questionId, long postId, long authorId, long viewerId) {
+    return qa && !moderator && !answered && postId != questionId && authorId != viewerId;
+  }
 }

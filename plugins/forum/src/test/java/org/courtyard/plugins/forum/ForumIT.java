@@ -206,6 +206,24 @@ class ForumIT {
   }
 
   @Test
+  void inQuestionAndAnswerModeSearchDoesNotGiveOthersAnswersAway() {
+    String f = forum("2-willow", "Science questions", true);
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    String d = start(teacher, f, "Magnets", "What does a magnet pull towards it?");
+    TestClient amira = courtyard.signIn("amira");
+    assertEquals(303, amira.post(d + "/replies", Map.of("body", "Paperclips and other ferromagnetic things")).status());
+    TestClient ben = courtyard.signIn("ben");
+    TestClient.Response before = ben.get("/s/2-willow/forum/search?q=ferromagnetic");
+    assertTrue(before.contains("Nothing found"), "Amira's answer is not found until Ben answers: " + before.body());
+    assertFalse(before.contains("Paperclips"));
+    assertTrue(ben.get("/s/2-willow/forum/search?q=pull+towards").contains("Magnets"), "the question itself is found");
+    assertTrue(teacher.get("/s/2-willow/forum/search?q=ferromagnetic").contains("Paperclips"), "a moderator always finds it");
+    assertTrue(amira.get("/s/2-willow/forum/search?q=ferromagnetic").contains("Paperclips"), "and so does its author");
+    assertEquals(303, ben.post(d + "/replies", Map.of("body", "Iron nails")).status());
+    assertTrue(ben.get("/s/2-willow/forum/search?q=ferromagnetic").contains("Paperclips"), "once Ben has answered he finds it");
+  }
+
+  @Test
   void scriptInAPostNeverReachesThePage() {
     String f = forum("2-willow", "Safety", false);
     TestClient amira = courtyard.signIn("amira");

@@ -25,4 +25,16 @@ class RulesTest {
     assertNull(Rules.filteredWord("ass", "We went to the class assembly"), "not inside other words");
     assertNull(Rules.filteredWord("", "anything"));
   }
+
+  @Test
+  void inQuestionAndAnswerModeOthersAnswersWaitForTheLearnersOwn() {
+    long question = 10;
+    long me = 7;
+    assertTrue(Rules.hiddenUntilAnswered(true, false, false, question, 11, 8, me), "someone else's answer, before mine");
+    assertFalse(Rules.hiddenUntilAnswered(true, false, false, question, question, 8, me), "the question is always shown");
+    assertFalse(Rules.hiddenUntilAnswered(true, false, false, question, 12, me, me), "my own post");
+    assertFalse(Rules.hiddenUntilAnswered(true, false, true, question, 11, 8, me), "after I answered");
+    assertFalse(Rules.hiddenUntilAnswered(true, true, false, question, 11, 8, me), "moderators see everything");
+    assertFalse(Rules.hiddenUntilAnswered(false, false, false, question, 11, 8, me), "not a Q&A forum");
+  }
 }

@@ -14,6 +14,7 @@ import org.courtyard.api.roster.CsvReader;
 import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.RosterImporter;
+import org.courtyard.api.roster.RosterLimits;
 import org.pf4j.Extension;
 
 /**
@@ -59,6 +60,7 @@ public final class CsvClassListImporter implements RosterImporter {
     List<Roster.ParentLink> links = new ArrayList<>();
     Map<String, Roster.Person> parents = new LinkedHashMap<>();
     List<Roster.Rejection> rejected = new ArrayList<>();
+    RosterLimits.checkCount(name, table.rows().size(), RosterLimits.MAX_PEOPLE, "learners");
     for (CsvReader.Row row : table.rows()) {
       String where = "line " + row.line();
       String id = row.get(col.get("id"));
@@ -70,13 +72,24 @@ public final class CsvClassListImporter implements RosterImporter {
       if (given.isEmpty() || family.isEmpty()) { rejected.add(new Roster.Rejection(where, "Learner " + id + " has no given or family name.", id)); continue; }
       if (year.isEmpty()) { rejected.add(new Roster.Rejection(where, "Learner " + id + " has no year.", id)); continue; }
       String preferred = col.containsKey("preferred") ? row.get(col.get("preferred")) : "";
-      people.add(new Roster.Person(id, UserKind.LEARNER, given, family, preferred.isEmpty() ? null : preferred, null, null, false, where));
-      String yearId = "year:" + year.toLowerCase(Locale.ROOT);
-      groups.putIfAbsent(yearId, new Roster.Group(yearId, SpaceKind.YEAR_GROUP, "Year " + year, null, false, where));
+      Roster.Person learner = new Roster.Person(id, UserKind.LEARNER, given, family, preferred.isEmpty() ? null : preferred, null, null, false, where);
+      String yearId = RosterLimits.derivedId("year:", year.toLowerCase(Locale.ROOT));
+      Roster.Group yearGroup = new Roster.Group(yearId, SpaceKind.YEAR_GROUP, "Year " + year, null, false, where);
+      String classId = RosterLimits.derivedId("class:", cls.toLowerCase(Locale.ROOT));
+      Roster.Group classGroup = cls.isEmpty() ? null : new Roster.Group(classId, SpaceKind.CLASS, "Class " + cls, yearId, false, where);
+      // A record the school's database could not keep is rejected here, with its line, rather than failing the whole import.
+      String tooBig = RosterLimits.problem(learner);
+      if (tooBig == null) tooBig = RosterLimits.problem(yearGroup);
+      if (tooBig == null && classGroup != null) tooBig = RosterLimits.problem(classGroup);
+      if (tooBig != null) {
+        rejected.add(new Roster.Rejection(where, tooBig + " The learner was not imported."));
+        continue;
+      }
+      people.add(learner);
+      groups.putIfAbsent(yearId, yearGroup);
       enrolments.add(new Roster.Enrolment(yearId, id, Role.MEMBER, false, where));
-      if (!cls.isEmpty()) {
-        String classId = "class:" + cls.toLowerCase(Locale.ROOT);
-        groups.putIfAbsent(classId, new Roster.Group(classId, SpaceKind.CLASS, "Class " + cls, yearId, false, where));
+      if (classGroup != null) {
+        groups.putIfAbsent(classId, classGroup);
         enrolments.add(new Roster.Enrolment(classId, id, Role.MEMBER, false, where));
       }
       String email = col.containsKey("parentEmail") ? row.get(col.get("parentEmail")).toLowerCase(Locale.ROOT) : "";
@@ -84,10 +97,16 @@ public final class CsvClassListImporter implements RosterImporter {
         if (!EMAIL.matcher(email).matches()) {
           rejected.add(new Roster.Rejection(where, "The parent e-mail '" + email + "' is not an e-mail address; the learner is imported without a parent."));
         } else {
-          String parentId = "parent:" + email;
+          String parentId = RosterLimits.derivedId("parent:", email);
           String parentName = col.containsKey("parentName") ? row.get(col.get("parentName")) : "";
           String[] names = splitName(parentName.isEmpty() ? "Parent of " + given : parentName, family);
-          parents.putIfAbsent(parentId, new Roster.Person(parentId, UserKind.PARENT, names[0], names[1], null, email, null, false, where));
+          Roster.Person parent = new Roster.Person(parentId, UserKind.PARENT, names[0], names[1], null, email, null, false, where);
+          String parentTooBig = RosterLimits.problem(parent);
+          if (parentTooBig != null) {
+            rejected.add(new Roster.Rejection(where, "The parent: " + parentTooBig + " The learner is imported without a parent."));
+            continue;
+          }
+          parents.putIfAbsent(parentId, parent);
           links.add(new Roster.ParentLink(parentId, id, where));
         }
       }

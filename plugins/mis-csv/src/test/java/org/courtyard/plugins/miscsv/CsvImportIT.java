@@ -178,18 +178,22 @@ class CsvImportIT {
   void anApplyThatFailsPartWayLeavesEverythingAsItWas() throws Exception {
     long users = courtyard.get(UserStore.class).count();
     long spaces = courtyard.get(SpaceStore.class).count();
-    // The last learner's name is longer than the database allows, so the insert fails after the others were written.
-    String roll = ROLL + "L050,Zed,Last,,5,5Z,,\nL051," + "A".repeat(300) + ",Long,,5,5Z,,\n";
+    // The database refuses the last learner (a constraint added for this test only), so the insert fails after the others were written.
+    String roll = ROLL + "L050,Zed,Last,,5,5Z,,\nL051,Refused,Bythedatabase,,5,5Z,,\n";
     TestClient admin = admin();
     TestClient.Response preview = importFile(admin, roll, false);
     Matcher m = RUN.matcher(preview.body());
     assertTrue(m.find(), preview.body());
     long run = Long.parseLong(m.group(1));
-    admin.post("/admin/oakfield/import/" + run + "/apply", Map.of("confirm", "yes"));
+    org.courtyard.core.db.Db db = courtyard.get(org.courtyard.core.db.Db.class);
+    db.update("ALTER TABLE users ADD CONSTRAINT test_refuse_one CHECK (display_name <> 'Refused Bythedatabase')");
     try {
+      admin.post("/admin/oakfield/import/" + run + "/apply", Map.of("confirm", "yes"));
       courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException expected) {
       // the job failed, as it should
+    } finally {
+      db.update("ALTER TABLE users DROP CONSTRAINT test_refuse_one");
     }
     assertEquals(users, courtyard.get(UserStore.class).count(), "no learner of that file was kept");
     assertEquals(spaces, courtyard.get(SpaceStore.class).count(), "no class or year group was kept");
@@ -204,5 +208,36 @@ class CsvImportIT {
     assertEquals(403, teacher.get("/admin/oakfield/import").status());
     assertEquals(403, teacher.postFile("/admin/oakfield/import", Map.of("format", "csv"), "file", "roll.csv", "text/csv",
         ROLL.getBytes(StandardCharsets.UTF_8)).status());
+  }
+
+  @Test
+  @Order(11)
+  void aRowTheSchoolCannotKeepIsRejectedWithItsLineAndTheRestImports() throws Exception {
+    TestClient admin = admin();
+    String longEmail = "p".repeat(110) + "@home.example";
+    String roll = ROLL + "L060,Ann,Short,,5,5S," + longEmail + ",Pat Short\n"
+        + "L061," + "A".repeat(300) + ",Long,,5,5S,,\n"
+        + "L062,Bea,Short,,5," + "C".repeat(300) + ",,\n"
+        + "L063,Cal,Short,,5,5S," + "e".repeat(300) + "@home.example,\n";
+    TestClient.Response preview = importFile(admin, roll, false);
+    assertEquals(200, preview.status(), preview.body());
+    assertTrue(preview.contains("The name is longer than 200 characters. The learner was not imported."), preview.body());
+    assertTrue(preview.contains("The class name is longer than 200 characters. The learner was not imported."), preview.body());
+    assertTrue(preview.contains("The parent: The e-mail address is longer than 254 characters. The learner is imported without a parent."), preview.body());
+    TestClient.Response done = importFile(admin, roll, true);
+    assertTrue(done.contains("Done."), "the import applies instead of failing on the database: " + done.body());
+    assertEquals("Ann Short", user("L060").displayName());
+    assertEquals(1, courtyard.get(UserStore.class).childrenOf(courtyard.get(UserStore.class).bySchool(user("L060").schoolId()).stream()
+        .filter(u -> longEmail.equals(u.email())).findFirst().orElseThrow().id()).size(), "a parent with a long (but real) e-mail address gets an account");
+    assertFalse(user("L063").disabled(), "Cal comes in, without a parent");
+    assertTrue(courtyard.get(org.courtyard.core.db.Db.class).queryOne("SELECT id FROM users WHERE external_id = 'L061'", rs -> rs.getLong(1)).isEmpty());
+
+    StringBuilder huge = new StringBuilder("id,given name,family name,year,class\n");
+    for (int i = 0; i < 50_001; i++) huge.append('X').append(i).append(",Ann,Lee,3,3B\n");
+    long users = courtyard.get(UserStore.class).count();
+    TestClient.Response tooMany = importFile(admin, huge.toString(), false);
+    assertEquals(422, tooMany.status());
+    assertTrue(tooMany.contains("roll.csv lists 50,001 learners; one import takes at most 50,000."), tooMany.body());
+    assertEquals(users, courtyard.get(UserStore.class).count());
   }
 }

@@ -18,6 +18,7 @@ import org.courtyard.api.UserKind;
 import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.RosterImporter;
+import org.courtyard.api.roster.RosterLimits;
 import org.courtyard.api.roster.SafeXml;
 import org.pf4j.Extension;
 import org.w3c.dom.Document;
@@ -65,7 +66,9 @@ public final class CtfImporter implements RosterImporter {
     Map<String, Roster.Person> parents = new LinkedHashMap<>();
     List<Roster.Rejection> rejected = new ArrayList<>();
     int n = 0;
-    for (Element pupil : children(data, "Pupil")) {
+    List<Element> pupils = children(data, "Pupil");
+    RosterLimits.checkCount(name, pupils.size(), RosterLimits.MAX_PEOPLE, "pupils");
+    for (Element pupil : pupils) {
       n++;
       String where = "<Pupil> number " + n;
       String upn = text(pupil, "UPN");
@@ -93,17 +96,28 @@ public final class CtfImporter implements RosterImporter {
           rejected.add(new Roster.Rejection(where, "Pupil " + upn + " has a date of birth '" + dobText + "' that is not a date; imported without it."));
         }
       }
-      people.add(new Roster.Person(upn, UserKind.LEARNER, forename, preferredSurname.isEmpty() ? surname : preferredSurname,
-          preferred.isEmpty() ? null : preferred, null, dob, false, where));
+      Roster.Person learner = new Roster.Person(upn, UserKind.LEARNER, forename, preferredSurname.isEmpty() ? surname : preferredSurname,
+          preferred.isEmpty() ? null : preferred, null, dob, false, where);
       String year = deep(pupil, "NCyearActual");
-      if (!year.isEmpty()) {
-        String yearId = "year:" + year.toLowerCase(Locale.ROOT);
-        groups.putIfAbsent(yearId, new Roster.Group(yearId, SpaceKind.YEAR_GROUP, yearName(year), null, false, where));
+      String yearId = RosterLimits.derivedId("year:", year.toLowerCase(Locale.ROOT));
+      Roster.Group yearGroup = year.isEmpty() ? null : new Roster.Group(yearId, SpaceKind.YEAR_GROUP, yearName(year), null, false, where);
+      String reg = firstNonEmpty(deep(pupil, "RegGroup"), deep(pupil, "RegistrationGroup"));
+      String classId = RosterLimits.derivedId("class:", reg.toLowerCase(Locale.ROOT));
+      Roster.Group classGroup = year.isEmpty() || reg.isEmpty() ? null : new Roster.Group(classId, SpaceKind.CLASS, "Class " + reg, yearId, false, where);
+      // A record the school's database could not keep is rejected here, rather than failing the whole import.
+      String tooBig = RosterLimits.problem(learner);
+      if (tooBig == null && yearGroup != null) tooBig = RosterLimits.problem(yearGroup);
+      if (tooBig == null && classGroup != null) tooBig = RosterLimits.problem(classGroup);
+      if (tooBig != null) {
+        rejected.add(new Roster.Rejection(where, "Pupil " + upn + ": " + tooBig + " The pupil was not imported."));
+        continue;
+      }
+      people.add(learner);
+      if (yearGroup != null) {
+        groups.putIfAbsent(yearId, yearGroup);
         enrolments.add(new Roster.Enrolment(yearId, upn, Role.MEMBER, false, where));
-        String reg = firstNonEmpty(deep(pupil, "RegGroup"), deep(pupil, "RegistrationGroup"));
-        if (!reg.isEmpty()) {
-          String classId = "class:" + reg.toLowerCase(Locale.ROOT);
-          groups.putIfAbsent(classId, new Roster.Group(classId, SpaceKind.CLASS, "Class " + reg, yearId, false, where));
+        if (classGroup != null) {
+          groups.putIfAbsent(classId, classGroup);
           enrolments.add(new Roster.Enrolment(classId, upn, Role.MEMBER, false, where));
         }
       }
@@ -125,10 +139,16 @@ public final class CtfImporter implements RosterImporter {
         }
         String postcode = deep(contact, "PostCode").replace(" ", "").toLowerCase(Locale.ROOT);
         // One account per parent: by e-mail; else by name and postcode; else by name and this child.
-        String parentId = !email.isEmpty() ? "parent:" + email
-            : "parent:" + (cForename + " " + cSurname).toLowerCase(Locale.ROOT).trim() + ":" + (postcode.isEmpty() ? upn : postcode);
-        parents.putIfAbsent(parentId, new Roster.Person(parentId, UserKind.PARENT, cForename.isEmpty() ? "Parent" : cForename,
-            cSurname.isEmpty() ? surname : cSurname, null, email.isEmpty() ? null : email, null, false, cw));
+        String parentId = !email.isEmpty() ? RosterLimits.derivedId("parent:", email)
+            : RosterLimits.derivedId("parent:", (cForename + " " + cSurname).toLowerCase(Locale.ROOT).trim() + ":" + (postcode.isEmpty() ? upn : postcode));
+        Roster.Person parent = new Roster.Person(parentId, UserKind.PARENT, cForename.isEmpty() ? "Parent" : cForename,
+            cSurname.isEmpty() ? surname : cSurname, null, email.isEmpty() ? null : email, null, false, cw);
+        String parentTooBig = RosterLimits.problem(parent);
+        if (parentTooBig != null) {
+          rejected.add(new Roster.Rejection(cw, "A contact of " + upn + ": " + parentTooBig + " The contact was not imported."));
+          continue;
+        }
+        parents.putIfAbsent(parentId, parent);
         links.add(new Roster.ParentLink(parentId, upn, cw));
       }
     }

@@ -108,4 +108,37 @@ class CtfImportIT {
     assertTrue(notCtf.contains("not a Common Transfer File"));
     assertEquals(users, courtyard.get(UserStore.class).count());
   }
+
+  static String pupil(String serial, String forename, String contactEmail) {
+    String upn = Upn.checkLetter("8202001159" + serial) + "8202001159" + serial;
+    return "<Pupil><UPN>" + upn + "</UPN><Surname>Long</Surname><Forename>" + forename + "</Forename><BasicDetails><NCyearActual>6</NCyearActual></BasicDetails>"
+        + (contactEmail == null ? "" : "<Contacts><Contact><Surname>Long</Surname><Forename>Pat</Forename><Relationship>PAR</Relationship>"
+        + "<Responsibility>true</Responsibility><Email><EmailAddress>" + contactEmail + "</EmailAddress></Email></Contact></Contacts>") + "</Pupil>";
+  }
+
+  @Test
+  @Order(5)
+  void aPupilOrContactTheSchoolCannotKeepIsRejectedWithItsReasonAndTheRestImports() throws Exception {
+    String longEmail = "p".repeat(110) + "@home.example";
+    String ctf = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CTfile><Header><DocumentQualifier>partial</DocumentQualifier></Header><CTFpupilData>"
+        + pupil("01", "A".repeat(300), null)
+        + pupil("02", "Ann", longEmail)
+        + pupil("03", "Bea", "b".repeat(300) + "@home.example")
+        + "</CTFpupilData></CTfile>";
+    TestClient admin = courtyard.signIn("ict.leader");
+    TestClient.Response preview = admin.postFile("/admin/oakfield/import", Map.of("format", "ctf"), "file", "long.xml", "application/xml", ctf.getBytes());
+    assertEquals(200, preview.status(), preview.body());
+    assertTrue(preview.contains("The name is longer than 200 characters. The pupil was not imported."), preview.body());
+    assertTrue(preview.contains("The e-mail address is longer than 254 characters. The contact was not imported."), preview.body());
+    Matcher m = Pattern.compile("/import/(\\d+)/apply").matcher(preview.body());
+    assertTrue(m.find(), preview.body());
+    long run = Long.parseLong(m.group(1));
+    admin.post("/admin/oakfield/import/" + run + "/apply", Map.of());
+    courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
+    assertTrue(admin.get("/admin/oakfield/import/" + run).contains("Done."), "the import applies instead of failing on the database");
+    assertEquals(1, count("SELECT COUNT(*) FROM users WHERE display_name = 'Ann Long'"));
+    assertEquals(1, count("SELECT COUNT(*) FROM users WHERE email = ?", longEmail), "a parent with a long (but real) e-mail address gets an account");
+    assertEquals(1, count("SELECT COUNT(*) FROM users WHERE display_name = 'Bea Long'"), "Bea comes in, without the contact");
+    assertEquals(0, count("SELECT COUNT(*) FROM users WHERE display_name LIKE 'AAAA%'"));
+  }
 }

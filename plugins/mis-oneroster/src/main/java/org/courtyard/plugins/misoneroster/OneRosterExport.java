@@ -21,6 +21,7 @@ import org.courtyard.api.UserKind;
 import org.courtyard.api.roster.CsvReader;
 import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
+import org.courtyard.api.roster.RosterLimits;
 
 /**
  * Reads one unpacked OneRoster CSV export (1.1 or 1.2) into a {@link Roster}.
@@ -57,6 +58,9 @@ final class OneRosterExport {
   private final Set<String> rejectedUsers = new HashSet<>();
   private final Set<String> classIds = new HashSet<>();
   private final Set<String> leavingClasses = new HashSet<>();
+  private final Set<String> rejectedClasses = new HashSet<>();
+  /** One data file: read whole into memory, and a large school's export is a few MB. */
+  static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
   OneRosterExport(Path dir) { this.dir = dir; }
 
@@ -78,8 +82,18 @@ final class OneRosterExport {
       if (p == null) {
         throw new RosterException("manifest.csv lists " + f + ".csv as " + lower(modes.get(f).name()) + ", but the export has no " + f + ".csv.");
       }
+      try {
+        // Each file is read whole into memory: a large school's export is a few MB.
+        if (Files.size(p) > MAX_FILE_BYTES) throw new RosterException(f + ".csv is bigger than 50 MB, far more than any school's export; it was not read.");
+      } catch (IOException e) {
+        throw new RosterException(f + ".csv could not be read: " + e.getMessage());
+      }
       tables.put(f, CsvReader.read(p, f + ".csv"));
     }
+    count(tables, "users", RosterLimits.MAX_PEOPLE, "users");
+    count(tables, "classes", RosterLimits.MAX_GROUPS, "classes");
+    count(tables, "enrollments", RosterLimits.MAX_ENROLMENTS, "enrollments");
+    count(tables, "roles", RosterLimits.MAX_ENROLMENTS, "roles");
     requireColumns(tables, "orgs", "sourcedId", "name", "type");
     requireColumns(tables, "academicSessions", "sourcedId", "title", "type");
     requireColumns(tables, "courses", "sourcedId", "title");
@@ -105,6 +119,10 @@ final class OneRosterExport {
     if (tables.containsKey("enrollments")) readEnrollments(tables.get("enrollments"));
     List<Roster.Group> allGroups = new ArrayList<>(groups.values());
     return new Roster(complete ? Roster.Scope.WHOLE_SCHOOL : Roster.Scope.CHANGES, people, allGroups, enrolments, new ArrayList<>(links.values()), rejected);
+  }
+
+  private static void count(Map<String, CsvReader.Table> tables, String file, int max, String what) throws RosterException {
+    if (tables.containsKey(file)) RosterLimits.checkCount(file + ".csv", tables.get(file).rows().size(), max, what);
   }
 
   private void readManifest() throws RosterException {
@@ -252,8 +270,16 @@ final class OneRosterExport {
       String preferred = r.get("preferredGivenName");
       String preferredFamily = r.get("preferredFamilyName");
       String email = lower(r.get("email"));
-      people.add(new Roster.Person(id, kind, given, preferredFamily.isEmpty() ? family : preferredFamily,
-          preferred.isEmpty() ? null : preferred, email.isEmpty() ? null : email, null, leaving, where));
+      Roster.Person person = new Roster.Person(id, kind, given, preferredFamily.isEmpty() ? family : preferredFamily,
+          preferred.isEmpty() ? null : preferred, email.isEmpty() ? null : email, null, leaving, where);
+      // A record the school's database could not keep is rejected here, rather than failing the whole import.
+      String tooBig = RosterLimits.problem(person);
+      if (tooBig != null) {
+        rejected.add(new Roster.Rejection(where, tooBig + " The user was not imported."));
+        if (id.length() <= RosterLimits.MAX_ID) rejectedUsers.add(id);
+        continue;
+      }
+      people.add(person);
       if (kinds.containsKey(id)) continue; // the sync rejects the second use of an id
       kinds.put(id, kind);
       whereOf.put(id, where);
@@ -306,6 +332,12 @@ final class OneRosterExport {
       Boolean gone = deleted(r, where);
       if (gone == null) continue;
       String title = r.get("title").isEmpty() ? r.get("classCode") : r.get("title");
+      String tooBig = RosterLimits.problem(new Roster.Group(id, SpaceKind.CLASS, title, null, gone, where));
+      if (tooBig != null) {
+        rejected.add(new Roster.Rejection(where, tooBig + " The class was not imported."));
+        if (id.length() <= RosterLimits.MAX_ID) rejectedClasses.add(id);
+        continue;
+      }
       if (gone) {
         groups.putIfAbsent(id, new Roster.Group(id, SpaceKind.CLASS, title.isEmpty() ? id : title, null, true, where));
         classIds.add(id);
@@ -357,6 +389,14 @@ final class OneRosterExport {
         continue;
       }
       if (leavingClasses.contains(cls) || leavingUsers.contains(user)) continue; // leaving anyway
+      if (cls.length() > RosterLimits.MAX_ID || user.length() > RosterLimits.MAX_ID) {
+        rejected.add(new Roster.Rejection(where, "The classSourcedId or userSourcedId is longer than " + RosterLimits.MAX_ID + " characters."));
+        continue;
+      }
+      if (rejectedClasses.contains(cls)) {
+        rejected.add(new Roster.Rejection(where, "The class " + cls + " was not imported (see classes.csv), so " + user + " was not enrolled."));
+        continue;
+      }
       if (complete && !classIds.contains(cls)) {
         rejected.add(new Roster.Rejection(where, "The class " + cls + " is not in classes.csv; " + user + " was not enrolled."));
         continue;
@@ -385,7 +425,13 @@ final class OneRosterExport {
     String name = gradeName(code);
     if (name == null) return null;
     String id = "grade:" + code;
-    groups.putIfAbsent(id, new Roster.Group(id, SpaceKind.YEAR_GROUP, name, null, false, where));
+    Roster.Group year = new Roster.Group(id, SpaceKind.YEAR_GROUP, name, null, false, where);
+    String tooBig = RosterLimits.problem(year);
+    if (tooBig != null) {
+      rejected.add(new Roster.Rejection(where, tooBig + " No year group was made from its grades."));
+      return null;
+    }
+    groups.putIfAbsent(id, year);
     return id;
   }
 

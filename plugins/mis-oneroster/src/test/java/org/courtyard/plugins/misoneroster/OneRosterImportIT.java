@@ -284,4 +284,33 @@ class OneRosterImportIT {
     assertEquals(users, count("users"), "nothing was created");
     assertEquals(spaces, count("spaces"));
   }
+
+  @Test
+  @Order(8)
+  void aUserOrClassTheSchoolCannotKeepIsRejectedWithItsLineAndTheRestImports() throws Exception {
+    Map<String, byte[]> delta = OneRosterZips.files("v1.1-delta");
+    String manifest = new String(delta.get("manifest.csv"), StandardCharsets.UTF_8).replace("file.classes,absent", "file.classes,delta");
+    String header = new String(delta.get("users.csv"), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+    String users = header + "\n"
+        + "stu-9001,active,,true,org-oak,student,a.long,,"  + "A".repeat(300) + ",Long,,9001,,,,,05,\n"
+        + "stu-9002,active,,true,org-oak,student,b.long,,Bea,Long,,9002," + "b".repeat(300) + "@school.example,,,,05,\n"
+        + "stu-9003,active,,true,org-oak,student,dan.fine,,Dan,Fine,,9003,,,,,05,\n";
+    String classes = "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods\n"
+        + "cls-long,active,," + "T".repeat(300) + ",05,crs-5-maths,,scheduled,,org-oak,,,,\n";
+    String enrollments = "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate\n"
+        + "enr-91,active,,cls-long,org-oak,stu-9003,student,false,,\n";
+    Map<String, byte[]> files = OneRosterZips.with(OneRosterZips.with(OneRosterZips.with(OneRosterZips.with(delta,
+        "manifest.csv", manifest.getBytes(StandardCharsets.UTF_8)), "users.csv", users.getBytes(StandardCharsets.UTF_8)),
+        "classes.csv", classes.getBytes(StandardCharsets.UTF_8)), "enrollments.csv", enrollments.getBytes(StandardCharsets.UTF_8));
+    TestClient.Response preview = upload(admin(), OneRosterZips.zip(files));
+    assertEquals(200, preview.status(), preview.body());
+    assertTrue(preview.contains("users.csv line 2") && preview.contains("The name is longer than 200 characters. The user was not imported."), preview.body());
+    assertTrue(preview.contains("The e-mail address is longer than 254 characters. The user was not imported."), preview.body());
+    assertTrue(preview.contains("The class name is longer than 200 characters. The class was not imported."), preview.body());
+    assertTrue(preview.contains("The class cls-long was not imported (see classes.csv), so stu-9003 was not enrolled."), preview.body());
+    uploadAndApply(OneRosterZips.zip(files));
+    assertEquals("Dan Fine", user("stu-9003").displayName(), "the rest of the file is imported");
+    assertTrue(maybeUser("stu-9001").isEmpty());
+    assertTrue(maybeUser("stu-9002").isEmpty());
+  }
 }

@@ -160,7 +160,8 @@ final class ExchangeRoutes implements Routes {
     try {
       List<Leap2a.Selection> selections;
       try {
-        SafeZip.extract(up.file(), work, MAX_PACKAGE, 5000);
+        // The feed, its files and their folders; more entries than that is not a portfolio.
+        SafeZip.extract(up.file(), work, MAX_PACKAGE, Leap2a.MAX_ITEMS + 100);
         selections = Leap2a.read(work);
       } catch (RosterException e) {
         return Reply.redirect("").flash("The package could not be opened: " + e.getMessage() + " Nothing was imported.");

@@ -28,6 +28,15 @@ final class Leap2a {
   static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
   static final String CATEGORIES = "http://wiki.leapspecs.org/2A/categories";
 
+  /** Collections and pieces of work one package may bring in; a learner's whole school life fits easily. */
+  static final int MAX_COLLECTIONS = 200;
+  static final int MAX_ITEMS = 2_000;
+  /** The most a piece of writing, a note or a description holds: the portfolio's own form's limit. */
+  static final int MAX_TEXT = 50_000;
+  static final int MAX_LINK = 500;
+  /** The feed itself: 2,000 entries of writing rarely come to a tenth of this. */
+  static final long MAX_FEED_BYTES = 20L * 1024 * 1024;
+
   private Leap2a() {}
 
   /** A collection and its contents, as exported or read back. */
@@ -90,6 +99,7 @@ final class Leap2a {
   static List<Selection> read(Path root) throws Refused, IOException {
     Path feedFile = root.resolve("leap2a.xml");
     if (!Files.isRegularFile(feedFile)) throw new Refused("The package has no leap2a.xml.");
+    if (Files.size(feedFile) > MAX_FEED_BYTES) throw new Refused("leap2a.xml is bigger than 20 MB, more than a portfolio brought in at once may hold.");
     Document d;
     try (InputStream in = Files.newInputStream(feedFile)) {
       d = SafeXml.parse(in);
@@ -104,44 +114,76 @@ final class Leap2a {
       if (id.isEmpty()) throw new Refused("An entry has no id.");
       entries.put(id, e);
     }
+    if (entries.size() > MAX_COLLECTIONS + MAX_ITEMS) {
+      throw new Refused("leap2a.xml has " + entries.size() + " entries; a package brings in at most 200 collections and 2,000 pieces of work.");
+    }
     List<Selection> out = new ArrayList<>();
     java.util.Set<String> used = new java.util.HashSet<>();
+    Totals totals = new Totals();
     for (Element e : entries.values()) {
       if (!type(e).endsWith("selection")) continue;
+      if (out.size() == MAX_COLLECTIONS) throw new Refused("leap2a.xml has more than 200 collections, the most a package brings in.");
       List<Item> items = new ArrayList<>();
       for (Element link : children(e, "link")) {
         if (!link.getAttribute("rel").endsWith("has_part")) continue;
         Element part = entries.get(link.getAttribute("href"));
         if (part == null) throw new Refused("“" + text(first(e, "title")) + "” names a part (" + link.getAttribute("href") + ") that is not in the feed.");
         used.add(link.getAttribute("href"));
-        items.add(item(part, root));
+        items.add(item(part, root, totals));
       }
-      out.add(new Selection(limit(text(first(e, "title")), "Collection"), contentOf(e), items));
+      String title = limit(text(first(e, "title")), "Collection");
+      checkLength(title, "its description", first(e, "content"));
+      out.add(new Selection(title, contentOf(e), items));
     }
     List<Item> loose = new ArrayList<>();
     for (var en : entries.entrySet()) {
-      if (!type(en.getValue()).endsWith("selection") && !used.contains(en.getKey())) loose.add(item(en.getValue(), root));
+      if (!type(en.getValue()).endsWith("selection") && !used.contains(en.getKey())) loose.add(item(en.getValue(), root, totals));
     }
     if (!loose.isEmpty()) out.add(new Selection("Imported", "", loose));
     if (out.isEmpty()) throw new Refused("The feed has no entries to import.");
     return out;
   }
 
-  private static Item item(Element e, Path root) throws Refused, IOException {
+  /**
+   * What a package makes, counted as it is read: a part named by many collections is made once for each,
+   * so the counts are of what would be made, not of the entries in the feed.
+   */
+  private static final class Totals {
+    int items;
+    long fileBytes;
+  }
+
+  /** Refuses text longer than the portfolio's own form takes. */
+  private static void checkLength(String title, String what, Element content) throws Refused {
+    if (content != null && content.getTextContent().length() > MAX_TEXT) {
+      throw new Refused("“" + title + "”: " + what + " is longer than 50,000 characters, the most the portfolio keeps in one piece.");
+    }
+  }
+
+  private static Item item(Element e, Path root, Totals totals) throws Refused, IOException {
     String title = limit(text(first(e, "title")), "Untitled");
+    if (++totals.items > MAX_ITEMS) throw new Refused("The package holds more than 2,000 pieces of work, the most one package brings in.");
     for (Element link : children(e, "link")) {
       if ("enclosure".equals(link.getAttribute("rel"))) {
         String href = link.getAttribute("href");
         if (href.contains("://") || href.startsWith("/") || href.contains("\\")) throw new Refused("“" + title + "” points at a file outside the package (" + href + ").");
         Path p = root.resolve(href).normalize();
         if (!p.startsWith(root.normalize()) || !Files.isRegularFile(p)) throw new Refused("“" + title + "” needs the file " + href + ", which is not in the package.");
+        long size = Files.size(p);
+        if (size > PortfolioRoutes.MAX_FILE) throw new Refused("“" + title + "”: " + href + " is bigger than 50 MB, the most the portfolio keeps of one file.");
+        totals.fileBytes += size;
+        if (totals.fileBytes > ExchangeRoutes.MAX_PACKAGE) throw new Refused("The package's files come to more than 500 MB, the most one package brings in.");
         String name = p.getFileName().toString().replaceFirst("^\\d+-", "");
         String fileName = text(first(e, "content"));
         return new Item("FILE", title, null, href, fileName.isBlank() ? name : limit(fileName, name), null, null);
       }
     }
+    checkLength(title, "the writing", first(e, "content"));
     for (Element link : children(e, "link")) {
-      if ("related".equals(link.getAttribute("rel"))) return new Item("LINK", title, contentOf(e), null, null, null, link.getAttribute("href"));
+      if ("related".equals(link.getAttribute("rel"))) {
+        if (link.getAttribute("href").length() > MAX_LINK) throw new Refused("“" + title + "”: the link is longer than 500 characters.");
+        return new Item("LINK", title, contentOf(e), null, null, null, link.getAttribute("href"));
+      }
     }
     return new Item("TEXT", title, contentOf(e), null, null, null, null);
   }

@@ -252,6 +252,40 @@ class PortfolioIT {
     }
   }
 
+  @Test
+  void aLeap2aPackageOverThePortfoliosOwnLimitsImportsNothing() throws IOException {
+    TestClient ben = courtyard.signIn("ben");
+    int collections = count(ben.get("/s/~ben/portfolio").body(), "/s/~ben/portfolio/c/");
+    String feedHead = "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:leap2=\"http://terms.leapspecs.org/\">";
+    String good = "<entry><id>g</id><title>Fine collection</title><rdf:type rdf:resource=\"leap2:selection\"/><link rel=\"leap2:has_part\" href=\"g1\"/></entry>"
+        + "<entry><id>g1</id><title>Short story</title><content type=\"text\">Once upon a time</content><rdf:type rdf:resource=\"leap2:entry\"/></entry>";
+    String longWriting = feedHead + good + "<entry><id>s1</id><title>Long</title><rdf:type rdf:resource=\"leap2:selection\"/><link rel=\"leap2:has_part\" href=\"i1\"/></entry>"
+        + "<entry><id>i1</id><title>Endless essay</title><content type=\"text\">" + "a".repeat(50_001) + "</content><rdf:type rdf:resource=\"leap2:entry\"/></entry></feed>";
+    StringBuilder parts = new StringBuilder();
+    for (int i = 0; i < 2_001; i++) parts.append("<link rel=\"leap2:has_part\" href=\"i1\"/>");
+    String oneEntryManyTimes = feedHead + good + "<entry><id>s1</id><title>Echo</title><rdf:type rdf:resource=\"leap2:selection\"/>" + parts + "</entry>"
+        + "<entry><id>i1</id><title>Again</title><content type=\"text\">Again and again</content><rdf:type rdf:resource=\"leap2:entry\"/></entry></feed>";
+    String bigFile = feedHead + good + "<entry><id>s1</id><title>Art</title><rdf:type rdf:resource=\"leap2:selection\"/><link rel=\"leap2:has_part\" href=\"i1\"/></entry>"
+        + "<entry><id>i1</id><title>Huge picture</title><rdf:type rdf:resource=\"leap2:resource\"/><link rel=\"enclosure\" href=\"files/big.png\"/></entry></feed>";
+    byte[] big = java.util.Arrays.copyOf(PNG, 50 * 1024 * 1024 + 1);
+    Map<String, Map<String, byte[]>> cases = Map.of(
+        "writing over 50,000 characters", Map.of("leap2a.xml", longWriting.getBytes(StandardCharsets.UTF_8)),
+        "one piece of work named 2,001 times", Map.of("leap2a.xml", oneEntryManyTimes.getBytes(StandardCharsets.UTF_8)),
+        "a file over 50 MB", Map.of("leap2a.xml", bigFile.getBytes(StandardCharsets.UTF_8), "files/big.png", big));
+    Map<String, String> told = Map.of(
+        "writing over 50,000 characters", "“Endless essay”: the writing is longer than 50,000 characters",
+        "one piece of work named 2,001 times", "The package holds more than 2,000 pieces of work",
+        "a file over 50 MB", "“Huge picture”: files/big.png is bigger than 50 MB");
+    for (var c : cases.entrySet()) {
+      TestClient.Response r = ben.postFile("/s/~ben/portfolio/import", Map.of(), "package", "big.zip", "application/zip", zip(c.getValue()));
+      assertEquals(303, r.status(), c.getKey() + ": " + r.body());
+      String after = ben.get("/s/~ben/portfolio").body();
+      assertTrue(after.contains(told.get(c.getKey())) && after.contains("Nothing was imported"), c.getKey() + ": " + after);
+      assertEquals(collections, count(after, "/s/~ben/portfolio/c/"), c.getKey() + ": not even the fine collection came in");
+      assertFalse(after.contains("Fine collection"));
+    }
+  }
+
   static int count(String s, String what) {
     int n = 0;
     for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + 1)) n++;

@@ -29,6 +29,11 @@ import org.w3c.dom.Node;
 final class QtiReader {
   static final long MAX_PACKAGE = 100L * 1024 * 1024;
   static final int MAX_FILES = 2_000;
+  /** Items in one package: a bank is built a few at a time, and every item becomes a question at once. */
+  static final int MAX_ITEMS = 500;
+  /** One item file: a question at the editor's limits is well under 200 KB of XML, however it is written. */
+  static final long MAX_ITEM_BYTES = 2L * 1024 * 1024;
+  static final long MAX_MANIFEST_BYTES = 5L * 1024 * 1024;
   private static final Set<String> SUPPORTED = Set.of("choiceInteraction", "textEntryInteraction", "extendedTextInteraction", "matchInteraction", "orderInteraction");
   private static final Set<String> BLOCKS = Set.of("p", "div", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "tr", "ul", "ol");
 
@@ -52,6 +57,7 @@ final class QtiReader {
       }
       Path manifest = work.resolve("imsmanifest.xml");
       if (Files.isRegularFile(manifest)) {
+        if (Files.size(manifest) > MAX_MANIFEST_BYTES) return new Outcome(List.of(), List.of("imsmanifest.xml: is bigger than 5 MB, which no package of at most " + MAX_ITEMS + " items needs."));
         try {
           Document m = parse(manifest);
           for (Element r : descendants(m.getDocumentElement(), "resource")) {
@@ -76,8 +82,15 @@ final class QtiReader {
       items.put("the file", upload);
     }
     if (items.isEmpty() && problems.isEmpty()) problems.add("The package holds no QTI 2.1 items.");
+    if (items.size() > MAX_ITEMS) {
+      return new Outcome(List.of(), List.of("The package holds " + items.size() + " items; import at most " + MAX_ITEMS + " at a time (export them in smaller packages)."));
+    }
     for (var e : items.entrySet()) {
       try {
+        if (Files.size(e.getValue()) > MAX_ITEM_BYTES) {
+          problems.add(e.getKey() + ": is bigger than 2 MB, far more than one question holds (at most 10,000 characters of question and 20 options).");
+          continue;
+        }
         Document d = parse(e.getValue());
         Element root = d.getDocumentElement();
         if (!"assessmentItem".equals(local(root))) {
@@ -238,6 +251,9 @@ final class QtiReader {
       break;
     }
     Question draft = new Question(0, 0, null, null, type, title, prompt, points, caseSensitive, number, tolerance, gapText, feedback, null, null, List.copyOf(choices));
+    // The bank's own editor could not make a bigger question, so an import cannot either.
+    List<String> over = QuestionForm.overLimits(draft);
+    if (!over.isEmpty()) throw new ItemProblem("is more than the question bank takes: " + String.join(" ", over));
     return new Imported(file, draft, image, audio);
   }
 

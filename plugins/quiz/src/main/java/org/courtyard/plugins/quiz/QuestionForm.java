@@ -14,7 +14,12 @@ import org.courtyard.api.web.ToolRequest;
  * model that draws the form again (with what the teacher typed) when something needs fixing.
  */
 final class QuestionForm {
+  /** Choices, accepted answers, pairs or things to order: the editor has this many rows. */
   static final int MAX_ROWS = 20;
+  static final int MAX_GAPS = 20;
+  static final int MAX_TEXT = 10_000;
+  static final int MAX_TITLE = 200;
+  static final int MAX_OPTION = 1_000;
 
   record Read(Question draft, List<String> problems, String newCategory) {}
 
@@ -25,10 +30,8 @@ final class QuestionForm {
     String prompt = req.form("prompt");
     if (prompt.isEmpty() && type == QuestionType.GAPS) prompt = "Fill in the gaps.";
     if (prompt.isEmpty()) problems.add("Write the question.");
-    if (prompt.length() > 10_000) problems.add("The question is too long (at most 10,000 characters).");
     String title = req.form("title");
     if (title.isEmpty()) title = prompt.length() > 80 ? prompt.substring(0, 79) + "…" : prompt;
-    if (title.length() > 200) problems.add("Keep the short title under 200 characters.");
     Double points = Marking.number(req.form("points").isEmpty() ? "1" : req.form("points"));
     if (points == null || points <= 0 || points > 100) {
       problems.add("Points must be a number above 0 and at most 100.");
@@ -93,12 +96,8 @@ final class QuestionForm {
         List<List<String>> gaps = Gaps.answers(gapText);
         if (gaps.isEmpty()) problems.add("Mark at least one gap with square brackets, e.g. “The [cat|kitten] sat”.");
         if (gaps.stream().anyMatch(List::isEmpty)) problems.add("Every gap needs at least one answer inside its brackets.");
-        if (gapText.length() > 10_000) problems.add("The text is too long (at most 10,000 characters).");
       }
       case FREE_TEXT -> { }
-    }
-    if (choices.stream().anyMatch(c -> c.text().length() > 1000 || (c.match() != null && c.match().length() > 1000))) {
-      problems.add("Keep each option under 1,000 characters.");
     }
     String feedback = req.form("feedback");
     Long categoryId = null;
@@ -114,7 +113,38 @@ final class QuestionForm {
     if (newCategory.length() > 100) problems.add("Keep the category name under 100 characters.");
     Question draft = new Question(id, spaceId, categoryId, null, type, title, prompt, points, caseSensitive, number, tolerance, gapText,
         feedback, null, null, List.copyOf(choices));
+    problems.addAll(overLimits(draft));
     return new Read(draft, problems, newCategory);
+  }
+
+  /**
+   * What the bank holds in one question, however it is made (this editor or a QTI import): the
+   * question, title, option and gap texts' lengths, and how many options and gaps. A question over
+   * these would make an attempt page that is slow to build and to load, for every learner.
+   */
+  static List<String> overLimits(Question q) {
+    List<String> problems = new ArrayList<>();
+    if (q.prompt() != null && q.prompt().length() > MAX_TEXT) problems.add("The question is too long (at most 10,000 characters).");
+    if (q.title() != null && q.title().length() > MAX_TITLE) problems.add("Keep the short title under 200 characters.");
+    if (q.choices().size() > MAX_ROWS) {
+      String what = switch (q.type()) {
+        case SHORT_TEXT -> "accepted answers";
+        case MATCHING -> "options to match";
+        case ORDERING -> "things to put in order";
+        default -> "choices";
+      };
+      problems.add("Give at most " + MAX_ROWS + " " + what + " (this question has " + q.choices().size() + ").");
+    }
+    if (q.choices().stream().anyMatch(c -> c.text().length() > MAX_OPTION || (c.match() != null && c.match().length() > MAX_OPTION))) {
+      problems.add("Keep each option under 1,000 characters.");
+    }
+    if (q.gapText() != null) {
+      if (q.gapText().length() > MAX_TEXT) problems.add("The text is too long (at most 10,000 characters).");
+      int gaps = Gaps.answers(q.gapText()).size();
+      if (gaps > MAX_GAPS) problems.add("Make at most " + MAX_GAPS + " gaps (this text has " + gaps + ").");
+    }
+    if (q.feedback() != null && q.feedback().length() > MAX_TEXT) problems.add("Keep the feedback under 10,000 characters.");
+    return problems;
   }
 
   /** What the form template needs to draw a question (a blank one, a saved one, or a draft with problems). */

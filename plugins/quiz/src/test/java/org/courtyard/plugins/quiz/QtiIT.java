@@ -208,4 +208,76 @@ class QtiIT {
     assertTrue(notZip.contains("not well-formed XML"), notZip.body());
     assertEquals(before, bankSize(teacher, "5-oak"));
   }
+
+  /** An item with as many options as it likes, in the QTI way: the importer must not make what the editor cannot. */
+  static String orderItem(String id, int items) {
+    StringBuilder choices = new StringBuilder();
+    StringBuilder order = new StringBuilder();
+    for (int i = 0; i < items; i++) {
+      choices.append("<simpleChoice identifier=\"c").append(i).append("\">Step ").append(i).append("</simpleChoice>");
+      order.append("<value>c").append(i).append("</value>");
+    }
+    return "<assessmentItem xmlns=\"http://www.imsglobal.org/xsd/imsqti_v2p1\" identifier=\"" + id + "\" title=\"Order " + id + "\">"
+        + "<responseDeclaration identifier=\"RESPONSE\" cardinality=\"ordered\" baseType=\"identifier\"><correctResponse>" + order + "</correctResponse></responseDeclaration>"
+        + "<itemBody><orderInteraction responseIdentifier=\"RESPONSE\"><prompt>Put them in order.</prompt>" + choices + "</orderInteraction></itemBody></assessmentItem>";
+  }
+
+  @Test
+  void anImportIsHeldToTheEditorsLimitsAndRefusedWhole() throws IOException {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    int before = bankSize(teacher, "coding-club");
+    String longChoice = """
+        <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="long" title="Long choice">
+          <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>A</value></correctResponse></responseDeclaration>
+          <itemBody><choiceInteraction responseIdentifier="RESPONSE" maxChoices="1"><prompt>Pick</prompt>
+            <simpleChoice identifier="A">%s</simpleChoice><simpleChoice identifier="B">B</simpleChoice></choiceInteraction></itemBody>
+        </assessmentItem>""".formatted("x".repeat(1001));
+    StringBuilder gapBody = new StringBuilder("<p>");
+    StringBuilder gapDecls = new StringBuilder();
+    for (int i = 0; i < 21; i++) {
+      gapBody.append("Word ").append(i).append(" <textEntryInteraction responseIdentifier=\"G").append(i).append("\"/> ");
+      gapDecls.append("<responseDeclaration identifier=\"G").append(i).append("\" cardinality=\"single\" baseType=\"string\"><correctResponse><value>w")
+          .append(i).append("</value></correctResponse></responseDeclaration>");
+    }
+    String gaps = "<assessmentItem xmlns=\"http://www.imsglobal.org/xsd/imsqti_v2p1\" identifier=\"gaps\" title=\"Many gaps\">" + gapDecls
+        + "<itemBody>" + gapBody + "</p></itemBody></assessmentItem>";
+    String manifest = """
+        <manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" identifier="m"><resources>
+          <resource identifier="a" type="imsqti_item_xmlv2p1" href="fine.xml"/>
+          <resource identifier="b" type="imsqti_item_xmlv2p1" href="order.xml"/>
+          <resource identifier="c" type="imsqti_item_xmlv2p1" href="long.xml"/>
+          <resource identifier="d" type="imsqti_item_xmlv2p1" href="gaps.xml"/>
+        </resources></manifest>""";
+    byte[] pkg = zip(Map.of("imsmanifest.xml", manifest, "fine.xml", orderItem("fine", 20), "order.xml", orderItem("big", 400), "long.xml", longChoice,
+        "gaps.xml", gaps));
+    TestClient.Response r = teacher.postFile("/s/coding-club/quiz/bank/import", Map.of("category", "Too big"), "package", "big.zip", "application/zip", pkg);
+    assertEquals(422, r.status(), r.body());
+    assertTrue(r.contains("Nothing was imported"), r.body());
+    assertTrue(r.contains("order.xml: is more than the question bank takes: Give at most 20 things to put in order (this question has 400)."), r.body());
+    assertTrue(r.contains("long.xml: is more than the question bank takes: Keep each option under 1,000 characters."), r.body());
+    assertTrue(r.contains("gaps.xml: is more than the question bank takes: Make at most 20 gaps (this text has 21)."), r.body());
+    assertFalse(r.contains("fine.xml:"), "twenty things to order is what the editor allows");
+    assertEquals(before, bankSize(teacher, "coding-club"), "not even the item within the limits was imported");
+
+    // The editor holds a teacher to the same limits.
+    StringBuilder accept = new StringBuilder();
+    for (int i = 0; i < 21; i++) accept.append("answer ").append(i).append('\n');
+    TestClient.Response typed = teacher.postPairs("/s/coding-club/quiz/bank/new/short-text", "prompt", "Name an answer.", "accept", accept.toString());
+    assertEquals(422, typed.status(), typed.body());
+    assertTrue(typed.contains("Give at most 20 accepted answers (this question has 21)."), typed.body());
+
+    // More items than a package may hold: refused before any is read.
+    Map<String, String> many = new TreeMap<>();
+    for (int i = 0; i < 501; i++) many.put("item" + i + ".xml", orderItem("i" + i, 2));
+    TestClient.Response tooMany = teacher.postFile("/s/coding-club/quiz/bank/import", Map.of(), "package", "many.zip", "application/zip", zip(many));
+    assertEquals(422, tooMany.status(), tooMany.body());
+    assertTrue(tooMany.contains("The package holds 501 items; import at most 500 at a time"), tooMany.body());
+
+    // One item file far bigger than any question: refused without building it.
+    String huge = orderItem("huge", 2).replace("Put them in order.", "x".repeat(3 * 1024 * 1024));
+    TestClient.Response hugeFile = teacher.postFile("/s/coding-club/quiz/bank/import", Map.of(), "package", "huge.xml", "text/xml", huge.getBytes(StandardCharsets.UTF_8));
+    assertEquals(422, hugeFile.status(), hugeFile.body());
+    assertTrue(hugeFile.contains("the file: is bigger than 2 MB"), hugeFile.body());
+    assertEquals(before, bankSize(teacher, "coding-club"));
+  }
 }

@@ -1,0 +1,68 @@
+package org.courtyard.api.roster;
+
+import java.util.Locale;
+
+/**
+ * What the core keeps of an imported record, so that an importer turns a record the core could not
+ * store into a {@link Roster.Rejection} with its reason (seen in the preview) instead of the whole
+ * import failing when it is applied; and how much one file may hold, so a file is refused with a
+ * message before it fills the server's memory or one transaction.
+ */
+public final class RosterLimits {
+  /** An MIS id (UPN, sourcedId, CSV id, or one an importer derives from an e-mail). */
+  public static final int MAX_ID = 100;
+  /** A person's name as shown (preferred or given name and family name), a class's or year group's name. */
+  public static final int MAX_NAME = 200;
+  public static final int MAX_EMAIL = 254;
+  /** People in one file: the largest schools have a few thousand learners, staff and parents. */
+  public static final int MAX_PEOPLE = 50_000;
+  /** Classes and year groups in one file. */
+  public static final int MAX_GROUPS = 10_000;
+  /** Rows of enrolments in one file: ten classes for each of 50,000 people. */
+  public static final int MAX_ENROLMENTS = 500_000;
+
+  private RosterLimits() {}
+
+  /** Why the core cannot keep this person, or null when it can. */
+  public static String problem(Roster.Person p) {
+    if (p.externalId() != null && p.externalId().length() > MAX_ID) return "The id is longer than " + MAX_ID + " characters.";
+    if (p.displayName().length() > MAX_NAME) return "The name is longer than " + MAX_NAME + " characters.";
+    if (p.email() != null && p.email().length() > MAX_EMAIL) return "The e-mail address is longer than " + MAX_EMAIL + " characters.";
+    return null;
+  }
+
+  /** Why the core cannot keep this class or year group, or null when it can. */
+  public static String problem(Roster.Group g) {
+    if (g.externalId() != null && g.externalId().length() > MAX_ID) return "The " + kind(g) + " id is longer than " + MAX_ID + " characters.";
+    if (g.name() != null && g.name().length() > MAX_NAME) return "The " + kind(g) + " name is longer than " + MAX_NAME + " characters.";
+    return null;
+  }
+
+  /**
+   * An id an importer makes from something else (a parent's e-mail): {@code prefix + key} while that
+   * fits {@link #MAX_ID}, else the prefix and a SHA-256 of the key, which still names the same person
+   * in every import.
+   */
+  public static String derivedId(String prefix, String key) {
+    String id = prefix + key;
+    if (id.length() <= MAX_ID) return id;
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return prefix + java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java", e);
+    }
+  }
+
+  /** Refuses a file with more records of a kind than one import takes, naming the file and the limit. */
+  public static void checkCount(String file, int count, int max, String what) throws RosterException {
+    if (count > max) {
+      throw new RosterException(file + " lists " + String.format(Locale.ROOT, "%,d", count) + " " + what + "; one import takes at most "
+          + String.format(Locale.ROOT, "%,d", max) + ". Export it again in parts.");
+    }
+  }
+
+  private static String kind(Roster.Group g) {
+    return g.kind() == null ? "group" : g.kind().label().toLowerCase(Locale.ROOT);
+  }
+}
