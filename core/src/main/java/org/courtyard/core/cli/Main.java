@@ -154,6 +154,9 @@ public final class Main {
       String password = o.containsKey("password") ? o.get("password") : readPassword();
       User admin = c.get(Accounts.class).create(new UserStore.NewUser(school.id(), username, name, UserKind.STAFF, o.get("email"), password, "owl", schools.isEmpty()));
       spaces.addMember(school.id(), admin.id(), Role.OWNER, true);
+      // From the command line there is no signed-in actor: the entry says so.
+      c.get(org.courtyard.core.audit.AuditLog.class).record(school.id(), org.courtyard.core.audit.AuditLog.Action.ACCOUNT_CREATED, null, admin,
+          school.id(), "ICT leader (school admin) made with courtyard admin create", null);
       out.println("Created ICT leader " + admin.username() + " for " + school.name() + ". Sign in at /login.");
       return 0;
     }

@@ -59,6 +59,23 @@ class ClusterIT {
   }
 
   @Test
+  void whoTeachesWhomChangedOnOneNodeIsKnownOnTheOtherAtOnce() throws Exception {
+    TestClient teacherOnB = b.signIn("mrs.patel");
+    long chloe = a.get(UserStore.class).byUsername("chloe").orElseThrow().id();
+    assertEquals(200, teacherOnB.get("/pupils/" + chloe).status(), "B has read who Mrs Patel teaches");
+    TestClient ict = a.signIn("ict.leader");
+    long patel = a.get(UserStore.class).byUsername("mrs.patel").orElseThrow().id();
+    // Through A, the ICT leader takes Mrs Patel off Class 5 Oak: B must forget what it remembered.
+    assertEquals(303, ict.post("/s/5-oak/manage/remove-member", Map.of("user", Long.toString(patel))).status());
+    try {
+      assertTrue(Eventually.within(5000, () -> teacherOnB.get("/pupils/" + chloe).status() == 404), "B forgot: she no longer teaches Chloe");
+    } finally {
+      ict.post("/s/5-oak/manage/add-member", Map.of("username", "mrs.patel", "role", "OWNER"));
+    }
+    assertTrue(Eventually.within(5000, () -> teacherOnB.get("/pupils/" + chloe).status() == 200), "and learned it again");
+  }
+
+  @Test
   void bothNodesSeeTwoMembersOnTheirHealthPage() {
     String health = b.anonymous().get("/health").body();
     assertTrue(health.contains("\"nodes\":2"), health);

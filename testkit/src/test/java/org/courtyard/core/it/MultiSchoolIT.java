@@ -58,6 +58,18 @@ class MultiSchoolIT {
   }
 
   @Test
+  void anIctLeaderCannotLookIntoAnotherSchoolsPeopleOrAddThem() {
+    TestClient ict = courtyard.signIn("ict.leader");
+    TestClient.Response why = ict.get("/admin/oakfield/why?user=dan&capability=space.view&space=elm-3");
+    assertEquals(200, why.status());
+    assertTrue(why.contains("There is no account"), "Elmwood's learner is not Oakfield's to explain");
+    assertFalse(why.contains("Dan Evans"));
+    TestClient.Response add = ict.post("/s/5-oak/manage/add-member", Map.of("username", "dan", "role", "MEMBER"));
+    assertEquals(422, add.status(), "nobody is added across schools");
+    assertTrue(add.contains("Nobody you can add here has the username"));
+  }
+
+  @Test
   void brandingIsPerSchool() {
     TestClient dan = courtyard.signIn("dan", "learner-pass-1");
     TestClient.Response page = dan.get("/s/elm-3");

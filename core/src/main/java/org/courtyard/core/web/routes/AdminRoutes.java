@@ -646,8 +646,9 @@ public final class AdminRoutes {
     m.put("spaceSlug", slug);
     m.put("capabilities", capabilities.all().stream().map(Capability::id).toList());
     if (!username.isEmpty() && !capability.isEmpty() && !slug.isEmpty()) {
-      User u = users.byUsername(username).orElse(null);
-      Space s = spaces.bySlug(slug).orElse(null);
+      // Only this school's people and spaces (a site admin's "why" covers every school from each school's page).
+      User u = users.byUsername(username).filter(x -> req.user().siteAdmin() || (x.schoolId() != null && x.schoolId() == school.id())).orElse(null);
+      Space s = spaces.bySlug(slug).filter(x -> req.user().siteAdmin() || (x.schoolId() != null && x.schoolId() == school.id())).orElse(null);
       if (u == null) m.put("answerError", "There is no account '" + username + "'.");
       else if (s == null) m.put("answerError", "There is no space '" + slug + "'.");
       else {

@@ -140,6 +140,7 @@ public final class SpaceManageRoutes {
     sm.put("isClass", space.kind() == SpaceKind.CLASS);
     sm.put("pictureCode", space.pictureCode());
     sm.put("personal", space.personal());
+    sm.put("schoolSets", space.personal() && !permissions.isAdminFor(req.user(), space));
     sm.put("devices", space.kind() == SpaceKind.CLASS ? devices.count(space) : 0);
     m.put("space", sm);
     m.put("error", error);
@@ -189,7 +190,10 @@ public final class SpaceManageRoutes {
     try {
       switch (section) {
         case "details" -> {
-          spaces.update(space.id(), req.form("name"), req.form("description"), req.formAll("parentsAllowed").contains("true"));
+          // A child cannot shut their parents out of their own space: only the school decides that.
+          boolean parentsAllowed = space.personal() && !permissions.isAdminFor(req.user(), space) ? space.parentsAllowed()
+              : req.formAll("parentsAllowed").contains("true");
+          spaces.update(space.id(), req.form("name"), req.form("description"), parentsAllowed);
           return Reply.redirect(back).flash("Saved.");
         }
         case "tools" -> {
@@ -220,6 +224,9 @@ public final class SpaceManageRoutes {
           return Reply.redirect(back).flash(u.displayName() + " is no longer in " + space.name() + ".");
         }
         case "permissions" -> {
+          if (space.personal() && !permissions.isAdminFor(req.user(), space)) {
+            throw new IllegalArgumentException("Who may do what in a personal space is the school's to set, so that parents and teachers keep what they may see.");
+          }
           Map<String, String> changes = new LinkedHashMap<>();
           for (String key : req.formMap().names()) {
             if (!key.startsWith("cap:")) continue;

@@ -89,6 +89,17 @@ class WhoMayChangeWhomIT {
   }
 
   @Test
+  void aChildCannotShutHerParentsOutOfHerOwnSpace() {
+    TestClient amira = courtyard.signIn("amira");
+    TestClient parent = courtyard.signIn("mr.khan");
+    assertEquals(200, parent.get("/s/~amira").status());
+    amira.postPairs("/s/~amira/manage/details", "name", "Amira Khan", "description", "", "parentsAllowed", "false");
+    TestClient.Response perms = amira.post("/s/~amira/manage/permissions", Map.of("cap:space.view", "OWNER"));
+    assertEquals(422, perms.status(), "the school sets who may do what in a personal space");
+    assertEquals(200, parent.get("/s/~amira").status(), "her father still looks in");
+  }
+
+  @Test
   void aClubOwnerIsNobodysTeacher() {
     TestClient teacher = courtyard.signIn("mrs.patel");
     TestClient jones = courtyard.signIn("mr.jones", "jones-demo-pass");
