@@ -13,6 +13,13 @@ import org.xml.sax.SAXParseException;
  * are refused outright, and a parse error names the line.
  */
 public final class SafeXml {
+  /**
+   * How deep elements may nest. A CTF, a QTI item or a LEAP2A feed nests a few dozen deep at most; the
+   * parser itself copes with far more, but code walking the tree (recursively, as DOM code does) would
+   * run out of stack on a file of nothing but nested tags.
+   */
+  public static final int MAX_DEPTH = 500;
+
   private SafeXml() {}
 
   public static DocumentBuilder documentBuilder() {
@@ -27,6 +34,11 @@ public final class SafeXml {
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
+      try {
+        f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
+      } catch (IllegalArgumentException notTheJdkParser) {
+        // Another parser on the class path: it keeps its own limits.
+      }
       f.setNamespaceAware(true);
       DocumentBuilder b = f.newDocumentBuilder();
       b.setErrorHandler(null);
@@ -42,6 +54,9 @@ public final class SafeXml {
       return documentBuilder().parse(in);
     } catch (SAXParseException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
+      if (msg.contains("maxElementDepth")) {
+        throw new RosterException("The file nests its elements more than " + MAX_DEPTH + " deep, which no real export does, so it was refused.");
+      }
       if (msg.contains("DOCTYPE")) {
         throw new RosterException("The file declares a DOCTYPE, which is not allowed (it can hide external entities or an entity bomb). Export it again from the MIS.");
       }

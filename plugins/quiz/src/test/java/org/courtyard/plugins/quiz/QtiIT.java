@@ -278,6 +278,12 @@ class QtiIT {
     TestClient.Response hugeFile = teacher.postFile("/s/coding-club/quiz/bank/import", Map.of(), "package", "huge.xml", "text/xml", huge.getBytes(StandardCharsets.UTF_8));
     assertEquals(422, hugeFile.status(), hugeFile.body());
     assertTrue(hugeFile.contains("the file: is bigger than 2 MB"), hugeFile.body());
+
+    // Small, but nothing except tags nested 100,000 deep: refused by the parser, not a server error.
+    String deep = orderItem("deep", 2).replace("<prompt>Put them in order.</prompt>", "<prompt>" + "<span>".repeat(100_000) + "</span>".repeat(100_000) + "</prompt>");
+    TestClient.Response deepFile = teacher.postFile("/s/coding-club/quiz/bank/import", Map.of(), "package", "deep.xml", "text/xml", deep.getBytes(StandardCharsets.UTF_8));
+    assertEquals(422, deepFile.status(), deepFile.body());
+    assertTrue(deepFile.contains("the file: The file nests its elements more than 500 deep"), deepFile.body());
     assertEquals(before, bankSize(teacher, "coding-club"));
   }
 }
