@@ -126,7 +126,7 @@ class CtfImportIT {
         + pupil("03", "Bea", "b".repeat(300) + "@home.example")
         + "</CTFpupilData></CTfile>";
     TestClient admin = courtyard.signIn("ict.leader");
-    TestClient.Response preview = admin.postFile("/admin/oakfield/import", Map.of("format", "ctf"), "file", "long.xml", "application/xml", ctf.getBytes());
+    TestClient.Response preview = admin.postFile("/admin/oakfield/import", Map.of("format", "ctf", "mode", "changes"), "file", "long.xml", "application/xml", ctf.getBytes());
     assertEquals(200, preview.status(), preview.body());
     assertTrue(preview.contains("The name is longer than 200 characters. The pupil was not imported."), preview.body());
     assertTrue(preview.contains("The e-mail address is longer than 254 characters. The contact was not imported."), preview.body());
