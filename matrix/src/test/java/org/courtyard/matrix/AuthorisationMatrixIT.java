@@ -765,16 +765,30 @@ class AuthorisationMatrixIT {
   }
 
   /**
-   * Object ids belong to a space. Every link to a numbered object that Mrs Patel sees in Class 2 Willow's
-   * tools (followed two pages deep) is asked again through another space where the asker is let in:
-   * Brookside's admin through Brookside's class, and Chloe through her own class, 5 Oak. The object
-   * must not be shown there (404, or a refusal), whatever the route.
+   * Object ids belong to a space. Mrs Patel sets homework, writes in the blog, the forum and the notes,
+   * and Amira hands in, starts a quiz and keeps a blog draft (on top of the demo content). Then every link
+   * to a numbered object Mrs Patel sees in Class 2 Willow's tools (followed two pages deep) is asked again
+   * through another space where the asker is let in: by Brookside's admin through Brookside's class,
+   * and by Chloe through her own class, 5 Oak. The object must not be shown there (404, or a refusal).
+   * And Amira's own work (hand-in, quiz try, draft) is not shown to Ben, a classmate.
    */
   @Test
   @Order(4)
   void objectsOfOneSpaceAreNotReachableThroughAnother() {
     TestClient teacher = browsers.get("mrs.patel");
+    TestClient amira = browsers.get("amira");
     Space willow = targets.get(0);
+    teacher.get(willow.url() + "/homework");
+    String task = teacher.post(willow.url() + "/homework/tasks", Map.of("title", "Matrix task", "due", "2031-01-01T09:00", "instructions", "Write a line.")).location();
+    teacher.post(willow.url() + "/blog/posts", Map.of("title", "Matrix post", "body", "<p>Hello</p>", "action", "publish"));
+    teacher.post(willow.url() + "/forum/f/1/discussions", Map.of("title", "Matrix talk", "body", "Hello"));
+    teacher.post(willow.url() + "/hello/notes", Map.of("text", "Hello from the matrix"));
+    amira.get(willow.url() + "/homework");
+    assertEquals(303, amira.post(task + "/hand-in", Map.of("body", "Amira's own work", "link", "")).status());
+    String attempt = amira.post(willow.url() + "/quiz/q/1/start", Map.of()).location();
+    String draft = amira.post(willow.url() + "/blog/posts", Map.of("title", "Amira's draft", "body", "<p>Not yet</p>", "action", "draft")).location();
+    assertTrue(task.matches("/s/2-willow/homework/t/[0-9]+") && attempt.matches("/s/2-willow/quiz/q/1/a/[0-9]+")
+        && draft.matches("/s/2-willow/blog/posts/[0-9]+"), "Set up: " + task + ", " + attempt + ", " + draft);
     Set<String> tools = courtyard.get(SpaceStore.class).tools(willow.id());
     Pattern link = Pattern.compile("(?:href|src|action)=\"(/s/2-willow/[a-z-]+/[^\"#?]*)");
     Set<String> seen = new TreeSet<>();
@@ -793,6 +807,16 @@ class AuthorisationMatrixIT {
     List<String> numbered = seen.stream().filter(u -> u.matches(".*/[0-9]+(/.*)?")).toList();
     assertFalse(numbered.isEmpty(), "The demo content of Class 2 Willow has numbered objects: " + seen);
     List<String> leaks = new ArrayList<>();
+    // Amira's own work, asked by Ben (a learner of the same class): her hand-in as the teacher's page links it, her try, her draft.
+    List<String> amirasOwn = new ArrayList<>(List.of(attempt, draft));
+    numbered.stream().filter(u -> u.matches(Pattern.quote(task) + "/s/[0-9]+")).forEach(amirasOwn::add);
+    assertEquals(3, amirasOwn.size(), "Mrs Patel's task page links Amira's hand-in: " + numbered);
+    for (String url : amirasOwn) {
+      TestClient.Response r = browsers.get("ben").get(url);
+      if (r.status() < 300 && (r.contains("Amira's own work") || r.contains("Amira's draft") || url.contains("/a/"))) {
+        leaks.add(url + " as ben: " + r.status() + " (Amira's own work)");
+      }
+    }
     Map<String, String> through = Map.of("b.admin", "/s/b-rowan/", "chloe", "/s/5-oak/");
     for (String url : numbered) {
       for (var e : through.entrySet()) {
@@ -801,9 +825,10 @@ class AuthorisationMatrixIT {
         if (r.status() < 300) leaks.add(elsewhere + " as " + e.getKey() + ": " + r.status() + " (the object is Class 2 Willow's: " + url + ")");
       }
     }
-    System.out.printf("Objects of one space through another: %d numbered links of Class 2 Willow × %d askers, %d shown%n",
-        numbered.size(), through.size(), leaks.size());
-    assertTrue(leaks.isEmpty(), "Objects of Class 2 Willow shown through another space:\n  " + String.join("\n  ", leaks));
+    Map<String, Long> byTool = new TreeMap<>(numbered.stream().collect(java.util.stream.Collectors.groupingBy(u -> u.split("/")[3], java.util.stream.Collectors.counting())));
+    System.out.printf("Objects of one space through another: %d numbered links of Class 2 Willow %s × %d askers, and %d of Amira's to Ben; %d shown%n",
+        numbered.size(), byTool, through.size(), amirasOwn.size(), leaks.size());
+    assertTrue(leaks.isEmpty(), "Objects of Class 2 Willow shown where they do not belong:\n  " + String.join("\n  ", leaks));
   }
 
   /**
