@@ -41,6 +41,8 @@ import org.courtyard.core.spaces.SpaceStore;
 @Singleton
 public final class ToolDispatch implements RouteMounter {
   private static final Logger LOG = Logger.getLogger(ToolDispatch.class.getName());
+  /** Route metadata key: the full id of the capability a mounted tool route needs (e.g. {@code forum.post}). */
+  public static final String CAPABILITY = "courtyard.capability";
   private volatile Router router;
   private final Web web;
   private final SpaceStore spaces;
@@ -103,6 +105,7 @@ public final class ToolDispatch implements RouteMounter {
         Route r = router.route(HttpMethod.valueOf(def.method()), path).handler(ctx -> web.run(ctx, !open,
             tools.tool(toolId).map(ToolRegistry.ActiveTool::templates).orElse(web.coreTemplates()),
             req -> handle(req, toolId, def)));
+        r.putMetadata(CAPABILITY, def.capability());
         mounted.add(r);
       }
     }

@@ -51,6 +51,7 @@ public final class WebServer {
   private final org.courtyard.core.web.routes.PupilRoutes pupils;
   private final org.courtyard.core.web.routes.AuditRoutes audit;
   private HttpServer server;
+  private volatile Router router;
   private final DatabaseSessionStore sessions;
   private final SessionPolicy sessionPolicy;
 
@@ -112,6 +113,7 @@ public final class WebServer {
     spaces.mount(router);
     tools.attach(router);
     router.route().last().handler(ctx -> web.sendError(ctx, 404, "There is no such page."));
+    this.router = router;
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
       String message = switch (status) {
@@ -125,6 +127,15 @@ public final class WebServer {
       web.sendError(ctx, status, message);
     });
     return router;
+  }
+
+  /**
+   * Every route on the router now, the core's and the running tools' (a tool route carries its
+   * capability as {@link ToolDispatch#CAPABILITY} metadata); for tests that cover every route.
+   */
+  public java.util.List<io.vertx.ext.web.Route> routes() {
+    Router r = router;
+    return r == null ? java.util.List.of() : java.util.List.copyOf(r.getRoutes());
   }
 
   public Future<HttpServer> start(Router router) {
