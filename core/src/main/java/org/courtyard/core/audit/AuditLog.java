@@ -133,6 +133,8 @@ public final class AuditLog {
     for (long[] school : db.query("SELECT space_id, audit_days FROM schools", rs -> new long[] {rs.getLong(1), rs.getLong(2)})) {
       gone += db.update("DELETE FROM audit_log WHERE school_id = ? AND happened_at < ?", school[0], now.minus(Duration.ofDays(school[1])));
     }
+    // Failed sign-ins with usernames nobody has belong to no school: kept for the default time.
+    gone += db.update("DELETE FROM audit_log WHERE school_id IS NULL AND happened_at < ?", now.minus(Duration.ofDays(DEFAULT_DAYS)));
     return gone;
   }
 

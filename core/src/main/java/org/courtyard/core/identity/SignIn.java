@@ -70,11 +70,10 @@ public final class SignIn {
         SignInCounters.Limit.of("addr", address, addressTries, QUARTER_HOUR_MS),
         SignInCounters.Limit.of("acct", name, accountDaily, DAY_MS),
         SignInCounters.Limit.progressive("acct", name + "|" + address, freeTries, DAY_MS));
+    // A held-back try is not written to the audit log one by one (a stranger hammering away would
+    // flood it); the moment a hold begins is (see failed()).
+    if (!reserveAll(limits, now)) return Result.no(WRONG);
     Optional<User> found = users.byUsername(name);
-    if (!reserveAll(limits, now)) {
-      found.ifPresent(u -> audit.record(u.schoolId(), AuditLog.Action.SIGN_IN_THROTTLED, null, u, null, "a try was held back", address));
-      return Result.no(WRONG);
-    }
     if (found.isEmpty()) {
       users.passwordMatches(-1, password == null ? "" : password); // same cost as a real check
       failed(limits, now, null, address, "unknown username");

@@ -83,8 +83,8 @@ class SignInLimitsIT {
     assertEquals(401, login(stranger, "mrs.patel", "teacher-demo-pass").status(), "the stranger's address now waits");
     // Mrs Patel, at school, signs in at once.
     assertEquals(303, login(from("192.0.2.44"), "mrs.patel", "teacher-demo-pass").status());
-    assertTrue(audited("mrs.patel", AuditLog.Action.SIGN_IN_FAILED) + audited("mrs.patel", AuditLog.Action.SIGN_IN_THROTTLED) >= 13,
-        "every try, checked or held back, is in the audit log");
+    assertTrue(audited("mrs.patel", AuditLog.Action.SIGN_IN_FAILED) >= 5, "each checked failure is in the audit log");
+    assertTrue(audited("mrs.patel", AuditLog.Action.SIGN_IN_THROTTLED) >= 1, "and so is the moment further tries were held back");
   }
 
   @Test
