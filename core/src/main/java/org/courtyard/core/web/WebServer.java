@@ -50,6 +50,7 @@ public final class WebServer {
   private final HealthRoutes health;
   private final org.courtyard.core.web.routes.PupilRoutes pupils;
   private final org.courtyard.core.web.routes.AuditRoutes audit;
+  private final org.courtyard.core.web.routes.AdminPeopleRoutes adminPeople;
   private HttpServer server;
   private volatile Router router;
   private final DatabaseSessionStore sessions;
@@ -60,7 +61,9 @@ public final class WebServer {
                    PictureLoginRoutes pictureLogin, AccountRoutes account, HomeRoutes home, SpaceRoutes spaces,
                    SpaceManageRoutes spaceManage, AdminRoutes admin, NotificationRoutes notifications,
                    ImportRoutes imports, MarkbookRoutes markbook, HealthRoutes health,
-                   org.courtyard.core.web.routes.PupilRoutes pupils, org.courtyard.core.web.routes.AuditRoutes audit) {
+                   org.courtyard.core.web.routes.PupilRoutes pupils, org.courtyard.core.web.routes.AuditRoutes audit,
+                   org.courtyard.core.web.routes.AdminPeopleRoutes adminPeople) {
+    this.adminPeople = adminPeople;
     this.pupils = pupils;
     this.audit = audit;
     this.health = health;
@@ -107,6 +110,7 @@ public final class WebServer {
     notifications.mount(router);
     imports.mount(router);
     admin.mount(router);
+    adminPeople.mount(router);
     audit.mount(router);
     spaceManage.mount(router);
     markbook.mount(router);
