@@ -68,8 +68,8 @@ public final class SignIn {
     long now = clock.millis();
     List<SignInCounters.Limit> limits = List.of(
         SignInCounters.Limit.of("addr", address, addressTries, QUARTER_HOUR_MS),
-        SignInCounters.Limit.of("acct", name, accountDaily, DAY_MS),
-        SignInCounters.Limit.progressive("acct", name + "|" + address, freeTries, DAY_MS));
+        SignInCounters.Limit.of("acct", name, accountDaily, DAY_MS).ofOnePerson(),
+        SignInCounters.Limit.progressive("acct", name + "|" + address, freeTries, DAY_MS).ofOnePerson());
     // A held-back try is not written to the audit log one by one (a stranger hammering away would
     // flood it); the moment a hold begins is (see failed()).
     if (!reserveAll(limits, now)) return Result.no(WRONG);
@@ -99,7 +99,7 @@ public final class SignIn {
    */
   public Result withPictures(User child, Space cls, boolean setUpDevice, List<String> pictures, String address) {
     long now = clock.millis();
-    SignInCounters.Limit childLimit = SignInCounters.Limit.of("child", Long.toString(child.id()), freeTries, pauseMs);
+    SignInCounters.Limit childLimit = SignInCounters.Limit.of("child", Long.toString(child.id()), freeTries, pauseMs).ofOnePerson();
     List<SignInCounters.Limit> limits = List.of(
         SignInCounters.Limit.of("addr", address, addressTries, QUARTER_HOUR_MS),
         setUpDevice ? SignInCounters.Limit.of("class-device", Long.toString(cls.id()), deviceTries, DAY_MS)
@@ -149,9 +149,6 @@ public final class SignIn {
 
   /** A success gives its try back: the person's own counters start again, shared ones get one back. */
   private void succeeded(List<SignInCounters.Limit> limits) {
-    for (SignInCounters.Limit l : limits) {
-      boolean own = l.key().startsWith("acct:") || l.key().startsWith("child:");
-      counters.succeeded(l, own);
-    }
+    for (SignInCounters.Limit l : limits) counters.succeeded(l, l.personal());
   }
 }

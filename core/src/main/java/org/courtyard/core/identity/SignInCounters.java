@@ -17,12 +17,19 @@ import org.courtyard.core.db.Db;
  */
 @Singleton
 public final class SignInCounters {
-  /** A limit: at most {@code max} tries per {@code windowMs}; {@code progressive} adds a growing wait after {@code max}. */
-  public record Limit(String key, int max, long windowMs, boolean progressive) {
-    public static Limit of(String kind, String id, int max, long windowMs) { return new Limit(SignInCounters.key(kind, id), max, windowMs, false); }
+  /**
+   * A limit: at most {@code max} tries per {@code windowMs}; {@code progressive} adds a growing wait after
+   * {@code max}. A {@code personal} limit (one account's, one child's) starts again when its person signs
+   * in; a shared one (an address's, a class page's) only gets that try back.
+   */
+  public record Limit(String key, int max, long windowMs, boolean progressive, boolean personal) {
+    public static Limit of(String kind, String id, int max, long windowMs) { return new Limit(SignInCounters.key(kind, id), max, windowMs, false, false); }
 
-    /** After {@code free} tries, each further one must wait 1 s, 2 s, 4 s … up to {@code maxWaitMs}; never a hard lock. */
-    public static Limit progressive(String kind, String id, int free, long windowMs) { return new Limit(SignInCounters.key(kind, id), free, windowMs, true); }
+    /** After {@code free} tries, each further one must wait 1 s, 2 s, 4 s … up to {@link #MAX_WAIT_MS}; never a hard lock. */
+    public static Limit progressive(String kind, String id, int free, long windowMs) { return new Limit(SignInCounters.key(kind, id), free, windowMs, true, false); }
+
+    /** The same limit, started again when its person signs in. */
+    public Limit ofOnePerson() { return new Limit(key, max, windowMs, progressive, true); }
   }
 
   /** The longest a progressive wait grows to. */
