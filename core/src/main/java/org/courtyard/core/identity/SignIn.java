@@ -121,7 +121,11 @@ public final class SignIn {
     return Result.ok(child);
   }
 
-  /** Takes a try from every limit, or from none: a refusal gives back what it had taken. */
+  /**
+   * Takes a try from every limit, or from none: a refusal gives back what it had taken. A progressive
+   * limit goes last in the list: past its free tries, taking a try holds the others until this one's
+   * outcome is known, so nothing after it may refuse.
+   */
   private boolean reserveAll(List<SignInCounters.Limit> limits, long now) {
     List<SignInCounters.Limit> taken = new ArrayList<>();
     for (SignInCounters.Limit l : limits) {

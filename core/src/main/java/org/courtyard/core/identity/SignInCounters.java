@@ -45,15 +45,16 @@ public final class SignInCounters {
    */
   public boolean reserve(Limit limit, long now) {
     // A progressive limit lets a try through whenever no wait is running; the wait is the limit. Past
-    // the free tries, taking a try starts a short wait at once, in the same statement, so tries sent
-    // together queue behind it instead of all being checked; failed() then makes the wait its full length.
+    // the free tries, taking a try holds every other try at once, in the same statement, until this one's
+    // outcome is known: tries sent together are refused instead of checked, however slow the check.
+    // failed() then sets the wait to its proper length; a success deletes the row.
     int cap = limit.progressive() ? Integer.MAX_VALUE : limit.max();
     int free = limit.progressive() ? limit.max() : Integer.MAX_VALUE;
     for (int attempt = 0; attempt < 3; attempt++) {
       if (db.update("UPDATE sign_in_counters SET failures = failures + 1,"
               + " blocked_until = CASE WHEN failures >= ? THEN ? ELSE blocked_until END"
               + " WHERE counter_key = ? AND window_start > ? AND failures < ? AND blocked_until <= ?",
-          free, now + 1000, limit.key(), now - limit.windowMs(), cap, now) == 1) return true;
+          free, now + MAX_WAIT_MS, limit.key(), now - limit.windowMs(), cap, now) == 1) return true;
       // A window that has run out starts again (only one of several callers wins the reset).
       if (db.update("UPDATE sign_in_counters SET window_start = ?, failures = 1, blocked_until = 0 WHERE counter_key = ? AND window_start <= ?",
           now, limit.key(), now - limit.windowMs()) == 1) return true;
