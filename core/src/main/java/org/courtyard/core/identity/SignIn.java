@@ -51,7 +51,7 @@ public final class SignIn {
     this.freeTries = config.getInt(Config.LOCKOUT_ATTEMPTS, 5);
     this.pauseMs = config.getInt(Config.LOCKOUT_MINUTES, 15) * 60_000L;
     this.accountDaily = config.getInt(Config.ACCOUNT_DAILY_TRIES, 100);
-    this.addressTries = config.getInt(Config.ADDRESS_TRIES, 300);
+    this.addressTries = config.getInt(Config.ADDRESS_TRIES, 1000);
     this.classTries = config.getInt(Config.PICTURE_CLASS_TRIES, 6);
     this.deviceTries = config.getInt(Config.PICTURE_DEVICE_TRIES, 300);
   }

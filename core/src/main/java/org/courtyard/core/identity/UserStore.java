@@ -63,6 +63,18 @@ public final class UserStore {
     return db.queryOne("SELECT " + COLUMNS + " FROM users WHERE id = ?", UserStore::map, id);
   }
 
+  /** Several accounts in one query (a teacher's list of pupils), in no particular order. */
+  public List<User> byIds(java.util.Collection<Long> ids) {
+    List<User> out = new java.util.ArrayList<>();
+    List<Long> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+      out.addAll(db.query("SELECT " + COLUMNS + " FROM users WHERE id IN (" + marks + ")", UserStore::map, chunk.toArray()));
+    }
+    return out;
+  }
+
   public Optional<User> byUsername(String username) {
     return db.queryOne("SELECT " + COLUMNS + " FROM users WHERE username = ?", UserStore::map, normaliseUsername(username));
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.courtyard.api.Role;
@@ -25,9 +26,11 @@ import org.courtyard.core.events.EventHub;
 /**
  * The core's answer to "who is whose?", read from memory. Each school's relationships are worked out
  * from the database in one pass (a few thousand rows for a large secondary) the first time they are
- * asked for, and forgotten on every node whenever a membership, a carer link, a safeguarding lead, a
- * space or an account changes ({@link RelationshipsChanged}, and the member events the cluster already
- * carries). The database stays the truth; a snapshot is only kept if nothing changed while it was read.
+ * asked for — questions that arrive during that pass wait for it — and that school's snapshot is
+ * forgotten on every node when a teaching group's membership, a carer link, a safeguarding lead, a
+ * group or an account changes ({@link RelationshipsChanged}, and the member events the cluster already
+ * carries; a club's members change nothing). The database stays the truth; a snapshot is only kept if
+ * nothing changed while it was read.
  */
 @Singleton
 public final class RelationshipIndex implements Relationships {
@@ -38,21 +41,44 @@ public final class RelationshipIndex implements Relationships {
 
   private final Db db;
   private final Map<Long, Snapshot> bySchool = new ConcurrentHashMap<>();
-  private final AtomicLong generation = new AtomicLong();
+  /** Per school, how many times it was forgotten: a snapshot read while it changed is not kept. */
+  private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
+  /** Per school, the build under way: questions that arrive meanwhile wait for it rather than each reading the school. */
+  private final Map<Long, CompletableFuture<Snapshot>> building = new ConcurrentHashMap<>();
   private final Map<Long, Long> schoolOf = new ConcurrentHashMap<>();
+  /** A space's school and kind, which never change: whether a membership there can change who teaches whom. */
+  private record SpaceFacts(long schoolId, SpaceKind kind) {}
+  private final Map<Long, SpaceFacts> spaceFacts = new ConcurrentHashMap<>();
 
   @Inject
   public RelationshipIndex(Db db, EventHub events) {
     this.db = db;
-    events.registerOnEveryNode("core", RelationshipsChanged.class, e -> forget());
-    events.registerOnEveryNode("core", MemberAdded.class, e -> forget());
-    events.registerOnEveryNode("core", MemberRemoved.class, e -> forget());
+    events.registerOnEveryNode("core", RelationshipsChanged.class, e -> forget(e.schoolId()));
+    events.registerOnEveryNode("core", MemberAdded.class, e -> membershipChanged(e.spaceId()));
+    events.registerOnEveryNode("core", MemberRemoved.class, e -> membershipChanged(e.spaceId()));
   }
 
-  /** Drops every school's snapshot; the next question reads the database again. */
+  /** Only memberships of teaching groups decide relationships; a club's or a personal space's change nothing. */
+  private void membershipChanged(long spaceId) {
+    SpaceFacts facts = spaceFacts.computeIfAbsent(spaceId, id -> db.queryOne("SELECT school_id, kind FROM spaces WHERE id = ?",
+        rs -> new SpaceFacts(rs.getLong(1), SpaceKind.valueOf(rs.getString(2))), id).orElse(null));
+    if (facts == null) forget();
+    else if (TEACHING_GROUPS.contains(facts.kind())) forget(facts.schoolId());
+  }
+
+  /** Drops one school's snapshot; its next question reads the database again. */
+  public void forget(long schoolId) {
+    generations.computeIfAbsent(schoolId, k -> new AtomicLong()).incrementAndGet();
+    bySchool.remove(schoolId);
+    building.remove(schoolId); // a build that began before this change must not be handed to later questions
+  }
+
+  /** Drops every school's snapshot. */
   public void forget() {
-    generation.incrementAndGet();
-    bySchool.clear();
+    Set<Long> schools = new HashSet<>(generations.keySet());
+    schools.addAll(bySchool.keySet());
+    schools.addAll(building.keySet());
+    schools.forEach(this::forget);
   }
 
   // --- Relationships ---
@@ -120,11 +146,26 @@ public final class RelationshipIndex implements Relationships {
   Snapshot snapshot(long schoolId) {
     Snapshot s = bySchool.get(schoolId);
     if (s != null) return s;
-    long seen = generation.get();
-    s = load(schoolId);
-    // Keep it only if nothing changed while it was read; otherwise it may already be out of date.
-    if (generation.get() == seen) bySchool.put(schoolId, s);
-    return s;
+    // Inside a transaction the database may show changes that are not committed (and may roll back):
+    // answer from them, but neither keep nor share what was read.
+    if (db.inTransaction()) return load(schoolId);
+    CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+    CompletableFuture<Snapshot> running = building.putIfAbsent(schoolId, mine);
+    if (running != null) return running.join();
+    try {
+      AtomicLong generation = generations.computeIfAbsent(schoolId, k -> new AtomicLong());
+      long seen = generation.get();
+      s = load(schoolId);
+      // Keep it only if nothing changed while it was read; otherwise it may already be out of date.
+      if (generation.get() == seen) bySchool.put(schoolId, s);
+      mine.complete(s);
+      return s;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      building.remove(schoolId, mine);
+    }
   }
 
   private record Person(UserRef ref, boolean active) {}

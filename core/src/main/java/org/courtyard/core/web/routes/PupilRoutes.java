@@ -56,9 +56,9 @@ public final class PupilRoutes {
     if (me.kind() != UserKind.STAFF) throw HttpProblem.forbidden("Only staff have pupils.");
     req.crumb("My pupils", null);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (UserRef p : relationships.learnersOf(me.id())) {
-      users.byId(p.id()).ifPresent(u -> rows.add(row(u)));
-    }
+    List<User> pupils = new ArrayList<>(users.byIds(relationships.learnersOf(me.id()).stream().map(UserRef::id).toList()));
+    pupils.sort(java.util.Comparator.comparing(User::displayName));
+    for (User u : pupils) rows.add(row(u));
     return Page.of("pupils/list", Map.of("pupils", rows)).title("My pupils");
   }
 

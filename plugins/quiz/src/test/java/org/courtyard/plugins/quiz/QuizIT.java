@@ -190,6 +190,7 @@ class QuizIT {
 
     courtyard.advanceClock(Duration.ofHours(2));
 
+    chloe = courtyard.signIn("chloe"); // two hours on, a learner's idle session has ended: she signs in again
     String after = chloe.get(a).body();
     assertTrue(after.contains("✔</span> Right</p>") && after.contains("Mark: 1 / 1"), after);
     assertTrue(chloe.get("/s/5-oak/results").contains("1 / 1"));
