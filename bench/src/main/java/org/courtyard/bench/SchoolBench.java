@@ -330,47 +330,72 @@ final class SchoolBench {
     Client learner = Client.signIn(school.learners().get(0), LEARNER_PASSWORD);
     String page = "/s/" + school.classSlugs().get(0);
     byte[] bytes = learner.getBytes(page);
-    Path file = Files.createTempFile("class-page", ".html");
-    Files.write(file, bytes);
     Scenario courtyard = closedLoop("ceiling-courtyard", learner, BASE + page, 64, Duration.ofSeconds(15));
     int barePort = CoreBench.PORT + 1;
-    Process bare = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), BarePage.class.getName(),
-        String.valueOf(barePort), file.toString()).inheritIO().start();
+    Process bare = startBare(barePort, bytes);
     try {
-      HttpClient probe = HttpClient.newHttpClient();
-      for (int tries = 0; ; tries++) {
-        try {
-          if (probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + barePort + "/")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) break;
-        } catch (IOException e) {
-          if (tries > 300) throw e;
-          Thread.sleep(50); // polling for the bare server's port to open
-        }
-      }
       Scenario bareRun = closedLoop("ceiling-bare-vertx", new Client(), "http://127.0.0.1:" + barePort + page, 64, Duration.ofSeconds(15));
       return new Ceiling(courtyard, bareRun, bytes.length);
     } finally {
-      bare.destroy();
-      bare.waitFor(10, TimeUnit.SECONDS);
+      stopBare(bare);
     }
+  }
+
+  /** A bare Vert.x server ({@link BarePage}) on {@code port} answering every request with {@code bytes}, once it answers. */
+  static Process startBare(int port, byte[] bytes) throws Exception {
+    Path file = Files.createTempFile("bare-page", ".html");
+    Files.write(file, bytes);
+    file.toFile().deleteOnExit();
+    Process bare = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), BarePage.class.getName(),
+        String.valueOf(port), file.toString()).inheritIO().start();
+    HttpClient probe = HttpClient.newHttpClient();
+    for (int tries = 0; ; tries++) {
+      try {
+        if (probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return bare;
+      } catch (IOException e) {
+        if (tries > 300) {
+          stopBare(bare);
+          throw e;
+        }
+        Thread.sleep(50); // polling for the bare server's port to open
+      }
+    }
+  }
+
+  static void stopBare(Process bare) throws InterruptedException {
+    bare.destroy();
+    bare.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** As many GETs as {@code connections} clients can make in {@code duration}, after a 10 s warm-up (the JIT). */
   static Scenario closedLoop(String name, Client client, String url, int connections, Duration duration) throws Exception {
+    return closedLoop(name, client, url, connections, Duration.ofSeconds(10), duration);
+  }
+
+  /** As above with a warm-up of one's choosing (zero: none, e.g. for the later rounds of alternating runs). */
+  static Scenario closedLoop(String name, Client client, String url, int connections, Duration warmUp, Duration duration) throws Exception {
     for (boolean record : new boolean[] {false, true}) {
+      if (!record && warmUp.isZero()) continue;
       ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
       ExecutorService pool = Executors.newFixedThreadPool(connections);
       long start = System.nanoTime();
-      long end = start + (record ? duration : Duration.ofSeconds(10)).toNanos();
+      long end = start + (record ? duration : warmUp).toNanos();
       List<Future<?>> fs = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
         fs.add(pool.submit(() -> {
-          while (System.nanoTime() < end) client.timed(samples, start, "GET page", () -> client.getAbsolute(url));
+          while (System.nanoTime() < end) {
+            try {
+              client.timed(samples, start, "GET page", () -> client.getAbsolute(url));
+            } catch (Exception e) {
+              // counted as a failed sample by timed(); the connection carries on
+            }
+          }
           return null;
         }));
       }
       for (Future<?> f : fs) f.get();
       pool.shutdown();
-      if (record) return new Scenario(name, "GET the class page, " + connections + " connections", List.copyOf(samples), (System.nanoTime() - start) / 1e9, 0);
+      if (record) return new Scenario(name, "GET " + url.replaceFirst("^http://[^/]+", "") + ", " + connections + " connections", List.copyOf(samples), (System.nanoTime() - start) / 1e9, 0);
     }
     throw new IllegalStateException();
   }
