@@ -59,7 +59,8 @@ public final class PupilRoutes {
     for (UserRef p : relationships.learnersOf(me.id())) {
       users.byId(p.id()).ifPresent(u -> rows.add(row(u)));
     }
-    return Page.of("pupils/list", Map.of("pupils", rows)).title("My pupils");
+    long paused = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("paused"))).count();
+    return Page.of("pupils/list", Map.of("pupils", rows, "count", rows.size(), "pausedCount", paused, "anyPaused", paused > 0)).title("My pupils");
   }
 
   private Map<String, Object> row(User u) {
