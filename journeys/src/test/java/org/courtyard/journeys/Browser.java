@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,6 +39,7 @@ final class Browser implements AutoCloseable {
   private final Path out;
   private final Set<String> problems = new LinkedHashSet<>();
   private final List<String> audited = new ArrayList<>();
+  private boolean auditing = true;
 
   Browser(URI base, Path out) {
     this.base = base;
@@ -118,6 +120,17 @@ final class Browser implements AutoCloseable {
     return audit();
   }
 
+  /**
+   * Presses the submit button that sends this name and value (a picture's button sends pick=cat), waits
+   * until the next page has replaced this one, then audits it.
+   */
+  Browser pressButtonWith(String name, String value) {
+    WebElement button = driver.findElement(By.xpath("//button[@name=" + literal(name) + " and @value=" + literal(value) + "]"));
+    button.click();
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
+    return audit();
+  }
+
   /** Follows the first link whose address contains this. */
   Browser follow(String hrefPart) {
     driver.findElement(By.cssSelector("a[href*='" + hrefPart + "']")).click();
@@ -191,8 +204,18 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Stops (false) or restarts (true) auditing the pages this browser lands on: only for going through
+   * pages it has just audited, in the same state, again (a child's second to fifth wrong try).
+   */
+  Browser auditing(boolean on) {
+    auditing = on;
+    return this;
+  }
+
   /** The page's axe violations (serious, critical) and sideways scrolling at 320 px, noted once per page. */
   Browser audit() {
+    if (!auditing) return this;
     String page = path();
     audited.add(page);
     Results results = new AxeBuilder().withTags(WCAG).analyze(driver);

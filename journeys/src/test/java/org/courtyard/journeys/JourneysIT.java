@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -232,5 +233,62 @@ class JourneysIT {
       assertAccessible(ict);
     }
     assertTrue(courtyard.signIn("ict.leader").get("/admin/oakfield/users").contains("Olivia Green"), "the import made the accounts");
+  }
+
+  @Test
+  void aTeacherUnlocksAPausedChildAndGivesHimNewPicturesWhichTheIctLeaderSeesInTheAuditLog() throws Exception {
+    String code = courtyard.get(SpaceStore.class).bySlug("2-willow").orElseThrow().pictureCode();
+    try (Browser tablet = browser()) {
+      // Mrs Patel sets up Class 2 Willow's tablet from the class's Manage page, then signs out and hands it over.
+      signIn(tablet, "mrs.patel", "teacher-demo-pass");
+      tablet.press("Class 2 Willow").press("Manage this space").press("Set up this device for picture sign-in");
+      assertTrue(tablet.text().contains("This device is set up for Class 2 Willow's picture sign-in.") && tablet.text().contains("1 set up."), tablet.text());
+      tablet.follow("/picture/" + code).press("Sign out");
+      // Ben gets his pictures (dog, star, moon, cake) wrong five times: his sign-in pauses.
+      tablet.go("/picture/" + code).tabTo("Ben");
+      for (int i = 0; i < 5; i++) {
+        tablet.pressButtonWith("pick", "dog").pressButtonWith("pick", "star").pressButtonWith("pick", "moon").pressButtonWith("pick", "sun");
+        assertTrue(tablet.text().contains("Those pictures are not right."), "try " + (i + 1) + ": " + tablet.text());
+        tablet.auditing(false); // the same pages again: audited once is enough, and the journey stays quick
+      }
+      tablet.pressButtonWith("pick", "dog").pressButtonWith("pick", "star").pressButtonWith("pick", "moon").pressButtonWith("pick", "cake");
+      assertTrue(tablet.path().startsWith("/picture/") && tablet.text().contains("Those pictures are not right."),
+          "even his own pictures wait while he is paused: " + tablet.text());
+      tablet.auditing(true);
+      List<String> pictures;
+      try (Browser teacher = browser()) {
+        // On her laptop, Mrs Patel finds Ben paused in My pupils, unlocks him and has four new pictures chosen at random.
+        signIn(teacher, "mrs.patel", "teacher-demo-pass").press("My pupils");
+        assertTrue(teacher.text().contains("paused after wrong tries: 1"), teacher.text());
+        assertTrue(teacher.text().matches("(?s).*Ben Okafor ben Paused after wrong tries.*"), teacher.text());
+        teacher.press("Ben Okafor").press("Unlock now");
+        assertTrue(teacher.text().contains("Ben can sign in again now."), teacher.text());
+        teacher.choose("Choose four for me at random (safest; you will see which)").press("Set pictures");
+        Matcher told = Pattern.compile("New pictures for Ben: (\\w+), (\\w+), (\\w+), (\\w+)\\.").matcher(teacher.text());
+        assertTrue(told.find(), teacher.text());
+        pictures = List.of(told.group(1), told.group(2), told.group(3), told.group(4));
+        teacher.screenshot("8a-teacher-gives-ben-new-pictures");
+        assertAccessible(teacher);
+      }
+      // Back on the tablet, Ben signs in with his new pictures, by keyboard alone.
+      // (The class page and the first three picks are pages audited above in the same states; where he lands is audited.)
+      tablet.auditing(false).go("/picture/" + code).tabTo("Ben");
+      for (String picture : pictures.subList(0, 3)) tablet.tabTo(picture);
+      tablet.auditing(true).tabTo(pictures.get(3));
+      assertEquals("/s/2-willow", tablet.path(), tablet.text());
+      assertTrue(tablet.text().contains("Hello Ben!") && tablet.text().contains("Ben Okafor"), tablet.text());
+      assertAccessible(tablet);
+    }
+    try (Browser ict = browser()) {
+      // The ICT leader finds it all in the audit log, with who did it.
+      signIn(ict, "ict.leader", "ict-demo-pass").press("School admin").press("Audit log");
+      ict.fill("a-person", "Ben Okafor").press("Show");
+      String log = ict.text();
+      assertTrue(log.matches("(?s).*\\n[^\\n]* Unlocked Priya Patel \\(mrs\\.patel\\) Ben Okafor \\(ben\\)[^\\n]*\\n.*"), "the unlock, by Mrs Patel: " + log);
+      assertTrue(log.matches("(?s).*\\n[^\\n]* Picture password set by someone else Priya Patel \\(mrs\\.patel\\) Ben Okafor \\(ben\\)[^\\n]*\\n.*"), "the new pictures, by Mrs Patel: " + log);
+      assertTrue(log.contains("wrong pictures on Class 2 Willow") && log.contains("picture sign-in paused"), "and the tries that paused him: " + log);
+      ict.screenshot("8b-ict-leader-reads-the-audit-log");
+      assertAccessible(ict);
+    }
   }
 }

@@ -59,7 +59,8 @@ public final class PupilRoutes {
     List<User> pupils = new ArrayList<>(users.byIds(relationships.learnersOf(me.id()).stream().map(UserRef::id).toList()));
     pupils.sort(java.util.Comparator.comparing(User::displayName));
     for (User u : pupils) rows.add(row(u));
-    return Page.of("pupils/list", Map.of("pupils", rows)).title("My pupils");
+    long paused = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("paused"))).count();
+    return Page.of("pupils/list", Map.of("pupils", rows, "count", rows.size(), "pausedCount", paused, "anyPaused", paused > 0)).title("My pupils");
   }
 
   private Map<String, Object> row(User u) {
