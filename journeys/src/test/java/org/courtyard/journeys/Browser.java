@@ -217,8 +217,18 @@ final class Browser implements AutoCloseable {
   Browser audit() {
     if (!auditing) return this;
     String page = path();
+    Results results;
+    try {
+      results = new AxeBuilder().withTags(WCAG).analyze(driver);
+    } catch (org.openqa.selenium.JavascriptException e) {
+      // The page's own script moved on to the next page while axe was being put into this one (the
+      // sign upload sends its chunks, then goes to the video's page): audit the page it arrived at.
+      new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(
+          d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+      page = path();
+      results = new AxeBuilder().withTags(WCAG).analyze(driver);
+    }
     audited.add(page);
-    Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
     for (Rule r : results.getViolations()) {
       if (!"serious".equals(r.getImpact()) && !"critical".equals(r.getImpact())) continue;
       List<String> where = new ArrayList<>();
