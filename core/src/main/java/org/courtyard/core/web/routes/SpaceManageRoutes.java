@@ -272,6 +272,10 @@ public final class SpaceManageRoutes {
         }
         case "picture-device" -> {
           if (space.kind() != SpaceKind.CLASS) throw new IllegalArgumentException("Picture login is for classes.");
+          // A set-up device may get more wrong tries a day: only staff (the class's teachers) or the school admin make one.
+          if (req.user().kind() != UserKind.STAFF && !permissions.isAdminFor(req.user(), space)) {
+            throw new IllegalArgumentException("Only the class's teachers set up classroom devices.");
+          }
           String token = devices.setUp(space, req.user(), req.clientAddress());
           req.routing().response().addCookie(io.vertx.core.http.Cookie.cookie(PictureDevices.cookieName(space), token)
               .setPath("/picture/").setHttpOnly(true).setSameSite(io.vertx.core.http.CookieSameSite.LAX)
