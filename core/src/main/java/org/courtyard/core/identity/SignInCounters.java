@@ -89,13 +89,6 @@ public final class SignInCounters {
     else db.update("UPDATE sign_in_counters SET failures = failures - 1 WHERE counter_key = ? AND failures > 0", limit.key());
   }
 
-  /** Whether a limit has no tries left now (for the pages that show "paused"). */
-  public boolean exhausted(Limit limit, long now) {
-    return db.queryOne("SELECT window_start, failures, blocked_until FROM sign_in_counters WHERE counter_key = ?",
-        rs -> rs.getLong(1) > now - limit.windowMs() && (rs.getLong(3) > now || (!limit.progressive() && rs.getInt(2) >= limit.max())),
-        limit.key()).orElse(false);
-  }
-
   /** Clears every counter whose key starts so (an unlock clears the account's counters from every address). */
   public void clear(String kind, String id) {
     String key = key(kind, id);

@@ -152,19 +152,6 @@ public final class UserStore {
 
   public void setSiteAdmin(long id, boolean admin) { db.update("UPDATE users SET site_admin = ? WHERE id = ?", admin, id); }
 
-  /** Counts a failure; locks the account when the count reaches the limit. Returns true if now locked. */
-  public boolean recordFailure(long id, int limit, Instant lockUntil) {
-    return db.transaction(() -> {
-      db.update("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?", id);
-      int failures = (int) db.count("SELECT failed_logins FROM users WHERE id = ?", id);
-      if (failures >= limit) {
-        db.update("UPDATE users SET locked_until = ?, failed_logins = 0 WHERE id = ?", lockUntil, id);
-        return true;
-      }
-      return false;
-    });
-  }
-
   public void recordSuccess(long id) {
     db.update("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)", id);
   }
