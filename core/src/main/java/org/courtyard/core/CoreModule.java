@@ -55,6 +55,7 @@ final class CoreModule extends AbstractModule {
     bind(Permissions.class).to(PermissionService.class);
     bind(HtmlSanitizer.class).to(OwaspHtmlSanitizer.class).in(Singleton.class);
     bind(FileStore.class).toInstance(new DiskFileStore(config.filesDir()));
+    bind(org.courtyard.api.service.Uploads.class).to(org.courtyard.core.services.CoreUploads.class);
     bind(Mailer.class).to(LogMailer.class).in(Singleton.class);
     bind(Passwords.class).toInstance(new Passwords(config.getInt(Config.PASSWORD_COST, 10)));
     bind(org.courtyard.core.identity.SessionEnder.class).to(org.courtyard.core.web.session.DatabaseSessionStore.class);
@@ -66,8 +67,9 @@ final class CoreModule extends AbstractModule {
                         Directory directory, Permissions permissions, HtmlSanitizer sanitizer, FileStore files,
                         NotificationStore notifications, org.courtyard.core.roster.ImporterRegistry importers,
                         org.courtyard.core.services.ResultStore results, Clock clock,
-                        org.courtyard.api.service.Relationships relationships) {
+                        org.courtyard.api.service.Relationships relationships, org.courtyard.api.service.Uploads uploads,
+                        org.courtyard.core.jobs.JobScheduler jobs, org.courtyard.core.privacy.PersonalDataRegistry personalData) {
     return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity, notifications, importers, results,
-        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock, relationships), cluster);
+        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock, relationships, uploads), cluster, jobs, personalData);
   }
 }

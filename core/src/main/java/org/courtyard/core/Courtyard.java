@@ -66,8 +66,6 @@ public final class Courtyard implements AutoCloseable {
   }
 
   /** Builds the router, starts the plugins and listens; returns once the port is open. */
-  private static final long HOUSEKEEPING_EVERY_MS = 3_600_000L;
-
   public Courtyard serve() { return serve(c -> { }); }
 
   /** As {@link #serve()}, running {@code prepare} after the plugins start and before the port opens (the demo's seed data). */
@@ -76,6 +74,16 @@ public final class Courtyard implements AutoCloseable {
     var router = web.router();
     PluginHost plugins = injector.getInstance(PluginHost.class);
     plugins.attach(injector.getInstance(org.courtyard.core.web.ToolDispatch.class));
+    injector.getInstance(org.courtyard.core.privacy.PersonalDataRegistry.class)
+        .add("core", "Account and school", injector.getInstance(org.courtyard.core.privacy.CorePersonalData.class));
+    org.courtyard.core.jobs.JobScheduler jobs = injector.getInstance(org.courtyard.core.jobs.JobScheduler.class);
+    jobs.register("core", "leaver-retention", org.courtyard.api.job.Schedule.dailyAt(java.time.LocalTime.of(2, 30)),
+        injector.getInstance(org.courtyard.core.privacy.LeaverRetention.class));
+    jobs.register("core", "housekeeping", org.courtyard.api.job.Schedule.every(java.time.Duration.ofHours(1)), run -> {
+      // Old audit entries (past each school's chosen time) and spent sign-in counters.
+      injector.getInstance(org.courtyard.core.audit.AuditLog.class).purge();
+      injector.getInstance(org.courtyard.core.identity.SignInCounters.class).purge(System.currentTimeMillis());
+    });
     plugins.loadAndStartAll();
     // Other nodes say "look again" at once; this catches what a network blip lost, and what the
     // command line (`plugins disable`) changed in a shared database while this server runs.
@@ -83,10 +91,9 @@ public final class Courtyard implements AutoCloseable {
       plugins.catchUp();
       return null;
     }, false));
-    // Old audit entries (past each school's chosen time) and spent sign-in counters go once an hour.
-    vertx.setPeriodic(HOUSEKEEPING_EVERY_MS, t -> vertx.executeBlocking(() -> {
-      injector.getInstance(org.courtyard.core.audit.AuditLog.class).purge();
-      injector.getInstance(org.courtyard.core.identity.SignInCounters.class).purge(System.currentTimeMillis());
+    // Each node looks for due jobs; the database lets only one of them run each.
+    vertx.setPeriodic(config.getLong(Config.JOBS_TICK_MS, 30_000), t -> vertx.executeBlocking(() -> {
+      jobs.runDue();
       return null;
     }, false));
     prepare.accept(this);

@@ -8,7 +8,10 @@ import org.courtyard.api.web.Widget;
 /**
  * Collects a tool's whole contribution. The core remembers which tool added each entry, so
  * disabling the tool removes its routes, menu entries, widgets and listeners in one go.
- * Classes named here are built by the tool's own Guice injector (a child of the core's).
+ * Classes named here are built by the tool's own Guice injector, made from the plugin-api services
+ * ({@code Database}, {@code Clock}, {@code Directory}, ...) and the tool's own modules. It is not a child of
+ * the core's injector: a tool sees nothing of the core but plugin-api, and everything Guice made for it
+ * goes away with it.
  */
 public interface ToolBinder {
   /** Routes mounted under {@code /s/{space}/{tool}/}. */
@@ -45,6 +48,38 @@ public interface ToolBinder {
 
   /** Sample content for the demo school's classes (built by the tool's injector). */
   ToolBinder demoContent(Class<? extends DemoContent> content);
+
+  /** A widget whose capability is a typed handle. @since 2.0.0 */
+  default ToolBinder widget(String name, String title, CapabilityKey capability, Class<? extends Widget> widget) {
+    return widget(name, title, capability.name(), widget);
+  }
+
+  /** A menu entry whose capability is a typed handle. @since 2.0.0 */
+  default ToolBinder menu(String label, String path, CapabilityKey capability) { return menu(label, path, capability.name()); }
+
+  /**
+   * Start and stop hooks, run on every node where the tool runs (see {@link Lifecycle}).
+   *
+   * @since 2.0.0
+   */
+  ToolBinder lifecycle(Class<? extends Lifecycle> lifecycle);
+
+  /**
+   * A job run on a schedule, once across the cluster (see {@link org.courtyard.api.job.Job}).
+   * {@code name} is unique within the tool ({@code "close-polls"}); it keys the job's run history, so
+   * keep it across versions.
+   *
+   * @since 2.0.0
+   */
+  ToolBinder job(String name, org.courtyard.api.job.Schedule schedule, Class<? extends org.courtyard.api.job.Job> job);
+
+  /**
+   * The tool's answer to subject access and erasure requests (see
+   * {@link org.courtyard.api.privacy.PersonalData}). Every tool that keeps data about people declares one.
+   *
+   * @since 2.0.0
+   */
+  ToolBinder personalData(Class<? extends org.courtyard.api.privacy.PersonalData> personalData);
 
   /** Further Guice bindings for the tool's own classes. */
   ToolBinder bind(Module module);

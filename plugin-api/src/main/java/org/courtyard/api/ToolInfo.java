@@ -18,7 +18,7 @@ public final class ToolInfo {
   private String icon = "🧩";
   private final Set<SpaceKind> suits = EnumSet.noneOf(SpaceKind.class);
   private final List<Capability> capabilities = new ArrayList<>();
-  private final List<Setting> settings = new ArrayList<>();
+  private final List<Setting<?>> settings = new ArrayList<>();
 
   private ToolInfo(String id, String title, String description) {
     if (!id.matches("[a-z][a-z0-9-]{1,30}")) throw new IllegalArgumentException("tool id must be lower-case letters, digits or '-': " + id);
@@ -67,7 +67,19 @@ public final class ToolInfo {
     return this;
   }
 
-  public ToolInfo setting(Setting setting) { settings.add(setting); return this; }
+  /** A capability declared as a typed handle (see {@link CapabilityKey}). @since 2.0.0 */
+  public ToolInfo capability(CapabilityKey key) {
+    capabilities.add(key.of(id));
+    return this;
+  }
+
+  /** Several capabilities declared as typed handles. @since 2.0.0 */
+  public ToolInfo capabilities(CapabilityKey... keys) {
+    for (CapabilityKey k : keys) capability(k);
+    return this;
+  }
+
+  public ToolInfo setting(Setting<?> setting) { settings.add(setting); return this; }
 
   public String id() { return id; }
   public String title() { return title; }
@@ -76,7 +88,7 @@ public final class ToolInfo {
   /** Empty means every kind of space. */
   public Set<SpaceKind> suits() { return Collections.unmodifiableSet(suits); }
   public List<Capability> capabilities() { return List.copyOf(capabilities); }
-  public List<Setting> settings() { return List.copyOf(settings); }
+  public List<Setting<?>> settings() { return List.copyOf(settings); }
 
   /** Whether the tool suits this kind of space (named apart from the {@code suits(...)} builder, which one kind would otherwise call). */
   public boolean isSuitedTo(SpaceKind kind) { return suits.isEmpty() || suits.contains(kind); }

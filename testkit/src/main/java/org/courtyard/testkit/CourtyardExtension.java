@@ -158,6 +158,13 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
   /** Moves the server's clock on, to see what happens when a time limit or a due date passes without waiting for it. */
   public void advanceClock(java.time.Duration by) { ((org.courtyard.core.services.ServerClock) get(java.time.Clock.class)).advance(by); }
 
+  /**
+   * Runs now, on this node, every scheduled job that is due (move the clock on first with
+   * {@link #advanceClock}); returns how many ran here. The server also looks by itself every
+   * {@code jobs.tick-ms}; tests call this instead of waiting.
+   */
+  public int runDueJobs() { return get(org.courtyard.core.jobs.JobScheduler.class).runDue(); }
+
   /** A browser nobody has signed in on. */
   public TestClient anonymous() { return new TestClient(baseUri()); }
 

@@ -42,7 +42,12 @@ public final class AuditLog {
     PICTURE_DEVICE("Picture sign-in device set up"),
     IMPORT_APPLIED("Import applied"),
     IMPORT_UNDONE("Import undone"),
-    AUDIT_SETTINGS("Audit log settings changed");
+    AUDIT_SETTINGS("Audit log settings changed"),
+    LEFT("Marked as a leaver"),
+    DATA_EXPORTED("Personal data downloaded (subject access)"),
+    DATA_ERASED("Personal data erased"),
+    PRIVACY_SETTINGS("Privacy settings changed"),
+    SCHOOL_YEAR_ENDED("School year ended");
 
     private final String label;
 

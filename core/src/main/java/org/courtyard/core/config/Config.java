@@ -69,6 +69,10 @@ public final class Config {
   public static final String SITE_ADDRESS = "http.site-address";
   /** Seconds browsers should remember to use only https (Strict-Transport-Security); 0 sends no header. */
   public static final String HSTS_SECONDS = "http.hsts-seconds";
+  /** The installation's time zone (an IANA name such as {@code Europe/London}): daily jobs, and schools that set none. */
+  public static final String TIME_ZONE = "time-zone";
+  /** How often (milliseconds) each node looks for scheduled jobs that are due. */
+  public static final String JOBS_TICK_MS = "jobs.tick-ms";
 
   private final Map<String, String> values;
 

@@ -145,9 +145,22 @@ public final class UserStore {
 
   public void setAvatar(long id, String avatar) { db.update("UPDATE users SET avatar = ? WHERE id = ?", avatar, id); }
 
+  /** Switches an account off or on; switching on also forgets that the person left. */
   public void setDisabled(long id, boolean disabled) {
-    db.update("UPDATE users SET disabled = ? WHERE id = ?", disabled, id);
+    if (disabled) db.update("UPDATE users SET disabled = TRUE WHERE id = ?", id);
+    else db.update("UPDATE users SET disabled = FALSE, left_at = NULL WHERE id = ?", id);
     relationshipsChanged(id);
+  }
+
+  /**
+   * Marks a person as a leaver: the account is switched off, their work kept until the school's
+   * retention time after {@code at} passes, and tools hear of it ({@link org.courtyard.api.event.PersonLeft}).
+   */
+  public void markLeft(long id, java.time.Instant at) {
+    db.update("UPDATE users SET disabled = TRUE, left_at = ? WHERE id = ? AND left_at IS NULL", java.sql.Timestamp.from(at), id);
+    db.update("UPDATE users SET disabled = TRUE WHERE id = ?", id);
+    relationshipsChanged(id);
+    byId(id).ifPresent(u -> events.publishAfterCommit(new org.courtyard.api.event.PersonLeft(id, u.schoolId() == null ? 0 : u.schoolId())));
   }
 
   public void setSiteAdmin(long id, boolean admin) { db.update("UPDATE users SET site_admin = ? WHERE id = ?", admin, id); }

@@ -56,6 +56,10 @@ public final class PluginHost {
   private final org.courtyard.core.roster.ImporterRegistry importers;
   private final PluginServicesModule.CoreServices services;
   private final org.courtyard.core.services.ResultStore results;
+  private final org.courtyard.core.jobs.JobScheduler jobs;
+  private final org.courtyard.core.privacy.PersonalDataRegistry personalData;
+  /** What each running plugin added, as handles: the one place stopping a plugin undoes. */
+  private final PluginRegistrations registrations = new PluginRegistrations();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private final Map<String, List<org.courtyard.api.DemoContent>> demoContent = new ConcurrentHashMap<>();
   private volatile RouteMounter mounter;
@@ -68,8 +72,11 @@ public final class PluginHost {
   public PluginHost(Path pluginsDir, Db db, EventHub events, CapabilityRegistry capabilities, ToolRegistry registry,
                     ActivityStore activity, org.courtyard.core.notify.NotificationStore notifications,
                     org.courtyard.core.roster.ImporterRegistry importers, org.courtyard.core.services.ResultStore results,
-                    PluginServicesModule.CoreServices services, org.courtyard.core.cluster.Cluster cluster) {
+                    PluginServicesModule.CoreServices services, org.courtyard.core.cluster.Cluster cluster,
+                    org.courtyard.core.jobs.JobScheduler jobs, org.courtyard.core.privacy.PersonalDataRegistry personalData) {
     this.cluster = cluster;
+    this.jobs = jobs;
+    this.personalData = personalData;
     this.results = results;
     this.pf4j = new DefaultPluginManager(pluginsDir);
     this.pluginsDir = pluginsDir;
@@ -86,8 +93,8 @@ public final class PluginHost {
   public static PluginServicesModule.CoreServices services(org.courtyard.api.data.Database database, org.courtyard.api.service.Events events,
       org.courtyard.api.service.Directory directory, org.courtyard.api.service.Permissions permissions,
       org.courtyard.api.service.HtmlSanitizer sanitizer, org.courtyard.api.service.FileStore files, java.time.Clock clock,
-      org.courtyard.api.service.Relationships relationships) {
-    return new PluginServicesModule.CoreServices(database, events, directory, permissions, sanitizer, files, clock, relationships);
+      org.courtyard.api.service.Relationships relationships, org.courtyard.api.service.Uploads uploads) {
+    return new PluginServicesModule.CoreServices(database, events, directory, permissions, sanitizer, files, clock, relationships, uploads);
   }
 
   /** Where routes go once the HTTP server exists; tools started before are mounted then. */
@@ -221,7 +228,10 @@ public final class PluginHost {
         return fail(pluginId, "Contains nothing Courtyard can use: no class marked @Extension implements Tool or RosterImporter.", null);
       }
       for (Tool tool : tools) started.add(install(pluginId, w.getPluginClassLoader(), tool));
-      for (ToolRegistry.ActiveTool t : started) registry.add(t);
+      for (ToolRegistry.ActiveTool t : started) {
+        registry.add(t);
+        registrations.add(pluginId, () -> registry.removeTool(t.id()));
+      }
       for (org.courtyard.api.roster.RosterImporter i : rosterImporters) importers.add(pluginId, i);
       LOG.info("Plugin " + pluginId + " " + w.getDescriptor().getVersion() + " started with tools " + started.stream().map(ToolRegistry.ActiveTool::id).toList());
       return true;
@@ -244,8 +254,11 @@ public final class PluginHost {
     return false;
   }
 
+  /** Takes away everything the plugin added: its stop hooks run first, then each registration, newest first. */
   private void undo(String pluginId) {
     registry.ofPlugin(pluginId).forEach(t -> demoContent.remove(t.id()));
+    registrations.removeAll(pluginId);
+    // Entries added before their handle existed (a failure half-way through install) go too.
     registry.removePlugin(pluginId);
     importers.removePlugin(pluginId);
     events.unregisterAll(pluginId);
@@ -363,8 +376,28 @@ public final class PluginHost {
     for (var d : binder.demo) demo.add(injector.getInstance(d));
     demoContent.put(toolId, List.copyOf(demo));
 
+    List<org.courtyard.api.Lifecycle> lifecycles = new ArrayList<>();
+    for (var l : binder.lifecycles) lifecycles.add(injector.getInstance(l));
+    List<org.courtyard.api.job.Job> jobInstances = new ArrayList<>();
+    for (Binder.JobDecl j : binder.jobs) jobInstances.add(injector.getInstance(j.job()));
+    org.courtyard.api.privacy.PersonalData privacy = binder.personalData == null ? null : injector.getInstance(binder.personalData);
+
     for (Capability c : info.capabilities()) capabilities.register(pluginId, c);
     listeners.forEach(Runnable::run);
+    for (org.courtyard.api.Lifecycle l : lifecycles) {
+      l.start();
+      registrations.add(pluginId, () -> {
+        try {
+          l.stop();
+        } catch (Exception e) {
+          LOG.log(Level.WARNING, "Tool " + toolId + " failed in its stop hook; stopped anyway", e);
+        }
+      });
+    }
+    for (int i = 0; i < binder.jobs.size(); i++) {
+      registrations.add(pluginId, jobs.register(toolId, binder.jobs.get(i).name(), binder.jobs.get(i).schedule(), jobInstances.get(i)));
+    }
+    if (privacy != null) registrations.add(pluginId, personalData.add(toolId, info.title(), privacy));
     RouteMounter m = mounter;
     List<Route> mounted = m == null ? List.of() : m.mount(toolId, routes);
     return new ToolRegistry.ActiveTool(pluginId, info, Renderer.engine(loader, "/templates"), loader, List.copyOf(menus), List.copyOf(widgets), mounted);
@@ -401,6 +434,26 @@ public final class PluginHost {
     final List<ToolRegistry.MenuEntry> menus = new ArrayList<>();
     final List<Module> modules = new ArrayList<>();
     final List<Class<? extends org.courtyard.api.DemoContent>> demo = new ArrayList<>();
+    final List<Class<? extends org.courtyard.api.Lifecycle>> lifecycles = new ArrayList<>();
+    final List<JobDecl> jobs = new ArrayList<>();
+    Class<? extends org.courtyard.api.privacy.PersonalData> personalData;
+
+    record JobDecl(String name, org.courtyard.api.job.Schedule schedule, Class<? extends org.courtyard.api.job.Job> job) {}
+
+    @Override public ToolBinder lifecycle(Class<? extends org.courtyard.api.Lifecycle> lifecycle) { lifecycles.add(lifecycle); return this; }
+
+    @Override public ToolBinder job(String name, org.courtyard.api.job.Schedule schedule, Class<? extends org.courtyard.api.job.Job> job) {
+      if (!name.matches("[a-z][a-z0-9-]{0,60}")) throw new IllegalArgumentException("job names are lower-case letters, digits or '-': " + name);
+      if (jobs.stream().anyMatch(j -> j.name().equals(name))) throw new IllegalArgumentException("two jobs are named " + name);
+      jobs.add(new JobDecl(name, schedule, job));
+      return this;
+    }
+
+    @Override public ToolBinder personalData(Class<? extends org.courtyard.api.privacy.PersonalData> type) {
+      if (personalData != null) throw new IllegalArgumentException("a tool declares its personal data once");
+      personalData = type;
+      return this;
+    }
 
     @Override public ToolBinder demoContent(Class<? extends org.courtyard.api.DemoContent> content) { demo.add(content); return this; }
 

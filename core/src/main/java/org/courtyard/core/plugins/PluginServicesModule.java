@@ -21,7 +21,8 @@ import org.courtyard.api.service.Results;
 final class PluginServicesModule extends AbstractModule {
   /** The core services offered to plugins, built once by the host. */
   record CoreServices(Database database, Events events, Directory directory, Permissions permissions,
-                      HtmlSanitizer sanitizer, FileStore files, Clock clock, Relationships relationships) {}
+                      HtmlSanitizer sanitizer, FileStore files, Clock clock, Relationships relationships,
+                      org.courtyard.api.service.Uploads uploads) {}
 
   private final CoreServices services;
   private final ActivityLog activity;
@@ -44,6 +45,7 @@ final class PluginServicesModule extends AbstractModule {
     bind(Relationships.class).toInstance(services.relationships());
     bind(HtmlSanitizer.class).toInstance(services.sanitizer());
     bind(FileStore.class).toInstance(services.files());
+    bind(org.courtyard.api.service.Uploads.class).toInstance(services.uploads());
     bind(ActivityLog.class).toInstance(activity);
     bind(Notifications.class).toInstance(notifications);
     bind(Results.class).toInstance(results);

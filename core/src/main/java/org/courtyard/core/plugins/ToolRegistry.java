@@ -30,7 +30,7 @@ public final class ToolRegistry {
                            List<MenuEntry> menus, List<WidgetEntry> widgets, List<Route> routes) {
     public String id() { return info.id(); }
 
-    public Optional<Setting> setting(String key) { return info.settings().stream().filter(s -> s.key().equals(key)).findFirst(); }
+    public Optional<Setting<?>> setting(String key) { return info.settings().stream().filter(s -> s.key().equals(key)).findFirst(); }
   }
 
   private final Map<String, ActiveTool> byToolId = new ConcurrentHashMap<>();
@@ -50,6 +50,12 @@ public final class ToolRegistry {
       return true;
     });
     return removed;
+  }
+
+  /** Removes one tool, unmounting its routes. */
+  void removeTool(String toolId) {
+    ActiveTool t = byToolId.remove(toolId);
+    if (t != null) t.routes().forEach(Route::remove);
   }
 
   public Optional<ActiveTool> tool(String toolId) { return Optional.ofNullable(byToolId.get(toolId)); }

@@ -496,7 +496,7 @@ public final class RosterSync {
       }
       case LEAVER -> {
         journal.before(ImportJournal.Subject.USER, s.existingId(), null);
-        users.setDisabled(s.existingId(), true);
+        users.markLeft(s.existingId(), java.time.Instant.now());
       }
       default -> { }
     }

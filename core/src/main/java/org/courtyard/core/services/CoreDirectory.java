@@ -20,12 +20,19 @@ public final class CoreDirectory implements Directory {
   private final SpaceStore spaces;
   private final Relationships relationships;
 
+  private final SchoolStore schools;
+  private final java.time.ZoneId installationZone;
+
   @Inject
-  public CoreDirectory(UserStore users, SpaceStore spaces, Relationships relationships) {
+  public CoreDirectory(UserStore users, SpaceStore spaces, Relationships relationships, SchoolStore schools, org.courtyard.core.config.Config config) {
+    this.schools = schools;
+    this.installationZone = java.time.ZoneId.of(config.get(org.courtyard.core.config.Config.TIME_ZONE, "Europe/London"));
     this.users = users;
     this.spaces = spaces;
     this.relationships = relationships;
   }
+
+  @Override public java.time.ZoneId timeZone(long schoolId) { return schools.timeZone(schoolId).orElse(installationZone); }
 
   @Override public Optional<UserRef> user(long userId) { return users.byId(userId).map(User::ref); }
 

@@ -35,6 +35,18 @@ public final class SchoolStore {
     db.update("UPDATE schools SET logo_key = ? WHERE space_id = ?", fileKey, schoolId);
   }
 
+  /** The school's own time zone, if it set one (otherwise the installation's applies). */
+  public java.util.Optional<java.time.ZoneId> timeZone(long schoolId) {
+    return RequestMemo.get(() -> db.queryOne("SELECT time_zone FROM schools WHERE space_id = ?", rs -> rs.getString(1), schoolId)
+        .filter(z -> z != null && !z.isBlank()).map(java.time.ZoneId::of), "time-zone", schoolId);
+  }
+
+  /** Sets the school's time zone; {@code null} goes back to the installation's. */
+  public void setTimeZone(long schoolId, java.time.ZoneId zone) {
+    RequestMemo.clear();
+    db.update("UPDATE schools SET time_zone = ? WHERE space_id = ?", zone == null ? null : zone.getId(), schoolId);
+  }
+
   public boolean toolEnabled(long schoolId, String toolId) { return enabledTools(schoolId).contains(toolId); }
 
   public Set<String> enabledTools(long schoolId) {

@@ -23,7 +23,7 @@ public final class ToolSettings {
   }
 
   /** Space value (for per-space settings), else the school's value, else the declared default. */
-  public String effective(Space space, String toolId, Setting setting) {
+  public String effective(Space space, String toolId, Setting<?> setting) {
     if (setting.scope() == Setting.Scope.SPACE) {
       Optional<String> own = stored(space.id(), toolId, setting.key());
       if (own.isPresent()) return own.get();
@@ -36,7 +36,7 @@ public final class ToolSettings {
   }
 
   /** Validates and saves every submitted value in one transaction; throws with the first message otherwise. */
-  public void save(long spaceId, String toolId, Map<Setting, String> submitted) {
+  public void save(long spaceId, String toolId, Map<Setting<?>, String> submitted) {
     Map<String, String> clean = new TreeMap<>();
     submitted.forEach((setting, raw) -> clean.put(setting.key(), setting.validate(raw)));
     db.transaction(() -> {

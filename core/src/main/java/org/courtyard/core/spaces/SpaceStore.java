@@ -137,8 +137,10 @@ public final class SpaceStore {
 
   public void setArchived(long id, boolean archived) {
     RequestMemo.clear();
+    boolean was = byId(id).map(Space::archived).orElse(archived);
     db.update("UPDATE spaces SET archived = ? WHERE id = ?", archived, id);
     relationshipsChanged(id);
+    if (archived && !was) events.publishAfterCommit(new org.courtyard.api.event.SpaceArchived(id));
   }
 
   public void setParent(long id, Long parentId) {
@@ -211,7 +213,9 @@ public final class SpaceStore {
 
   public void removeTool(long spaceId, String toolId) {
     RequestMemo.clear();
-    db.update("DELETE FROM space_tools WHERE space_id = ? AND tool_id = ?", spaceId, toolId);
+    if (db.update("DELETE FROM space_tools WHERE space_id = ? AND tool_id = ?", spaceId, toolId) > 0) {
+      events.publishAfterCommit(new org.courtyard.api.event.ToolRemovedFromSpace(spaceId, toolId));
+    }
   }
 
   public String regeneratePictureCode(long spaceId) {

@@ -17,6 +17,7 @@ import org.courtyard.api.Role;
 import org.courtyard.api.SpaceRef;
 import org.courtyard.api.UserRef;
 import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.InputProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.ToolRequest;
@@ -124,7 +125,16 @@ public final class ToolDispatch implements RouteMounter {
     if (!d.allowed()) throw HttpProblem.forbidden("You cannot do that here. " + d.reason());
     if (space.archived() && "POST".equals(def.method())) throw HttpProblem.forbidden(space.name() + " is archived, so it is read-only.");
     Request toolRequest = new Request(req, tool, space, user);
-    Reply reply = def.handler().handle(toolRequest);
+    Reply reply;
+    try {
+      reply = def.handler().handle(toolRequest);
+    } catch (InputProblem p) {
+      // The one channel for refusing input: the form again with its messages, or the error page listing them.
+      reply = p.form().map(form -> withProblems(form, p, req)).orElseThrow(() -> p);
+    } catch (IllegalArgumentException e) {
+      // Not a message meant for a person (a NumberFormatException, a tool's own check): a fault, logged with a reference.
+      throw new IllegalStateException(toolId + " failed on " + def.method() + " " + def.path() + " (a tool refuses input with InputProblem)", e);
+    }
     if (reply instanceof Page page) {
       page.with("tool", toolRequest.toolUrl()).with("space", spaceModel(space)).with("can", toolRequest.capabilityMap());
       if (page.title() == null) page.title(tool.info().title() + " · " + space.name());
@@ -133,6 +143,17 @@ public final class ToolDispatch implements RouteMounter {
       return new Reply.Redirect(to, r.flash());
     }
     return reply;
+  }
+
+  /** The form page again, status 422, with what was wrong and what the person had typed. */
+  private static Page withProblems(Page form, InputProblem p, WebRequest req) {
+    List<Map<String, String>> problems = new ArrayList<>();
+    p.fields().forEach((field, message) -> problems.add(Map.of("field", field, "message", message)));
+    Map<String, String> submitted = new HashMap<>();
+    for (String name : req.formMap().names()) {
+      if (!name.equals("_csrf")) submitted.put(name, req.form(name));
+    }
+    return form.status(422).with("problems", problems).with("problem", p.fields()).with("submitted", submitted);
   }
 
   static Map<String, Object> spaceModel(Space space) {

@@ -92,6 +92,8 @@ public final class Web {
         answer = answer(req, templates, work.handle(req));
       } catch (HttpProblem p) {
         answer = errorPage(req, p.status(), p.getMessage());
+      } catch (org.courtyard.api.web.InputProblem p) {
+        answer = errorPage(req, 422, String.join(" ", p.messages()));
       } catch (IllegalArgumentException e) {
         answer = errorPage(req, 400, e.getMessage());
       }
@@ -143,6 +145,9 @@ public final class Web {
     if (reply instanceof Reply.Text t) {
       return new Answer(200, t.contentType(), Buffer.buffer(t.body()), null, null, null);
     }
+    if (reply instanceof Reply.Json j) {
+      return new Answer(j.status(), "application/json; charset=utf-8", io.vertx.core.json.Json.encodeToBuffer(j.value()), null, null, null);
+    }
     if (reply instanceof Reply.FileReply f) {
       if (!Files.isRegularFile(f.path())) return errorPage(req, 404, "That file is no longer here.");
       return new Answer(200, f.contentType(), null, null, f.path(), f.downloadName());
@@ -162,6 +167,7 @@ public final class Web {
       case 404 -> "Page not found";
       case 409 -> "Someone else changed this";
       case 413 -> "That file is too big";
+      case 422 -> "Please check what you entered";
       default -> "Sorry, something went wrong";
     });
     String body = coreTemplates.render("error", model);

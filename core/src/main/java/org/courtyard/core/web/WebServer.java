@@ -51,6 +51,7 @@ public final class WebServer {
   private final org.courtyard.core.web.routes.PupilRoutes pupils;
   private final org.courtyard.core.web.routes.AuditRoutes audit;
   private final org.courtyard.core.web.routes.AdminPeopleRoutes adminPeople;
+  @Inject private org.courtyard.core.web.routes.PrivacyRoutes privacy;
   private HttpServer server;
   private volatile Router router;
   private final DatabaseSessionStore sessions;
@@ -110,6 +111,7 @@ public final class WebServer {
     notifications.mount(router);
     imports.mount(router);
     admin.mount(router);
+    privacy.mount(router); // before adminPeople, whose POST /users/:id/:action would take /users/:id/erase
     adminPeople.mount(router);
     audit.mount(router);
     spaceManage.mount(router);

@@ -23,6 +23,14 @@ public interface Directory {
   /** The personal space's owner, if this is a personal space. */
   Optional<UserRef> personalSpaceOwner(long spaceId);
 
+  /**
+   * The time zone a school's days and times are in (due dates, "today", jobs at a time of day); the
+   * installation's {@code time-zone} unless the school set its own.
+   *
+   * @since 2.0.0
+   */
+  java.time.ZoneId timeZone(long schoolId);
+
   /** The spaces a person belongs to and their role in each (not their personal space). */
   List<Membership> spacesOf(long userId);
 

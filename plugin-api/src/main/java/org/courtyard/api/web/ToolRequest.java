@@ -2,7 +2,9 @@ package org.courtyard.api.web;
 
 import java.util.List;
 import java.util.Optional;
+import org.courtyard.api.CapabilityKey;
 import org.courtyard.api.Role;
+import org.courtyard.api.Setting;
 import org.courtyard.api.SpaceRef;
 import org.courtyard.api.UserRef;
 
@@ -40,6 +42,53 @@ public interface ToolRequest {
   /** Whether this user holds the tool's capability (local name) here. */
   boolean can(String capability);
 
-  /** The value of one of the tool's settings for this space (space value, else school value, else default). */
+  /**
+   * The value of one of the tool's settings for this space (space value, else school value, else default).
+   *
+   * @deprecated since 2.0.0: declare the setting as a constant and read it typed with {@link #setting(Setting)}.
+   */
+  @Deprecated
   String setting(String key);
+
+  /** One of the tool's settings for this space, typed (space value, else school value, else default). @since 2.0.0 */
+  default <T> T setting(Setting<T> setting) { return setting.read(setting(setting.key())); }
+
+  /** Whether this user holds the capability here. @since 2.0.0 */
+  default boolean can(CapabilityKey capability) { return can(capability.name()); }
+
+  /**
+   * A required text field, at most {@code maxLength} characters; an {@link InputProblem} naming the
+   * field by {@code label} otherwise.
+   *
+   * @since 2.0.0
+   */
+  default String formText(String name, String label, int maxLength) {
+    String v = form(name);
+    if (v.isEmpty()) throw InputProblem.of(name, label + ": this cannot be left empty.");
+    if (v.length() > maxLength) throw InputProblem.of(name, label + ": at most " + maxLength + " characters (this has " + v.length() + ").");
+    return v;
+  }
+
+  /**
+   * A whole number from a form field between {@code min} and {@code max}; an {@link InputProblem} naming
+   * the field by {@code label} otherwise (never a {@code NumberFormatException}).
+   *
+   * @since 2.0.0
+   */
+  default long formNumber(String name, String label, long min, long max) {
+    String v = form(name);
+    long n;
+    try {
+      n = Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw InputProblem.of(name, v.isEmpty() ? label + ": enter a number." : label + ": '" + v + "' is not a whole number.");
+    }
+    if (n < min || n > max) throw InputProblem.of(name, label + ": enter a number from " + min + " to " + max + ".");
+    return n;
+  }
+
+  /** A whole number from a form field, if one was given; an {@link InputProblem} if what was given is not one. @since 2.0.0 */
+  default Optional<Long> formOptionalNumber(String name, String label, long min, long max) {
+    return form(name).isEmpty() ? Optional.empty() : Optional.of(formNumber(name, label, min, max));
+  }
 }

@@ -20,7 +20,7 @@ class PluginHostIT {
   static final CourtyardExtension courtyard = CourtyardExtension.withDemoSchool()
       .plugin(PluginJar.fixture("echo").extension(EchoTool.class).resource("templates/echo.hbs").resource("static/echo.css"))
       .plugin(PluginJar.fixture("broken").extension(ThrowingTool.class))
-      .plugin(PluginJar.fixture("future").extension(EchoTool.class).requires(">=2.0.0"));
+      .plugin(PluginJar.fixture("future").extension(EchoTool.class).requires(">=3.0.0"));
 
   private PluginStatus status(String id) {
     return courtyard.get(PluginHost.class).statuses().stream().filter(s -> s.pluginId().equals(id)).findFirst().orElseThrow();
@@ -103,7 +103,7 @@ class PluginHostIT {
   void aPluginNeedingAnotherApiVersionIsRefusedWithTheReason() {
     PluginStatus future = status("future");
     assertEquals(PluginStatus.State.FAILED, future.state());
-    assertTrue(future.failure().contains(">=2.0.0"), future.failure());
+    assertTrue(future.failure().contains(">=3.0.0"), future.failure());
   }
 
   @Test

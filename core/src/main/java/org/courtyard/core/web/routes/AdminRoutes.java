@@ -212,7 +212,7 @@ public final class AdminRoutes {
 
   private Page settingsPage(Space school, ToolRegistry.ActiveTool tool, String error, Map<String, String> submitted, int status) {
     List<Map<String, Object>> fields = new ArrayList<>();
-    for (Setting s : tool.info().settings()) {
+    for (Setting<?> s : tool.info().settings()) {
       Map<String, Object> f = settingField(s, submitted.getOrDefault(s.key(), settings.stored(school.id(), tool.id(), s.key()).orElse(s.defaultValue())));
       f.put("perSpace", s.scope() == Setting.Scope.SPACE);
       fields.add(f);
@@ -225,7 +225,7 @@ public final class AdminRoutes {
   }
 
   /** What a settings form needs to draw one declared setting: its kind of input, label, help and value. */
-  static Map<String, Object> settingField(Setting s, String value) {
+  static Map<String, Object> settingField(Setting<?> s, String value) {
     Map<String, Object> f = new HashMap<>();
     f.put("key", s.key());
     f.put("label", s.label());
@@ -235,21 +235,21 @@ public final class AdminRoutes {
     f.put("number", s.type() == Setting.Type.NUMBER);
     f.put("flag", s.type() == Setting.Type.FLAG);
     f.put("choice", s.type() == Setting.Type.CHOICE);
-    f.put("choices", s.choices());
+    f.put("choices", s.choices().stream().map(c -> Map.of("value", c.value(), "label", c.label())).toList());
     return f;
   }
 
   /** A submitted value for a declared setting: a checkbox sends "true" after its hidden "false". */
-  static String submitted(WebRequest req, Setting s, String field) {
+  static String submitted(WebRequest req, Setting<?> s, String field) {
     return s.type() == Setting.Type.FLAG ? Boolean.toString(req.formAll(field).contains("true")) : req.form(field);
   }
 
   private Reply saveSettings(WebRequest req) {
     Space school = school(req);
     ToolRegistry.ActiveTool tool = tool(req);
-    Map<Setting, String> values = new LinkedHashMap<>();
+    Map<Setting<?>, String> values = new LinkedHashMap<>();
     Map<String, String> raw = new HashMap<>();
-    for (Setting s : tool.info().settings()) {
+    for (Setting<?> s : tool.info().settings()) {
       if (req.formAll(s.key()).isEmpty()) continue; // not on this form: keep its value
       String v = submitted(req, s, s.key());
       values.put(s, v);

@@ -153,7 +153,7 @@ public final class SpaceManageRoutes {
       toolRows.add(Map.of("id", t.id(), "title", t.info().title(), "icon", t.info().icon(), "added", on));
       if (!on) continue;
       caps.addAll(capabilities.ownedBy(t.pluginId()).stream().filter(c -> c.id().startsWith(t.id() + ".")).toList());
-      for (Setting s : t.info().settings()) {
+      for (Setting<?> s : t.info().settings()) {
         if (s.scope() != Setting.Scope.SPACE) continue;
         Map<String, Object> f = AdminRoutes.settingField(s, settings.effective(space, t.id(), s));
         f.put("tool", t.id());
@@ -245,8 +245,8 @@ public final class SpaceManageRoutes {
           String toolId = req.form("tool");
           ToolRegistry.ActiveTool tool = tools.tool(toolId).filter(t -> spaces.tools(space.id()).contains(t.id()))
               .orElseThrow(() -> new IllegalArgumentException("That tool is not in this space."));
-          Map<Setting, String> values = new LinkedHashMap<>();
-          for (Setting s : tool.info().settings()) {
+          Map<Setting<?>, String> values = new LinkedHashMap<>();
+          for (Setting<?> s : tool.info().settings()) {
             if (s.scope() != Setting.Scope.SPACE) continue;
             String field = tool.id() + "." + s.key();
             if (req.formAll(field).isEmpty()) continue; // not on this form: keep its value
