@@ -165,6 +165,40 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
    */
   public int runDueJobs() { return get(org.courtyard.core.jobs.JobScheduler.class).runDue(); }
 
+  /** The id of an account, for admin pages that name people by id (e.g. {@code /admin/oakfield/users/<id>/data.zip}). */
+  public long userId(String username) {
+    return get(org.courtyard.core.identity.UserStore.class).byUsername(username)
+        .orElseThrow(() -> new IllegalArgumentException("There is no account " + username)).id();
+  }
+
+  /**
+   * Everything a subject access download holds about the person, as the ICT leader of the demo school
+   * gets it: file name in the zip → content ({@code index.html}, {@code data.json}, {@code files/...}).
+   */
+  public java.util.Map<String, byte[]> subjectAccess(String username) {
+    TestClient leader = signIn("ict.leader");
+    try {
+      Path zip = Files.createTempFile("subject-access", ".zip");
+      TestClient.Response r = leader.download("/admin/oakfield/users/" + userId(username) + "/data.zip", zip);
+      if (r.status() != 200) throw new AssertionError("The subject access download answered " + r.status());
+      java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+      try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+        for (java.util.zip.ZipEntry e; (e = z.getNextEntry()) != null; ) out.put(e.getName(), z.readAllBytes());
+      }
+      Files.delete(zip);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Erases the person's data as the demo school's ICT leader would (the admin page, confirmed). */
+  public void erase(String username) {
+    long id = userId(username);
+    TestClient.Response r = signIn("ict.leader").post("/admin/oakfield/users/" + id + "/erase", java.util.Map.of("confirm", username));
+    if (r.status() != 303) throw new AssertionError("Erasing " + username + " answered " + r.status() + ": " + r.body());
+  }
+
   /** A browser nobody has signed in on. */
   public TestClient anonymous() { return new TestClient(baseUri()); }
 
