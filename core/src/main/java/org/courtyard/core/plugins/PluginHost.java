@@ -230,7 +230,11 @@ public final class PluginHost {
       for (Tool tool : tools) started.add(install(pluginId, w.getPluginClassLoader(), tool));
       for (ToolRegistry.ActiveTool t : started) {
         registry.add(t);
-        registrations.add(pluginId, () -> registry.removeTool(t.id()));
+        registrations.add(pluginId, () -> {
+          registry.removeTool(t.id());
+          RouteMounter m = mounter;
+          if (m != null) m.closeStreams(t.id());
+        });
       }
       for (org.courtyard.api.roster.RosterImporter i : rosterImporters) importers.add(pluginId, i);
       LOG.info("Plugin " + pluginId + " " + w.getDescriptor().getVersion() + " started with tools " + started.stream().map(ToolRegistry.ActiveTool::id).toList());
@@ -347,6 +351,13 @@ public final class PluginHost {
       @Override public ToolRouter get(String path, String capability, ToolHandler handler) { return add("GET", path, capability, handler); }
 
       @Override public ToolRouter post(String path, String capability, ToolHandler handler) { return add("POST", path, capability, handler); }
+
+      @Override public ToolRouter stream(String path, org.courtyard.api.CapabilityKey capability, org.courtyard.api.web.StreamHandler handler) {
+        add(RouteDef.STREAM, path, capability.name(), null);
+        RouteDef last = routes.remove(routes.size() - 1);
+        routes.add(new RouteDef(last.method(), last.path(), last.capability(), null, handler));
+        return this;
+      }
 
       private ToolRouter add(String method, String path, String capability, ToolHandler handler) {
         String full = toolId + "." + capability;

@@ -36,6 +36,28 @@ final class PluginServicesModule extends AbstractModule {
     this.results = results;
   }
 
+  /** The services as one bundle ({@link org.courtyard.api.service.ToolServices}), this tool's own log, notifications and results included. */
+  private record Bundle(CoreServices core, ActivityLog activity, Notifications notifications, Results results)
+      implements org.courtyard.api.service.ToolServices {
+    @Override public Database database() { return core.database(); }
+
+    @Override public Clock clock() { return core.clock(); }
+
+    @Override public Directory directory() { return core.directory(); }
+
+    @Override public Relationships relationships() { return core.relationships(); }
+
+    @Override public Permissions permissions() { return core.permissions(); }
+
+    @Override public Events events() { return core.events(); }
+
+    @Override public HtmlSanitizer sanitizer() { return core.sanitizer(); }
+
+    @Override public FileStore files() { return core.files(); }
+
+    @Override public org.courtyard.api.service.Uploads uploads() { return core.uploads(); }
+  }
+
   @Override
   protected void configure() {
     bind(Database.class).toInstance(services.database());
@@ -51,5 +73,6 @@ final class PluginServicesModule extends AbstractModule {
     bind(Results.class).toInstance(results);
     // The core's clock, so that tests can move time on (a quiz's time limit, a homework's due date).
     bind(Clock.class).toInstance(services.clock());
+    bind(org.courtyard.api.service.ToolServices.class).toInstance(new Bundle(services, activity, notifications, results));
   }
 }

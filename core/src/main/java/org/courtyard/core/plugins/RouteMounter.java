@@ -6,4 +6,7 @@ import java.util.List;
 /** Puts a tool's routes on the HTTP router; the web layer implements it. */
 public interface RouteMounter {
   List<Route> mount(String toolId, List<RouteDef> routes);
+
+  /** Closes the tool's open event streams (it is stopping). */
+  default void closeStreams(String toolId) {}
 }

@@ -44,6 +44,8 @@ public final class ToolDispatch implements RouteMounter {
   private static final Logger LOG = Logger.getLogger(ToolDispatch.class.getName());
   /** Route metadata key: the full id of the capability a mounted tool route needs (e.g. {@code forum.post}). */
   public static final String CAPABILITY = "courtyard.capability";
+  /** Route metadata key: true on a tool's live event stream (it answers and stays open). */
+  public static final String STREAM = "courtyard.stream";
   private volatile Router router;
   private final Web web;
   private final SpaceStore spaces;
@@ -52,10 +54,14 @@ public final class ToolDispatch implements RouteMounter {
   private final CapabilityRegistry capabilities;
   private final ToolRegistry tools;
   private final ToolSettings settings;
+  private final io.vertx.core.Vertx vertx;
+  /** Open live streams by tool, closed when the tool stops. */
+  private final Map<String, java.util.Set<LiveStream>> streams = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Inject
   public ToolDispatch(Web web, SpaceStore spaces, SchoolStore schools, PermissionService permissions,
-                      CapabilityRegistry capabilities, ToolRegistry tools, ToolSettings settings) {
+                      CapabilityRegistry capabilities, ToolRegistry tools, ToolSettings settings, io.vertx.core.Vertx vertx) {
+    this.vertx = vertx;
     this.web = web;
     this.spaces = spaces;
     this.schools = schools;
@@ -103,6 +109,13 @@ public final class ToolDispatch implements RouteMounter {
       List<String> paths = "/".equals(def.path()) ? List.of(base, base + "/") : List.of(base + def.path());
       for (String path : paths) {
         boolean open = capabilities.find(def.capability()).map(Capability::open).orElse(false);
+        if (RouteDef.STREAM.equals(def.method())) {
+          Route r = router.route(HttpMethod.GET, path).handler(ctx -> web.run(ctx, !open, web.coreTemplates(), req -> openStream(ctx, req, toolId, def)));
+          r.putMetadata(CAPABILITY, def.capability());
+          r.putMetadata(STREAM, true);
+          mounted.add(r);
+          continue;
+        }
         Route r = router.route(HttpMethod.valueOf(def.method()), path).handler(ctx -> web.run(ctx, !open,
             tools.tool(toolId).map(ToolRegistry.ActiveTool::templates).orElse(web.coreTemplates()),
             req -> handle(req, toolId, def)));
@@ -113,7 +126,30 @@ public final class ToolDispatch implements RouteMounter {
     return mounted;
   }
 
-  private Reply handle(WebRequest req, String toolId, RouteDef def) throws Exception {
+  @Override
+  public void closeStreams(String toolId) {
+    java.util.Set<LiveStream> open = streams.remove(toolId);
+    if (open != null) open.forEach(LiveStream::close);
+  }
+
+  /** Checks as for any route, then answers with a server-sent events stream the tool keeps. */
+  private Reply openStream(io.vertx.ext.web.RoutingContext ctx, WebRequest req, String toolId, RouteDef def) throws Exception {
+    Request toolRequest = check(req, toolId, def);
+    LiveStream stream = new LiveStream(vertx, ctx.response());
+    java.util.Set<LiveStream> ofTool = streams.computeIfAbsent(toolId, k -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+    ofTool.add(stream);
+    stream.onClose(() -> ofTool.remove(stream));
+    try {
+      def.stream().open(toolRequest, stream);
+    } catch (Exception | LinkageError e) {
+      LOG.log(Level.WARNING, "The live stream " + toolId + def.path() + " failed to open", e);
+      stream.close();
+    }
+    return Reply.text("", "text/event-stream");
+  }
+
+  /** The space, the tool being in it, the capability, and archived spaces being read-only: the request a tool may see. */
+  private Request check(WebRequest req, String toolId, RouteDef def) {
     ToolRegistry.ActiveTool tool = tools.tool(toolId).orElseThrow(() -> HttpProblem.notFound("There is no such page."));
     Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound("There is no such space."));
     req.inSpace(space).inTool(toolId).crumb(tool.info().title(), space.url() + "/" + toolId);
@@ -124,7 +160,13 @@ public final class ToolDispatch implements RouteMounter {
     if (!d.allowed() && user == null) throw new HttpProblem(401, "Please sign in to see this.");
     if (!d.allowed()) throw HttpProblem.forbidden("You cannot do that here. " + d.reason());
     if (space.archived() && "POST".equals(def.method())) throw HttpProblem.forbidden(space.name() + " is archived, so it is read-only.");
-    Request toolRequest = new Request(req, tool, space, user);
+    return new Request(req, tool, space, user);
+  }
+
+  private Reply handle(WebRequest req, String toolId, RouteDef def) throws Exception {
+    Request toolRequest = check(req, toolId, def);
+    ToolRegistry.ActiveTool tool = toolRequest.tool;
+    Space space = toolRequest.space;
     Reply reply;
     try {
       reply = def.handler().handle(toolRequest);

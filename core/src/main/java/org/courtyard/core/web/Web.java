@@ -185,7 +185,8 @@ public final class Web {
 
   static void send(RoutingContext ctx, Answer a) {
     HttpServerResponse res = ctx.response();
-    if (res.ended()) return;
+    // A live stream already answered (its head is out and it stays open).
+    if (res.ended() || res.headWritten()) return;
     res.setStatusCode(a.status());
     if (a.location() != null) {
       res.putHeader("Location", a.location()).end();

@@ -30,6 +30,19 @@ public interface Results {
    */
   void record(SpaceRef space, String itemKey, String itemTitle, long learnerId, Double score, Double outOf, String grade, java.time.Instant shownFrom);
 
+  /** The grade {@link #completed} records. @since 2.0.0 */
+  String COMPLETED = "Completed";
+
+  /**
+   * Records that a learner completed or took part in something that has no mark (read a page, answered
+   * a survey, watched a video): the markbook shows it as {@value #COMPLETED}.
+   *
+   * @since 2.0.0
+   */
+  default void completed(SpaceRef space, String itemKey, String itemTitle, long learnerId) {
+    record(space, itemKey, itemTitle, learnerId, null, null, COMPLETED);
+  }
+
   /** Removes every result for an item (the work was deleted). */
   void withdraw(SpaceRef space, String itemKey);
 

@@ -11,6 +11,14 @@ public interface ToolRouter {
 
   ToolRouter post(String path, String capability, ToolHandler handler);
 
+  /**
+   * A live feed of server-sent events at {@code path} (GET), for users holding the capability; see
+   * {@link EventStream}. The core checks the space and capability as for any route.
+   *
+   * @since 2.0.0
+   */
+  ToolRouter stream(String path, org.courtyard.api.CapabilityKey capability, StreamHandler handler);
+
   /** A GET route needing a capability declared as a typed handle. @since 2.0.0 */
   default ToolRouter get(String path, org.courtyard.api.CapabilityKey capability, ToolHandler handler) {
     return get(path, capability.name(), handler);

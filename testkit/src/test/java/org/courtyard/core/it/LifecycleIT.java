@@ -153,4 +153,38 @@ class LifecycleIT {
     assertTrue(leader.get("/admin/oakfield/audit").contains("School year ended"));
     assertEquals(403, courtyard.signIn("mrs.patel").post("/admin/oakfield/privacy/year-end", Map.of("year", "2026-27")).status());
   }
+
+  @Test
+  void aLiveStreamSendsEventsAsThingsChangeAndClosesWhenTheToolStops() throws Exception {
+    TestClient ben = courtyard.signIn("ben");
+    assertEquals(303, courtyard.anonymous().get("/s/2-willow/lifecycle/live").status(), "visitors are sent to sign in");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest open = java.net.http.HttpRequest.newBuilder(courtyard.baseUri().resolve("/s/2-willow/lifecycle/live"))
+        .header("Cookie", "courtyard.session=" + ben.cookie("courtyard.session")).GET().build();
+    java.net.http.HttpResponse<java.util.stream.Stream<String>> live = http.send(open, java.net.http.HttpResponse.BodyHandlers.ofLines());
+    assertEquals(200, live.statusCode());
+    assertTrue(live.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+    java.util.Iterator<String> lines = live.body().iterator();
+    assertEquals("event: hello", nextEvent(lines));
+    assertTrue(lines.next().startsWith("data: {\"watching\":"));
+    assertEquals(303, ben.post("/s/2-willow/lifecycle/notes", Map.of("text", "live one")).status());
+    assertEquals("event: note", nextEvent(lines));
+    String data = lines.next();
+    assertTrue(data.contains("\"text\":\"live one\""), data);
+    PluginHost host = courtyard.get(PluginHost.class);
+    host.disable("lifecycle");
+    try {
+      while (lines.hasNext()) lines.next(); // ends: the tool stopped, so the core closed the stream
+    } finally {
+      assertTrue(host.enable("lifecycle"));
+    }
+  }
+
+  private static String nextEvent(java.util.Iterator<String> lines) {
+    while (lines.hasNext()) {
+      String line = lines.next();
+      if (line.startsWith("event: ")) return line;
+    }
+    throw new AssertionError("the stream ended before the next event");
+  }
 }
