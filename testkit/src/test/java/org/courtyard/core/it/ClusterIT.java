@@ -42,11 +42,11 @@ class ClusterIT {
     int portB = freePort();
     String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
     PluginJar echo = PluginJar.fixture("echo").extension(EchoTool.class).resource("templates/echo.hbs").resource("static/echo.css");
-    a = CourtyardExtension.withDemoSchool().plugin(echo).setting(Config.CLUSTER_ENABLED, "true")
+    a = CourtyardExtension.withDemoSchool().plugin(echo).plugin(LifecycleIT.JAR).setting(Config.CLUSTER_ENABLED, "true")
         .setting(Config.CLUSTER_PORT, String.valueOf(portA)).setting(Config.CLUSTER_MEMBERS, members)
         .setting(Config.CLUSTER_NAME, "cluster-it-" + portA);
     a.open();
-    b = CourtyardExtension.empty().plugin(echo).sharingStorageWith(a).setting(Config.CLUSTER_ENABLED, "true")
+    b = CourtyardExtension.empty().plugin(echo).plugin(LifecycleIT.JAR).sharingStorageWith(a).setting(Config.CLUSTER_ENABLED, "true")
         .setting(Config.CLUSTER_PORT, String.valueOf(portB)).setting(Config.CLUSTER_MEMBERS, members)
         .setting(Config.CLUSTER_NAME, "cluster-it-" + portA);
     b.open();
@@ -176,6 +176,36 @@ class ClusterIT {
     assertTrue(Eventually.within(1_000, () -> list(b, "HEARD_ON_EVERY_NODE").contains(heard + ":MEMBER")),
         "the every-node listener on B heard it, role and all: " + list(b, "HEARD_ON_EVERY_NODE"));
     assertFalse(list(b, "HEARD").contains(heard), "the once-only listener did not run again on B");
+  }
+
+  @Test
+  void aScheduledJobRunsOnceAcrossBothNodesWhenTheyLookAtTheSameMoment() throws Exception {
+    int before = ticks(a) + ticks(b);
+    a.advanceClock(java.time.Duration.ofMinutes(61));
+    b.advanceClock(java.time.Duration.ofMinutes(61));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> looks = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        CourtyardExtension node = i % 2 == 0 ? a : b;
+        looks.add(pool.submit(() -> {
+          go.await();
+          return node.runDueJobs();
+        }));
+      }
+      go.countDown();
+      for (var f : looks) f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(before + 1, ticks(a) + ticks(b), "six looks on two nodes, one run (A ran " + ticks(a) + ", B " + ticks(b) + ")");
+  }
+
+  private static int ticks(CourtyardExtension node) throws ReflectiveOperationException {
+    var tool = node.get(ToolRegistry.class).tool("lifecycle").orElseThrow();
+    return ((java.util.concurrent.atomic.AtomicInteger) tool.loader().loadClass(org.courtyard.core.it.fixtures.LifecycleTool.class.getName())
+        .getField("TICKS").get(null)).get();
   }
 
   /** A list the echo plugin keeps, as loaded on that node (each node has its own plugin class loader). */
