@@ -227,7 +227,7 @@ public final class PluginHost {
       if (tools.isEmpty() && rosterImporters.isEmpty()) {
         return fail(pluginId, "Contains nothing Courtyard can use: no class marked @Extension implements Tool or RosterImporter.", null);
       }
-      for (Tool tool : tools) started.add(install(pluginId, w.getPluginClassLoader(), tool));
+      for (Tool tool : tools) started.add(install(pluginId, w.getPluginClassLoader(), w.getPluginPath(), tool));
       for (ToolRegistry.ActiveTool t : started) {
         registry.add(t);
         registrations.add(pluginId, () -> {
@@ -329,13 +329,16 @@ public final class PluginHost {
   }
 
   /** Runs the tool's install(), its migrations, and builds everything it declared; registers nothing yet but capabilities and listeners. */
-  private ToolRegistry.ActiveTool install(String pluginId, ClassLoader loader, Tool tool) throws Exception {
+  private ToolRegistry.ActiveTool install(String pluginId, ClassLoader loader, Path pluginPath, Tool tool) throws Exception {
     ToolInfo info = tool.info();
     String toolId = info.id();
     if (RESERVED_IDS.contains(toolId)) throw new IllegalStateException("Tool id '" + toolId + "' is reserved by the core.");
     if (registry.tool(toolId).isPresent()) throw new IllegalStateException("Tool id '" + toolId + "' is already used by plugin " + registry.tool(toolId).get().pluginId() + ".");
     Binder binder = new Binder();
     tool.install(binder);
+
+    Renderer.Engine templates = Renderer.engine(loader, "/templates");
+    templates.compileAll(TemplateNames.of(pluginPath));
 
     for (String folder : binder.migrations) Migrations.apply(db.dataSource(), db.dialect(), toolId, folder, loader);
 
@@ -411,7 +414,7 @@ public final class PluginHost {
     if (privacy != null) registrations.add(pluginId, personalData.add(toolId, info.title(), privacy));
     RouteMounter m = mounter;
     List<Route> mounted = m == null ? List.of() : m.mount(toolId, routes);
-    return new ToolRegistry.ActiveTool(pluginId, info, Renderer.engine(loader, "/templates"), loader, List.copyOf(menus), List.copyOf(widgets), mounted);
+    return new ToolRegistry.ActiveTool(pluginId, info, templates, loader, List.copyOf(menus), List.copyOf(widgets), mounted);
   }
 
   private <E> Runnable register(String pluginId, Injector injector, Binder.ListenerDecl<E> l) {

@@ -57,6 +57,20 @@ public final class Renderer {
         throw new UncheckedIOException("Template " + template + " could not be rendered: " + e.getMessage(), e);
       }
     }
+
+    /**
+     * Compiles the named templates now, so that a plugin whose template does not parse fails when it
+     * starts, naming the file and line, rather than on the first page someone opens.
+     */
+    public void compileAll(java.util.Collection<String> names) {
+      for (String name : names) {
+        try {
+          compiled.putIfAbsent(name, handlebars.compile(name));
+        } catch (IOException | RuntimeException e) {
+          throw new IllegalStateException("Template " + name + ".hbs does not compile: " + e.getMessage(), e);
+        }
+      }
+    }
   }
 
   public static Engine engine(ClassLoader loader, String folder) { return new Engine(loader, folder); }

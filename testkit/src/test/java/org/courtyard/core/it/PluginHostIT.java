@@ -20,7 +20,9 @@ class PluginHostIT {
   static final CourtyardExtension courtyard = CourtyardExtension.withDemoSchool()
       .plugin(PluginJar.fixture("echo").extension(EchoTool.class).resource("templates/echo.hbs").resource("static/echo.css"))
       .plugin(PluginJar.fixture("broken").extension(ThrowingTool.class))
-      .plugin(PluginJar.fixture("future").extension(EchoTool.class).requires(">=3.0.0"));
+      .plugin(PluginJar.fixture("future").extension(EchoTool.class).requires(">=3.0.0"))
+      .plugin(PluginJar.fixture("badtemplate").extension(org.courtyard.core.it.fixtures.LifecycleTool.class)
+          .with(org.courtyard.core.it.fixtures.LifecycleTool.NoteRoutes.class).resource("templates/notes.hbs").resource("templates/unclosed.hbs"));
 
   private PluginStatus status(String id) {
     return courtyard.get(PluginHost.class).statuses().stream().filter(s -> s.pluginId().equals(id)).findFirst().orElseThrow();
@@ -104,6 +106,14 @@ class PluginHostIT {
     PluginStatus future = status("future");
     assertEquals(PluginStatus.State.FAILED, future.state());
     assertTrue(future.failure().contains(">=3.0.0"), future.failure());
+  }
+
+  @Test
+  void aTemplateThatDoesNotCompileFailsThePluginAtStartNamingTheFile() {
+    PluginStatus bad = status("badtemplate");
+    assertEquals(PluginStatus.State.FAILED, bad.state());
+    assertTrue(bad.failure().contains("unclosed.hbs"), bad.failure());
+    assertEquals(404, courtyard.signIn("ben").get("/s/2-willow/lifecycle").status(), "nothing of it runs");
   }
 
   @Test
