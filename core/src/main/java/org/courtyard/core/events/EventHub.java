@@ -38,17 +38,20 @@ public final class EventHub implements Events {
   }
 
   /** A listener that runs once, on the node where the change was saved. */
-  public <E> void register(String owner, Class<E> type, Listener<? super E> listener) { add(owner, type, listener, false); }
+  public <E> org.courtyard.core.plugins.Registration register(String owner, Class<E> type, Listener<? super E> listener) { return add(owner, type, listener, false); }
 
   /** A listener that runs on every node, wherever the change was saved. */
-  public <E> void registerOnEveryNode(String owner, Class<E> type, Listener<? super E> listener) { add(owner, type, listener, true); }
-
-  @SuppressWarnings("unchecked")
-  private <E> void add(String owner, Class<E> type, Listener<? super E> listener, boolean everyNode) {
-    registrations.add(new Registration(owner, type, (Listener<Object>) listener, everyNode));
+  public <E> org.courtyard.core.plugins.Registration registerOnEveryNode(String owner, Class<E> type, Listener<? super E> listener) {
+    return add(owner, type, listener, true);
   }
 
-  public void unregisterAll(String owner) { registrations.removeIf(r -> r.owner().equals(owner)); }
+  @SuppressWarnings("unchecked")
+  private <E> org.courtyard.core.plugins.Registration add(String owner, Class<E> type, Listener<? super E> listener, boolean everyNode) {
+    Registration r = new Registration(owner, type, (Listener<Object>) listener, everyNode);
+    registrations.add(r);
+    return () -> registrations.remove(r);
+  }
+
 
   public long count(String owner) { return registrations.stream().filter(r -> r.owner().equals(owner)).count(); }
 

@@ -30,14 +30,17 @@ public final class CapabilityRegistry {
     for (Capability c : List.of(SPACE_VIEW, SPACE_MEMBERS, SPACE_MANAGE, SPACE_RESULTS, SCHOOL_ADMIN)) register(CORE, c);
   }
 
-  public void register(String owner, Capability capability) {
-    Entry existing = byId.putIfAbsent(capability.id(), new Entry(owner, capability));
+  /** Declares a capability; the handle takes it away again. */
+  public org.courtyard.core.plugins.Registration register(String owner, Capability capability) {
+    Entry entry = new Entry(owner, capability);
+    Entry existing = byId.putIfAbsent(capability.id(), entry);
     if (existing != null && !existing.owner().equals(owner)) {
       throw new IllegalStateException("Capability " + capability.id() + " is already declared by " + existing.owner());
     }
+    Entry held = existing != null ? existing : entry;
+    return () -> byId.remove(capability.id(), held);
   }
 
-  public void unregisterAll(String owner) { byId.values().removeIf(e -> e.owner().equals(owner)); }
 
   public Optional<Capability> find(String id) { return Optional.ofNullable(byId.get(id)).map(Entry::capability); }
 

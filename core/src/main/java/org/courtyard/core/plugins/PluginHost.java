@@ -236,7 +236,7 @@ public final class PluginHost {
           if (m != null) m.closeStreams(t.id());
         });
       }
-      for (org.courtyard.api.roster.RosterImporter i : rosterImporters) importers.add(pluginId, i);
+      for (org.courtyard.api.roster.RosterImporter i : rosterImporters) registrations.add(pluginId, importers.add(pluginId, i));
       LOG.info("Plugin " + pluginId + " " + w.getDescriptor().getVersion() + " started with tools " + started.stream().map(ToolRegistry.ActiveTool::id).toList());
       return true;
     } catch (Throwable e) {
@@ -258,15 +258,10 @@ public final class PluginHost {
     return false;
   }
 
-  /** Takes away everything the plugin added: its stop hooks run first, then each registration, newest first. */
+  /** Takes away everything the plugin added, newest first: routes, streams, privacy hooks, jobs, stop hooks, listeners, capabilities. */
   private void undo(String pluginId) {
     registry.ofPlugin(pluginId).forEach(t -> demoContent.remove(t.id()));
     registrations.removeAll(pluginId);
-    // Entries added before their handle existed (a failure half-way through install) go too.
-    registry.removePlugin(pluginId);
-    importers.removePlugin(pluginId);
-    events.unregisterAll(pluginId);
-    capabilities.unregisterAll(pluginId);
   }
 
   /** Stops a running plugin: routes, menus, widgets, listeners and capabilities go away at once. */
@@ -384,7 +379,7 @@ public final class PluginHost {
       checkCapability(declared, toolId, m.capability(), "menu entry " + m.label());
       menus.add(new ToolRegistry.MenuEntry(toolId, m.label(), m.path(), m.capability()));
     }
-    List<Runnable> listeners = new ArrayList<>();
+    List<java.util.function.Supplier<Registration>> listeners = new ArrayList<>();
     for (Binder.ListenerDecl<?> l : binder.listeners) listeners.add(register(pluginId, injector, l));
     List<org.courtyard.api.DemoContent> demo = new ArrayList<>();
     for (var d : binder.demo) demo.add(injector.getInstance(d));
@@ -396,8 +391,8 @@ public final class PluginHost {
     for (Binder.JobDecl j : binder.jobs) jobInstances.add(injector.getInstance(j.job()));
     org.courtyard.api.privacy.PersonalData privacy = binder.personalData == null ? null : injector.getInstance(binder.personalData);
 
-    for (Capability c : info.capabilities()) capabilities.register(pluginId, c);
-    listeners.forEach(Runnable::run);
+    for (Capability c : info.capabilities()) registrations.add(pluginId, capabilities.register(pluginId, c));
+    for (var l : listeners) registrations.add(pluginId, l.get());
     for (org.courtyard.api.Lifecycle l : lifecycles) {
       l.start();
       registrations.add(pluginId, () -> {
@@ -417,7 +412,7 @@ public final class PluginHost {
     return new ToolRegistry.ActiveTool(pluginId, info, templates, loader, List.copyOf(menus), List.copyOf(widgets), mounted);
   }
 
-  private <E> Runnable register(String pluginId, Injector injector, Binder.ListenerDecl<E> l) {
+  private <E> java.util.function.Supplier<Registration> register(String pluginId, Injector injector, Binder.ListenerDecl<E> l) {
     Listener<E> listener = injector.getInstance(l.listener());
     return l.everyNode() ? () -> events.registerOnEveryNode(pluginId, l.type(), listener) : () -> events.register(pluginId, l.type(), listener);
   }

@@ -40,18 +40,6 @@ public final class ToolRegistry {
     if (existing != null) throw new IllegalStateException("Tool id '" + tool.id() + "' is already used by plugin " + existing.pluginId());
   }
 
-  /** Removes a plugin's tools, unmounting their routes; returns what was removed. */
-  List<ActiveTool> removePlugin(String pluginId) {
-    List<ActiveTool> removed = new ArrayList<>();
-    byToolId.values().removeIf(t -> {
-      if (!t.pluginId().equals(pluginId)) return false;
-      t.routes().forEach(Route::remove);
-      removed.add(t);
-      return true;
-    });
-    return removed;
-  }
-
   /** Removes one tool, unmounting its routes. */
   void removeTool(String toolId) {
     ActiveTool t = byToolId.remove(toolId);

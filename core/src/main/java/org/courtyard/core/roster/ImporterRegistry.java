@@ -14,14 +14,16 @@ public final class ImporterRegistry {
 
   private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
-  public void add(String pluginId, RosterImporter importer) {
+  /** Adds an importer; the handle takes it away again. */
+  public org.courtyard.core.plugins.Registration add(String pluginId, RosterImporter importer) {
     if (find(importer.format()).isPresent()) {
       throw new IllegalStateException("An importer for format '" + importer.format() + "' is already installed.");
     }
-    entries.add(new Entry(pluginId, importer));
+    Entry e = new Entry(pluginId, importer);
+    entries.add(e);
+    return () -> entries.remove(e);
   }
 
-  public void removePlugin(String pluginId) { entries.removeIf(e -> e.pluginId().equals(pluginId)); }
 
   public Optional<RosterImporter> find(String format) {
     return entries.stream().map(Entry::importer).filter(i -> i.format().equalsIgnoreCase(format)).findFirst();
