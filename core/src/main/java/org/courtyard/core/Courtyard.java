@@ -76,11 +76,16 @@ public final class Courtyard implements AutoCloseable {
     var router = web.router();
     PluginHost plugins = injector.getInstance(PluginHost.class);
     plugins.attach(injector.getInstance(org.courtyard.core.web.ToolDispatch.class));
+    org.courtyard.core.plugins.ReleaseSync releases = injector.getInstance(org.courtyard.core.plugins.ReleaseSync.class);
+    releases.prepareFolder();
     plugins.loadAndStartAll();
+    releases.rememberRunningTools();
+    releases.listen(injector.getInstance(org.courtyard.core.cluster.Cluster.class));
     // Other nodes say "look again" at once; this catches what a network blip lost, and what the
     // command line (`plugins disable`) changed in a shared database while this server runs.
     vertx.setPeriodic(CATCH_UP_EVERY_MS, t -> vertx.executeBlocking(() -> {
       plugins.catchUp();
+      releases.catchUp();
       return null;
     }, false));
     // Old audit entries (past each school's chosen time) and spent sign-in counters go once an hour.

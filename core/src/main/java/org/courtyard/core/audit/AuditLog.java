@@ -42,7 +42,13 @@ public final class AuditLog {
     PICTURE_DEVICE("Picture sign-in device set up"),
     IMPORT_APPLIED("Import applied"),
     IMPORT_UNDONE("Import undone"),
-    AUDIT_SETTINGS("Audit log settings changed");
+    AUDIT_SETTINGS("Audit log settings changed"),
+    PLUGIN_INSTALLED("Plugin installed"),
+    PLUGIN_UPGRADED("Plugin upgraded"),
+    PLUGIN_REFUSED("Plugin refused or its upgrade undone"),
+    PLUGIN_REMOVED("Plugin removed"),
+    PLUGIN_DATA_EXPORTED("Plugin's data downloaded"),
+    PLUGIN_DATA_DELETED("Plugin's data deleted");
 
     private final String label;
 

@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.courtyard.api.Setting;
 import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
+import org.courtyard.api.web.Upload;
 import org.courtyard.core.plugins.PluginHost;
+import org.courtyard.core.plugins.PluginInstaller;
+import org.courtyard.core.plugins.PluginRefused;
+import org.courtyard.core.plugins.PluginReleases;
 import org.courtyard.core.plugins.PluginStatus;
 import org.courtyard.core.plugins.ToolRegistry;
 import org.courtyard.core.services.SchoolStore;
@@ -27,9 +32,14 @@ public final class AdminPluginRoutes {
   private final PluginHost plugins;
   private final ToolRegistry tools;
   private final SchoolStore schools;
+  private final PluginInstaller installer;
+  private final PluginReleases releases;
 
   @Inject
-  public AdminPluginRoutes(Web web, AdminPages admin, PluginHost plugins, ToolRegistry tools, SchoolStore schools) {
+  public AdminPluginRoutes(Web web, AdminPages admin, PluginHost plugins, ToolRegistry tools, SchoolStore schools, PluginInstaller installer,
+                           PluginReleases releases) {
+    this.installer = installer;
+    this.releases = releases;
     this.web = web;
     this.admin = admin;
     this.plugins = plugins;
@@ -40,13 +50,20 @@ public final class AdminPluginRoutes {
   public void mount(Router r) {
     r.get("/admin/:school/plugins").handler(web.page(this::catalogue));
     r.post("/admin/:school/plugins/rescan").handler(web.page(this::rescan));
+    r.post("/admin/:school/plugins/upload").handler(web.page(this::upload));
     r.post("/admin/:school/plugins/:tool/school").handler(web.page(this::toggleForSchool));
     r.post("/admin/:school/plugins/:plugin/installation").handler(web.page(this::toggleInstallation));
   }
 
   private Reply catalogue(WebRequest req) {
     Space school = admin.school(req);
+    return page(req, school, null, 200);
+  }
+
+  private Page page(WebRequest req, Space school, String error, int status) {
     req.crumb("Plugins", null);
+    Map<String, PluginReleases.Release> recorded = new HashMap<>();
+    releases.all().forEach(r -> recorded.put(r.pluginId(), r));
     boolean siteAdmin = req.user().siteAdmin();
     List<Map<String, Object>> list = new ArrayList<>();
     for (PluginStatus p : plugins.statuses()) {
@@ -58,6 +75,12 @@ public final class AdminPluginRoutes {
       m.put("state", p.state().name().toLowerCase());
       m.put("running", p.state() == PluginStatus.State.RUNNING);
       m.put("failure", p.failure());
+      PluginReleases.Release rel = recorded.get(p.pluginId());
+      if (rel != null && rel.version().equals(p.version())) {
+        m.put("publisher", rel.publisher());
+        m.put("unsigned", rel.unsigned());
+      }
+      m.put("problem", installer.problem(p.pluginId()).orElse(null));
       List<Map<String, Object>> toolList = new ArrayList<>();
       for (ToolRegistry.ActiveTool t : tools.ofPlugin(p.pluginId())) {
         Map<String, Object> tm = new HashMap<>();
@@ -73,7 +96,9 @@ public final class AdminPluginRoutes {
       m.put("tools", toolList);
       list.add(m);
     }
-    return AdminPages.page("plugins", school, new HashMap<>(Map.of("plugins", list, "siteAdmin", siteAdmin)), "Plugins");
+    Map<String, Object> model = new HashMap<>(Map.of("plugins", list, "siteAdmin", siteAdmin));
+    model.put("error", error);
+    return AdminPages.page("plugins", school, model, "Plugins").status(status);
   }
 
   private Reply toggleForSchool(WebRequest req) {
@@ -99,10 +124,27 @@ public final class AdminPluginRoutes {
     return Reply.redirect(AdminPages.base(school) + "/plugins").flash(ok ? "Plugin " + pluginId + " is running." : "Plugin " + pluginId + " could not start: see the reason below.");
   }
 
+  /** Jars copied into the plugins folder: new plugins are installed, new versions of installed ones upgrade them (unsigned allowed: whoever copied them there runs the server). */
   private Reply rescan(WebRequest req) {
     Space school = admin.school(req);
     AdminPages.requireSiteAdmin(req, "install plugins");
-    List<String> added = plugins.loadNew();
-    return Reply.redirect(AdminPages.base(school) + "/plugins").flash(added.isEmpty() ? "No new plugins in the plugins folder." : "Found: " + String.join(", ", added) + ".");
+    List<String> lines = installer.installFromFolder(new PluginInstaller.Request(true, "the plugins folder", req.user(), school.id()));
+    return Reply.redirect(AdminPages.base(school) + "/plugins").flash(lines.isEmpty() ? "No new plugins in the plugins folder." : String.join(" ", lines));
+  }
+
+  /** A jar uploaded on this page: installed, or the installed version upgraded to it. Unsigned only if the box is ticked. */
+  private Reply upload(WebRequest req) {
+    Space school = admin.school(req);
+    AdminPages.requireSiteAdmin(req, "install plugins");
+    List<Upload> files = req.uploads();
+    if (files.isEmpty() || files.get(0).size() == 0) return page(req, school, "Choose a plugin file (.jar) to install. Nothing was changed.", 422);
+    Upload up = files.get(0);
+    boolean allowUnsigned = req.formAll("allowUnsigned").contains("true");
+    try {
+      PluginInstaller.Result r = installer.install(up.file(), new PluginInstaller.Request(allowUnsigned, "an upload (" + up.fileName() + ")", req.user(), school.id()));
+      return Reply.redirect(AdminPages.base(school) + "/plugins").flash(r.message());
+    } catch (PluginRefused e) {
+      return page(req, school, up.fileName() + " was not installed. " + e.getMessage(), 422);
+    }
   }
 }
