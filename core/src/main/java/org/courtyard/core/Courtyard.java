@@ -79,6 +79,7 @@ public final class Courtyard implements AutoCloseable {
     org.courtyard.core.plugins.ReleaseSync releases = injector.getInstance(org.courtyard.core.plugins.ReleaseSync.class);
     releases.prepareFolder();
     plugins.loadAndStartAll();
+    injector.getInstance(org.courtyard.core.plugins.PluginInstaller.class).installPending(releases.pendingDir());
     releases.rememberRunningTools();
     releases.listen(injector.getInstance(org.courtyard.core.cluster.Cluster.class));
     // Other nodes say "look again" at once; this catches what a network blip lost, and what the

@@ -143,6 +143,26 @@ public final class PluginInstaller {
     return lines;
   }
 
+  /** Jars set aside at start as newer than their recorded release (a newer distribution's bundled plugins): installed now, through every check. */
+  public List<String> installPending(Path pendingDir) {
+    if (!Files.isDirectory(pendingDir)) return List.of();
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> files = Files.list(pendingDir)) {
+      for (Path f : files.filter(x -> x.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+        try {
+          lines.add(install(f, new Request(true, "the plugins folder, at start", null, null)).message());
+        } catch (PluginRefused e) {
+          lines.add(f.getFileName() + " was refused: " + e.getMessage());
+        }
+        deleteQuietly(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    lines.forEach(l -> java.util.logging.Logger.getLogger(PluginInstaller.class.getName()).info(l));
+    return lines;
+  }
+
   private String publisher(PluginPackage pkg, boolean allowUnsigned) {
     if (!pkg.signed()) {
       if (allowUnsigned) return null;

@@ -47,7 +47,11 @@ public final class ReleaseSync {
         releases.writeJar(r.pluginId(), keep);
         LOG.info("Plugin " + r.pluginId() + " " + r.version() + " written from the database (installed on another node, or while this one was stopped)");
       }
-      for (Path j : jars) if (!j.equals(keep)) PluginInstaller.deleteQuietly(j);
+      for (Path j : jars) {
+        if (j.equals(keep)) continue;
+        if (!r.removed() && newer(j, r.version())) setAside(j); // e.g. a newer distribution's bundled jar: installed once the server runs
+        else PluginInstaller.deleteQuietly(j);
+      }
       seen.put(r.pluginId(), r.removed() ? "removed" : r.sha256());
     }
   }
@@ -63,6 +67,27 @@ public final class ReleaseSync {
   /** Another node's install, upgrade or removal is acted on at once (the periodic catch-up is the safety net). */
   public void listen(org.courtyard.core.cluster.Cluster cluster) {
     cluster.onMessageFromOthers(PluginInstaller.TOPIC, msg -> catchUp());
+  }
+
+  /** Jars set aside at start because they are newer than the recorded release; the installer takes them through its checks. */
+  public Path pendingDir() { return pluginsDir.resolve(".pending"); }
+
+  private boolean newer(Path jar, String recorded) {
+    String v = descriptor(jar).getProperty("plugin.version", "");
+    try {
+      return host.compareVersions(v, recorded) > 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void setAside(Path jar) {
+    try {
+      Files.createDirectories(pendingDir());
+      Files.move(jar, pendingDir().resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      LOG.warning("Could not set " + jar + " aside: " + e.getMessage());
+    }
   }
 
   /** Acts on releases recorded since this node last looked. */
@@ -128,17 +153,19 @@ public final class ReleaseSync {
   }
 
   /** The plugin id a jar declares, or null for a file that is not a readable plugin (left for PF4J to report). */
-  static String idOf(Path jar) {
+  static String idOf(Path jar) { return descriptor(jar).getProperty("plugin.id"); }
+
+  private static Properties descriptor(Path jar) {
+    Properties p = new Properties();
     try (ZipFile z = new ZipFile(jar.toFile())) {
       var e = z.getEntry("plugin.properties");
-      if (e == null) return null;
-      Properties p = new Properties();
+      if (e == null) return p;
       try (var in = z.getInputStream(e)) {
         p.load(in);
       }
-      return p.getProperty("plugin.id");
     } catch (IOException e) {
-      return null;
+      // not a readable plugin: no descriptor
     }
+    return p;
   }
 }
