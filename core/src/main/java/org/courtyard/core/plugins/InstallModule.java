@@ -38,6 +38,19 @@ public final class InstallModule extends AbstractModule {
   }
 
   @Provides @Singleton
+  org.courtyard.core.plugins.catalogue.Catalogue catalogue(PluginInstaller installer) {
+    return new org.courtyard.core.plugins.catalogue.Catalogue(config.pluginRepositories(), installer, config.dataDir().resolve("downloads"));
+  }
+
+  @Provides @Singleton
+  PluginData data(Db db) { return new PluginData(db); }
+
+  @Provides @Singleton
+  PluginRemover remover(PluginHost host, PluginReleases releases, PluginData data, ToolRegistry registry, PluginAudit audit, Cluster cluster) {
+    return new PluginRemover(host, releases, data, registry, audit, cluster);
+  }
+
+  @Provides @Singleton
   ReleaseSync sync(PluginReleases releases, PluginHost host, PluginSwap swap, ToolRegistry registry) {
     return new ReleaseSync(releases, host, swap, registry, config.pluginsDir());
   }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 
 /**
  * The ICT leader's pages under {@code /admin/:school}, one class per area: the overview and usage,
- * plugins and their settings, spaces, branding and "why?". People are {@link AdminPeopleRoutes}; the
+ * plugins (installed, the catalogue, removal) and their settings, spaces, branding and "why?". People are {@link AdminPeopleRoutes}; the
  * audit log {@link AuditRoutes}; imports {@link ImportRoutes}. Every page checks {@code school.admin}
  * on the school's space ({@link AdminPages}).
  */
@@ -16,10 +16,14 @@ public final class AdminRoutes {
   private final AdminSpaceRoutes spaces;
   private final AdminBrandingRoutes branding;
   private final AdminWhyRoutes why;
+  private final AdminCatalogueRoutes catalogue;
+  private final AdminPluginRemovalRoutes removal;
 
   @Inject
   public AdminRoutes(AdminUsageRoutes usage, AdminPluginRoutes plugins, AdminToolSettingsRoutes toolSettings, AdminSpaceRoutes spaces,
-                     AdminBrandingRoutes branding, AdminWhyRoutes why) {
+                     AdminBrandingRoutes branding, AdminWhyRoutes why, AdminCatalogueRoutes catalogue, AdminPluginRemovalRoutes removal) {
+    this.catalogue = catalogue;
+    this.removal = removal;
     this.usage = usage;
     this.plugins = plugins;
     this.toolSettings = toolSettings;
@@ -30,7 +34,9 @@ public final class AdminRoutes {
 
   public void mount(Router r) {
     usage.mount(r);
+    catalogue.mount(r);
     plugins.mount(r);
+    removal.mount(r);
     toolSettings.mount(r);
     spaces.mount(r);
     branding.mount(r);
