@@ -59,6 +59,7 @@ final class CoreModule extends AbstractModule {
     bind(Mailer.class).to(LogMailer.class).in(Singleton.class);
     bind(Passwords.class).toInstance(new Passwords(config.getInt(Config.PASSWORD_COST, 10)));
     bind(org.courtyard.core.identity.SessionEnder.class).to(org.courtyard.core.web.session.DatabaseSessionStore.class);
+    install(new org.courtyard.core.plugins.InstallModule(config));
   }
 
   @Provides

@@ -84,11 +84,17 @@ public final class Courtyard implements AutoCloseable {
       injector.getInstance(org.courtyard.core.audit.AuditLog.class).purge();
       injector.getInstance(org.courtyard.core.identity.SignInCounters.class).purge(System.currentTimeMillis());
     });
+    org.courtyard.core.plugins.ReleaseSync releases = injector.getInstance(org.courtyard.core.plugins.ReleaseSync.class);
+    releases.prepareFolder();
     plugins.loadAndStartAll();
+    injector.getInstance(org.courtyard.core.plugins.PluginInstaller.class).installPending(releases.pendingDir());
+    releases.rememberRunningTools();
+    releases.listen(injector.getInstance(org.courtyard.core.cluster.Cluster.class));
     // Other nodes say "look again" at once; this catches what a network blip lost, and what the
     // command line (`plugins disable`) changed in a shared database while this server runs.
     vertx.setPeriodic(CATCH_UP_EVERY_MS, t -> vertx.executeBlocking(() -> {
       plugins.catchUp();
+      releases.catchUp();
       return null;
     }, false));
     // Each node looks for due jobs; the database lets only one of them run each.

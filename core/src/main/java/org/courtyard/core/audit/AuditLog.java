@@ -47,7 +47,13 @@ public final class AuditLog {
     DATA_EXPORTED("Personal data downloaded (subject access)"),
     DATA_ERASED("Personal data erased"),
     PRIVACY_SETTINGS("Privacy settings changed"),
-    SCHOOL_YEAR_ENDED("School year ended");
+    SCHOOL_YEAR_ENDED("School year ended"),
+    PLUGIN_INSTALLED("Plugin installed"),
+    PLUGIN_UPGRADED("Plugin upgraded"),
+    PLUGIN_REFUSED("Plugin refused or its upgrade undone"),
+    PLUGIN_REMOVED("Plugin removed"),
+    PLUGIN_DATA_EXPORTED("Plugin's data downloaded"),
+    PLUGIN_DATA_DELETED("Plugin's data deleted");
 
     private final String label;
 

@@ -40,6 +40,9 @@ public final class Main {
       "  plugins list                 installed plugins and their state",
       "  plugins enable ID            enable a plugin (running nodes follow within seconds)",
       "  plugins disable ID           disable a plugin (running nodes follow within seconds)",
+      "  plugins install [--allow-unsigned] FILE",
+      "                               install a plugin jar, or upgrade the installed one to it (checked, signed by a",
+      "                               publisher in conf/trusted-publishers unless --allow-unsigned; put back if it fails)",
       "  migrate-db --to postgres --url jdbc:postgresql://HOST:5432/DB [--user U] [--password P]",
       "                               copy this installation's Derby database into an empty PostgreSQL one");
 
@@ -196,10 +199,18 @@ public final class Main {
   }
 
   private static int plugins(Config config, String[] args, PrintStream out) {
-    if (args.length < 2) throw new IllegalArgumentException("plugins list | enable ID | disable ID");
+    if (args.length < 2) throw new IllegalArgumentException("plugins list | enable ID | disable ID | install [--allow-unsigned] FILE");
     try (Courtyard c = Courtyard.open(config)) {
       PluginHost host = c.get(PluginHost.class);
+      c.get(org.courtyard.core.plugins.ReleaseSync.class).prepareFolder();
       host.loadAndStartAll();
+      if ("install".equals(args[1])) {
+        try {
+          return PluginInstallCommand.run(c, args, out);
+        } finally {
+          host.stopAll();
+        }
+      }
       switch (args[1]) {
         case "list" -> {
           List<PluginStatus> all = host.statuses();
@@ -216,7 +227,7 @@ public final class Main {
           out.println("Plugin " + args[2] + " " + args[1] + "d. Running servers on this database follow within 5 seconds;"
               + " the admin page changes it at once.");
         }
-        default -> throw new IllegalArgumentException("plugins list | enable ID | disable ID");
+        default -> throw new IllegalArgumentException("plugins list | enable ID | disable ID | install [--allow-unsigned] FILE");
       }
       host.stopAll();
       return 0;

@@ -73,6 +73,12 @@ public final class Config {
   public static final String TIME_ZONE = "time-zone";
   /** How often (milliseconds) each node looks for scheduled jobs that are due. */
   public static final String JOBS_TICK_MS = "jobs.tick-ms";
+  /** Folder of certificates (*.pem) of the publishers whose signed plugins may be installed; the distribution's own is there. */
+  public static final String PLUGINS_TRUSTED_PUBLISHERS = "plugins.trusted-publishers";
+  /** Plugin repositories the catalogue lists, comma-separated: folders (relative to the home) or http(s) addresses of a plugins.json. */
+  public static final String PLUGINS_REPOSITORIES = "plugins.repositories";
+  /** Seconds an upgrade waits for a plugin's requests in flight to finish before swapping it anyway. */
+  public static final String PLUGINS_UPGRADE_DRAIN_SECONDS = "plugins.upgrade-drain-seconds";
 
   private final Map<String, String> values;
 
@@ -143,6 +149,14 @@ public final class Config {
   public Path filesDir() { return values.containsKey(FILES_DIR) ? resolve(get(FILES_DIR, null)) : dataDir().resolve("files"); }
 
   public Path pluginsDir() { return resolve(get(PLUGINS_DIR, "plugins")); }
+
+  public Path trustedPublishersDir() { return resolve(get(PLUGINS_TRUSTED_PUBLISHERS, "conf/trusted-publishers")); }
+
+  /** Each configured repository: an http(s) address as given, a folder resolved against the home. */
+  public java.util.List<String> pluginRepositories() {
+    return java.util.Arrays.stream(get(PLUGINS_REPOSITORIES, "repository").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .map(s -> s.startsWith("http://") || s.startsWith("https://") ? s : resolve(s).toString()).toList();
+  }
 
   public String dbUrl() {
     return get(DB_URL, "jdbc:derby:" + dataDir().resolve("db").toAbsolutePath() + ";create=true");

@@ -264,6 +264,43 @@ public final class PluginHost {
     registrations.removeAll(pluginId);
   }
 
+  /** Loads a jar into PF4J without starting it (for an install or upgrade); returns its plugin id. */
+  public synchronized String load(Path jar) { return pf4j.loadPlugin(jar); }
+
+  /** Stops a plugin and unloads it, closing its class loader; its jar file stays where it is. */
+  public synchronized void unload(String pluginId) {
+    stop(pluginId);
+    failures.remove(pluginId);
+    if (pf4j.getPlugin(pluginId) != null) pf4j.unloadPlugin(pluginId);
+  }
+
+  /** The version and jar of a loaded plugin, whether it runs or not. */
+  public record Loaded(String pluginId, String version, Path jar) {}
+
+  public synchronized java.util.Optional<Loaded> loaded(String pluginId) {
+    PluginWrapper w = pf4j.getPlugin(pluginId);
+    return w == null ? java.util.Optional.empty() : java.util.Optional.of(new Loaded(pluginId, w.getDescriptor().getVersion(), w.getPluginPath()));
+  }
+
+  public synchronized List<Loaded> loaded() {
+    return pf4j.getPlugins().stream().map(w -> new Loaded(w.getPluginId(), w.getDescriptor().getVersion(), w.getPluginPath())).toList();
+  }
+
+  /** Why a plugin failed to start, or null. */
+  public String failure(String pluginId) { return failures.get(pluginId); }
+
+  /** Whether the plugin is turned off for the installation (it is then loaded but not started). */
+  public boolean turnedOff(String pluginId) { return readDisabled().contains(pluginId); }
+
+  /** Compares two plugin versions (semantic versions, as PF4J reads them): negative if {@code a} is older. */
+  public int compareVersions(String a, String b) { return pf4j.getVersionManager().compareVersions(a, b); }
+
+  /** Whether {@code version} satisfies a plugin's {@code requires} range (e.g. {@code >=1.2.0 & <2.0.0}). */
+  public boolean satisfies(String version, String range) {
+    if (range == null || range.isBlank() || "*".equals(range.trim())) return true;
+    return pf4j.getVersionManager().checkVersionConstraint(version, range);
+  }
+
   /** Stops a running plugin: routes, menus, widgets, listeners and capabilities go away at once. */
   public synchronized void stop(String pluginId) {
     undo(pluginId);

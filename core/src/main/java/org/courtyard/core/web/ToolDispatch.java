@@ -28,6 +28,7 @@ import org.courtyard.core.permissions.Decision;
 import org.courtyard.core.permissions.PermissionService;
 import org.courtyard.core.plugins.RouteDef;
 import org.courtyard.core.plugins.RouteMounter;
+import org.courtyard.core.plugins.ToolGate;
 import org.courtyard.core.plugins.ToolRegistry;
 import org.courtyard.core.services.SchoolStore;
 import org.courtyard.core.services.ToolSettings;
@@ -57,10 +58,16 @@ public final class ToolDispatch implements RouteMounter {
   private final io.vertx.core.Vertx vertx;
   /** Open live streams by tool, closed when the tool stops. */
   private final Map<String, java.util.Set<LiveStream>> streams = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ToolGate gate;
+  /** The routes each tool mounted last; a request that matched an older version's route is served by the same route of this one. */
+  private final Map<String, List<RouteDef>> current = new java.util.concurrent.ConcurrentHashMap<>();
+  /** How long a request waits for a tool that is being swapped for a new version. */
+  private static final java.time.Duration HOLD_MAX = java.time.Duration.ofSeconds(60);
 
   @Inject
   public ToolDispatch(Web web, SpaceStore spaces, SchoolStore schools, PermissionService permissions,
-                      CapabilityRegistry capabilities, ToolRegistry tools, ToolSettings settings, io.vertx.core.Vertx vertx) {
+                      CapabilityRegistry capabilities, ToolRegistry tools, ToolSettings settings, ToolGate gate, io.vertx.core.Vertx vertx) {
+    this.gate = gate;
     this.vertx = vertx;
     this.web = web;
     this.spaces = spaces;
@@ -72,7 +79,21 @@ public final class ToolDispatch implements RouteMounter {
   }
 
   /** The router tools' routes go on; set once the HTTP server is built. */
-  public void attach(Router router) { this.router = router; }
+  public void attach(Router router) {
+    this.router = router;
+    // In front of every tool route: a request for a tool being swapped for a new version waits for the
+    // swap (off the event loop) and is then routed again, to whichever version now runs, instead of
+    // finding no route while the old routes are gone and the new ones not yet mounted.
+    router.routeWithRegex("^/s/[^/]+/([^/]+)(/.*)?$").handler(ctx -> {
+      String toolId = ctx.pathParam("param0");
+      if (toolId == null || !gate.held(toolId)) {
+        ctx.next();
+        return;
+      }
+      ctx.vertx().executeBlocking(() -> gate.awaitOpen(toolId, HOLD_MAX), false)
+          .onComplete(ar -> ctx.reroute(ctx.request().method(), ctx.request().uri()));
+    });
+  }
 
   /** The widgets of the space's tools this user may see, each rendered to an HTML fragment. A failing widget is left out. */
   public List<Map<String, Object>> widgets(WebRequest req, User user, Space space, List<ToolRegistry.ActiveTool> visible) {
@@ -104,21 +125,27 @@ public final class ToolDispatch implements RouteMounter {
   public List<Route> mount(String toolId, List<RouteDef> defs) {
     List<Route> mounted = new ArrayList<>();
     if (router == null) return mounted;
+    current.put(toolId, List.copyOf(defs));
     for (RouteDef def : defs) {
       String base = "/s/:space/" + toolId;
       List<String> paths = "/".equals(def.path()) ? List.of(base, base + "/") : List.of(base + def.path());
       for (String path : paths) {
         boolean open = capabilities.find(def.capability()).map(Capability::open).orElse(false);
         if (RouteDef.STREAM.equals(def.method())) {
-          Route r = router.route(HttpMethod.GET, path).handler(ctx -> web.run(ctx, !open, web.coreTemplates(), req -> openStream(ctx, req, toolId, def)));
+          Route r = router.route(HttpMethod.GET, path).handler(ctx -> web.run(ctx, !open, web::coreTemplates,
+              req -> openStream(ctx, req, toolId, currentDef(toolId, def))));
           r.putMetadata(CAPABILITY, def.capability());
           r.putMetadata(STREAM, true);
           mounted.add(r);
           continue;
         }
         Route r = router.route(HttpMethod.valueOf(def.method()), path).handler(ctx -> web.run(ctx, !open,
-            tools.tool(toolId).map(ToolRegistry.ActiveTool::templates).orElse(web.coreTemplates()),
-            req -> handle(req, toolId, def)));
+            () -> tools.tool(toolId).map(ToolRegistry.ActiveTool::templates).orElse(web.coreTemplates()),
+            req -> {
+              try (ToolGate.Pass pass = gate.enter(toolId, HOLD_MAX)) {
+                return handle(req, toolId, currentDef(toolId, def));
+              }
+            }));
         r.putMetadata(CAPABILITY, def.capability());
         mounted.add(r);
       }
@@ -146,6 +173,14 @@ public final class ToolDispatch implements RouteMounter {
       stream.close();
     }
     return Reply.text("", "text/event-stream");
+  }
+
+  /** The route of the version running now that answers what {@code def} answered (the same def unless the tool was swapped). */
+  private RouteDef currentDef(String toolId, RouteDef def) {
+    List<RouteDef> now = current.getOrDefault(toolId, List.of());
+    for (RouteDef d : now) if (d == def) return def;
+    return now.stream().filter(d -> d.method().equals(def.method()) && d.path().equals(def.path())).findFirst()
+        .orElseThrow(() -> HttpProblem.notFound("There is no such page."));
   }
 
   /** The space, the tool being in it, the capability, and archived spaces being read-only: the request a tool may see. */

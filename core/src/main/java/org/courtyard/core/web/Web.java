@@ -69,6 +69,11 @@ public final class Web {
   public Handler<RoutingContext> publicPage(Work work) { return ctx -> run(ctx, false, coreTemplates, work); }
 
   public void run(RoutingContext ctx, boolean signInRequired, Renderer.Engine templates, Work work) {
+    run(ctx, signInRequired, () -> templates, work);
+  }
+
+  /** As above, with the templates chosen once the work is done (a tool's, after any swap to a new version of it). */
+  public void run(RoutingContext ctx, boolean signInRequired, java.util.function.Supplier<Renderer.Engine> templates, Work work) {
     Long uid = ctx.session() == null ? null : ctx.session().get(WebRequest.SESSION_USER);
     if (signInRequired && uid == null) {
       signIn(ctx);
@@ -89,7 +94,8 @@ public final class Web {
       }
       Answer answer;
       try {
-        answer = answer(req, templates, work.handle(req));
+        Reply reply = work.handle(req);
+        answer = answer(req, templates.get(), reply);
       } catch (HttpProblem p) {
         answer = errorPage(req, p.status(), p.getMessage());
       } catch (org.courtyard.api.web.InputProblem p) {

@@ -65,12 +65,12 @@ public final class AdminPeopleRoutes {
     r.post("/admin/:school/users/:id/:action").handler(web.page(this::userAction));
   }
 
-  private Space school(WebRequest req) { return AdminRoutes.requireSchoolAdmin(req, spaces, permissions); }
+  private Space school(WebRequest req) { return AdminPages.requireSchoolAdmin(req, spaces, permissions); }
 
-  private static String base(Space school) { return AdminRoutes.base(school); }
+  private static String base(Space school) { return AdminPages.base(school); }
 
   private static Page page(String template, Space school, Map<String, Object> model, String title) {
-    return AdminRoutes.page(template, school, model, title);
+    return AdminPages.page(template, school, model, title);
   }
 
   private Reply userList(WebRequest req) {

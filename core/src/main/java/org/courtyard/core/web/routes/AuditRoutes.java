@@ -45,7 +45,7 @@ public final class AuditRoutes {
   }
 
   private Space school(WebRequest req) {
-    Space school = AdminRoutes.requireSchoolAdmin(req, spaces, permissions);
+    Space school = AdminPages.requireSchoolAdmin(req, spaces, permissions);
     req.crumb("Audit log", "/admin/" + school.slug() + "/audit");
     return school;
   }

@@ -48,7 +48,7 @@ public final class ImportRoutes {
 
   /** The school named in the path, if this user administers it. */
   private Space school(WebRequest req) {
-    Space school = AdminRoutes.requireSchoolAdmin(req, spaces, permissions);
+    Space school = AdminPages.requireSchoolAdmin(req, spaces, permissions);
     req.crumb("Import from the MIS", "/admin/" + school.slug() + "/import");
     return school;
   }

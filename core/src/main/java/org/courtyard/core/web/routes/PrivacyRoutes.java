@@ -82,7 +82,7 @@ public final class PrivacyRoutes {
   }
 
   private Space school(WebRequest req) {
-    Space school = AdminRoutes.requireSchoolAdmin(req, spaces, permissions);
+    Space school = AdminPages.requireSchoolAdmin(req, spaces, permissions);
     req.crumb("Privacy", base(school));
     return school;
   }
@@ -108,7 +108,7 @@ public final class PrivacyRoutes {
       js.add(j);
     }
     m.put("jobs", js);
-    return AdminRoutes.page("privacy", school, m, "Privacy and the school year · " + school.name()).status(status);
+    return AdminPages.page("privacy", school, m, "Privacy and the school year · " + school.name()).status(status);
   }
 
   private Reply saveSettings(WebRequest req) {
@@ -173,7 +173,7 @@ public final class PrivacyRoutes {
     m.put("tools", tools);
     m.put("error", error);
     m.put("self", false);
-    return AdminRoutes.page("person-data", school, m, "Data held about " + u.displayName()).status(status);
+    return AdminPages.page("person-data", school, m, "Data held about " + u.displayName()).status(status);
   }
 
   private Reply download(WebRequest req) throws IOException {

@@ -155,7 +155,7 @@ public final class SpaceManageRoutes {
       caps.addAll(capabilities.ownedBy(t.pluginId()).stream().filter(c -> c.id().startsWith(t.id() + ".")).toList());
       for (Setting<?> s : t.info().settings()) {
         if (s.scope() != Setting.Scope.SPACE) continue;
-        Map<String, Object> f = AdminRoutes.settingField(s, settings.effective(space, t.id(), s));
+        Map<String, Object> f = SettingFields.field(s, settings.effective(space, t.id(), s));
         f.put("tool", t.id());
         f.put("toolTitle", t.info().title());
         f.put("field", t.id() + "." + s.key());
@@ -250,7 +250,7 @@ public final class SpaceManageRoutes {
             if (s.scope() != Setting.Scope.SPACE) continue;
             String field = tool.id() + "." + s.key();
             if (req.formAll(field).isEmpty()) continue; // not on this form: keep its value
-            values.put(s, AdminRoutes.submitted(req, s, field));
+            values.put(s, SettingFields.submitted(req, s, field));
           }
           settings.save(space.id(), tool.id(), values);
           return Reply.redirect(back).flash(tool.info().title() + " settings saved for " + space.name() + ".");
