@@ -175,11 +175,15 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
    * Everything a subject access download holds about the person, as the ICT leader of the demo school
    * gets it: file name in the zip → content ({@code index.html}, {@code data.json}, {@code files/...}).
    */
-  public java.util.Map<String, byte[]> subjectAccess(String username) {
+  /** The subject access download for one person, by username: file name to bytes. */
+  public java.util.Map<String, byte[]> subjectAccess(String username) { return subjectAccess(userId(username)); }
+
+  /** The subject access download for one person, by id (a username changes when a person is erased). */
+  public java.util.Map<String, byte[]> subjectAccess(long userId) {
     TestClient leader = signIn("ict.leader");
     try {
       Path zip = Files.createTempFile("subject-access", ".zip");
-      TestClient.Response r = leader.download("/admin/oakfield/users/" + userId(username) + "/data.zip", zip);
+      TestClient.Response r = leader.download("/admin/oakfield/users/" + userId + "/data.zip", zip);
       if (r.status() != 200) throw new AssertionError("The subject access download answered " + r.status());
       java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
       try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
@@ -193,10 +197,12 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
   }
 
   /** Erases the person's data as the demo school's ICT leader would (the admin page, confirmed). */
-  public void erase(String username) {
+  /** Erases a person as an ICT leader would on their data page; returns their id, which stays the same. */
+  public long erase(String username) {
     long id = userId(username);
     TestClient.Response r = signIn("ict.leader").post("/admin/oakfield/users/" + id + "/erase", java.util.Map.of("confirm", username));
     if (r.status() != 303) throw new AssertionError("Erasing " + username + " answered " + r.status() + ": " + r.body());
+    return id;
   }
 
   /** A browser nobody has signed in on. */

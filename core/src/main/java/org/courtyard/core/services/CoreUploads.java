@@ -43,9 +43,12 @@ public final class CoreUploads implements Uploads {
   }
 
   @Override
-  public List<Stored> acceptAll(List<Upload> uploads, String field, Kind... allowed) {
+  public List<Stored> acceptAll(List<Upload> uploads, String field, Kind... allowed) { return acceptAll(uploads, field, maxBytes, allowed); }
+
+  @Override
+  public List<Stored> acceptAll(List<Upload> uploads, String field, long limit, Kind... allowed) {
     List<String> types = new ArrayList<>();
-    for (Upload u : uploads) types.add(check(u, field, maxBytes, allowed));
+    for (Upload u : uploads) types.add(check(u, field, Math.min(limit, maxBytes), allowed));
     List<Stored> out = new ArrayList<>();
     for (int i = 0; i < uploads.size(); i++) out.add(store(uploads.get(i), types.get(i)));
     return out;

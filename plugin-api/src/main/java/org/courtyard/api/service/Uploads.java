@@ -54,6 +54,9 @@ public interface Uploads {
    */
   java.util.List<Stored> acceptAll(java.util.List<Upload> uploads, String field, Kind... allowed);
 
+  /** As {@link #acceptAll(java.util.List, String, Kind...)} with a tighter size limit for each file (bytes). */
+  java.util.List<Stored> acceptAll(java.util.List<Upload> uploads, String field, long maxBytes, Kind... allowed);
+
   /** A reply streaming a stored file; types not known to be safe to show are sent as downloads. */
   Reply serve(String key, String contentType, String downloadName);
 
