@@ -2,7 +2,7 @@ package org.courtyard.examples.hello;
 
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.courtyard.api.service.ActivityLog;
+import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Routes;
@@ -11,40 +11,39 @@ import org.courtyard.api.web.ToolRouter;
 
 /** The tool's pages, under /s/{space}/hello. Each route names the capability the core checks first. */
 final class HelloRoutes implements Routes {
-  static final int MAX_LENGTH = 500;
   private final NoteStore notes;
-  private final ActivityLog activity;
+  private final ToolServices core;
 
   @Inject
-  HelloRoutes(NoteStore notes, ActivityLog activity) {
+  HelloRoutes(NoteStore notes, ToolServices core) {
     this.notes = notes;
-    this.activity = activity;
+    this.core = core;
   }
 
   @Override
   public void mount(ToolRouter r) {
-    r.get("/", "view", this::list);
-    r.get("/new", "write", this::form);
-    r.post("/notes", "write", this::add);
+    r.get("/", HelloTool.VIEW, this::list);
+    r.get("/new", HelloTool.WRITE, this::form);
+    // The last argument is the page shown again, with the problems and what was typed, on bad input.
+    r.post("/notes", HelloTool.WRITE, this::add, this::form);
+    // For a page's own script: plain maps and lists (records are not turned into JSON).
+    r.get("/notes.json", HelloTool.VIEW, req -> Reply.json(Map.of("notes", notes.latest(req.space()).stream()
+        .map(n -> Map.of("author", n.author(), "text", n.body(), "at", n.at().toString())).toList())));
   }
 
   private Reply list(ToolRequest req) {
-    return Page.of("hello/list", Map.of("greeting", req.setting("greeting"), "notes", notes.latest(req.space())));
+    return Page.of("hello/list", Map.of("greeting", req.setting(HelloTool.GREETING), "notes", notes.latest(req.space())));
   }
 
-  private Reply form(ToolRequest req) {
-    return Page.of("hello/new", Map.of("text", "")).title("Write a note");
+  private Page form(ToolRequest req) {
+    return Page.of("hello/new", Map.of("maxLength", req.setting(HelloTool.MAX_LENGTH))).title("Write a note");
   }
 
   private Reply add(ToolRequest req) {
-    String text = req.form("text");
-    if (text.isEmpty() || text.length() > MAX_LENGTH) {
-      // Show the form again with what they typed, so nothing is lost.
-      return Page.of("hello/new", Map.of("text", text, "error", "Write between 1 and " + MAX_LENGTH + " characters."))
-          .title("Write a note").status(422);
-    }
-    notes.add(req.space(), req.user(), text);
-    activity.record(req.user(), req.space(), "note", "wrote a note");
+    // Refuses an empty or over-long note with a message on the field; the core shows the form again (422).
+    String text = req.formText("text", "Your note", req.setting(HelloTool.MAX_LENGTH).intValue());
+    notes.add(req.space(), req.user(), text, core.clock().instant());
+    core.activity().record(req.user(), req.space(), "note", "wrote a note");
     return Reply.redirect("").flash("Your note is saved.");
   }
 }

@@ -1,6 +1,7 @@
 package org.courtyard.examples.hello;
 
 import jakarta.inject.Inject;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.courtyard.api.SpaceRef;
@@ -21,8 +22,18 @@ final class NoteStore {
         rs -> new Note(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()), space.id());
   }
 
-  long add(SpaceRef space, UserRef author, String body) {
-    return db.insert("INSERT INTO hello_notes (space_id, author_id, author_name, body) VALUES (?, ?, ?, ?)",
-        space.id(), author.id(), author.displayName(), body);
+  long add(SpaceRef space, UserRef author, String body, Instant at) {
+    return db.insert("INSERT INTO hello_notes (space_id, author_id, author_name, body, created_at) VALUES (?, ?, ?, ?, ?)",
+        space.id(), author.id(), author.displayName(), body, Timestamp.from(at));
   }
+
+  /** One person's notes, in every space, for their subject access download. */
+  List<Note> by(long authorId) {
+    return db.query("SELECT id, author_name, body, created_at FROM hello_notes WHERE author_id = ? ORDER BY created_at, id",
+        rs -> new Note(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()), authorId);
+  }
+
+  int deleteBy(long authorId) { return db.update("DELETE FROM hello_notes WHERE author_id = ?", authorId); }
+
+  int deleteOlderThan(Instant cutoff) { return db.update("DELETE FROM hello_notes WHERE created_at < ?", Timestamp.from(cutoff)); }
 }

@@ -11,7 +11,10 @@ import org.courtyard.testkit.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Installs hello-tool from the jar this module built, into a real Courtyard with the demo school. */
+/**
+ * Installs hello-tool from the jar this module built, into a real Courtyard with the demo school, and
+ * uses it over HTTP as its people would. Only the testkit is imported: never the core's classes.
+ */
 class HelloToolIT {
   @RegisterExtension
   static final CourtyardExtension courtyard = CourtyardExtension.withDemoSchool().plugin(PluginJar.fromBuild());
@@ -29,16 +32,19 @@ class HelloToolIT {
     TestClient.Response after = courtyard.signIn("ben").get("/s/2-willow/hello");
     assertTrue(after.contains("I like &lt;b&gt;frogs&lt;/b&gt;"), "the note, escaped: " + after.body());
     assertTrue(after.contains("Amira Khan"));
+    TestClient.Response json = courtyard.signIn("ben").get("/s/2-willow/hello/notes.json");
+    assertEquals(200, json.status());
+    assertTrue(json.header("Content-Type").startsWith("application/json"), json.header("Content-Type"));
+    assertTrue(json.contains("I like <b>frogs</b>") || json.contains("I like \\u003cb\\u003efrogs"), json.body());
   }
 
   @Test
-  void itsMigrationRanOnceWithItsOwnHistory() {
-    // Flyway names its history table in quotes, so the lower-case name is exact.
-    String sql = "SELECT COUNT(*) FROM \"history_hello\" WHERE \"success\" = TRUE AND \"version\" = '1'";
-    assertEquals(1, courtyard.get(org.courtyard.core.db.Db.class).count(sql));
+  void notesAreKeptWhenTheServerRestartsAndItsMigrationIsNotRunTwice() {
+    courtyard.signIn("chloe").post("/s/5-oak/hello/notes", Map.of("text", "Still here after the restart"));
     courtyard.restart();
-    assertEquals(1, courtyard.get(org.courtyard.core.db.Db.class).count(sql), "not applied twice");
-    assertEquals(200, courtyard.signIn("chloe").get("/s/5-oak/hello").status());
+    TestClient.Response page = courtyard.signIn("chloe").get("/s/5-oak/hello");
+    assertEquals(200, page.status(), "the tool started again (a migration run twice would have failed it): " + page.body());
+    assertTrue(page.contains("Still here after the restart"));
   }
 
   @Test
@@ -51,15 +57,24 @@ class HelloToolIT {
   }
 
   @Test
-  void anEmptyNoteIsRefusedAndTheFormKeepsWhatWasTyped() {
-    TestClient chloe = courtyard.signIn("chloe");
-    TestClient.Response r = chloe.post("/s/5-oak/hello/notes", Map.of("text", ""));
-    assertEquals(422, r.status());
-    assertTrue(r.contains("Write between 1 and 500 characters"));
-    String longText = "x".repeat(501);
-    TestClient.Response tooLong = chloe.post("/s/5-oak/hello/notes", Map.of("text", longText));
+  void anEmptyOrOverlongNoteIsRefusedAndTheFormKeepsWhatWasTyped() {
+    TestClient ben = courtyard.signIn("ben");
+    TestClient.Response empty = ben.post("/s/2-willow/hello/notes", Map.of("text", ""));
+    assertEquals(422, empty.status());
+    assertTrue(empty.contains("Your note: this cannot be left empty."), empty.body());
+    String longText = "y".repeat(501);
+    TestClient.Response tooLong = ben.post("/s/2-willow/hello/notes", Map.of("text", longText));
     assertEquals(422, tooLong.status());
-    assertTrue(tooLong.contains(longText), "what they typed is not lost");
-    assertTrue(chloe.get("/s/5-oak/hello").contains("No notes yet."), "nothing was saved");
+    assertTrue(tooLong.contains("at most 500 characters"), tooLong.body());
+    assertTrue(tooLong.contains(">" + longText + "</textarea>"), "what they typed is not lost");
+    assertFalse(ben.get("/s/2-willow/hello").contains(longText), "nothing was saved");
+  }
+
+  @Test
+  void itsStylesheetIsServedFromTheJar() {
+    TestClient.Response css = courtyard.anonymous().get("/assets/hello/hello.css");
+    assertEquals(200, css.status());
+    assertTrue(css.header("Content-Type").startsWith("text/css"), css.header("Content-Type"));
+    assertTrue(courtyard.signIn("amira").get("/s/2-willow/hello").contains("/assets/hello/hello.css"));
   }
 }
