@@ -18,7 +18,7 @@ final class DefaultForum implements Listener<ToolAddedToSpace> {
 
   @Override
   public void on(ToolAddedToSpace event) {
-    if (!"forum".equals(event.toolId())) return;
+    if (!ForumTool.ID.equals(event.toolId())) return;
     directory.space(event.spaceId()).ifPresent(space -> {
       if (store.forums(space).isEmpty()) store.createForum(space, space.name() + " forum", "Talk about anything to do with " + space.name() + ".", true, false);
     });

@@ -1,25 +1,26 @@
 package org.courtyard.plugins.forum;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserKind;
-import org.courtyard.api.service.ActivityLog;
-import org.courtyard.api.service.FileStore;
-import org.courtyard.api.service.HtmlSanitizer;
-import org.courtyard.api.service.Notifications;
-import org.courtyard.api.web.ContentTypes;
+import org.courtyard.api.service.ToolServices;
+import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.InputProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Routes;
 import org.courtyard.api.web.ToolRequest;
 import org.courtyard.api.web.ToolRouter;
-import org.courtyard.api.web.Upload;
+
+import static org.courtyard.plugins.forum.ForumTool.MODERATE;
+import static org.courtyard.plugins.forum.ForumTool.POST;
+import static org.courtyard.plugins.forum.ForumTool.REPORT;
+import static org.courtyard.plugins.forum.ForumTool.VIEW;
 
 /** The forum's pages under /s/{space}/forum. */
 final class ForumRoutes implements Routes {
@@ -27,44 +28,38 @@ final class ForumRoutes implements Routes {
   static final int MAX_TITLE = 200;
   static final int MAX_FILES = 3;
   private final ForumStore store;
-  private final FileStore files;
-  private final HtmlSanitizer sanitizer;
-  private final Notifications notifications;
-  private final ActivityLog activity;
+  private final ToolServices core;
 
   @Inject
-  ForumRoutes(ForumStore store, FileStore files, HtmlSanitizer sanitizer, Notifications notifications, ActivityLog activity) {
+  ForumRoutes(ForumStore store, ToolServices core) {
     this.store = store;
-    this.files = files;
-    this.sanitizer = sanitizer;
-    this.notifications = notifications;
-    this.activity = activity;
+    this.core = core;
   }
 
   @Override
   public void mount(ToolRouter r) {
-    r.get("/", "view", this::index);
-    r.post("/forums", "moderate", this::createForum);
-    r.get("/f/:forum", "view", this::forumPage);
-    r.post("/f/:forum/discussions", "post", this::startDiscussion);
-    r.get("/d/:id", "view", this::discussionPage);
-    r.post("/d/:id/replies", "post", this::reply);
-    r.post("/d/:id/subscription", "view", this::subscription);
-    r.post("/d/:id/sticky", "moderate", this::sticky);
-    r.post("/d/:id/lock", "moderate", this::lock);
-    r.post("/p/:id/report", "report", this::report);
-    r.get("/moderation", "moderate", this::moderation);
-    r.post("/p/:id/approve", "moderate", req -> moderate(req, "approve"));
-    r.post("/p/:id/hide", "moderate", req -> moderate(req, "hide"));
-    r.post("/p/:id/restore", "moderate", req -> moderate(req, "restore"));
-    r.post("/p/:id/dismiss", "moderate", req -> moderate(req, "dismiss"));
-    r.get("/search", "view", this::search);
-    r.get("/files/:id", "view", this::file);
+    r.get("/", VIEW, this::index);
+    r.post("/forums", MODERATE, this::createForum, this::index);
+    r.get("/f/:forum", VIEW, this::forumPage);
+    r.post("/f/:forum/discussions", POST, this::startDiscussion, this::forumPage);
+    r.get("/d/:id", VIEW, this::discussionPage);
+    r.post("/d/:id/replies", POST, this::reply, this::discussionPage);
+    r.post("/d/:id/subscription", VIEW, this::subscription);
+    r.post("/d/:id/sticky", MODERATE, this::sticky);
+    r.post("/d/:id/lock", MODERATE, this::lock);
+    r.post("/p/:id/report", REPORT, this::report);
+    r.get("/moderation", MODERATE, this::moderation);
+    r.post("/p/:id/approve", MODERATE, req -> moderate(req, "approve"));
+    r.post("/p/:id/hide", MODERATE, req -> moderate(req, "hide"));
+    r.post("/p/:id/restore", MODERATE, req -> moderate(req, "restore"));
+    r.post("/p/:id/dismiss", MODERATE, req -> moderate(req, "dismiss"));
+    r.get("/search", VIEW, this::search);
+    r.get("/files/:id", VIEW, this::file);
   }
 
   // --- pages ---
 
-  private Reply index(ToolRequest req) {
+  private Page index(ToolRequest req) {
     List<Map<String, Object>> forums = new ArrayList<>();
     for (ForumStore.Forum f : store.forums(req.space())) {
       forums.add(Map.of("id", f.id(), "title", f.title(), "description", f.description(), "qa", f.qa(), "discussions", store.discussions(f).size()));
@@ -73,8 +68,8 @@ final class ForumRoutes implements Routes {
   }
 
   private Reply createForum(ToolRequest req) {
-    String title = req.form("title");
-    if (title.isEmpty() || title.length() > MAX_TITLE) return Reply.redirect("").flash("Give the forum a name (at most 200 characters). Nothing was made.");
+    String title = req.formText("title", "Name", MAX_TITLE);
+    if (req.form("description").length() > 1000) throw InputProblem.of("description", "What it is for: at most 1000 characters.");
     long id = store.createForum(req.space(), title, req.form("description"), !"flat".equals(req.form("layout")), "true".equals(req.form("qa")));
     return Reply.redirect("f/" + id).flash("Forum made.");
   }
@@ -83,13 +78,10 @@ final class ForumRoutes implements Routes {
     return store.forum(req.space(), id).orElseThrow(() -> HttpProblem.notFound("There is no such forum here."));
   }
 
-  private Reply forumPage(ToolRequest req) {
-    return forumPage(req, forum(req, req.pathId("forum")), null, "", "", 200);
-  }
-
-  private Page forumPage(ToolRequest req, ForumStore.Forum f, String error, String title, String body, int status) {
+  private Page forumPage(ToolRequest req) {
+    ForumStore.Forum f = forum(req, req.pathId("forum"));
     List<Map<String, Object>> list = new ArrayList<>();
-    boolean moderator = req.can("moderate");
+    boolean moderator = req.can(MODERATE);
     for (ForumStore.Discussion d : store.discussions(f)) {
       // A discussion whose opening post waits for a teacher (or was hidden) is listed only for its author and moderators.
       List<ForumStore.Post> posts = store.posts(d.id());
@@ -108,25 +100,22 @@ final class ForumRoutes implements Routes {
     Map<String, Object> m = new HashMap<>();
     m.put("forum", f);
     m.put("discussions", list);
-    m.put("error", error);
-    m.put("title", title);
-    m.put("body", body);
     m.put("open", postingOpen(req));
     m.put("hours", hours(req));
-    return Page.of("forum/forum", m).title(f.title()).status(status);
+    return Page.of("forum/forum", m).title(f.title());
   }
 
   private ForumStore.Discussion discussion(ToolRequest req) {
     return store.discussion(req.space(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such discussion here."));
   }
 
-  private Reply discussionPage(ToolRequest req) {
-    return discussionPage(req, discussion(req), null, "", 200);
+  private Page discussionPage(ToolRequest req) {
+    return discussionPage(req, discussion(req));
   }
 
-  private Page discussionPage(ToolRequest req, ForumStore.Discussion d, String error, String body, int status) {
+  private Page discussionPage(ToolRequest req, ForumStore.Discussion d) {
     ForumStore.Forum f = forum(req, d.forumId());
-    boolean moderator = req.can("moderate");
+    boolean moderator = req.can(MODERATE);
     long me = req.user().id();
     List<ForumStore.Post> all = store.posts(d.id());
     List<ForumStore.Post> shown = new ArrayList<>();
@@ -160,12 +149,10 @@ final class ForumRoutes implements Routes {
     m.put("posts", top);
     m.put("qaHidden", answeredHidden);
     m.put("subscribed", store.subscribed(d.id(), me));
-    m.put("error", error);
-    m.put("body", body);
     m.put("open", postingOpen(req) && !d.locked());
     m.put("closedReason", d.locked() ? "This discussion is locked." : postingOpen(req) ? null : "Posting is closed now. " + hours(req));
     m.put("firstId", firstId);
-    return Page.of("forum/discussion", m).title(d.title()).status(status);
+    return Page.of("forum/discussion", m).title(d.title());
   }
 
   private Map<String, Object> postModel(ToolRequest req, ForumStore.Post p, boolean moderator, List<ForumStore.Attachment> attachments) {
@@ -173,7 +160,7 @@ final class ForumRoutes implements Routes {
     pm.put("id", p.id());
     pm.put("author", p.authorName());
     pm.put("at", p.createdAt());
-    pm.put("bodyHtml", sanitizer.textToHtml(p.body()));
+    pm.put("bodyHtml", core.sanitizer().textToHtml(p.body()));
     pm.put("pending", p.pending());
     pm.put("hidden", p.hidden());
     pm.put("heldReason", p.heldReason());
@@ -193,93 +180,95 @@ final class ForumRoutes implements Routes {
   // --- posting ---
 
   private boolean postingOpen(ToolRequest req) {
-    return req.can("moderate") || Rules.postingOpen(req.setting("open-from"), req.setting("open-until"), LocalTime.now());
+    if (req.can(MODERATE)) return true;
+    LocalTime now = LocalTime.now(core.clock().withZone(core.directory().timeZone(req.space().schoolId())));
+    return Rules.postingOpen(req.setting(ForumTool.OPEN_FROM), req.setting(ForumTool.OPEN_UNTIL), now);
   }
 
   private String hours(ToolRequest req) {
-    String from = req.setting("open-from");
-    String until = req.setting("open-until");
+    String from = req.setting(ForumTool.OPEN_FROM);
+    String until = req.setting(ForumTool.OPEN_UNTIL);
     return from.isBlank() || until.isBlank() ? "" : "Posting is open from " + from + " to " + until + ".";
   }
 
-  /** Checks a post before anything is saved; returns the message to show, or null. */
-  private String problem(ToolRequest req, String title, boolean needsTitle, String body) {
-    if (!postingOpen(req)) return "Posting is closed at the moment. " + hours(req) + " Your text is kept below.";
-    if (needsTitle && (title.isEmpty() || title.length() > MAX_TITLE)) return "Give your discussion a title (at most 200 characters).";
-    if (body.isEmpty()) return "Write something first.";
-    if (body.length() > MAX_BODY) return "That is too long: at most " + MAX_BODY + " characters.";
-    List<Upload> ups = req.uploads();
-    if (ups.size() > MAX_FILES) return "Attach at most " + MAX_FILES + " files.";
-    long max = Long.parseLong(req.setting("max-attachment-mb")) * 1024 * 1024;
-    for (Upload u : ups) {
-      if (u.size() > max) return u.fileName() + " is bigger than " + req.setting("max-attachment-mb") + " MB. Nothing was posted.";
-      if (ContentTypes.sniff(u.file()) == null) return u.fileName() + " is not a picture, a sound or a document (PDF, Word…). Nothing was posted.";
+  /** Checks a post before anything is saved: an {@link InputProblem} naming each field that is wrong. */
+  private void check(ToolRequest req, boolean needsTitle) {
+    if (!postingOpen(req)) throw InputProblem.of("", "Posting is closed at the moment. " + hours(req) + " Your text is kept below.");
+    Map<String, String> problems = new java.util.LinkedHashMap<>();
+    String title = req.form("title");
+    if (needsTitle && title.isEmpty()) problems.put("title", "Give your discussion a title.");
+    if (needsTitle && title.length() > MAX_TITLE) problems.put("title", "The title is too long: at most " + MAX_TITLE + " characters.");
+    String body = req.form("body");
+    if (body.isEmpty()) problems.put("body", "Write something first.");
+    if (body.length() > MAX_BODY) problems.put("body", "That is too long: at most " + MAX_BODY + " characters (this has " + body.length() + ").");
+    if (req.uploads().size() > MAX_FILES) problems.put("attachment", "Attach at most " + MAX_FILES + " files.");
+    InputProblem problem = null;
+    for (Map.Entry<String, String> e : problems.entrySet()) {
+      problem = problem == null ? InputProblem.of(e.getKey(), e.getValue()) : problem.and(e.getKey(), e.getValue());
     }
-    return null;
+    // No page named: the route shows its own form again (the forum or the discussion) with what was typed.
+    if (problem != null) throw problem;
+  }
+
+  /** Checks every attachment (kind by content, the school's size limit) and stores them all, or none. */
+  private List<Uploads.Stored> attachments(ToolRequest req) {
+    long max = Math.max(1, req.setting(ForumTool.MAX_ATTACHMENT_MB)) * 1024 * 1024;
+    return core.uploads().acceptAll(req.uploads(), "attachment", max, Uploads.Kind.IMAGE, Uploads.Kind.AUDIO, Uploads.Kind.DOCUMENT);
   }
 
   private String[] statusFor(ToolRequest req, String text) {
-    String word = Rules.filteredWord(req.setting("word-filter"), text);
+    String word = Rules.filteredWord(req.setting(ForumTool.WORD_FILTER), text);
     if (word != null) return new String[] {ForumStore.PENDING, "Uses a word on the school's list (" + word + ")."};
-    if ("before".equals(req.setting("moderation")) && req.user().kind() == UserKind.LEARNER && !req.can("moderate")) {
+    if ("before".equals(req.setting(ForumTool.MODERATION)) && req.user().kind() == UserKind.LEARNER && !req.can(MODERATE)) {
       return new String[] {ForumStore.PENDING, "Learners' posts wait for a teacher in this space."};
     }
     return new String[] {ForumStore.VISIBLE, null};
   }
 
-  private void saveAttachments(ToolRequest req, long postId) throws IOException {
-    for (Upload u : req.uploads()) {
-      String type = ContentTypes.sniff(u.file());
-      String name = u.fileName() == null || u.fileName().isBlank() ? "attachment" : u.fileName();
-      store.attach(postId, files.putFile(u.file()), name.length() > 200 ? name.substring(0, 200) : name, type, u.size());
-    }
+  private void saveAttachments(long postId, List<Uploads.Stored> stored) {
+    for (Uploads.Stored s : stored) store.attach(postId, s.key(), s.fileName(), s.contentType(), s.size());
   }
 
-  private Reply startDiscussion(ToolRequest req) throws Exception {
+  private Reply startDiscussion(ToolRequest req) {
     ForumStore.Forum f = forum(req, req.pathId("forum"));
+    check(req, true);
     String title = req.form("title");
     String body = req.form("body");
-    String problem = problem(req, title, true, body);
-    if (problem != null) return forumPage(req, f, problem, title, body, 422);
+    List<Uploads.Stored> stored = attachments(req);
     String[] status = statusFor(req, title + " " + body);
     long d = store.startDiscussion(f, req.user(), title, body, status[0], status[1]);
     long first = store.posts(d).get(0).id();
-    saveAttachments(req, first);
-    activity.record(req.user(), req.space(), "discussion", "started “" + title + "”");
+    saveAttachments(first, stored);
+    core.activity().record(req.user(), req.space(), "discussion", "started “" + title + "”");
     return Reply.redirect("d/" + d).flash(ForumStore.PENDING.equals(status[0]) ? "Thank you! A teacher will check it before others see it." : "Discussion started.");
   }
 
-  private Reply reply(ToolRequest req) throws Exception {
+  private Reply reply(ToolRequest req) {
     ForumStore.Discussion d = discussion(req);
+    if (d.locked() && !req.can(MODERATE)) throw InputProblem.of("", "This discussion is locked.");
+    check(req, false);
     String body = req.form("body");
-    if (d.locked() && !req.can("moderate")) return discussionPage(req, d, "This discussion is locked.", body, 422);
-    String problem = problem(req, "", false, body);
-    if (problem != null) return discussionPage(req, d, problem, body, 422);
     Long parent = null;
-    if (!req.form("parent").isEmpty()) {
-      long parentId;
-      try {
-        parentId = Long.parseLong(req.form("parent"));
-      } catch (NumberFormatException e) {
-        throw HttpProblem.badRequest("That post is not in this discussion.");
-      }
+    Long parentId = req.formOptionalNumber("parent", "Replying to", 1, Long.MAX_VALUE).orElse(null);
+    if (parentId != null) {
       ForumStore.Post p = store.post(req.space(), parentId)
-          .filter(x -> x.discussionId() == d.id()).orElseThrow(() -> HttpProblem.badRequest("That post is not in this discussion."));
+          .filter(x -> x.discussionId() == d.id()).orElseThrow(() -> InputProblem.of("parent", "That post is not in this discussion."));
       // One level of threading: a reply to a reply joins its thread.
       parent = p.parentId() != null && store.posts(d.id()).get(0).id() != p.parentId() ? p.parentId() : p.id();
     }
+    List<Uploads.Stored> stored = attachments(req);
     String[] status = statusFor(req, body);
     long id = store.addPost(d.id(), parent, d.spaceId(), req.user(), body, status[0], status[1]);
-    saveAttachments(req, id);
+    saveAttachments(id, stored);
     store.subscribe(d.id(), req.user().id());
     if (ForumStore.VISIBLE.equals(status[0])) tellSubscribers(req, d, req.user().id());
-    activity.record(req.user(), req.space(), "reply", "replied in “" + d.title() + "”");
+    core.activity().record(req.user(), req.space(), "reply", "replied in “" + d.title() + "”");
     return Reply.redirect("d/" + d.id()).flash(ForumStore.PENDING.equals(status[0]) ? "Thank you! A teacher will check it before others see it." : "Reply posted.");
   }
 
   private void tellSubscribers(ToolRequest req, ForumStore.Discussion d, long authorId) {
     for (long uid : store.subscribers(d.id())) {
-      if (uid != authorId) notifications.notify(uid, "New reply in “" + d.title() + "”", req.toolUrl() + "/d/" + d.id());
+      if (uid != authorId) core.notifications().notify(uid, "New reply in “" + d.title() + "”", req.toolUrl() + "/d/" + d.id());
     }
   }
 
@@ -319,7 +308,7 @@ final class ForumRoutes implements Routes {
     return Reply.redirect("d/" + p.discussionId()).flash("Thank you. A teacher will look at it.");
   }
 
-  private Reply moderation(ToolRequest req) {
+  private Page moderation(ToolRequest req) {
     List<Map<String, Object>> queue = new ArrayList<>();
     for (ForumStore.Post p : store.queue(req.space())) {
       Map<String, Object> pm = postModel(req, p, true, store.attachments(p.id()));
@@ -337,15 +326,18 @@ final class ForumRoutes implements Routes {
         store.setStatus(p.id(), ForumStore.VISIBLE, null);
         store.touch(p.discussionId());
         store.discussion(req.space(), p.discussionId()).ifPresent(d -> tellSubscribers(req, d, p.authorId()));
-        activity.record(req.user(), req.space(), "approve", "approved a post by " + p.authorName());
+        core.activity().record(req.user(), req.space(), "approve", "approved a post by " + p.authorName());
         return Reply.redirect(back).flash("Approved: everyone can see it now.");
       }
       case "hide" -> {
         String reason = req.form("reason");
-        if (reason.isEmpty()) return Reply.redirect(back).flash("Say why the post is hidden; it was not hidden.");
+        if (reason.isEmpty()) {
+          Page form = "moderation".equals(back) ? moderation(req) : discussionPage(req, store.discussion(req.space(), p.discussionId()).orElseThrow());
+          throw InputProblem.of("reason", "Say why the post is hidden; it was not hidden.").showing(form);
+        }
         store.setStatus(p.id(), ForumStore.HIDDEN, reason.length() > 300 ? reason.substring(0, 300) : reason);
         store.resolveReports(p.id());
-        activity.record(req.user(), req.space(), "hide", "hid a post by " + p.authorName());
+        core.activity().record(req.user(), req.space(), "hide", "hid a post by " + p.authorName());
         return Reply.redirect(back).flash("Hidden. Only teachers can see it now.");
       }
       case "restore" -> {
@@ -375,7 +367,7 @@ final class ForumRoutes implements Routes {
 
   /** The hits this person may see: the discussion page's Q&A rule, asked once per discussion. */
   static List<ForumStore.Hit> seen(ForumStore store, ToolRequest req, List<ForumStore.Hit> hits) {
-    boolean moderator = req.can("moderate");
+    boolean moderator = req.can(MODERATE);
     long me = req.user() == null ? -1 : req.user().id();
     Map<Long, Boolean> answered = new HashMap<>();
     List<ForumStore.Hit> out = new ArrayList<>();
@@ -389,8 +381,8 @@ final class ForumRoutes implements Routes {
   private Reply file(ToolRequest req) {
     ForumStore.Attachment a = store.attachment(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
     ForumStore.Post p = store.post(req.space(), a.postId()).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
-    boolean canSee = p.visible() || req.can("moderate") || (p.pending() && p.authorId() == req.user().id());
+    boolean canSee = p.visible() || req.can(MODERATE) || (p.pending() && p.authorId() == req.user().id());
     if (!canSee) throw HttpProblem.notFound("There is no such file.");
-    return Reply.file(files.path(a.fileKey()).orElseThrow(() -> HttpProblem.notFound("That file is no longer here.")), a.contentType(), a.fileName());
+    return core.uploads().serve(a.fileKey(), a.contentType(), a.fileName());
   }
 }

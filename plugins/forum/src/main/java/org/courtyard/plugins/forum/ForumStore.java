@@ -3,6 +3,7 @@ package org.courtyard.plugins.forum;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +34,19 @@ final class ForumStore {
 
   record Report(long id, long postId, String reporterName, String reason, Instant at) {}
 
+  /** Who erased people's posts are shown as. */
+  static final String FORMER_MEMBER = "A former member";
+  /** The author id of what an erased person wrote: no account has it. */
+  static final long NOBODY = -1;
+
   private final Database db;
+  private final Clock clock;
 
   @Inject
-  ForumStore(Database db) { this.db = db; }
+  ForumStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
 
   List<Forum> forums(SpaceRef space) {
     return db.query("SELECT id, space_id, title, description, threaded, qa FROM forum_forums WHERE space_id = ? ORDER BY title", ForumStore::forum, space.id());
@@ -47,7 +57,8 @@ final class ForumStore {
   }
 
   long createForum(SpaceRef space, String title, String description, boolean threaded, boolean qa) {
-    return db.insert("INSERT INTO forum_forums (space_id, title, description, threaded, qa) VALUES (?, ?, ?, ?, ?)", space.id(), title, description, threaded, qa);
+    return db.insert("INSERT INTO forum_forums (space_id, title, description, threaded, qa, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        space.id(), title, description, threaded, qa, clock.instant());
   }
 
   List<Discussion> discussions(Forum forum) {
@@ -63,8 +74,9 @@ final class ForumStore {
   /** A discussion and its first post, in one transaction. */
   long startDiscussion(Forum forum, UserRef author, String title, String body, String status, String held) {
     return db.transaction(() -> {
-      long d = db.insert("INSERT INTO forum_discussions (forum_id, space_id, author_id, author_name, title) VALUES (?, ?, ?, ?, ?)",
-          forum.id(), forum.spaceId(), author.id(), author.displayName(), title);
+      Instant now = clock.instant();
+      long d = db.insert("INSERT INTO forum_discussions (forum_id, space_id, author_id, author_name, title, created_at, last_post_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          forum.id(), forum.spaceId(), author.id(), author.displayName(), title, now, now);
       addPost(d, null, forum.spaceId(), author, body, status, held);
       subscribe(d, author.id());
       return d;
@@ -72,13 +84,13 @@ final class ForumStore {
   }
 
   long addPost(long discussionId, Long parentId, long spaceId, UserRef author, String body, String status, String held) {
-    long id = db.insert("INSERT INTO forum_posts (discussion_id, parent_id, space_id, author_id, author_name, body, status, held_reason)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", discussionId, parentId, spaceId, author.id(), author.displayName(), body, status, held);
+    long id = db.insert("INSERT INTO forum_posts (discussion_id, parent_id, space_id, author_id, author_name, body, status, held_reason, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", discussionId, parentId, spaceId, author.id(), author.displayName(), body, status, held, clock.instant());
     if (VISIBLE.equals(status)) touch(discussionId);
     return id;
   }
 
-  void touch(long discussionId) { db.update("UPDATE forum_discussions SET last_post_at = CURRENT_TIMESTAMP WHERE id = ?", discussionId); }
+  void touch(long discussionId) { db.update("UPDATE forum_discussions SET last_post_at = ? WHERE id = ?", clock.instant(), discussionId); }
 
   List<Post> posts(long discussionId) {
     return db.query("SELECT id, discussion_id, parent_id, author_id, author_name, body, status, held_reason, hidden_reason, created_at"
@@ -111,7 +123,8 @@ final class ForumStore {
   }
 
   void report(long postId, UserRef who, String reason) {
-    db.insert("INSERT INTO forum_reports (post_id, reporter_id, reporter_name, reason) VALUES (?, ?, ?, ?)", postId, who.id(), who.displayName(), reason);
+    db.insert("INSERT INTO forum_reports (post_id, reporter_id, reporter_name, reason, created_at) VALUES (?, ?, ?, ?, ?)",
+        postId, who.id(), who.displayName(), reason, clock.instant());
   }
 
   void resolveReports(long postId) { db.update("UPDATE forum_reports SET resolved = TRUE WHERE post_id = ?", postId); }
@@ -198,6 +211,83 @@ final class ForumStore {
   List<Hit> latest(SpaceRef space, int n) {
     return db.query(HIT + " WHERE p.space_id = ? AND p.status = ? ORDER BY p.id DESC FETCH FIRST " + Math.max(1, Math.min(n, 50)) + " ROWS ONLY",
         ForumStore::hit, space.id(), VISIBLE);
+  }
+
+  // --- waiting posts, for the morning reminder ---
+
+  /** Spaces with posts waiting for a teacher, and how many wait in each. */
+  java.util.Map<Long, Long> waitingBySpace() {
+    java.util.Map<Long, Long> out = new java.util.LinkedHashMap<>();
+    for (long[] row : db.query("SELECT space_id, COUNT(*) FROM forum_posts WHERE status = ? GROUP BY space_id ORDER BY space_id",
+        rs -> new long[] {rs.getLong(1), rs.getLong(2)}, PENDING)) {
+      out.put(row[0], row[1]);
+    }
+    return out;
+  }
+
+  // --- one person's data ---
+
+  record OwnDiscussion(long id, long spaceId, String forumTitle, String title, Instant at) {}
+
+  record OwnPost(long id, long spaceId, String discussionTitle, String body, String status, String heldReason, String hiddenReason, Instant at) {}
+
+  record OwnReport(String discussionTitle, String reason, Instant at) {}
+
+  List<OwnDiscussion> discussionsBy(long userId) {
+    return db.query("SELECT d.id, d.space_id, f.title, d.title, d.created_at FROM forum_discussions d JOIN forum_forums f ON f.id = d.forum_id"
+        + " WHERE d.author_id = ? ORDER BY d.id", rs -> new OwnDiscussion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+        rs.getTimestamp(5).toInstant()), userId);
+  }
+
+  List<OwnPost> postsBy(long userId) {
+    return db.query("SELECT p.id, p.space_id, d.title, p.body, p.status, p.held_reason, p.hidden_reason, p.created_at FROM forum_posts p"
+        + " JOIN forum_discussions d ON d.id = p.discussion_id WHERE p.author_id = ? ORDER BY p.id",
+        rs -> new OwnPost(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getTimestamp(8).toInstant()), userId);
+  }
+
+  List<Attachment> attachmentsBy(long userId) {
+    return db.query("SELECT a.id, a.post_id, a.file_key, a.file_name, a.content_type, a.size_bytes FROM forum_attachments a"
+        + " JOIN forum_posts p ON p.id = a.post_id WHERE p.author_id = ? ORDER BY a.id", ForumStore::attachment, userId);
+  }
+
+  List<OwnReport> reportsBy(long userId) {
+    return db.query("SELECT d.title, r.reason, r.created_at FROM forum_reports r JOIN forum_posts p ON p.id = r.post_id"
+        + " JOIN forum_discussions d ON d.id = p.discussion_id WHERE r.reporter_id = ? ORDER BY r.id",
+        rs -> new OwnReport(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), userId);
+  }
+
+  List<String> followedBy(long userId) {
+    return db.query("SELECT d.title FROM forum_subscriptions s JOIN forum_discussions d ON d.id = s.discussion_id WHERE s.user_id = ? ORDER BY d.id",
+        rs -> rs.getString(1), userId);
+  }
+
+  List<String> readBy(long userId) {
+    return db.query("SELECT d.title FROM forum_reads r JOIN forum_discussions d ON d.id = r.discussion_id WHERE r.user_id = ? ORDER BY d.id",
+        rs -> rs.getString(1), userId);
+  }
+
+  void deleteAttachment(long id) { db.update("DELETE FROM forum_attachments WHERE id = ?", id); }
+
+  /**
+   * Removes what the person wrote while keeping the discussions others took part in readable: their
+   * posts stay in place (so replies to them still sit under something) as "A former member", text
+   * removed; their discussions keep others' replies under a neutral title; their reports keep only
+   * that a post was reported. Returns the rows changed.
+   */
+  long anonymise(long userId) {
+    return db.transaction(() -> {
+      long n = 0;
+      n += db.update("UPDATE forum_posts SET body = ?, author_name = ?, author_id = ?, held_reason = NULL WHERE author_id = ?",
+          "This post was removed.", FORMER_MEMBER, NOBODY, userId);
+      n += db.update("UPDATE forum_discussions SET title = ?, author_name = ?, author_id = ? WHERE author_id = ?",
+          "A discussion started by a former member", FORMER_MEMBER, NOBODY, userId);
+      n += db.update("UPDATE forum_reports SET reporter_name = ?, reporter_id = ?, reason = ? WHERE reporter_id = ?",
+          FORMER_MEMBER, NOBODY, "(The reason was removed with its writer's data.)", userId);
+      n += db.update("DELETE FROM forum_subscriptions WHERE user_id = ?", userId);
+      n += db.update("DELETE FROM forum_reads WHERE user_id = ?", userId);
+      return n;
+    });
   }
 
   private static Hit hit(ResultSet rs) throws SQLException {

@@ -6,51 +6,51 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserRef;
-import org.courtyard.api.service.ActivityLog;
-import org.courtyard.api.service.Directory;
-import org.courtyard.api.service.HtmlSanitizer;
+import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.InputProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Routes;
 import org.courtyard.api.web.ToolRequest;
 import org.courtyard.api.web.ToolRouter;
 
+import static org.courtyard.plugins.wiki.WikiTool.EDIT;
+import static org.courtyard.plugins.wiki.WikiTool.MODERATE;
+import static org.courtyard.plugins.wiki.WikiTool.VIEW;
+
 /** The wiki's pages under /s/{space}/wiki. */
 final class WikiRoutes implements Routes {
   static final int MAX_TEXT = 100_000;
+  static final int MAX_TITLE = 200;
   private final WikiStore store;
-  private final HtmlSanitizer sanitizer;
-  private final ActivityLog activity;
-  private final Directory directory;
+  private final ToolServices core;
 
   @Inject
-  WikiRoutes(WikiStore store, HtmlSanitizer sanitizer, ActivityLog activity, Directory directory) {
+  WikiRoutes(WikiStore store, ToolServices core) {
     this.store = store;
-    this.sanitizer = sanitizer;
-    this.activity = activity;
-    this.directory = directory;
+    this.core = core;
   }
 
   @Override
   public void mount(ToolRouter r) {
-    r.get("/", "view", req -> Reply.redirect("p/home" + suffix(req, owner(req))));
-    r.get("/pages", "view", this::index);
-    r.get("/p/:slug", "view", this::show);
-    r.get("/p/:slug/edit", "edit", this::editForm);
-    r.post("/p/:slug", "edit", this::save);
-    r.get("/p/:slug/history", "view", this::history);
-    r.get("/p/:slug/diff", "view", this::diff);
-    r.post("/p/:slug/restore", "edit", this::restore);
-    r.post("/p/:slug/lock", "moderate", this::lock);
-    r.get("/search", "view", this::search);
+    r.get("/", VIEW, req -> Reply.redirect("p/home" + suffix(req, owner(req))));
+    r.get("/pages", VIEW, this::index);
+    r.get("/p/:slug", VIEW, this::show);
+    r.get("/p/:slug/edit", EDIT, this::editForm);
+    r.post("/p/:slug", EDIT, this::save, this::editForm);
+    r.get("/p/:slug/history", VIEW, this::history);
+    r.get("/p/:slug/diff", VIEW, this::diff);
+    r.post("/p/:slug/restore", EDIT, this::restore, this::history);
+    r.post("/p/:slug/lock", MODERATE, this::lock);
+    r.get("/search", VIEW, this::search);
   }
 
   /** Whose wiki: 0 for the shared one; in individual mode the learner's own, or (for teachers) the one named by ?w=. */
   private long owner(ToolRequest req) {
-    if (!"individual".equals(req.setting("mode"))) return 0;
+    if (!"individual".equals(req.setting(WikiTool.MODE))) return 0;
     String w = req.query("w").orElse("");
-    if (!w.isEmpty() && req.can("moderate")) {
+    if (!w.isEmpty() && req.can(MODERATE)) {
       try {
         return Long.parseLong(w);
       } catch (NumberFormatException e) {
@@ -75,7 +75,7 @@ final class WikiRoutes implements Routes {
     m.put("w", suffix(req, owner));
     m.put("wid", suffix(req, owner).isEmpty() ? null : owner);
     m.put("individual", owner != 0);
-    m.put("ownerName", owner == 0 ? null : directory.user(owner).map(UserRef::displayName).orElse("a learner"));
+    m.put("ownerName", owner == 0 ? null : core.directory().user(owner).map(UserRef::displayName).orElse("a learner"));
     return m;
   }
 
@@ -83,10 +83,10 @@ final class WikiRoutes implements Routes {
     long owner = owner(req);
     Map<String, Object> m = base(req, owner);
     m.put("pages", store.pages(req.space().id(), owner));
-    if (owner != 0 && req.can("moderate")) {
+    if (owner != 0 && req.can(MODERATE)) {
       List<Map<String, Object>> wikis = new ArrayList<>();
       for (long o : store.owners(req.space().id())) {
-        wikis.add(Map.of("id", o, "name", directory.user(o).map(UserRef::displayName).orElse("Learner " + o)));
+        wikis.add(Map.of("id", o, "name", core.directory().user(o).map(UserRef::displayName).orElse("Learner " + o)));
       }
       m.put("wikis", wikis);
     }
@@ -95,7 +95,7 @@ final class WikiRoutes implements Routes {
 
   private String render(ToolRequest req, long owner, String text) {
     String html = Markup.render(text, req.toolUrl() + "/p/", suffix(req, owner), slug -> store.exists(req.space().id(), owner, slug));
-    return sanitizer.sanitize(html);
+    return core.sanitizer().sanitize(html);
   }
 
   private Reply show(ToolRequest req) {
@@ -114,12 +114,12 @@ final class WikiRoutes implements Routes {
     m.put("title", p.title());
     m.put("html", render(req, owner, rev.body()));
     m.put("locked", p.locked());
-    m.put("canEdit", req.can("edit") && (!p.locked() || req.can("moderate")) && (owner == 0 || owner == req.user().id() || req.can("moderate")));
+    m.put("canEdit", req.can(EDIT) && (!p.locked() || req.can(MODERATE)) && (owner == 0 || owner == req.user().id() || req.can(MODERATE)));
     m.put("rev", rev);
     return Page.of("wiki/page", m).title(p.title());
   }
 
-  private Reply editForm(ToolRequest req) {
+  private Page editForm(ToolRequest req) {
     long owner = owner(req);
     String slug = slugOf(req);
     var page = store.page(req.space().id(), owner, slug);
@@ -133,8 +133,8 @@ final class WikiRoutes implements Routes {
   }
 
   private void checkEditable(ToolRequest req, long owner, WikiStore.WikiPage page) {
-    if (owner != 0 && owner != req.user().id() && !req.can("moderate")) throw HttpProblem.forbidden("This is someone else's own wiki.");
-    if (page != null && page.locked() && !req.can("moderate")) throw HttpProblem.forbidden("A teacher has locked this page.");
+    if (owner != 0 && owner != req.user().id() && !req.can(MODERATE)) throw HttpProblem.forbidden("This is someone else's own wiki.");
+    if (page != null && page.locked() && !req.can(MODERATE)) throw HttpProblem.forbidden("A teacher has locked this page.");
   }
 
   private Reply save(ToolRequest req) {
@@ -144,12 +144,22 @@ final class WikiRoutes implements Routes {
     checkEditable(req, owner, page.orElse(null));
     String text = req.form("text");
     String title = req.form("title").isEmpty() ? capitalise(slug.replace('-', ' ')) : req.form("title");
-    if (text.length() > MAX_TEXT || title.length() > 200) return editAgain(req, owner, slug, title, text, 0, "That is too long.", null);
+    InputProblem problem = null;
+    if (title.length() > MAX_TITLE) problem = InputProblem.of("title", "The title is too long: at most " + MAX_TITLE + " characters.");
+    if (text.length() > MAX_TEXT) {
+      String message = "The text is too long: at most " + MAX_TEXT + " characters (this has " + text.length() + ").";
+      problem = problem == null ? InputProblem.of("text", message) : problem.and("text", message);
+    }
+    if (req.form("note").length() > 200) {
+      String message = "What you changed: at most 200 characters.";
+      problem = problem == null ? InputProblem.of("note", message) : problem.and("note", message);
+    }
+    if (problem != null) throw problem;
     long base;
     try {
       base = Long.parseLong(req.form("base").isEmpty() ? "0" : req.form("base"));
     } catch (NumberFormatException e) {
-      throw HttpProblem.badRequest("The form was changed; reload the page.");
+      throw InputProblem.of("base", "The form was changed; open the page again to edit it. Your text is kept below.");
     }
     long current = page.map(p -> p.currentRev() == null ? 0L : p.currentRev()).orElse(0L);
     if (base != current) {
@@ -162,7 +172,7 @@ final class WikiRoutes implements Routes {
               + "Merge them and save again.", theirs.body());
     }
     store.save(req.space().id(), owner, slug, title, text, req.user(), "edit", req.form("note"));
-    activity.record(req.user(), req.space(), "edit", "edited “" + title + "”");
+    core.activity().record(req.user(), req.space(), "edit", "edited “" + title + "”");
     return Reply.redirect("p/" + slug + suffix(req, owner)).flash("Saved.");
   }
 
@@ -172,7 +182,7 @@ final class WikiRoutes implements Routes {
     m.put("title", title);
     m.put("text", text);
     m.put("base", base);
-    m.put("error", error);
+    m.put("conflict", error);
     m.put("theirs", theirs);
     return Page.of("wiki/edit", m).title("Edit " + title).status(409);
   }
@@ -181,7 +191,7 @@ final class WikiRoutes implements Routes {
     return store.page(req.space().id(), owner, slugOf(req)).orElseThrow(() -> HttpProblem.notFound("There is no such page yet."));
   }
 
-  private Reply history(ToolRequest req) {
+  private Page history(ToolRequest req) {
     long owner = owner(req);
     WikiStore.WikiPage p = existing(req, owner);
     Map<String, Object> m = base(req, owner);
@@ -198,8 +208,14 @@ final class WikiRoutes implements Routes {
   private Reply diff(ToolRequest req) {
     long owner = owner(req);
     WikiStore.WikiPage p = existing(req, owner);
-    WikiStore.Revision from = revisionParam(req, p, "from");
-    WikiStore.Revision to = revisionParam(req, p, "to");
+    WikiStore.Revision from;
+    WikiStore.Revision to;
+    try {
+      from = revisionParam(req, p, "from");
+      to = revisionParam(req, p, "to");
+    } catch (InputProblem problem) {
+      throw problem.showing(history(req));
+    }
     Map<String, Object> m = base(req, owner);
     m.put("page", p);
     m.put("from", from);
@@ -213,26 +229,23 @@ final class WikiRoutes implements Routes {
   }
 
   private WikiStore.Revision revisionParam(ToolRequest req, WikiStore.WikiPage p, String name) {
+    long id;
     try {
-      long id = Long.parseLong(req.query(name).orElse(""));
-      return store.revision(p.id(), id).orElseThrow(() -> HttpProblem.notFound("There is no such revision of this page."));
+      id = Long.parseLong(req.query(name).orElse(""));
     } catch (NumberFormatException e) {
-      throw HttpProblem.badRequest("Choose two revisions to compare.");
+      throw InputProblem.of(name, "Choose two revisions to compare: one under From and one under To.");
     }
+    return store.revision(p.id(), id).orElseThrow(() -> HttpProblem.notFound("There is no such revision of this page."));
   }
 
   private Reply restore(ToolRequest req) {
     long owner = owner(req);
     WikiStore.WikiPage p = existing(req, owner);
     checkEditable(req, owner, p);
-    WikiStore.Revision old;
-    try {
-      old = store.revision(p.id(), Long.parseLong(req.form("revision"))).orElseThrow(() -> HttpProblem.notFound("There is no such revision."));
-    } catch (NumberFormatException e) {
-      throw HttpProblem.badRequest("Choose a revision to restore.");
-    }
+    long revision = req.formNumber("revision", "Revision to restore", 1, Long.MAX_VALUE);
+    WikiStore.Revision old = store.revision(p.id(), revision).orElseThrow(() -> HttpProblem.notFound("There is no such revision."));
     store.save(req.space().id(), owner, p.slug(), p.title(), old.body(), req.user(), "restore", "restored revision " + old.id());
-    activity.record(req.user(), req.space(), "restore", "restored an earlier “" + p.title() + "”");
+    core.activity().record(req.user(), req.space(), "restore", "restored an earlier “" + p.title() + "”");
     return Reply.redirect("p/" + p.slug() + suffix(req, owner)).flash("Restored. The newer text is still in the history.");
   }
 

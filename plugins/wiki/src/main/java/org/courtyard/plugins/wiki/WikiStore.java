@@ -3,6 +3,7 @@ package org.courtyard.plugins.wiki;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +18,13 @@ final class WikiStore {
   record Revision(long id, long pageId, String body, long authorId, String authorName, String kind, String note, Instant at) {}
 
   private final Database db;
+  private final Clock clock;
 
   @Inject
-  WikiStore(Database db) { this.db = db; }
+  WikiStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
 
   Optional<WikiPage> page(long spaceId, long owner, String slug) {
     return db.queryOne("SELECT id, space_id, owner_id, slug, title, current_rev, locked FROM wiki_pages WHERE space_id = ? AND owner_id = ? AND slug = ?",
@@ -53,9 +58,10 @@ final class WikiStore {
   long save(long spaceId, long owner, String slug, String title, String body, UserRef author, String kind, String note) {
     return db.transaction(() -> {
       long pageId = page(spaceId, owner, slug).map(WikiPage::id)
-          .orElseGet(() -> db.insert("INSERT INTO wiki_pages (space_id, owner_id, slug, title) VALUES (?, ?, ?, ?)", spaceId, owner, slug, title));
-      long rev = db.insert("INSERT INTO wiki_revisions (page_id, body, author_id, author_name, kind, note) VALUES (?, ?, ?, ?, ?, ?)",
-          pageId, body, author.id(), author.displayName(), kind, note);
+          .orElseGet(() -> db.insert("INSERT INTO wiki_pages (space_id, owner_id, slug, title, created_at) VALUES (?, ?, ?, ?, ?)",
+              spaceId, owner, slug, title, clock.instant()));
+      long rev = db.insert("INSERT INTO wiki_revisions (page_id, body, author_id, author_name, kind, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          pageId, body, author.id(), author.displayName(), kind, note, clock.instant());
       db.update("UPDATE wiki_pages SET current_rev = ? WHERE id = ?", rev, pageId);
       return rev;
     });
@@ -63,8 +69,8 @@ final class WikiStore {
 
   /** Keeps an edit that collided with someone else's, without making it current. */
   long keepConflict(long pageId, String body, UserRef author) {
-    return db.insert("INSERT INTO wiki_revisions (page_id, body, author_id, author_name, kind, note) VALUES (?, ?, ?, ?, 'conflict', ?)",
-        pageId, body, author.id(), author.displayName(), "edit that collided with another; kept so nothing is lost");
+    return db.insert("INSERT INTO wiki_revisions (page_id, body, author_id, author_name, kind, note, created_at) VALUES (?, ?, ?, ?, 'conflict', ?, ?)",
+        pageId, body, author.id(), author.displayName(), "edit that collided with another; kept so nothing is lost", clock.instant());
   }
 
   void setLocked(long pageId, boolean locked) { db.update("UPDATE wiki_pages SET locked = ? WHERE id = ?", locked, pageId); }
@@ -76,6 +82,66 @@ final class WikiStore {
     return db.query("SELECT p.slug, p.title FROM wiki_pages p JOIN wiki_revisions r ON r.id = p.current_rev"
         + " WHERE p.space_id = ? AND p.owner_id = ? AND (LOWER(p.title) LIKE ? OR LOWER(r.body) LIKE ?) ORDER BY p.title FETCH FIRST 50 ROWS ONLY",
         rs -> new Hit(rs.getString(1), rs.getString(2)), spaceId, owner, like, like);
+  }
+
+  // --- learners' own wikis, for the teachers' digest ---
+
+  record OwnChange(long spaceId, long ownerId) {}
+
+  /** Learners' own wikis that their owner changed after {@code since}. */
+  List<OwnChange> ownWikisChangedSince(Instant since) {
+    return db.query("SELECT DISTINCT p.space_id, p.owner_id FROM wiki_pages p JOIN wiki_revisions r ON r.page_id = p.id"
+        + " WHERE p.owner_id <> 0 AND r.author_id = p.owner_id AND r.created_at > ? ORDER BY p.space_id, p.owner_id",
+        rs -> new OwnChange(rs.getLong(1), rs.getLong(2)), since);
+  }
+
+  // --- one person's data ---
+
+  record OwnRevision(long spaceId, long ownerId, String pageTitle, String body, String kind, String note, Instant at) {}
+
+  record OwnPage(long spaceId, String title, String body) {}
+
+  List<OwnRevision> revisionsBy(long userId) {
+    return db.query("SELECT p.space_id, p.owner_id, p.title, r.body, r.kind, r.note, r.created_at FROM wiki_revisions r JOIN wiki_pages p ON p.id = r.page_id"
+        + " WHERE r.author_id = ? ORDER BY r.id", rs -> new OwnRevision(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getTimestamp(7).toInstant()), userId);
+  }
+
+  /** The pages of the person's own wikis, as they read now (teachers' changes included). */
+  List<OwnPage> ownPages(long userId) {
+    return db.query("SELECT p.space_id, p.title, r.body FROM wiki_pages p LEFT JOIN wiki_revisions r ON r.id = p.current_rev WHERE p.owner_id = ? ORDER BY p.id",
+        rs -> new OwnPage(rs.getLong(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3)), userId);
+  }
+
+  /**
+   * Removes what the person wrote: their own wikis, pages only they ever wrote, and their revisions of
+   * everyone else's pages (a page whose latest text was theirs goes back to the latest text someone else
+   * saved). Others' revisions stay, under their names. Returns the rows removed or changed.
+   */
+  long eraseWritingOf(long userId) {
+    return db.transaction(() -> {
+      long n = 0;
+      List<Long> gone = db.query("SELECT id FROM wiki_pages WHERE owner_id = ?"
+          + " OR NOT EXISTS (SELECT 1 FROM wiki_revisions r WHERE r.page_id = wiki_pages.id AND r.author_id <> ?)",
+          rs -> rs.getLong(1), userId, userId);
+      for (long pageId : gone) {
+        db.update("UPDATE wiki_pages SET current_rev = NULL WHERE id = ?", pageId);
+        n += db.update("DELETE FROM wiki_revisions WHERE page_id = ?", pageId);
+        n += db.update("DELETE FROM wiki_pages WHERE id = ?", pageId);
+      }
+      List<Long> touched = db.query("SELECT DISTINCT page_id FROM wiki_revisions WHERE author_id = ?", rs -> rs.getLong(1), userId);
+      for (long pageId : touched) {
+        long latestOther = db.queryOne("SELECT MAX(id) FROM wiki_revisions WHERE page_id = ? AND author_id <> ? AND kind <> 'conflict'",
+            rs -> rs.getLong(1), pageId, userId).orElse(0L);
+        if (latestOther == 0) {
+          latestOther = db.queryOne("SELECT MAX(id) FROM wiki_revisions WHERE page_id = ? AND author_id <> ?", rs -> rs.getLong(1), pageId, userId).orElse(0L);
+        }
+        n += db.update("UPDATE wiki_pages SET current_rev = ? WHERE id = ? AND current_rev IN (SELECT id FROM wiki_revisions WHERE author_id = ?)",
+            latestOther, pageId, userId);
+        n += db.update("DELETE FROM wiki_revisions WHERE page_id = ? AND author_id = ?", pageId, userId);
+      }
+      return n;
+    });
   }
 
   private static WikiPage page(ResultSet rs) throws SQLException {
