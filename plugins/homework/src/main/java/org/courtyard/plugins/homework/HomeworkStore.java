@@ -11,34 +11,35 @@ import org.courtyard.api.data.Database;
 
 /** Tasks, who they are for, extensions, hand-ins and marks. */
 final class HomeworkStore {
-  record Task(long id, long spaceId, String title, String instructions, Instant dueAt, boolean forAll) {}
+  record Task(long id, long spaceId, String title, String instructions, Instant dueAt, boolean forAll, boolean closesAtDue, long createdBy) {}
 
   record Submission(long id, long taskId, long userId, String userName, String body, String link, Instant submittedAt, boolean late,
                     String mark, String feedback, String markedBy, boolean returned) {}
 
   record FileItem(long id, long submissionId, String fileKey, String fileName, String contentType) {}
 
+  private static final String TASK = "id, space_id, title, instructions, due_at, for_all, closes_at_due, created_by";
   private static final String SUB = "id, task_id, user_id, user_name, body, link, submitted_at, late, mark, feedback, marked_by, returned";
   private final Database db;
 
   @Inject
   HomeworkStore(Database db) { this.db = db; }
 
-  long create(long spaceId, String title, String instructions, Instant due, List<Long> named, long by) {
+  long create(long spaceId, String title, String instructions, Instant due, boolean closesAtDue, List<Long> named, long by, Instant now) {
     return db.transaction(() -> {
-      long id = db.insert("INSERT INTO hw_tasks (space_id, title, instructions, due_at, for_all, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-          spaceId, title, instructions, due, named.isEmpty(), by);
+      long id = db.insert("INSERT INTO hw_tasks (space_id, title, instructions, due_at, for_all, closes_at_due, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          spaceId, title, instructions, due, named.isEmpty(), closesAtDue, by, now);
       for (long u : named) db.update("INSERT INTO hw_assignees (task_id, user_id) VALUES (?, ?)", id, u);
       return id;
     });
   }
 
   List<Task> tasks(long spaceId) {
-    return db.query("SELECT id, space_id, title, instructions, due_at, for_all FROM hw_tasks WHERE space_id = ? ORDER BY due_at DESC", HomeworkStore::task, spaceId);
+    return db.query("SELECT " + TASK + " FROM hw_tasks WHERE space_id = ? ORDER BY due_at DESC", HomeworkStore::task, spaceId);
   }
 
   Optional<Task> task(long spaceId, long id) {
-    return db.queryOne("SELECT id, space_id, title, instructions, due_at, for_all FROM hw_tasks WHERE id = ? AND space_id = ?", HomeworkStore::task, id, spaceId);
+    return db.queryOne("SELECT " + TASK + " FROM hw_tasks WHERE id = ? AND space_id = ?", HomeworkStore::task, id, spaceId);
   }
 
   List<Long> named(long taskId) { return db.query("SELECT user_id FROM hw_assignees WHERE task_id = ?", rs -> rs.getLong(1), taskId); }
@@ -66,20 +67,84 @@ final class HomeworkStore {
     return db.query("SELECT " + SUB + " FROM hw_submissions WHERE task_id = ? ORDER BY user_name", HomeworkStore::submission, taskId);
   }
 
-  /** Hands in (or hands in again, while not yet returned). */
-  long handIn(long taskId, UserRef who, String body, String link, boolean late) {
-    Optional<Submission> old = submissionOf(taskId, who.id());
-    if (old.isPresent()) {
-      db.update("UPDATE hw_submissions SET body = ?, link = ?, submitted_at = CURRENT_TIMESTAMP, late = ? WHERE id = ?", body, link, late, old.get().id());
-      return old.get().id();
-    }
-    return db.insert("INSERT INTO hw_submissions (task_id, user_id, user_name, body, link, late) VALUES (?, ?, ?, ?, ?, ?)",
-        taskId, who.id(), who.displayName(), body, link, late);
+  /** Tasks whose due time has passed and whose teacher has not yet been told. */
+  List<Task> pastDeadlineUntold(Instant now) {
+    return db.query("SELECT " + TASK + " FROM hw_tasks WHERE deadline_passed = FALSE AND due_at <= ? ORDER BY due_at", HomeworkStore::task, now);
   }
 
-  void mark(long id, String mark, String feedback, String by, boolean returned) {
-    db.update("UPDATE hw_submissions SET mark = ?, feedback = ?, marked_by = ?, returned = ? WHERE id = ?", mark, feedback, by, returned, id);
+  /** Claims the telling of a task's deadline; false if it was already claimed. */
+  boolean markDeadlinePassed(long taskId) {
+    return db.update("UPDATE hw_tasks SET deadline_passed = TRUE WHERE id = ? AND deadline_passed = FALSE", taskId) == 1;
   }
+
+  /** Hands in (or hands in again, while not yet returned). */
+  long handIn(long taskId, UserRef who, String body, String link, boolean late, Instant at) {
+    Optional<Submission> old = submissionOf(taskId, who.id());
+    if (old.isPresent()) {
+      db.update("UPDATE hw_submissions SET body = ?, link = ?, submitted_at = ?, late = ? WHERE id = ?", body, link, at, late, old.get().id());
+      return old.get().id();
+    }
+    return db.insert("INSERT INTO hw_submissions (task_id, user_id, user_name, body, link, late, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        taskId, who.id(), who.displayName(), body, link, late, at);
+  }
+
+  void mark(long id, String mark, String feedback, UserRef by, boolean returned) {
+    db.update("UPDATE hw_submissions SET mark = ?, feedback = ?, marked_by = ?, marked_by_id = ?, returned = ? WHERE id = ?",
+        mark, feedback, by.displayName(), by.id(), returned, id);
+  }
+
+  // ---- Personal data ----
+
+  /** Every hand-in of one learner, with the task's title and space. */
+  List<Submission> submissionsOf(long userId) {
+    return db.query("SELECT " + SUB + " FROM hw_submissions WHERE user_id = ? ORDER BY submitted_at", HomeworkStore::submission, userId);
+  }
+
+  /** Task id → title, for the export. */
+  Optional<Task> taskById(long id) {
+    return db.queryOne("SELECT " + TASK + " FROM hw_tasks WHERE id = ?", HomeworkStore::task, id);
+  }
+
+  List<Task> tasksSetBy(long userId) {
+    return db.query("SELECT " + TASK + " FROM hw_tasks WHERE created_by = ? ORDER BY due_at", HomeworkStore::task, userId);
+  }
+
+  record Extension(long taskId, Instant dueAt) {}
+
+  List<Extension> extensionsOf(long userId) {
+    return db.query("SELECT task_id, due_at FROM hw_extensions WHERE user_id = ? ORDER BY task_id",
+        rs -> new Extension(rs.getLong(1), rs.getTimestamp(2).toInstant()), userId);
+  }
+
+  /** The learner's files (for deleting from the file store). */
+  List<FileItem> filesOf(long userId) {
+    return db.query("SELECT f.id, f.submission_id, f.file_key, f.file_name, f.content_type FROM hw_files f JOIN hw_submissions s ON s.id = f.submission_id"
+        + " WHERE s.user_id = ? ORDER BY f.id", HomeworkStore::fileItem, userId);
+  }
+
+  void deleteFile(long fileId) { db.update("DELETE FROM hw_files WHERE id = ?", fileId); }
+
+  /**
+   * Removes what is the learner's (hand-ins, extensions, being named on a task) and anonymises what the
+   * class still needs (tasks they set, the name shown with marks they gave); returns the rows touched.
+   */
+  long eraseRowsOf(long userId, String formerName) {
+    return db.transaction(() -> {
+      long n = db.update("DELETE FROM hw_files WHERE submission_id IN (SELECT id FROM hw_submissions WHERE user_id = ?)", userId);
+      n += db.update("DELETE FROM hw_submissions WHERE user_id = ?", userId);
+      n += db.update("DELETE FROM hw_extensions WHERE user_id = ?", userId);
+      n += db.update("DELETE FROM hw_assignees WHERE user_id = ?", userId);
+      n += db.update("UPDATE hw_tasks SET created_by = 0 WHERE created_by = ?", userId);
+      n += db.update("UPDATE hw_submissions SET marked_by = ?, marked_by_id = NULL WHERE marked_by_id = ?", FORMER_STAFF, userId);
+      if (formerName != null) {
+        // Marks given before marked_by_id was kept: matched by the name they were given under.
+        n += db.update("UPDATE hw_submissions SET marked_by = ? WHERE marked_by_id IS NULL AND marked_by = ?", FORMER_STAFF, formerName);
+      }
+      return n;
+    });
+  }
+
+  static final String FORMER_STAFF = "a former member of staff";
 
   void addFile(long submissionId, String key, String name, String type) {
     db.insert("INSERT INTO hw_files (submission_id, file_key, file_name, content_type) VALUES (?, ?, ?, ?)", submissionId, key, name, type);
@@ -104,7 +169,8 @@ final class HomeworkStore {
   }
 
   private static Task task(ResultSet rs) throws SQLException {
-    return new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getBoolean(6));
+    return new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getBoolean(6),
+        rs.getBoolean(7), rs.getLong(8));
   }
 
   private static Submission submission(ResultSet rs) throws SQLException {

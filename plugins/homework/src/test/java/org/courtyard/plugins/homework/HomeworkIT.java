@@ -88,7 +88,7 @@ class HomeworkIT {
   void anExtensionMovesOneLearnersDueTimeAndOnTimeWorkIsNotLate() {
     String task = set("Times tables", LocalDateTime.now().minusHours(1));
     TestClient teacher = courtyard.signIn("mrs.patel");
-    long ben = courtyard.get(org.courtyard.core.identity.UserStore.class).byUsername("ben").orElseThrow().id();
+    long ben = courtyard.userId("ben");
     assertEquals(303, teacher.post(task + "/extend", Map.of("user", Long.toString(ben), "due",
         LocalDateTime.now().plusDays(1).withSecond(0).withNano(0).toString().substring(0, 16))).status());
     courtyard.signIn("ben").post(task + "/hand-in", Map.of("body", "7 x 8 = 56", "link", ""));
@@ -103,8 +103,107 @@ class HomeworkIT {
     courtyard.signIn("amira").post(task + "/hand-in", Map.of("body", "Roses", "link", ""));
     TestClient teacher = courtyard.signIn("mrs.patel");
     String sub = submissionLink(teacher, task);
-    TestClient.Response r = teacher.post(sub + "/mark", Map.of("mark", "A+++", "feedback", "", "action", "return"));
-    assertEquals(303, r.status());
+    TestClient.Response r = teacher.post(sub + "/mark", Map.of("mark", "A+++", "feedback", "Rhymes nicely", "action", "return"));
+    assertEquals(422, r.status(), r.body());
+    assertTrue(r.contains("Mark: choose a mark from the school&#x27;s scale. Nothing was saved.") || r.contains("Mark: choose a mark from the school's scale."), r.body());
+    assertTrue(r.contains(">Rhymes nicely</textarea>"), "the comment typed is kept");
     assertFalse(courtyard.signIn("amira").get(sub).contains("A+++"));
+    assertFalse(teacher.get(task).contains("Rhymes nicely"), "nothing was saved");
+  }
+
+  // ---- Forms: refused input comes back 422 with the message and what was typed; nothing saved ----
+
+  @Test
+  void aTaskWithoutATitleOrDueTimeComesBackWithWhatWasTyped() {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    long ben = courtyard.userId("ben");
+    TestClient.Response r = teacher.postPairs("/s/2-willow/homework/tasks", "title", "", "instructions", "Measure the playground",
+        "due", "next tuesday", "learner", Long.toString(ben));
+    assertEquals(422, r.status(), r.body());
+    assertTrue(r.contains("Title: give the task a title."), r.body());
+    assertTrue(r.contains("Due: choose the date and time it is due."), r.body());
+    assertTrue(r.contains(">Measure the playground</textarea>"), "the instructions typed are kept");
+    assertTrue(r.contains("value=\"" + ben + "\" checked"), "the learner ticked is still ticked");
+    assertFalse(teacher.get("/s/2-willow/homework").contains("Measure the playground"), "no task was set");
+
+    TestClient.Response stranger = teacher.postPairs("/s/2-willow/homework/tasks", "title", "Ruler work", "instructions", "",
+        "due", "2030-01-01T10:00", "learner", "999999");
+    assertEquals(422, stranger.status());
+    assertTrue(stranger.contains("For: choose learners from this class."), stranger.body());
+    assertTrue(stranger.contains("value=\"Ruler work\""), stranger.body());
+    assertFalse(teacher.get("/s/2-willow/homework").contains("Ruler work"));
+  }
+
+  @Test
+  void aBadLinkOrAFileThatIsNotWorkIsRefusedAndTheWritingKept() {
+    String task = set("Rivers", LocalDateTime.now().plusDays(1));
+    TestClient amira = courtyard.signIn("amira");
+    TestClient.Response link = amira.post(task + "/hand-in", Map.of("body", "The Thames is long", "link", "javascript:alert(1)"));
+    assertEquals(422, link.status(), link.body());
+    assertTrue(link.contains("Link: a link starts with https://"), link.body());
+    assertTrue(link.contains(">The Thames is long</textarea>"), "what Amira wrote is still in the box");
+    TestClient.Response file = amira.postFile(task + "/hand-in", Map.of("body", "See my map", "link", ""), "file", "map.png", "image/png",
+        "not really a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(422, file.status(), file.body());
+    assertTrue(file.contains("map.png is not a picture"), file.body());
+    assertTrue(file.contains(">See my map</textarea>"), file.body());
+    TestClient.Response empty = amira.post(task + "/hand-in", Map.of("body", "", "link", ""));
+    assertEquals(422, empty.status());
+    assertTrue(empty.contains("Write something, add a link or attach a file first."), empty.body());
+    assertTrue(courtyard.signIn("mrs.patel").get(task).contains("Amira Khan</td>"), "Amira is listed");
+    assertFalse(courtyard.signIn("mrs.patel").get(task).contains(task + "/s/"), "nothing was handed in");
+  }
+
+  @Test
+  void anExtensionForSomeoneOrSomeTimeThatIsNotThereIsRefused() {
+    String task = set("Fractions", LocalDateTime.now().plusDays(1));
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    TestClient.Response who = teacher.post(task + "/extend", Map.of("user", "nobody", "due", "2030-01-01T10:00"));
+    assertEquals(422, who.status(), who.body());
+    assertTrue(who.contains("Learner: &#x27;nobody&#x27; is not a whole number.") || who.contains("Learner: 'nobody' is not a whole number."), who.body());
+    TestClient.Response when = teacher.post(task + "/extend", Map.of("user", Long.toString(courtyard.userId("ben")), "due", "soon"));
+    assertEquals(422, when.status());
+    assertTrue(when.contains("New due time: choose the date and time. Nothing was changed."), when.body());
+  }
+
+  // ---- The deadline job ----
+
+  static LocalDateTime serverNowInSchool() {
+    return LocalDateTime.ofInstant(courtyard.get(java.time.Clock.class).instant(), java.time.ZoneId.of("Europe/London"));
+  }
+
+  @Test
+  void atItsDueTimeATaskThatClosesStopsTakingWorkAndTheTeacherIsTold() {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    String due = serverNowInSchool().plusMinutes(10).withSecond(0).withNano(0).toString().substring(0, 16);
+    TestClient.Response set = teacher.post("/s/2-willow/homework/tasks", Map.of("title", "Bird diary", "instructions", "", "due", due, "closes", "yes"));
+    assertEquals(303, set.status(), set.body());
+    String task = set.location();
+    assertEquals(303, courtyard.signIn("amira").post(task + "/hand-in", Map.of("body", "Saw a robin", "link", "")).status());
+    courtyard.runDueJobs();
+    assertFalse(teacher.get("/notifications").contains("“Bird diary” is due"), "not due yet");
+
+    courtyard.advanceClock(java.time.Duration.ofMinutes(15));
+    courtyard.runDueJobs();
+    TestClient.Response told = teacher.get("/notifications");
+    assertTrue(told.contains("“Bird diary” is due: 1 of "), told.body());
+    TestClient ben = courtyard.signIn("ben");
+    assertTrue(ben.get("/notifications").contains("“Bird diary” has closed without your work"));
+    assertFalse(courtyard.signIn("amira").get("/notifications").contains("“Bird diary” has closed"), "Amira handed in");
+    TestClient.Response refused = ben.post(task + "/hand-in", Map.of("body", "Saw a blackbird", "link", ""));
+    assertEquals(422, refused.status(), refused.body());
+    assertTrue(refused.contains("closed at its due time"), refused.body());
+    assertTrue(refused.contains(">Saw a blackbird</textarea>"), "what Ben wrote is kept");
+    assertTrue(teacher.get(task).contains("not handed in (closed)"));
+
+    courtyard.advanceClock(java.time.Duration.ofMinutes(2));
+    courtyard.runDueJobs();
+    String again = teacher.get("/notifications").body();
+    assertEquals(again.indexOf("“Bird diary” is due"), again.lastIndexOf("“Bird diary” is due"), "told once");
+
+    String later = serverNowInSchool().plusDays(1).withSecond(0).withNano(0).toString().substring(0, 16);
+    assertEquals(303, teacher.post(task + "/extend", Map.of("user", Long.toString(courtyard.userId("ben")), "due", later)).status());
+    TestClient.Response handedIn = ben.post(task + "/hand-in", Map.of("body", "Saw a blackbird", "link", ""));
+    assertEquals(303, handedIn.status(), "an extension lets Ben hand in after all: " + handedIn.body());
   }
 }
