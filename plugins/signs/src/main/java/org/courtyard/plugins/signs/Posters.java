@@ -10,23 +10,27 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.courtyard.api.service.FileStore;
-import org.courtyard.api.web.ContentTypes;
+import org.courtyard.api.service.ToolServices;
+import org.courtyard.api.service.Uploads;
+import org.courtyard.api.web.InputProblem;
+import org.courtyard.api.web.Upload;
 
 /**
  * A still picture for a video, taken by {@code ffmpeg} where the machine has it (the
  * {@code courtyard.signs.ffmpeg} system property, else {@code ffmpeg} on the PATH). It runs as a
  * process with a time limit and its arguments as a list (no shell); without ffmpeg, or if it fails,
- * there is no poster and the pages use the placeholder picture.
+ * there is no poster and the pages use the placeholder picture. The picture it makes goes through the
+ * uploads service like any other picture, so only a real JPEG is kept.
  */
 final class Posters {
   static final String PROPERTY = "courtyard.signs.ffmpeg";
   private static final Logger LOG = Logger.getLogger(Posters.class.getName());
   private static final long TIMEOUT_SECONDS = 20;
-  private final FileStore files;
+  private static final long MAX_POSTER_BYTES = 5L * 1024 * 1024;
+  private final ToolServices core;
 
   @Inject
-  Posters(FileStore files) { this.files = files; }
+  Posters(ToolServices core) { this.core = core; }
 
   /** The ffmpeg to run, if there is one. */
   static Optional<Path> ffmpeg() {
@@ -54,9 +58,15 @@ final class Posters {
       out = Files.createTempFile("signs-poster", ".jpg");
       for (String at : List.of("1", "0")) {
         Files.deleteIfExists(out);
-        if (run(ffmpeg.get(), at, video, out) && Files.isRegularFile(out) && Files.size(out) > 0
-            && "image/jpeg".equals(ContentTypes.sniff(out))) {
-          return Optional.of(files.putFile(out));
+        if (run(ffmpeg.get(), at, video, out) && Files.isRegularFile(out)) {
+          try {
+            Uploads.Stored s = core.uploads().accept(new Upload("poster", "poster.jpg", "image/jpeg", Files.size(out), out), "poster", MAX_POSTER_BYTES,
+                Uploads.Kind.IMAGE);
+            if ("image/jpeg".equals(s.contentType())) return Optional.of(s.key());
+            core.files().delete(s.key());
+          } catch (InputProblem notAPicture) {
+            // empty or not a picture: try the next frame, or go without
+          }
         }
       }
       return Optional.empty();

@@ -1,8 +1,9 @@
 package org.courtyard.plugins.signs;
 
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.courtyard.api.service.FileStore;
+import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.InputProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Routes;
@@ -26,20 +28,20 @@ import org.courtyard.api.web.ToolRouter;
 final class PracticeRoutes implements Routes {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final SignStore store;
-  private final FileStore files;
+  private final ToolServices core;
 
   @Inject
-  PracticeRoutes(SignStore store, FileStore files) {
+  PracticeRoutes(SignStore store, ToolServices core) {
     this.store = store;
-    this.files = files;
+    this.core = core;
   }
 
   @Override
   public void mount(ToolRouter r) {
-    r.get("/practice", "practise", this::next);
-    r.get("/practice/:token", "practise", this::question);
-    r.post("/practice/:token", "practise", this::answer);
-    r.get("/practice/:token/video", "practise", this::video);
+    r.get("/practice", SignsTool.PRACTISE, this::next);
+    r.get("/practice/:token", SignsTool.PRACTISE, this::question);
+    r.post("/practice/:token", SignsTool.PRACTISE, this::answer, this::question);
+    r.get("/practice/:token/video", SignsTool.PRACTISE, this::video);
   }
 
   /** A new question from the approved signs, with three other words from the gallery. */
@@ -76,7 +78,8 @@ final class PracticeRoutes implements Routes {
     m.put("poster", SignsRoutes.PLACEHOLDER);
     m.put("label", "The sign to guess");
     m.put("choices", q.choices());
-    long[] score = store.score(req.space().id(), req.user().id());
+    ZoneId zone = core.directory().timeZone(req.space().schoolId());
+    long[] score = store.score(req.space().id(), req.user().id(), LocalDate.now(core.clock().withZone(zone)).atStartOfDay(zone).toInstant());
     m.put("right", score[0]);
     m.put("answered", score[1]);
     if (q.answer() != null) {
@@ -93,7 +96,7 @@ final class PracticeRoutes implements Routes {
     SignStore.Question q = q(req);
     if (q.answer() != null) return Reply.redirect("practice/" + q.token());
     String choice = req.form("choice");
-    if (!q.choices().contains(choice)) return Reply.redirect("practice/" + q.token()).flash("Choose one of the four words.");
+    if (!q.choices().contains(choice)) throw InputProblem.of("choice", "Choose one of the four words.");
     SignStore.Sign s = store.sign(req.space().id(), q.signId()).orElseThrow(() -> HttpProblem.notFound("That sign has been taken away. Start a new one."));
     boolean correct = s.word().equalsIgnoreCase(choice);
     store.answer(q.token(), choice, correct);
@@ -104,7 +107,6 @@ final class PracticeRoutes implements Routes {
     SignStore.Question q = q(req);
     SignStore.Sign s = store.sign(req.space().id(), q.signId()).filter(SignStore.Sign::approved)
         .orElseThrow(() -> HttpProblem.notFound("That sign has been taken away."));
-    Path p = files.path(s.videoKey()).orElseThrow(() -> HttpProblem.notFound("That video is no longer here."));
-    return Reply.file(p, Gallery.playableType(s.videoType()), "practice." + Gallery.extension(s.videoType()));
+    return core.uploads().serve(s.videoKey(), Gallery.playableType(s.videoType()), "practice." + Gallery.extension(s.videoType()));
   }
 }

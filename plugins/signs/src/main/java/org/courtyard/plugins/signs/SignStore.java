@@ -3,6 +3,7 @@ package org.courtyard.plugins.signs;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,9 +43,13 @@ final class SignStore {
   private static final String COLS = "id, space_id, word, gloss, notes, category, tags, signer, video_key, video_type, video_size, poster_key,"
       + " CASE WHEN captions IS NULL THEN 0 ELSE 1 END, status, uploaded_by, uploader_name, created_at, approved_by";
   private final Database db;
+  private final Clock clock;
 
   @Inject
-  SignStore(Database db) { this.db = db; }
+  SignStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
 
   static String key(String word) { return word.trim().toLowerCase(Locale.ROOT); }
 
@@ -58,9 +63,9 @@ final class SignStore {
 
   long add(long spaceId, Details d, String videoKey, String videoType, long size, String posterKey, String status, long userId, String userName) {
     return db.insert("INSERT INTO sg_signs (space_id, word, word_key, gloss, notes, category, tags, signer, video_key, video_type, video_size,"
-            + " poster_key, status, uploaded_by, uploader_name, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " poster_key, status, uploaded_by, uploader_name, approved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         spaceId, d.word(), key(d.word()), d.gloss(), d.notes(), d.category(), packTags(d.tags()), d.signer(), videoKey, videoType, size,
-        posterKey, status, userId, userName, APPROVED.equals(status) ? userName : null);
+        posterKey, status, userId, userName, APPROVED.equals(status) ? userName : null, clock.instant());
   }
 
   Optional<Sign> sign(long spaceId, long id) {
@@ -159,8 +164,9 @@ final class SignStore {
   // --- sign of the week ---
 
   void setWeek(long spaceId, long signId, String by) {
-    if (db.update("UPDATE sg_week SET sign_id = ?, chosen_by = ?, chosen_at = ? WHERE space_id = ?", signId, by, Instant.now(), spaceId) == 0) {
-      db.update("INSERT INTO sg_week (space_id, sign_id, chosen_by) VALUES (?, ?, ?)", spaceId, signId, by);
+    Instant now = clock.instant();
+    if (db.update("UPDATE sg_week SET sign_id = ?, chosen_by = ?, chosen_at = ? WHERE space_id = ?", signId, by, now, spaceId) == 0) {
+      db.update("INSERT INTO sg_week (space_id, sign_id, chosen_by, chosen_at) VALUES (?, ?, ?, ?)", spaceId, signId, by, now);
     }
   }
 
@@ -196,9 +202,8 @@ final class SignStore {
   }
 
   void addQuestion(String token, long spaceId, long userId, long signId, List<String> choices) {
-    db.update("DELETE FROM sg_practice WHERE created_at < ?", Instant.now().minusSeconds(2 * 24 * 3600));
-    db.update("INSERT INTO sg_practice (token, space_id, user_id, sign_id, choices) VALUES (?, ?, ?, ?, ?)",
-        token, spaceId, userId, signId, String.join("\n", choices));
+    db.update("INSERT INTO sg_practice (token, space_id, user_id, sign_id, choices, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        token, spaceId, userId, signId, String.join("\n", choices), clock.instant());
   }
 
   Optional<Question> question(String token, long spaceId, long userId) {
@@ -212,12 +217,46 @@ final class SignStore {
     return db.update("UPDATE sg_practice SET answer = ?, correct = ? WHERE token = ? AND answer IS NULL", answer, correct, token) == 1;
   }
 
-  /** Right and answered questions of this learner in this gallery over the last day. */
-  long[] score(long spaceId, long userId) {
-    Instant since = Instant.now().minusSeconds(24 * 3600);
+  /** Practice questions asked before {@code before} go (answered or not): a question is for the moment, not a record. */
+  long deletePracticeBefore(Instant before) { return db.update("DELETE FROM sg_practice WHERE created_at < ?", before); }
+
+  /** Right and answered questions of this learner in this gallery since {@code since} (the start of the school's day). */
+  long[] score(long spaceId, long userId, Instant since) {
     long right = db.count("SELECT COUNT(*) FROM sg_practice WHERE space_id = ? AND user_id = ? AND correct = ? AND created_at > ?", spaceId, userId, true, since);
     long answered = db.count("SELECT COUNT(*) FROM sg_practice WHERE space_id = ? AND user_id = ? AND answer IS NOT NULL AND created_at > ?", spaceId, userId, since);
     return new long[] {right, answered};
+  }
+
+  // --- one person's data (subject access and erasure) ---
+
+  /** Every sign this person added, in any gallery, oldest first. */
+  List<Sign> signsBy(long userId) {
+    return db.query("SELECT " + COLS + " FROM sg_signs WHERE uploaded_by = ? ORDER BY id", SignStore::sign, userId);
+  }
+
+  record Answered(long spaceId, String word, String choices, String answer, Boolean correct, Instant at) {}
+
+  List<Answered> practiceOf(long userId) {
+    return db.query("SELECT p.space_id, s.word, p.choices, p.answer, p.correct, p.created_at FROM sg_practice p JOIN sg_signs s ON s.id = p.sign_id"
+        + " WHERE p.user_id = ? ORDER BY p.created_at", rs -> new Answered(rs.getLong(1), rs.getString(2), rs.getString(3).replace("\n", ", "),
+            rs.getString(4), rs.getObject(5) == null ? null : rs.getBoolean(5), rs.getTimestamp(6).toInstant()), userId);
+  }
+
+  long deletePracticeOf(long userId) { return db.update("DELETE FROM sg_practice WHERE user_id = ?", userId); }
+
+  /** The galleries where this person is on the list of who may add signs. */
+  List<Long> uploaderIn(long userId) { return db.query("SELECT space_id FROM sg_uploaders WHERE user_id = ? ORDER BY space_id", rs -> rs.getLong(1), userId); }
+
+  long removeUploader(long userId) { return db.update("DELETE FROM sg_uploaders WHERE user_id = ?", userId); }
+
+  /**
+   * Where the person's name was kept as words on other people's signs (who approved it, who chose the
+   * sign of the week, who signs in it), it becomes {@code replacement}; returns how many were changed.
+   */
+  long replaceName(String name, String replacement) {
+    return db.update("UPDATE sg_signs SET approved_by = ? WHERE approved_by = ?", replacement, name)
+        + db.update("UPDATE sg_signs SET signer = ? WHERE signer = ?", replacement, name)
+        + db.update("UPDATE sg_week SET chosen_by = ? WHERE chosen_by = ?", replacement, name);
   }
 
   static String likeEscape(String s) { return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"); }

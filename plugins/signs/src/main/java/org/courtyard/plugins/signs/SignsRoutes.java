@@ -3,7 +3,7 @@ package org.courtyard.plugins.signs;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,12 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.courtyard.api.Role;
 import org.courtyard.api.UserKind;
-import org.courtyard.api.service.ActivityLog;
 import org.courtyard.api.service.Directory;
-import org.courtyard.api.service.FileStore;
-import org.courtyard.api.service.HtmlSanitizer;
-import org.courtyard.api.service.Notifications;
+import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.InputProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Routes;
@@ -32,39 +30,31 @@ final class SignsRoutes implements Routes {
   static final String PLACEHOLDER = "/assets/signs/placeholder.svg";
   private final SignStore store;
   private final Gallery gallery;
-  private final FileStore files;
-  private final Directory directory;
-  private final HtmlSanitizer sanitizer;
-  private final Notifications notifications;
-  private final ActivityLog activity;
+  private final ToolServices core;
 
   @Inject
-  SignsRoutes(SignStore store, Gallery gallery, FileStore files, Directory directory, HtmlSanitizer sanitizer, Notifications notifications, ActivityLog activity) {
+  SignsRoutes(SignStore store, Gallery gallery, ToolServices core) {
     this.store = store;
     this.gallery = gallery;
-    this.files = files;
-    this.directory = directory;
-    this.sanitizer = sanitizer;
-    this.notifications = notifications;
-    this.activity = activity;
+    this.core = core;
   }
 
   @Override
   public void mount(ToolRouter r) {
-    r.get("/", "view", this::index);
-    r.get("/pending", "approve", this::pending);
-    r.get("/v/:id", "view", this::signPage);
-    r.get("/v/:id/video", "view", this::video);
-    r.get("/v/:id/poster", "view", this::poster);
-    r.get("/v/:id/captions.vtt", "view", this::captions);
-    r.post("/v/:id/approve", "approve", this::approve);
-    r.post("/v/:id/reject", "approve", this::reject);
-    r.post("/v/:id/edit", "upload", this::edit);
-    r.post("/v/:id/captions", "upload", this::saveCaptions);
-    r.post("/v/:id/delete", "upload", this::delete);
-    r.post("/week", "approve", this::week);
-    r.get("/uploaders", "manage", this::uploadersPage);
-    r.post("/uploaders", "manage", this::saveUploaders);
+    r.get("/", SignsTool.VIEW, this::index);
+    r.get("/pending", SignsTool.APPROVE, this::pending);
+    r.get("/v/:id", SignsTool.VIEW, this::signPage);
+    r.get("/v/:id/video", SignsTool.VIEW, this::video);
+    r.get("/v/:id/poster", SignsTool.VIEW, this::poster);
+    r.get("/v/:id/captions.vtt", SignsTool.VIEW, this::captions);
+    r.post("/v/:id/approve", SignsTool.APPROVE, this::approve);
+    r.post("/v/:id/reject", SignsTool.APPROVE, this::reject);
+    r.post("/v/:id/edit", SignsTool.UPLOAD, this::edit, this::signPage);
+    r.post("/v/:id/captions", SignsTool.UPLOAD, this::saveCaptions, this::signPage);
+    r.post("/v/:id/delete", SignsTool.UPLOAD, this::delete);
+    r.post("/week", SignsTool.APPROVE, this::week);
+    r.get("/uploaders", SignsTool.MANAGE, this::uploadersPage);
+    r.post("/uploaders", SignsTool.MANAGE, this::saveUploaders);
   }
 
   /** What a template needs to show one sign. */
@@ -98,7 +88,7 @@ final class SignsRoutes implements Routes {
     String letter = param(req, "letter", 1).map(l -> l.toLowerCase(java.util.Locale.ROOT)).filter(l -> l.matches("[a-z#]")).orElse(null);
     String q = param(req, "q", 100).orElse(null);
     String tag = param(req, "tag", 30).map(t -> t.toLowerCase(java.util.Locale.ROOT)).orElse(null);
-    boolean approver = req.can("approve");
+    boolean approver = req.can(SignsTool.APPROVE);
     List<Map<String, Object>> signs = store.list(req.space().id(), new SignStore.Filter(category, letter, q, tag), req.user().id(), false)
         .stream().map(s -> card(req, s)).toList();
     Map<String, Object> m = new HashMap<>();
@@ -134,34 +124,43 @@ final class SignsRoutes implements Routes {
     return Page.of("signs/pending", Map.of("signs", signs)).title("Signs waiting for approval");
   }
 
+  /** The sign's page; also shown again (422) with what was typed when its edit or captions form is refused. */
   private Reply signPage(ToolRequest req) {
     SignStore.Sign s = gallery.visibleSign(req);
     Map<String, Object> m = new HashMap<>();
     m.put("sign", card(req, s));
-    m.put("notesHtml", s.notes().isBlank() ? null : sanitizer.textToHtml(s.notes()));
-    m.put("tagList", s.tagList());
+    m.put("notesHtml", s.notes().isBlank() ? null : core.sanitizer().textToHtml(s.notes()));
+    boolean editing = "edit".equals(req.form("form"));
+    Map<String, Object> edit = new HashMap<>();
+    edit.put("word", editing ? req.form("word") : s.word());
+    edit.put("gloss", editing ? req.form("gloss") : s.gloss());
+    edit.put("notes", editing ? req.form("notes") : s.notes());
+    edit.put("category", editing ? req.form("category") : s.category());
+    edit.put("tags", editing ? req.form("tags") : s.tagList());
+    edit.put("signer", editing ? req.form("signer") : s.signer());
+    m.put("edit", edit);
+    m.put("editOpen", editing);
     m.put("gloss", s.gloss());
-    m.put("notes", s.notes());
     m.put("mayEdit", gallery.mayEdit(req, s));
-    m.put("approver", req.can("approve"));
+    m.put("approver", req.can(SignsTool.APPROVE));
     m.put("isWeek", store.week(req.space().id()).map(w -> w.id() == s.id()).orElse(false));
     m.put("categories", gallery.categoryChoices(req));
-    m.put("captionsText", gallery.mayEdit(req, s) ? store.captions(s.id()).orElse("") : "");
+    boolean captioning = "captions".equals(req.form("form"));
+    m.put("captionsOpen", captioning);
+    m.put("captionsText", !gallery.mayEdit(req, s) ? "" : captioning ? req.form("vtt") : store.captions(s.id()).orElse(""));
     m.put("hasPoster", s.posterKey() != null);
     return Page.of("signs/sign", m).title(s.word() + " · Signs");
   }
 
   private Reply video(ToolRequest req) {
     SignStore.Sign s = gallery.visibleSign(req);
-    Path p = files.path(s.videoKey()).orElseThrow(() -> HttpProblem.notFound("That video is no longer here."));
-    return Reply.file(p, Gallery.playableType(s.videoType()), "sign-" + s.id() + "." + Gallery.extension(s.videoType()));
+    return core.uploads().serve(s.videoKey(), Gallery.playableType(s.videoType()), "sign-" + s.id() + "." + Gallery.extension(s.videoType()));
   }
 
   private Reply poster(ToolRequest req) {
     SignStore.Sign s = gallery.visibleSign(req);
-    Optional<Path> p = s.posterKey() == null ? Optional.empty() : files.path(s.posterKey());
-    if (p.isEmpty()) return Reply.redirect(PLACEHOLDER);
-    return Reply.file(p.get(), "image/jpeg", "sign-" + s.id() + ".jpg");
+    if (s.posterKey() == null || core.files().path(s.posterKey()).isEmpty()) return Reply.redirect(PLACEHOLDER);
+    return core.uploads().serve(s.posterKey(), "image/jpeg", "sign-" + s.id() + ".jpg");
   }
 
   private Reply captions(ToolRequest req) {
@@ -174,8 +173,8 @@ final class SignsRoutes implements Routes {
     SignStore.Sign s = gallery.visibleSign(req);
     if (s.approved()) return Reply.redirect("v/" + s.id()).flash("That sign was approved already.");
     store.approve(s.id(), req.user().displayName());
-    notifications.notify(s.uploadedBy(), "Your sign “" + s.word() + "” is approved and in the gallery", req.toolUrl() + "/v/" + s.id());
-    activity.record(req.user(), req.space(), "approve", "approved the sign “" + s.word() + "”");
+    core.notifications().notify(s.uploadedBy(), "Your sign “" + s.word() + "” is approved and in the gallery", req.toolUrl() + "/v/" + s.id());
+    core.activity().record(req.user(), req.space(), "approve", "approved the sign “" + s.word() + "”");
     return Reply.redirect("pending".equals(req.form("back")) ? "pending" : "v/" + s.id()).flash("Approved: everyone can see “" + s.word() + "” now.");
   }
 
@@ -184,20 +183,16 @@ final class SignsRoutes implements Routes {
     if (!s.pending()) return Reply.redirect("v/" + s.id()).flash("Only signs waiting for approval can be turned down; delete it instead.");
     gallery.deleteFiles(store.delete(s));
     String reason = req.form("reason");
-    notifications.notify(s.uploadedBy(), "Your sign “" + s.word() + "” was not added" + (reason.isEmpty() ? "" : ": " + (reason.length() > 200 ? reason.substring(0, 200) : reason)),
+    core.notifications().notify(s.uploadedBy(), "Your sign “" + s.word() + "” was not added" + (reason.isEmpty() ? "" : ": " + (reason.length() > 200 ? reason.substring(0, 200) : reason)),
         req.toolUrl());
-    activity.record(req.user(), req.space(), "reject", "turned down the sign “" + s.word() + "”");
+    core.activity().record(req.user(), req.space(), "reject", "turned down the sign “" + s.word() + "”");
     return Reply.redirect("pending").flash("Turned down and removed: “" + s.word() + "”.");
   }
 
   private Reply edit(ToolRequest req) {
     SignStore.Sign s = gallery.visibleSign(req);
     if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden("Only a teacher, or the person who added it while it waits for approval, can change this sign.");
-    try {
-      store.update(s.id(), gallery.details(req));
-    } catch (Gallery.Invalid e) {
-      return Reply.redirect("v/" + s.id()).flash(e.getMessage() + " Nothing was changed.");
-    }
+    store.update(s.id(), gallery.details(req));
     return Reply.redirect("v/" + s.id()).flash("Saved.");
   }
 
@@ -208,15 +203,12 @@ final class SignsRoutes implements Routes {
       store.setCaptions(s.id(), null);
       return Reply.redirect("v/" + s.id()).flash("Captions removed.");
     }
-    Optional<Upload> file = req.uploads().stream().filter(u -> u.field().equals("vttfile")).findFirst();
-    byte[] bytes;
-    try {
-      bytes = file.isPresent() ? Gallery.read(file.get().file(), Gallery.MAX_CAPTIONS_BYTES) : req.form("vtt").getBytes(StandardCharsets.UTF_8);
-      if (bytes.length == 0) return Reply.redirect("v/" + s.id()).flash("Type the captions or choose a .vtt file. Nothing was changed.");
-      store.setCaptions(s.id(), Gallery.checkCaptions(bytes));
-    } catch (Gallery.Invalid e) {
-      return Reply.redirect("v/" + s.id()).flash(e.getMessage() + " Nothing was changed.");
-    }
+    // Captions are text kept with the sign (not a stored file), so they are read and checked here as text.
+    Optional<Upload> file = req.uploads().stream().filter(u -> u.field().equals("vttfile") && u.size() > 0).findFirst();
+    if (file.isPresent() && file.get().size() > Gallery.MAX_CAPTIONS_BYTES) throw InputProblem.of("vtt", "Captions can be at most 100 KB.");
+    byte[] bytes = file.isPresent() ? Files.readAllBytes(file.get().file()) : req.form("vtt").getBytes(StandardCharsets.UTF_8);
+    if (bytes.length == 0) throw InputProblem.of("vtt", "Type the captions or choose a .vtt file.");
+    store.setCaptions(s.id(), Gallery.checkCaptions(bytes));
     return Reply.redirect("v/" + s.id()).flash("Captions saved.");
   }
 
@@ -224,26 +216,21 @@ final class SignsRoutes implements Routes {
     SignStore.Sign s = gallery.visibleSign(req);
     if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden("Only a teacher, or the person who added it while it waits for approval, can delete this sign.");
     gallery.deleteFiles(store.delete(s));
-    activity.record(req.user(), req.space(), "delete", "deleted the sign “" + s.word() + "”");
+    core.activity().record(req.user(), req.space(), "delete", "deleted the sign “" + s.word() + "”");
     return Reply.redirect("").flash("Deleted “" + s.word() + "”.");
   }
 
   private Reply week(ToolRequest req) {
-    long id;
-    try {
-      id = Long.parseLong(req.form("sign"));
-    } catch (NumberFormatException e) {
-      throw HttpProblem.badRequest("Choose a sign.");
-    }
+    long id = req.formNumber("sign", "Sign", 1, Long.MAX_VALUE);
     SignStore.Sign s = store.sign(req.space().id(), id).orElseThrow(() -> HttpProblem.notFound("There is no such sign here."));
     if (!s.approved()) return Reply.redirect("v/" + s.id()).flash("Approve the sign first; then it can be the sign of the week.");
     store.setWeek(req.space().id(), s.id(), req.user().displayName());
-    activity.record(req.user(), req.space(), "week", "chose “" + s.word() + "” as the sign of the week");
+    core.activity().record(req.user(), req.space(), "week", "chose “" + s.word() + "” as the sign of the week");
     return Reply.redirect("v/" + s.id()).flash("“" + s.word() + "” is the sign of the week.");
   }
 
   private List<Directory.Member> learners(ToolRequest req) {
-    return directory.members(req.space().id()).stream()
+    return core.directory().members(req.space().id()).stream()
         .filter(x -> !x.role().atLeast(Role.TEACHER) && x.user().kind() == UserKind.LEARNER).toList();
   }
 
@@ -259,15 +246,13 @@ final class SignsRoutes implements Routes {
     learners(req).forEach(x -> members.add(x.user().id()));
     List<Long> chosen = new ArrayList<>();
     for (String v : req.formAll("learner")) {
-      try {
-        long id = Long.parseLong(v);
-        if (members.contains(id) && !chosen.contains(id)) chosen.add(id);
-      } catch (NumberFormatException ignored) {
-        // not one of the checkboxes
-      }
+      // Only the page's own checkboxes count; anything else is not one of the learners here.
+      if (!v.matches("\\d{1,18}")) continue;
+      long id = Long.parseLong(v);
+      if (members.contains(id) && !chosen.contains(id)) chosen.add(id);
     }
     store.setUploaders(req.space().id(), chosen);
-    activity.record(req.user(), req.space(), "uploaders", chosen.size() + " learners may add signs");
+    core.activity().record(req.user(), req.space(), "uploaders", chosen.size() + " learners may add signs");
     return Reply.redirect("uploaders").flash(chosen.isEmpty() ? "Only teachers can add signs now." : chosen.size() + " learners can add signs (a teacher approves each one).");
   }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -28,9 +29,13 @@ final class UploadStore {
 
   private static final String COLS = "id, token, space_id, user_id, file_name, total_size, received, word, gloss, notes, category, tags, signer";
   private final Database db;
+  private final Clock clock;
 
   @Inject
-  UploadStore(Database db) { this.db = db; }
+  UploadStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
 
   static String newToken() {
     byte[] b = new byte[18];
@@ -40,9 +45,9 @@ final class UploadStore {
 
   Session create(long spaceId, long userId, String fileName, long size, SignStore.Details d) {
     String token = newToken();
-    long id = db.insert("INSERT INTO sg_uploads (token, space_id, user_id, file_name, total_size, received, word, gloss, notes, category, tags, signer)"
-            + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
-        token, spaceId, userId, fileName, size, d.word(), d.gloss(), d.notes(), d.category(), SignStore.packTags(d.tags()), d.signer());
+    long id = db.insert("INSERT INTO sg_uploads (token, space_id, user_id, file_name, total_size, received, word, gloss, notes, category, tags, signer,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
+        token, spaceId, userId, fileName, size, d.word(), d.gloss(), d.notes(), d.category(), SignStore.packTags(d.tags()), d.signer(), clock.instant());
     return new Session(id, token, spaceId, userId, fileName, size, 0, d);
   }
 
@@ -52,16 +57,25 @@ final class UploadStore {
     return db.queryOne("SELECT " + COLS + " FROM sg_uploads WHERE token = ? AND space_id = ? AND user_id = ?", UploadStore::session, token, spaceId, userId);
   }
 
-  /** Uploads to drop: older than a week anywhere, and this person's beyond the newest {@code MAX_OPEN - 1} here. */
-  List<Session> stale(long spaceId, long userId) {
-    List<Session> out = new ArrayList<>(db.query("SELECT " + COLS + " FROM sg_uploads WHERE created_at < ?",
-        UploadStore::session, Instant.now().minusSeconds(KEEP_SECONDS)));
+  /** This person's unfinished uploads here beyond the newest {@code MAX_OPEN - 1}, to drop before starting another. */
+  List<Session> surplus(long spaceId, long userId) {
     List<Session> mine = db.query("SELECT " + COLS + " FROM sg_uploads WHERE space_id = ? AND user_id = ? AND received >= 0 ORDER BY id DESC",
         UploadStore::session, spaceId, userId);
-    for (Session s : mine.subList(Math.min(mine.size(), MAX_OPEN - 1), mine.size())) {
-      if (out.stream().noneMatch(o -> o.id() == s.id())) out.add(s);
-    }
-    return out;
+    return new ArrayList<>(mine.subList(Math.min(mine.size(), MAX_OPEN - 1), mine.size()));
+  }
+
+  /** Uploads started more than {@link #KEEP_SECONDS} ago and never finished, in any gallery. */
+  List<Session> abandoned() {
+    return db.query("SELECT " + COLS + " FROM sg_uploads WHERE created_at < ?", UploadStore::session, clock.instant().minusSeconds(KEEP_SECONDS));
+  }
+
+  /** Every unfinished upload this person started, anywhere. */
+  List<Session> of(long userId) {
+    return db.query("SELECT " + COLS + " FROM sg_uploads WHERE user_id = ? ORDER BY id", UploadStore::session, userId);
+  }
+
+  Instant startedAt(long uploadId) {
+    return db.queryOne("SELECT created_at FROM sg_uploads WHERE id = ?", rs -> rs.getTimestamp(1).toInstant(), uploadId).orElse(null);
   }
 
   List<Chunk> chunks(long uploadId) {

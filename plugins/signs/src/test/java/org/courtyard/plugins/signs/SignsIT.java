@@ -150,8 +150,8 @@ class SignsIT {
     long before = storedFiles();
 
     Browser.Response single = teacher.multipart(WILLOW + "/new", fields("Renamed picture", "classroom"), "video", "clip.mp4", picture, false);
-    assertEquals(415, single.status());
-    assertTrue(single.contains("is not a video this gallery can play"), single.body());
+    assertEquals(422, single.status());
+    assertTrue(single.contains("clip.mp4 is not a video (MP4, MOV or WebM)"), single.body());
     assertTrue(single.contains("Nothing was saved"));
     assertTrue(single.contains("value=\"Renamed picture\""), "the form keeps what was typed");
 
@@ -160,8 +160,8 @@ class SignsIT {
     String at = WILLOW + "/uploads/" + json(started, "token");
     byte[] text = "This is a shopping list, renamed to notes.mp4 by someone hoping it would be taken. ".repeat(100).getBytes(StandardCharsets.UTF_8);
     Browser.Response chunk = teacher.multipart(at + "/chunk?offset=0", Map.of(), "chunk", "blob", Arrays.copyOf(text, 4096), true);
-    assertEquals(415, chunk.status());
-    assertTrue(chunk.contains("“notes.mp4” is not a video this gallery can play (MP4, WebM or MOV)"), chunk.body());
+    assertEquals(422, chunk.status());
+    assertTrue(chunk.contains("notes.mp4 is not a video (MP4, MOV or WebM)"), chunk.body());
     assertEquals(404, teacher.get(at).status(), "the refused upload is dropped");
 
     // A first chunk too short to judge is taken; the joined file is checked when the upload completes.
@@ -171,8 +171,8 @@ class SignsIT {
     assertEquals(200, teacher.multipart(tinyAt + "/chunk?offset=0", Map.of(), "chunk", "blob", Arrays.copyOf(tiny, 10), true).status());
     assertEquals(200, teacher.multipart(tinyAt + "/chunk?offset=10", Map.of(), "chunk", "blob", Arrays.copyOfRange(tiny, 10, 100), true).status());
     Browser.Response completed = teacher.multipart(tinyAt + "/complete", Map.of(), null, null, null, true);
-    assertEquals(415, completed.status());
-    assertTrue(completed.contains("“tiny.webm” is not a video"), completed.body());
+    assertEquals(422, completed.status());
+    assertTrue(completed.contains("tiny.webm is not a video"), completed.body());
     assertEquals(404, teacher.get(tinyAt).status());
 
     assertEquals(before, storedFiles(), "no file was kept");
@@ -276,7 +276,7 @@ class SignsIT {
     teacher.get(WILLOW + "/new");
     Browser.Response declared = teacher.multipart(WILLOW + "/uploads", Map.of("word", "Huge", "category", "classroom", "name", "huge.mp4",
         "size", Long.toString(80L * 1024 * 1024)), null, null, null, true);
-    assertEquals(413, declared.status());
+    assertEquals(422, declared.status());
     assertTrue(declared.contains("This video is 80 MB; this school allows sign videos up to 50 MB. Nothing was uploaded."), declared.body());
 
     Browser admin = as("ict.leader");
@@ -284,8 +284,9 @@ class SignsIT {
     assertEquals(303, admin.post("/admin/oakfield/plugins/signs/settings", Map.of("max-video-mb", "1", "categories", SignsTool.DEFAULT_CATEGORIES)).status());
     try {
       Browser.Response single = teacher.multipart(WILLOW + "/new", fields("Too big", "classroom"), "video", "big.mp4", mp4(1536 * 1024, 6), false);
-      assertEquals(413, single.status());
-      assertTrue(single.contains("This video is 1.5 MB; this school allows sign videos up to 1.0 MB."), single.body());
+      assertEquals(422, single.status());
+      assertTrue(single.contains("big.mp4 is 1.5 MB; the largest file allowed here is 1.0 MB. Nothing was saved."), single.body());
+      assertTrue(single.contains("value=\"Too big\""), "the form keeps what was typed");
       assertFalse(teacher.get(WILLOW).contains("Too big"));
     } finally {
       admin.post("/admin/oakfield/plugins/signs/settings", Map.of("max-video-mb", "50", "categories", SignsTool.DEFAULT_CATEGORIES));
@@ -349,8 +350,9 @@ class SignsIT {
     Browser teacher = as("mrs.patel");
     String sign = upload(teacher, WILLOW, "Hello", mp4(30_000, 7));
     Browser.Response bad = teacher.multipart(sign + "/captions", Map.of("vtt", "1\n00:00:00,000 --> 00:00:02,000\nHello\n"), null, null, null, false);
-    assertEquals(303, bad.status());
-    assertTrue(teacher.get(sign).contains("Captions must be WebVTT"), "an SRT file is refused");
+    assertEquals(422, bad.status());
+    assertTrue(bad.contains("Captions must be WebVTT"), "an SRT file is refused");
+    assertTrue(bad.contains("Nothing was changed."), bad.body());
     assertEquals(404, teacher.get(sign + "/captions.vtt").status());
     String vtt = "WEBVTT\n\n00:00.000 --> 00:02.000\nHello <b>friend</b>\n";
     teacher.get(sign);
@@ -401,5 +403,33 @@ class SignsIT {
     } finally {
       System.clearProperty(Posters.PROPERTY);
     }
+  }
+
+  @Test
+  void aRefusedFormComesBackWithItsMessagesAndWhatWasTypedAndSavesNothing() {
+    Browser teacher = as("mrs.patel");
+    String sign = upload(teacher, WILLOW, "Forms original", mp4(30_000, 12));
+    teacher.get(sign);
+    Map<String, String> edit = fields("", "classroom");
+    edit.put("form", "edit");
+    edit.put("gloss", "MY-TYPED-GLOSS");
+    edit.put("tags", "a-tag-that-is-far-too-long-to-keep-here");
+    Browser.Response refused = teacher.post(sign + "/edit", edit);
+    assertEquals(422, refused.status(), refused.body());
+    assertTrue(refused.contains("Type the English word or phrase the video signs."), refused.body());
+    assertTrue(refused.contains("Each tag can be at most 30 letters long."), "every problem at once");
+    assertTrue(refused.contains("value=\"MY-TYPED-GLOSS\""), "what was typed is kept");
+    Browser.Response page = teacher.get(sign);
+    assertTrue(page.contains("<h1>Forms original"), "nothing was changed");
+    assertFalse(page.contains("MY-TYPED-GLOSS"));
+
+    teacher.get(WILLOW + "/new");
+    Browser.Response noVideo = teacher.multipart(WILLOW + "/new", fields("Typed but no video", "classroom"), null, null, null, false);
+    assertEquals(422, noVideo.status());
+    assertTrue(noVideo.contains("Choose the video file to upload."), noVideo.body());
+    assertTrue(noVideo.contains("value=\"Typed but no video\""));
+    assertFalse(teacher.get(WILLOW).contains("Typed but no video"));
+
+    assertEquals(422, teacher.post(WILLOW + "/week", Map.of("sign", "not-a-number")).status(), "a bad choice is a message, not a crash");
   }
 }
