@@ -99,6 +99,11 @@ public final class RepositoryPublisher {
 
   /** Signs every plugin jar in {@code jarsDir} into {@code out}, writes its plugins.json and the publisher's certificate into {@code trustDir}. */
   int publish(Path jarsDir, Path out, Path trustDir) throws Exception {
+    if (Files.isDirectory(out)) {
+      try (Stream<Path> old = Files.walk(out)) {
+        for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+      }
+    }
     Files.createDirectories(out);
     Files.createDirectories(trustDir);
     KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -113,7 +118,8 @@ public final class RepositoryPublisher {
     JarSigner signer = new JarSigner.Builder(key, CertificateFactory.getInstance("X.509").generateCertPath(Arrays.asList(chain)))
         .digestAlgorithm("SHA-256").signerName("CYARD").build();
 
-    JsonArray index = new JsonArray();
+    // One entry per plugin, each version found a release of it (newest first).
+    Map<String, JsonObject> entries = new java.util.TreeMap<>();
     List<Path> jars;
     try (Stream<Path> s = Files.list(jarsDir)) {
       jars = s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
@@ -133,7 +139,12 @@ public final class RepositoryPublisher {
       JsonObject release = new JsonObject().put("version", version).put("date", LocalDate.now().toString())
           .put("requires", d.getProperty("plugin.requires", "*")).put("url", id + "/" + fileName).put("sha256", sha256(signed));
       if (d.getProperty("plugin.upgradesFrom") != null) release.put("upgradesFrom", d.getProperty("plugin.upgradesFrom"));
-      JsonObject entry = new JsonObject().put("id", id)
+      JsonObject entry = entries.get(id);
+      if (entry != null) {
+        entry.getJsonArray("releases").add(release);
+        continue;
+      }
+      entry = new JsonObject().put("id", id)
           .put("description", d.getProperty("plugin.description", ""))
           .put("provider", d.getProperty("plugin.provider", publisher))
           .put("licence", d.getProperty("plugin.license", ""))
@@ -142,10 +153,41 @@ public final class RepositoryPublisher {
       describeTools(jar, entry);
       // Importers and other plugins without a tool are named by their descriptor.
       if (!entry.containsKey("name")) entry.put("name", entry.getString("description").isEmpty() ? id : entry.getString("description").split(":")[0]);
-      index.add(entry);
+      entries.put(id, entry);
+    }
+    JsonArray index = new JsonArray();
+    for (JsonObject e : entries.values()) {
+      List<Object> releases = new ArrayList<>(e.getJsonArray("releases").getList());
+      releases.sort((a, b) -> org.courtyard.core.plugins.catalogue.RepositoryPublisher.compareVersions(release(b), release(a)));
+      e.put("releases", new JsonArray(releases));
+      index.add(e);
     }
     Files.writeString(out.resolve("plugins.json"), index.encodePrettily());
     return index.size();
+  }
+
+  private static String release(Object r) {
+    return r instanceof JsonObject o ? o.getString("version") : ((Map<?, ?>) r).get("version").toString();
+  }
+
+  /** Semantic order of plain versions ("1.10.0" after "1.9.2"); a pre-release sorts before its release. */
+  static int compareVersions(String a, String b) {
+    String[] x = a.split("[.-]");
+    String[] y = b.split("[.-]");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      String p = i < x.length ? x[i] : "";
+      String q = i < y.length ? y[i] : "";
+      if (p.equals(q)) continue;
+      if (p.isEmpty()) return 1;
+      if (q.isEmpty()) return -1;
+      boolean pn = p.chars().allMatch(Character::isDigit);
+      boolean qn = q.chars().allMatch(Character::isDigit);
+      if (pn && qn) return Long.compare(Long.parseLong(p), Long.parseLong(q));
+      if (pn) return 1;
+      if (qn) return -1;
+      return p.compareTo(q);
+    }
+    return 0;
   }
 
   static Properties descriptor(Path jar) throws IOException {
