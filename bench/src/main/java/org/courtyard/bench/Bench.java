@@ -2,7 +2,7 @@ package org.courtyard.bench;
 
 import java.nio.file.Path;
 
-/** Entry point: {@code Bench <unpacked distribution> [core|tools|import|quiz|school|stream|db|trust|all]}. */
+/** Entry point: {@code Bench <unpacked distribution> [core|tools|import|quiz|school|stream|db|trust|upgrade|all]}. */
 public final class Bench {
   private Bench() {}
 
@@ -17,5 +17,6 @@ public final class Bench {
     if (which.equals("stream") || which.equals("all")) StreamBench.run(install);
     if (which.equals("db") || which.equals("all")) DbBench.run(install);
     if (which.equals("trust") || which.equals("all")) TrustBench.run(install);
+    if (which.equals("upgrade") || which.equals("all")) UpgradeBench.run(install);
   }
 }
