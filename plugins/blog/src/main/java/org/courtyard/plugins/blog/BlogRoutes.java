@@ -1,72 +1,75 @@
 package org.courtyard.plugins.blog;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserKind;
-import org.courtyard.api.service.ActivityLog;
-import org.courtyard.api.service.FileStore;
-import org.courtyard.api.service.HtmlSanitizer;
-import org.courtyard.api.web.ContentTypes;
+import org.courtyard.api.service.ToolServices;
+import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.InputProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Routes;
 import org.courtyard.api.web.ToolRequest;
 import org.courtyard.api.web.ToolRouter;
-import org.courtyard.api.web.Upload;
+
+import static org.courtyard.plugins.blog.BlogTool.COMMENT;
+import static org.courtyard.plugins.blog.BlogTool.FEED;
+import static org.courtyard.plugins.blog.BlogTool.MODERATE;
+import static org.courtyard.plugins.blog.BlogTool.VIEW;
+import static org.courtyard.plugins.blog.BlogTool.WRITE;
 
 /** The blog's pages under /s/{space}/blog. */
 final class BlogRoutes implements Routes {
   static final int MAX_BODY = 50_000;
+  static final int MAX_TITLE = 200;
+  static final int MAX_COMMENT = 5000;
   static final long MAX_MEDIA = 20L * 1024 * 1024;
   private final BlogStore store;
-  private final HtmlSanitizer sanitizer;
-  private final FileStore files;
-  private final ActivityLog activity;
+  private final ToolServices core;
 
   @Inject
-  BlogRoutes(BlogStore store, HtmlSanitizer sanitizer, FileStore files, ActivityLog activity) {
+  BlogRoutes(BlogStore store, ToolServices core) {
     this.store = store;
-    this.sanitizer = sanitizer;
-    this.files = files;
-    this.activity = activity;
+    this.core = core;
   }
 
   @Override
   public void mount(ToolRouter r) {
-    r.get("/", "view", this::index);
-    r.get("/new", "write", req -> editor(req, null, "", "", null, 200));
-    r.post("/posts", "write", this::create);
-    r.get("/drafts", "write", this::drafts);
-    r.get("/posts/:id", "view", this::show);
-    r.get("/posts/:id/edit", "write", this::editForm);
-    r.post("/posts/:id", "write", this::update);
-    r.post("/posts/:id/comments", "comment", this::comment);
-    r.post("/comments/:id/approve", "moderate", req -> moderateComment(req, "visible"));
-    r.post("/comments/:id/hide", "moderate", req -> moderateComment(req, "hidden"));
-    r.get("/media/:id", "view", this::media);
-    r.get("/search", "view", this::search);
-    r.get("/feed", "feed", this::feed);
+    r.get("/", VIEW, this::index);
+    r.get("/new", WRITE, req -> editor(req, null));
+    r.post("/posts", WRITE, this::create, req -> editor(req, null));
+    r.get("/drafts", WRITE, this::drafts);
+    r.get("/posts/:id", VIEW, this::show);
+    r.get("/posts/:id/edit", WRITE, this::editForm);
+    r.post("/posts/:id", WRITE, this::update, this::editForm);
+    r.post("/posts/:id/comments", COMMENT, this::comment, this::show);
+    r.post("/comments/:id/approve", MODERATE, req -> moderateComment(req, "visible"));
+    r.post("/comments/:id/hide", MODERATE, req -> moderateComment(req, "hidden"));
+    r.get("/media/:id", VIEW, this::media);
+    r.get("/search", VIEW, this::search);
+    r.get("/feed", FEED, this::feed);
   }
 
+  private ZoneId zone(ToolRequest req) { return core.directory().timeZone(req.space().schoolId()); }
+
   private Reply index(ToolRequest req) {
-    String month = req.query("month").filter(m -> m.matches("\\d{4}-\\d{2}")).orElse(null);
-    Instant now = Instant.now();
+    String month = req.query("month").filter(m -> m.matches("\\d{4}-(0[1-9]|1[0-2])")).orElse(null);
     List<Map<String, Object>> posts = new ArrayList<>();
-    for (BlogStore.Post p : store.published(req.space().id(), now, month)) posts.add(summary(p));
+    for (BlogStore.Post p : store.published(req.space().id(), month, zone(req))) posts.add(summary(p));
     Map<String, Object> m = new HashMap<>();
     m.put("posts", posts);
-    m.put("months", store.months(req.space().id(), now));
+    m.put("months", store.months(req.space().id(), zone(req)));
     m.put("month", month);
-    m.put("public", "true".equals(req.setting("public")));
+    m.put("public", req.setting(BlogTool.PUBLIC));
     return Page.of("blog/index", m).title("Blog · " + req.space().name());
   }
 
@@ -82,130 +85,134 @@ final class BlogRoutes implements Routes {
     return m;
   }
 
-  private boolean mayEdit(ToolRequest req, BlogStore.Post p) { return p.authorId() == req.user().id() || req.can("moderate"); }
+  private boolean mayEdit(ToolRequest req, BlogStore.Post p) { return p.authorId() == req.user().id() || req.can(MODERATE); }
 
   /** A post as this user may see it: live posts for everyone, drafts and scheduled posts for their author and teachers. */
   private BlogStore.Post visiblePost(ToolRequest req, long id) {
     BlogStore.Post p = store.post(req.space().id(), id).orElseThrow(() -> HttpProblem.notFound("There is no such post."));
-    if (!p.live(Instant.now()) && !(req.signedIn() && mayEdit(req, p))) throw HttpProblem.notFound("There is no such post.");
+    if (!p.live() && !(req.signedIn() && mayEdit(req, p))) throw HttpProblem.notFound("There is no such post.");
     return p;
   }
 
-  private Reply show(ToolRequest req) {
+  private Page show(ToolRequest req) {
     BlogStore.Post p = visiblePost(req, req.pathId("id"));
-    boolean moderator = req.can("moderate");
+    boolean moderator = req.can(MODERATE);
     List<Map<String, Object>> comments = new ArrayList<>();
     for (BlogStore.Comment c : store.comments(p.id())) {
       if (c.hidden() && !moderator) continue;
       if (c.pending() && !moderator && c.authorId() != req.user().id()) continue;
-      comments.add(Map.of("id", c.id(), "author", c.authorName(), "html", sanitizer.textToHtml(c.body()), "at", c.at(), "pending", c.pending(), "hidden", c.hidden()));
+      comments.add(Map.of("id", c.id(), "author", c.authorName(), "html", core.sanitizer().textToHtml(c.body()), "at", c.at(), "pending", c.pending(), "hidden", c.hidden()));
     }
     Map<String, Object> m = summary(p);
     m.put("media", store.media(p.id()));
     m.put("comments", comments);
     m.put("canEdit", mayEdit(req, p));
-    m.put("commentsOn", !"off".equals(req.setting("comments")));
+    m.put("commentsOn", !"off".equals(req.setting(BlogTool.COMMENTS)));
     return Page.of("blog/post", m).title(p.title());
   }
 
   private Reply drafts(ToolRequest req) {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (BlogStore.Post p : store.unpublished(req.space().id(), req.user().id(), req.can("moderate"))) list.add(summary(p));
+    for (BlogStore.Post p : store.unpublished(req.space().id(), req.user().id(), req.can(MODERATE))) list.add(summary(p));
     return Page.of("blog/drafts", Map.of("posts", list)).title("Drafts and scheduled posts");
   }
 
-  private Page editor(ToolRequest req, BlogStore.Post p, String title, String body, String error, int status) {
+  private Page editor(ToolRequest req, BlogStore.Post p) {
     Map<String, Object> m = new HashMap<>();
     m.put("post", p);
-    m.put("title", title);
-    m.put("body", body);
-    m.put("error", error);
+    m.put("title", p == null ? "" : p.title());
+    m.put("body", p == null ? "" : p.body());
+    m.put("publishAt", p == null || p.publishAt() == null || !p.scheduled() ? ""
+        : LocalDateTime.ofInstant(p.publishAt(), zone(req)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
     m.put("action", p == null ? "/posts" : "/posts/" + p.id());
-    return Page.of("blog/edit", m).title(p == null ? "Write a post" : "Edit " + p.title()).status(status);
+    return Page.of("blog/edit", m).title(p == null ? "Write a post" : "Edit " + p.title());
   }
 
-  private Reply editForm(ToolRequest req) {
+  private BlogStore.Post editable(ToolRequest req) {
     BlogStore.Post p = store.post(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such post."));
     if (!mayEdit(req, p)) throw HttpProblem.forbidden("Only its writer or a teacher can change a post.");
-    return editor(req, p, p.title(), p.body(), null, 200);
+    return p;
   }
 
-  /** Title, cleaned body, status and publishing time from the form; throws with a message for the form. */
+  private Page editForm(ToolRequest req) { return editor(req, editable(req)); }
+
+  /** Title, cleaned body, status and publishing time from the form. */
   private record Draft(String title, String body, String status, Instant publishAt) {}
 
+  /** Reads the form; an {@link InputProblem} for each field that is wrong, so the form comes back with what was typed. */
   private Draft read(ToolRequest req) {
+    InputProblem problem = null;
     String title = req.form("title");
-    String body = sanitizer.sanitize(req.form("body"));
-    if (title.isEmpty() || title.length() > 200) throw new IllegalArgumentException("Give the post a title (at most 200 characters).");
-    if (req.form("body").length() > MAX_BODY) throw new IllegalArgumentException("The post is too long.");
-    for (Upload u : req.uploads()) {
-      String type = ContentTypes.sniff(u.file());
-      if (u.size() > MAX_MEDIA) throw new IllegalArgumentException(u.fileName() + " is bigger than 20 MB.");
-      if (!ContentTypes.isImage(type) && !ContentTypes.isAudio(type)) throw new IllegalArgumentException(u.fileName() + " is not a picture or a sound.");
-    }
-    return switch (req.form("action")) {
-      case "publish" -> new Draft(title, body, "published", Instant.now());
+    if (title.isEmpty()) problem = add(problem, "title", "Give the post a title.");
+    if (title.length() > MAX_TITLE) problem = add(problem, "title", "The title is too long: at most " + MAX_TITLE + " characters.");
+    if (req.form("body").length() > MAX_BODY) problem = add(problem, "body", "The post is too long: at most " + MAX_BODY + " characters.");
+    Instant now = core.clock().instant();
+    Draft d = null;
+    switch (req.form("action")) {
+      case "publish" -> d = new Draft(title, null, BlogStore.PUBLISHED, now);
       case "schedule" -> {
         try {
-          Instant at = LocalDateTime.parse(req.form("publishAt")).atZone(ZoneId.systemDefault()).toInstant();
-          yield new Draft(title, body, "published", at);
+          Instant at = LocalDateTime.parse(req.form("publishAt")).atZone(zone(req)).toInstant();
+          d = new Draft(title, null, at.isAfter(now) ? BlogStore.SCHEDULED : BlogStore.PUBLISHED, at.isAfter(now) ? at : now);
         } catch (DateTimeParseException e) {
-          throw new IllegalArgumentException("Choose the date and time to publish it.");
+          problem = add(problem, "publishAt", "Choose the date and time to publish it.");
         }
       }
-      default -> new Draft(title, body, "draft", null);
-    };
+      default -> d = new Draft(title, null, BlogStore.DRAFT, null);
+    }
+    if (problem != null) throw problem;
+    return new Draft(d.title(), core.sanitizer().sanitize(req.form("body")), d.status(), d.publishAt());
   }
 
-  private void saveMedia(ToolRequest req, long postId) throws IOException {
-    for (Upload u : req.uploads()) {
-      String name = u.fileName() == null || u.fileName().isBlank() ? "media" : u.fileName();
-      String type = ContentTypes.sniff(u.file()); // before putFile, which moves the file away
-      store.addMedia(postId, files.putFile(u.file()), name.length() > 200 ? name.substring(0, 200) : name, type);
-    }
+  private static InputProblem add(InputProblem p, String field, String message) {
+    return p == null ? InputProblem.of(field, message) : p.and(field, message);
   }
 
-  private Reply create(ToolRequest req) throws IOException {
-    Draft d;
-    try {
-      d = read(req);
-    } catch (IllegalArgumentException e) {
-      return editor(req, null, req.form("title"), req.form("body"), e.getMessage() + " Nothing was saved.", 422);
-    }
+  /** Pictures and sounds: each checked by its content and the size limit before any is stored. */
+  private List<Uploads.Stored> acceptMedia(ToolRequest req) {
+    return core.uploads().acceptAll(req.uploads(), "media", MAX_MEDIA, Uploads.Kind.IMAGE, Uploads.Kind.AUDIO);
+  }
+
+  private void saveMedia(long postId, List<Uploads.Stored> stored) {
+    for (Uploads.Stored s : stored) store.addMedia(postId, s.key(), s.fileName(), s.contentType());
+  }
+
+  private Reply create(ToolRequest req) {
+    Draft d = read(req);
+    List<Uploads.Stored> stored = acceptMedia(req);
     long id = store.create(req.space().id(), req.user(), d.title(), d.body(), d.status(), d.publishAt());
-    saveMedia(req, id);
-    activity.record(req.user(), req.space(), "draft".equals(d.status()) ? "draft" : "post", "wrote “" + d.title() + "”");
-    return Reply.redirect("posts/" + id).flash(flash(d));
+    saveMedia(id, stored);
+    core.activity().record(req.user(), req.space(), BlogStore.DRAFT.equals(d.status()) ? "draft" : "post", "wrote “" + d.title() + "”");
+    return Reply.redirect("posts/" + id).flash(flash(d, zone(req)));
   }
 
-  private Reply update(ToolRequest req) throws IOException {
-    BlogStore.Post p = store.post(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such post."));
-    if (!mayEdit(req, p)) throw HttpProblem.forbidden("Only its writer or a teacher can change a post.");
-    Draft d;
-    try {
-      d = read(req);
-    } catch (IllegalArgumentException e) {
-      return editor(req, p, req.form("title"), req.form("body"), e.getMessage() + " Nothing was saved.", 422);
-    }
+  private Reply update(ToolRequest req) {
+    BlogStore.Post p = editable(req);
+    Draft d = read(req);
+    List<Uploads.Stored> stored = acceptMedia(req);
     store.update(p.id(), d.title(), d.body(), d.status(), d.publishAt());
-    saveMedia(req, p.id());
-    return Reply.redirect("posts/" + p.id()).flash(flash(d));
+    saveMedia(p.id(), stored);
+    return Reply.redirect("posts/" + p.id()).flash(flash(d, zone(req)));
   }
 
-  private static String flash(Draft d) {
-    if ("draft".equals(d.status())) return "Saved as a draft: only you and your teachers can see it.";
-    return d.publishAt().isAfter(Instant.now()) ? "Scheduled: it appears on " + d.publishAt() + "." : "Published.";
+  private static String flash(Draft d, ZoneId zone) {
+    if (BlogStore.DRAFT.equals(d.status())) return "Saved as a draft: only you and your teachers can see it.";
+    if (BlogStore.SCHEDULED.equals(d.status())) {
+      return "Scheduled: it appears on " + d.publishAt().atZone(zone).format(DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", java.util.Locale.UK)) + ".";
+    }
+    return "Published.";
   }
 
   private Reply comment(ToolRequest req) {
     BlogStore.Post p = visiblePost(req, req.pathId("id"));
-    String mode = req.setting("comments");
+    String mode = req.setting(BlogTool.COMMENTS);
     if ("off".equals(mode)) throw HttpProblem.forbidden("Comments are switched off on this blog.");
     String body = req.form("body");
-    if (body.isEmpty() || body.length() > 5000) return Reply.redirect("posts/" + p.id()).flash("Write a comment of at most 5,000 characters. Nothing was saved.");
-    boolean held = "before".equals(mode) && !req.can("moderate") && (req.user().kind() == UserKind.LEARNER || req.user().kind() == UserKind.PARENT);
+    if (body.isEmpty()) throw InputProblem.of("body", "Write your comment first.");
+    if (body.length() > MAX_COMMENT) throw InputProblem.of("body", "A comment is at most 5,000 characters (this has " + body.length() + ").");
+    boolean held = "before".equals(mode) && !req.can(MODERATE) && (req.user().kind() == UserKind.LEARNER || req.user().kind() == UserKind.PARENT);
     store.comment(p.id(), p.spaceId(), req.user(), body, held ? "pending" : "visible");
-    activity.record(req.user(), req.space(), "comment", "commented on “" + p.title() + "”");
+    core.activity().record(req.user(), req.space(), "comment", "commented on “" + p.title() + "”");
     return Reply.redirect("posts/" + p.id()).flash(held ? "Thank you! A teacher will check your comment first." : "Comment added.");
   }
 
@@ -218,23 +225,23 @@ final class BlogRoutes implements Routes {
   private Reply media(ToolRequest req) {
     BlogStore.Media item = store.mediaItem(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
     visiblePost(req, item.postId());
-    return Reply.file(files.path(item.fileKey()).orElseThrow(() -> HttpProblem.notFound("That file is no longer here.")), item.contentType(), item.fileName());
+    return core.uploads().serve(item.fileKey(), item.contentType(), item.fileName());
   }
 
   private Reply search(ToolRequest req) {
     String q = req.query("q").orElse("");
     List<Map<String, Object>> hits = new ArrayList<>();
-    if (q.length() >= 2) for (BlogStore.Post p : store.search(req.space().id(), Instant.now(), q)) hits.add(summary(p));
+    if (q.length() >= 2) for (BlogStore.Post p : store.search(req.space().id(), q)) hits.add(summary(p));
     return Page.of("blog/search", Map.of("q", q, "hits", hits, "searched", q.length() >= 2)).title("Search the blog");
   }
 
   /** Atom, for public blogs only; a blog that is not public has no feed at all. */
   private Reply feed(ToolRequest req) {
-    if (!"true".equals(req.setting("public"))) throw HttpProblem.notFound("This blog has no public feed.");
+    if (!req.setting(BlogTool.PUBLIC)) throw HttpProblem.notFound("This blog has no public feed.");
     StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     x.append("<title>").append(xml(req.space().name())).append(" blog</title>\n<id>urn:courtyard:blog:").append(req.space().id()).append("</id>\n");
-    List<BlogStore.Post> posts = store.published(req.space().id(), Instant.now(), null);
-    x.append("<updated>").append(posts.isEmpty() ? Instant.now() : posts.get(0).publishAt()).append("</updated>\n");
+    List<BlogStore.Post> posts = store.published(req.space().id(), null, zone(req));
+    x.append("<updated>").append(posts.isEmpty() ? core.clock().instant() : posts.get(0).publishAt()).append("</updated>\n");
     x.append("<link href=\"").append(xml(req.toolUrl())).append("\"/>\n");
     for (BlogStore.Post p : posts) {
       x.append("<entry><title>").append(xml(p.title())).append("</title><id>urn:courtyard:blog-post:").append(p.id()).append("</id>")

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +12,15 @@ import java.util.Optional;
 import org.courtyard.api.UserRef;
 import org.courtyard.api.data.Database;
 
-/** Posts, media and comments. "Published" means status published and its time has come. */
+/**
+ * Posts, media and comments. A post is a "draft", "scheduled" (to appear at its publishing time, when
+ * {@link PublishScheduled} makes it published) or "published".
+ */
 final class BlogStore {
   record Post(long id, long spaceId, long authorId, String authorName, String title, String body, String status, Instant publishAt, Instant updatedAt) {
-    boolean live(Instant now) { return "published".equals(status) && publishAt != null && !publishAt.isAfter(now); }
-    public boolean draft() { return "draft".equals(status); }
-    public boolean scheduled() { return "published".equals(status) && publishAt != null && publishAt.isAfter(Instant.now()); }
+    boolean live() { return PUBLISHED.equals(status); }
+    public boolean draft() { return DRAFT.equals(status); }
+    public boolean scheduled() { return SCHEDULED.equals(status); }
   }
 
   record Media(long id, long postId, String fileKey, String fileName, String contentType) {
@@ -28,32 +32,50 @@ final class BlogStore {
     public boolean hidden() { return "hidden".equals(status); }
   }
 
+  static final String DRAFT = "draft";
+  static final String SCHEDULED = "scheduled";
+  static final String PUBLISHED = "published";
+
   private static final String COLS = "id, space_id, author_id, author_name, title, body, status, publish_at, updated_at";
   private final Database db;
+  private final Clock clock;
 
   @Inject
-  BlogStore(Database db) { this.db = db; }
-
-  List<Post> published(long spaceId, Instant now, String month) {
-    if (month != null) {
-      return db.query("SELECT " + COLS + " FROM blog_posts WHERE space_id = ? AND status = 'published' AND publish_at <= ? AND publish_at >= ? AND publish_at < ?"
-          + " ORDER BY publish_at DESC", BlogStore::post, spaceId, now, monthStart(month), monthStart(nextMonth(month)));
-    }
-    return db.query("SELECT " + COLS + " FROM blog_posts WHERE space_id = ? AND status = 'published' AND publish_at <= ? ORDER BY publish_at DESC"
-        + " FETCH FIRST 50 ROWS ONLY", BlogStore::post, spaceId, now);
+  BlogStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
   }
 
-  /** Months with published posts, newest first, as "YYYY-MM". */
-  List<String> months(long spaceId, Instant now) {
-    return db.query("SELECT publish_at FROM blog_posts WHERE space_id = ? AND status = 'published' AND publish_at <= ? ORDER BY publish_at DESC",
-        rs -> rs.getTimestamp(1).toInstant().toString().substring(0, 7), spaceId, now).stream().distinct().toList();
+  List<Post> published(long spaceId, String month, java.time.ZoneId zone) {
+    if (month != null) {
+      return db.query("SELECT " + COLS + " FROM blog_posts WHERE space_id = ? AND status = 'published' AND publish_at >= ? AND publish_at < ?"
+          + " ORDER BY publish_at DESC", BlogStore::post, spaceId, monthStart(month, zone), monthStart(nextMonth(month), zone));
+    }
+    return db.query("SELECT " + COLS + " FROM blog_posts WHERE space_id = ? AND status = 'published' ORDER BY publish_at DESC"
+        + " FETCH FIRST 50 ROWS ONLY", BlogStore::post, spaceId);
+  }
+
+  /** Months with published posts, newest first, as "YYYY-MM" in the school's time zone. */
+  List<String> months(long spaceId, java.time.ZoneId zone) {
+    return db.query("SELECT publish_at FROM blog_posts WHERE space_id = ? AND status = 'published' ORDER BY publish_at DESC",
+        rs -> java.time.YearMonth.from(rs.getTimestamp(1).toInstant().atZone(zone)).toString(), spaceId).stream().distinct().toList();
   }
 
   List<Post> unpublished(long spaceId, long authorId, boolean everyone) {
     return everyone
-        ? db.query("SELECT " + COLS + " FROM blog_posts WHERE space_id = ? AND (status = 'draft' OR publish_at > CURRENT_TIMESTAMP) ORDER BY updated_at DESC", BlogStore::post, spaceId)
-        : db.query("SELECT " + COLS + " FROM blog_posts WHERE space_id = ? AND author_id = ? AND (status = 'draft' OR publish_at > CURRENT_TIMESTAMP) ORDER BY updated_at DESC",
+        ? db.query("SELECT " + COLS + " FROM blog_posts WHERE space_id = ? AND status IN ('draft', 'scheduled') ORDER BY updated_at DESC", BlogStore::post, spaceId)
+        : db.query("SELECT " + COLS + " FROM blog_posts WHERE space_id = ? AND author_id = ? AND status IN ('draft', 'scheduled') ORDER BY updated_at DESC",
             BlogStore::post, spaceId, authorId);
+  }
+
+  /** Scheduled posts whose time has come. */
+  List<Post> due(Instant now) {
+    return db.query("SELECT " + COLS + " FROM blog_posts WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at", BlogStore::post, now);
+  }
+
+  /** Publishes a scheduled post; false if someone changed it meanwhile (made it a draft, or published it). */
+  boolean publish(long id) {
+    return db.update("UPDATE blog_posts SET status = 'published' WHERE id = ? AND status = 'scheduled'", id) == 1;
   }
 
   Optional<Post> post(long spaceId, long id) {
@@ -61,12 +83,13 @@ final class BlogStore {
   }
 
   long create(long spaceId, UserRef author, String title, String body, String status, Instant publishAt) {
-    return db.insert("INSERT INTO blog_posts (space_id, author_id, author_name, title, body, status, publish_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        spaceId, author.id(), author.displayName(), title, body, status, publishAt);
+    Instant now = clock.instant();
+    return db.insert("INSERT INTO blog_posts (space_id, author_id, author_name, title, body, status, publish_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        spaceId, author.id(), author.displayName(), title, body, status, publishAt, now, now);
   }
 
   void update(long id, String title, String body, String status, Instant publishAt) {
-    db.update("UPDATE blog_posts SET title = ?, body = ?, status = ?, publish_at = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?", title, body, status, publishAt, id);
+    db.update("UPDATE blog_posts SET title = ?, body = ?, status = ?, publish_at = ?, updated_at = ? WHERE id = ?", title, body, status, publishAt, clock.instant(), id);
   }
 
   void addMedia(long postId, String key, String name, String type) {
@@ -84,8 +107,8 @@ final class BlogStore {
   }
 
   long comment(long postId, long spaceId, UserRef author, String body, String status) {
-    return db.insert("INSERT INTO blog_comments (post_id, space_id, author_id, author_name, body, status) VALUES (?, ?, ?, ?, ?, ?)",
-        postId, spaceId, author.id(), author.displayName(), body, status);
+    return db.insert("INSERT INTO blog_comments (post_id, space_id, author_id, author_name, body, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        postId, spaceId, author.id(), author.displayName(), body, status, clock.instant());
   }
 
   List<Comment> comments(long postId) {
@@ -100,13 +123,37 @@ final class BlogStore {
 
   void setCommentStatus(long id, String status) { db.update("UPDATE blog_comments SET status = ? WHERE id = ?", status, id); }
 
-  List<Post> search(long spaceId, Instant now, String text) {
+  List<Post> search(long spaceId, String text) {
     String like = "%" + text.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
-    return db.query("SELECT " + COLS + " FROM blog_posts WHERE space_id = ? AND status = 'published' AND publish_at <= ? AND (LOWER(title) LIKE ? OR LOWER(body) LIKE ?)"
-        + " ORDER BY publish_at DESC FETCH FIRST 50 ROWS ONLY", BlogStore::post, spaceId, now, like, like);
+    return db.query("SELECT " + COLS + " FROM blog_posts WHERE space_id = ? AND status = 'published' AND (LOWER(title) LIKE ? OR LOWER(body) LIKE ?)"
+        + " ORDER BY publish_at DESC FETCH FIRST 50 ROWS ONLY", BlogStore::post, spaceId, like, like);
   }
 
-  static Instant monthStart(String yyyyMm) { return java.time.YearMonth.parse(yyyyMm).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(); }
+  // --- one person's data ---
+
+  List<Post> postsBy(long authorId) {
+    return db.query("SELECT " + COLS + " FROM blog_posts WHERE author_id = ? ORDER BY id", BlogStore::post, authorId);
+  }
+
+  List<Comment> commentsBy(long authorId) {
+    return db.query("SELECT id, post_id, author_id, author_name, body, status, created_at FROM blog_comments WHERE author_id = ? ORDER BY id",
+        BlogStore::comment, authorId);
+  }
+
+  /** Deletes a post with its comments and media rows (the caller deletes the media files); returns the rows removed. */
+  long deletePost(long postId) {
+    return db.transaction(() -> (long) db.update("DELETE FROM blog_comments WHERE post_id = ?", postId)
+        + db.update("DELETE FROM blog_media WHERE post_id = ?", postId)
+        + db.update("DELETE FROM blog_posts WHERE id = ?", postId));
+  }
+
+  String postTitle(long postId) {
+    return db.queryOne("SELECT title FROM blog_posts WHERE id = ?", rs -> rs.getString(1), postId).orElse("");
+  }
+
+  long deleteCommentsBy(long authorId) { return db.update("DELETE FROM blog_comments WHERE author_id = ?", authorId); }
+
+  static Instant monthStart(String yyyyMm, java.time.ZoneId zone) { return java.time.YearMonth.parse(yyyyMm).atDay(1).atStartOfDay(zone).toInstant(); }
 
   static String nextMonth(String yyyyMm) { return java.time.YearMonth.parse(yyyyMm).plusMonths(1).toString(); }
 
