@@ -6,21 +6,20 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.SafeZip;
-import org.courtyard.api.service.ActivityLog;
-import org.courtyard.api.service.FileStore;
-import org.courtyard.api.service.HtmlSanitizer;
-import org.courtyard.api.web.ContentTypes;
+import org.courtyard.api.service.ToolServices;
+import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.InputProblem;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Routes;
 import org.courtyard.api.web.ToolRequest;
@@ -32,24 +31,22 @@ final class ExchangeRoutes implements Routes {
   static final long MAX_PACKAGE = 500L * 1024 * 1024;
   private final PortfolioStore store;
   private final PortfolioRoutes pages;
-  private final FileStore files;
-  private final HtmlSanitizer sanitizer;
-  private final ActivityLog activity;
+  private final Downloads downloads;
+  private final ToolServices core;
 
   @Inject
-  ExchangeRoutes(PortfolioStore store, PortfolioRoutes pages, FileStore files, HtmlSanitizer sanitizer, ActivityLog activity) {
+  ExchangeRoutes(PortfolioStore store, PortfolioRoutes pages, Downloads downloads, ToolServices core) {
     this.store = store;
     this.pages = pages;
-    this.files = files;
-    this.sanitizer = sanitizer;
-    this.activity = activity;
+    this.downloads = downloads;
+    this.core = core;
   }
 
   @Override
   public void mount(ToolRouter r) {
-    r.get("/export.zip", "view", this::exportSite);
-    r.get("/export-leap2a.zip", "view", this::exportLeap2a);
-    r.post("/import", "contribute", this::importLeap2a);
+    r.get("/export.zip", PortfolioTool.VIEW, this::exportSite);
+    r.get("/export-leap2a.zip", PortfolioTool.VIEW, this::exportLeap2a);
+    r.post("/import", PortfolioTool.CONTRIBUTE, this::importLeap2a, pages::index);
   }
 
   private PortfolioRoutes.Context manager(ToolRequest req) {
@@ -69,18 +66,8 @@ final class ExchangeRoutes implements Routes {
     return id + "-" + n;
   }
 
-  private Path tempZip() throws IOException {
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "courtyard-portfolio-exports");
-    Files.createDirectories(dir);
-    Instant old = Instant.now().minus(Duration.ofHours(1));
-    try (Stream<Path> s = Files.list(dir)) {
-      for (Path p : s.toList()) if (Files.getLastModifiedTime(p).toInstant().isBefore(old)) Files.deleteIfExists(p);
-    }
-    return Files.createTempFile(dir, "portfolio-", ".zip");
-  }
-
   private void addFile(ZipOutputStream zip, String name, PortfolioStore.Artefact a) throws IOException {
-    Path p = files.path(a.fileKey()).orElse(null);
+    Path p = core.files().path(a.fileKey()).orElse(null);
     if (p == null) return;
     zip.putNextEntry(new ZipEntry(name));
     Files.copy(p, zip);
@@ -95,7 +82,7 @@ final class ExchangeRoutes implements Routes {
 
   private Reply exportSite(ToolRequest req) throws IOException {
     PortfolioRoutes.Context c = manager(req);
-    Path zip = tempZip();
+    Path zip = downloads.newZip();
     String who = Leap2a.esc(c.owner().displayName());
     try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
       StringBuilder index = new StringBuilder(page(who + "'s portfolio", "<h1>" + who + "'s portfolio</h1>\n<ul>\n"));
@@ -121,8 +108,8 @@ final class ExchangeRoutes implements Routes {
       }
       addText(z, "index.html", index.append("</ul>\n</main></body></html>\n").toString());
     }
-    activity.record(req.user(), req.space(), "export", "exported " + c.owner().displayName() + "'s portfolio");
-    return Reply.file(zip, "application/zip", c.owner().username().replaceAll("[^a-z0-9.-]", "") + "-portfolio.zip");
+    core.activity().record(req.user(), req.space(), "export", "exported " + c.owner().displayName() + "'s portfolio");
+    return core.uploads().serve(downloads.keep(c.owner().id(), zip), "application/zip", c.owner().username().replaceAll("[^a-z0-9.-]", "") + "-portfolio.zip");
   }
 
   private static String page(String title, String start) {
@@ -133,7 +120,7 @@ final class ExchangeRoutes implements Routes {
 
   private Reply exportLeap2a(ToolRequest req) throws IOException {
     PortfolioRoutes.Context c = manager(req);
-    Path zip = tempZip();
+    Path zip = downloads.newZip();
     List<Leap2a.Selection> selections = new ArrayList<>();
     try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
       for (PortfolioStore.Collection col : exported(c)) {
@@ -145,17 +132,17 @@ final class ExchangeRoutes implements Routes {
         }
         selections.add(new Leap2a.Selection(col.title(), col.description(), items));
       }
-      addText(z, "leap2a.xml", Leap2a.write(c.owner().displayName(), c.owner().username(), selections));
+      addText(z, "leap2a.xml", Leap2a.write(c.owner().displayName(), c.owner().username(), selections, core.clock().instant()));
     }
-    activity.record(req.user(), req.space(), "export", "exported " + c.owner().displayName() + "'s portfolio as LEAP2A");
-    return Reply.file(zip, "application/zip", c.owner().username().replaceAll("[^a-z0-9.-]", "") + "-leap2a.zip");
+    core.activity().record(req.user(), req.space(), "export", "exported " + c.owner().displayName() + "'s portfolio as LEAP2A");
+    return core.uploads().serve(downloads.keep(c.owner().id(), zip), "application/zip", c.owner().username().replaceAll("[^a-z0-9.-]", "") + "-leap2a.zip");
   }
 
   private Reply importLeap2a(ToolRequest req) throws IOException {
     PortfolioRoutes.Context c = manager(req);
-    Upload up = req.uploads().stream().filter(u -> u.size() > 0).findFirst().orElse(null);
-    if (up == null) return Reply.redirect("").flash("Choose a LEAP2A package (.zip) to bring in. Nothing was imported.");
-    if (!SafeZip.looksLikeZip(up.file())) return Reply.redirect("").flash("That is not a LEAP2A package (a .zip with leap2a.xml). Nothing was imported.");
+    Upload up = req.uploads().stream().filter(u -> u.size() > 0).findFirst()
+        .orElseThrow(() -> InputProblem.of("package", "Choose a LEAP2A package (.zip) to bring in. Nothing was imported."));
+    if (!SafeZip.looksLikeZip(up.file())) throw InputProblem.of("package", "That is not a LEAP2A package (a .zip with leap2a.xml). Nothing was imported.");
     Path work = Files.createTempDirectory("courtyard-leap2a-");
     try {
       List<Leap2a.Selection> selections;
@@ -164,58 +151,56 @@ final class ExchangeRoutes implements Routes {
         SafeZip.extract(up.file(), work, MAX_PACKAGE, Leap2a.MAX_ITEMS + 100);
         selections = Leap2a.read(work);
       } catch (RosterException e) {
-        return Reply.redirect("").flash("The package could not be opened: " + e.getMessage() + " Nothing was imported.");
+        throw InputProblem.of("package", "The package could not be opened: " + e.getMessage() + " Nothing was imported.");
       } catch (Leap2a.Refused e) {
-        return Reply.redirect("").flash(e.getMessage() + " Nothing was imported.");
+        throw InputProblem.of("package", e.getMessage() + " Nothing was imported.");
       }
-      // Every file is checked before anything is saved; then all is saved in one transaction.
+      // Every file goes through the uploads service, all checked (size and kind) before any is kept.
+      Map<String, Upload> byHref = new LinkedHashMap<>();
       for (Leap2a.Selection s : selections) {
         for (Leap2a.Item it : s.items()) {
-          if (!"FILE".equals(it.kind())) continue;
+          if (!"FILE".equals(it.kind()) || byHref.containsKey(it.fileHref())) continue;
           Path p = work.resolve(it.fileHref()).normalize();
-          if (sniff(p) == null) return Reply.redirect("").flash(it.fileHref() + " is not a picture, recording, video or document we can keep. Nothing was imported.");
+          byHref.put(it.fileHref(), new Upload("package", it.fileHref(), null, Files.size(p), p));
         }
       }
-      List<String> keys = new ArrayList<>();
-      for (Leap2a.Selection s : selections) {
-        for (Leap2a.Item it : s.items()) {
-          if (!"FILE".equals(it.kind())) continue;
-          try (var in = Files.newInputStream(work.resolve(it.fileHref()).normalize())) {
-            keys.add(files.put(in));
-          }
-        }
+      List<Uploads.Stored> stored;
+      try {
+        stored = core.uploads().acceptAll(new ArrayList<>(byHref.values()), "package", PortfolioRoutes.maxBytes(req), PortfolioRoutes.KINDS);
+      } catch (InputProblem p) {
+        throw InputProblem.of("package", String.join(" ", p.messages()).replace("Nothing was saved.", "Nothing was imported."));
       }
+      Map<String, Uploads.Stored> kept = new LinkedHashMap<>();
+      int k = 0;
+      for (String href : byHref.keySet()) kept.put(href, stored.get(k++));
       int[] count = {0};
       store.transaction(() -> {
-        int k = 0;
         for (Leap2a.Selection s : selections) {
           // Brought-in work starts private: the learner chooses again who sees it here.
-          long id = store.create(c.owner().id(), s.title(), sanitizer.sanitize(s.description()), Visibility.ME, false, false);
+          long id = store.create(c.owner().id(), s.title(), core.sanitizer().sanitize(s.description()), Visibility.ME, false, false);
           for (Leap2a.Item it : s.items()) {
             switch (it.kind()) {
-              case "FILE" -> store.addFile(id, it.title(), keys.get(k++), it.fileName(), sniff(work.resolve(it.fileHref()).normalize()));
-              case "LINK" -> {
-                if (PortfolioRoutes.safeLink(it.link())) store.addLink(id, it.title(), it.link(), sanitizer.sanitize(it.body()));
-                else store.addText(id, it.title(), sanitizer.sanitize(it.body()) + sanitizer.textToHtml(it.link()));
+              case "FILE" -> {
+                Uploads.Stored f = kept.get(it.fileHref());
+                store.addFile(id, it.title(), f.key(), it.fileName(), f.contentType());
               }
-              default -> store.addText(id, it.title(), sanitizer.sanitize(it.body()));
+              case "LINK" -> {
+                if (PortfolioRoutes.safeLink(it.link())) store.addLink(id, it.title(), it.link(), core.sanitizer().sanitize(it.body()));
+                else store.addText(id, it.title(), core.sanitizer().sanitize(it.body()) + core.sanitizer().textToHtml(it.link()));
+              }
+              default -> store.addText(id, it.title(), core.sanitizer().sanitize(it.body()));
             }
           }
           count[0]++;
         }
         return null;
       });
-      activity.record(req.user(), req.space(), "import", "brought in " + count[0] + " collections from " + up.fileName());
+      core.activity().record(req.user(), req.space(), "import", "brought in " + count[0] + " collections from " + up.fileName());
       return Reply.redirect("").flash("Brought in " + count[0] + (count[0] == 1 ? " collection" : " collections") + ". They are private until you choose who sees them.");
     } finally {
       try (Stream<Path> s = Files.walk(work)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-  }
-
-  private static String sniff(Path p) {
-    String type = ContentTypes.sniffVideo(p);
-    return type != null ? type : ContentTypes.sniff(p);
   }
 }

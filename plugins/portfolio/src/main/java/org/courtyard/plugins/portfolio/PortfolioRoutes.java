@@ -7,13 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserRef;
-import org.courtyard.api.service.ActivityLog;
-import org.courtyard.api.service.Directory;
-import org.courtyard.api.service.FileStore;
-import org.courtyard.api.service.HtmlSanitizer;
-import org.courtyard.api.service.Notifications;
-import org.courtyard.api.web.ContentTypes;
+import org.courtyard.api.service.ToolServices;
+import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.InputProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Routes;
@@ -23,39 +20,45 @@ import org.courtyard.api.web.Upload;
 
 /** The portfolio's pages under /s/~learner/portfolio. */
 final class PortfolioRoutes implements Routes {
-  static final long MAX_FILE = 50L * 1024 * 1024;
+  /** What a portfolio keeps: pictures, recordings, videos and documents, each checked by its content. */
+  static final Uploads.Kind[] KINDS = {Uploads.Kind.IMAGE, Uploads.Kind.AUDIO, Uploads.Kind.VIDEO, Uploads.Kind.DOCUMENT};
   private final PortfolioStore store;
   private final Audience audience;
-  private final Directory directory;
-  private final FileStore files;
-  private final HtmlSanitizer sanitizer;
-  private final Notifications notifications;
-  private final ActivityLog activity;
+  private final ToolServices core;
 
   @Inject
-  PortfolioRoutes(PortfolioStore store, Audience audience, Directory directory, FileStore files, HtmlSanitizer sanitizer,
-                  Notifications notifications, ActivityLog activity) {
+  PortfolioRoutes(PortfolioStore store, Audience audience, ToolServices core) {
     this.store = store;
     this.audience = audience;
-    this.directory = directory;
-    this.files = files;
-    this.sanitizer = sanitizer;
-    this.notifications = notifications;
-    this.activity = activity;
+    this.core = core;
   }
 
   @Override
   public void mount(ToolRouter r) {
-    r.get("/", "view", this::index);
-    r.post("/collections", "contribute", this::create);
-    r.get("/c/:id", "view", this::show);
-    r.post("/c/:id/settings", "contribute", this::settings);
-    r.post("/c/:id/text", "contribute", this::addText);
-    r.post("/c/:id/file", "contribute", this::addFile);
-    r.post("/c/:id/link", "contribute", this::addLink);
-    r.post("/c/:id/comments", "contribute", this::comment);
-    r.post("/a/:id/delete", "contribute", this::deleteArtefact);
-    r.get("/files/:id", "view", this::file);
+    r.get("/", PortfolioTool.VIEW, this::index);
+    r.post("/collections", PortfolioTool.CONTRIBUTE, this::create, this::index);
+    r.get("/c/:id", PortfolioTool.VIEW, this::show);
+    r.post("/c/:id/settings", PortfolioTool.CONTRIBUTE, this::settings, this::show);
+    r.post("/c/:id/text", PortfolioTool.CONTRIBUTE, this::addText, this::show);
+    r.post("/c/:id/file", PortfolioTool.CONTRIBUTE, this::addFile, this::show);
+    r.post("/c/:id/link", PortfolioTool.CONTRIBUTE, this::addLink, this::show);
+    r.post("/c/:id/comments", PortfolioTool.CONTRIBUTE, this::comment, this::show);
+    r.post("/a/:id/delete", PortfolioTool.CONTRIBUTE, this::deleteArtefact);
+    r.get("/files/:id", PortfolioTool.VIEW, this::file);
+  }
+
+  /** The largest file for this portfolio, in bytes. */
+  static long maxBytes(ToolRequest req) { return Math.max(1, req.setting(PortfolioTool.MAX_FILE_MB)) * 1024 * 1024; }
+
+  /**
+   * What was typed in one of a page's forms (named by its hidden {@code form} field), to fill it in again
+   * when it is refused; null when that form was not the one sent.
+   */
+  static Map<String, String> typed(ToolRequest req, String form, String... fields) {
+    if (!form.equals(req.form("form"))) return null;
+    Map<String, String> out = new HashMap<>();
+    for (String f : fields) out.put(f, req.form(f));
+    return out;
   }
 
   /** Whose portfolio this is and how the viewer stands to them. */
@@ -64,7 +67,7 @@ final class PortfolioRoutes implements Routes {
   }
 
   Context context(ToolRequest req) {
-    UserRef owner = directory.personalSpaceOwner(req.space().id()).orElseThrow(() -> HttpProblem.notFound("Portfolios live in a learner's own space."));
+    UserRef owner = core.directory().personalSpaceOwner(req.space().id()).orElseThrow(() -> HttpProblem.notFound("Portfolios live in a learner's own space."));
     return new Context(owner, audience.relation(req.user(), owner));
   }
 
@@ -91,7 +94,7 @@ final class PortfolioRoutes implements Routes {
     return col;
   }
 
-  private Reply index(ToolRequest req) {
+  Reply index(ToolRequest req) {
     Context c = context(req);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (PortfolioStore.Collection col : store.collections(c.owner().id())) {
@@ -104,7 +107,9 @@ final class PortfolioRoutes implements Routes {
     m.put("collections", rows);
     m.put("manages", c.manages());
     m.put("teacher", c.relation() == Audience.Relation.TEACHER);
-    m.put("visibilities", visibilityOptions(Visibility.TEACHERS));
+    Map<String, String> again = typed(req, "create", "title", "description");
+    m.put("createForm", again);
+    m.put("visibilities", visibilityOptions(again == null ? Visibility.TEACHERS : Visibility.parse(req.form("visibility"))));
     return Page.of("portfolio/index", m).title(c.owner().displayName() + "'s portfolio");
   }
 
@@ -117,7 +122,7 @@ final class PortfolioRoutes implements Routes {
   private static String title(ToolRequest req, String fallback) {
     String t = req.form("title");
     if (t.isEmpty()) t = fallback;
-    if (t.length() > 200) throw HttpProblem.badRequest("Keep the title under 200 characters. Nothing was saved.");
+    if (t.length() > 200) throw InputProblem.of("title", "Keep the title to 200 characters (this has " + t.length() + "). Nothing was saved.");
     return t;
   }
 
@@ -127,10 +132,11 @@ final class PortfolioRoutes implements Routes {
     boolean staffOnly = !req.form("staff-only").isEmpty();
     if (staffOnly && c.relation() != Audience.Relation.TEACHER) throw HttpProblem.forbidden("Only a teacher keeps a staff-only section.");
     String t = req.form("title");
-    if (t.isEmpty() || t.length() > 200) return Reply.redirect("").flash("Give the collection a title (at most 200 characters). Nothing was made.");
-    long id = store.create(c.owner().id(), t, sanitizer.textToHtml(req.form("description")), Visibility.parse(req.form("visibility")),
+    if (t.isEmpty() || t.length() > 200) throw InputProblem.of("title", "Give the collection a title (at most 200 characters). Nothing was made.");
+    if (req.form("description").length() > 5000) throw InputProblem.of("description", "Keep what it is about to 5,000 characters. Nothing was made.");
+    long id = store.create(c.owner().id(), t, core.sanitizer().textToHtml(req.form("description")), Visibility.parse(req.form("visibility")),
         !req.form("comments").isEmpty(), staffOnly);
-    activity.record(req.user(), req.space(), "collection", "made the collection “" + t + "”");
+    core.activity().record(req.user(), req.space(), "collection", "made the collection “" + t + "”");
     return Reply.redirect("c/" + id).flash(staffOnly ? "Staff-only section made: the learner's teachers and parents see it, no one else." : "Collection made.");
   }
 
@@ -162,7 +168,13 @@ final class PortfolioRoutes implements Routes {
     boolean changes = mayChange(c, col);
     m.put("changes", changes);
     m.put("canComment", mayComment(c, col));
-    m.put("visibilities", visibilityOptions(col.visibility()));
+    Map<String, String> settingsAgain = typed(req, "settings", "title");
+    m.put("settingsTitle", settingsAgain == null ? col.title() : settingsAgain.get("title"));
+    m.put("visibilities", visibilityOptions(settingsAgain == null ? col.visibility() : Visibility.parse(req.form("visibility"))));
+    m.put("textForm", typed(req, "text", "title", "body"));
+    m.put("fileForm", typed(req, "file", "title"));
+    m.put("linkForm", typed(req, "link", "title", "link", "note"));
+    m.put("commentForm", typed(req, "comment", "body"));
     return Page.of("portfolio/collection", m).title(col.title());
   }
 
@@ -176,7 +188,7 @@ final class PortfolioRoutes implements Routes {
     Context c = context(req);
     PortfolioStore.Collection col = changeable(req, c);
     String t = req.form("title");
-    if (t.isEmpty() || t.length() > 200) return Reply.redirect("c/" + col.id()).flash("Give the collection a title (at most 200 characters). Nothing was changed.");
+    if (t.isEmpty() || t.length() > 200) throw InputProblem.of("title", "Give the collection a title (at most 200 characters). Nothing was changed.");
     store.update(col.id(), t, col.description(), Visibility.parse(req.form("visibility")), !req.form("comments").isEmpty());
     return Reply.redirect("c/" + col.id()).flash("Saved. Now seen by: " + (col.staffOnly() ? "staff and parents only" : Visibility.parse(req.form("visibility")).label().toLowerCase(java.util.Locale.ROOT)) + ".");
   }
@@ -185,23 +197,19 @@ final class PortfolioRoutes implements Routes {
     Context c = context(req);
     PortfolioStore.Collection col = changeable(req, c);
     String body = req.form("body");
-    if (body.isBlank() || body.length() > 50_000) return Reply.redirect("c/" + col.id()).flash("Write something (at most 50,000 characters). Nothing was added.");
-    store.addText(col.id(), title(req, "Writing"), sanitizer.sanitize(body));
+    if (body.isBlank() || body.length() > 50_000) throw InputProblem.of("body", "Write something (at most 50,000 characters). Nothing was added.");
+    store.addText(col.id(), title(req, "Writing"), core.sanitizer().sanitize(body));
     return Reply.redirect("c/" + col.id()).flash("Added.");
   }
 
-  private Reply addFile(ToolRequest req) throws IOException {
+  private Reply addFile(ToolRequest req) {
     Context c = context(req);
     PortfolioStore.Collection col = changeable(req, c);
-    Upload u = req.uploads().stream().filter(x -> x.size() > 0).findFirst().orElse(null);
-    if (u == null) return Reply.redirect("c/" + col.id()).flash("Choose a file, or record something first. Nothing was added.");
-    if (u.size() > MAX_FILE) return Reply.redirect("c/" + col.id()).flash(u.fileName() + " is bigger than 50 MB. Nothing was added.");
-    String type = ContentTypes.sniffVideo(u.file());
-    if (type == null) type = ContentTypes.sniff(u.file());
-    if (type == null) return Reply.redirect("c/" + col.id()).flash(u.fileName() + " is not a picture, recording, video or document we can keep. Nothing was added.");
-    String name = u.fileName() == null || u.fileName().isBlank() ? "work" : u.fileName();
-    if (name.length() > 200) name = name.substring(name.length() - 200);
-    store.addFile(col.id(), title(req, name), files.putFile(u.file()), name, type);
+    Upload u = req.uploads().stream().filter(x -> x.size() > 0).findFirst()
+        .orElseThrow(() -> InputProblem.of("file", "Choose a file, or record something first. Nothing was added."));
+    String title = title(req, u.fileName() == null || u.fileName().isBlank() ? "My work" : u.fileName());
+    Uploads.Stored kept = core.uploads().accept(u, "file", maxBytes(req), KINDS);
+    store.addFile(col.id(), title.length() > 200 ? title.substring(0, 200) : title, kept.key(), kept.fileName(), kept.contentType());
     return Reply.redirect("c/" + col.id()).flash("Added.");
   }
 
@@ -211,9 +219,10 @@ final class PortfolioRoutes implements Routes {
     String link = req.form("link");
     // Work in another tool is added by reference: a page of this site, which keeps its own permissions.
     if (!link.startsWith("/s/") || !safeLink(link)) {
-      return Reply.redirect("c/" + col.id()).flash("Paste the address of your work here, starting /s/ (a blog post, a homework hand-in…). Nothing was added.");
+      throw InputProblem.of("link", "Paste the address of your work here, starting /s/ (a blog post, a homework hand-in…). Nothing was added.");
     }
-    store.addLink(col.id(), title(req, "My work"), link, sanitizer.textToHtml(req.form("note")));
+    if (req.form("note").length() > 500) throw InputProblem.of("note", "Keep the note to 500 characters. Nothing was added.");
+    store.addLink(col.id(), title(req, "My work"), link, core.sanitizer().textToHtml(req.form("note")));
     return Reply.redirect("c/" + col.id()).flash("Added.");
   }
 
@@ -229,10 +238,10 @@ final class PortfolioRoutes implements Routes {
     PortfolioStore.Collection col = visible(req, c);
     if (!mayComment(c, col)) throw HttpProblem.forbidden("Comments are not open here.");
     String body = req.form("body");
-    if (body.isBlank() || body.length() > 5000) return Reply.redirect("c/" + col.id()).flash("Write a comment of at most 5,000 characters. Nothing was saved.");
+    if (body.isBlank() || body.length() > 5000) throw InputProblem.of("body", "Write a comment of at most 5,000 characters. Nothing was saved.");
     store.comment(col.id(), req.user().id(), req.user().displayName(), body);
     if (c.relation() != Audience.Relation.OWNER && !col.staffOnly()) {
-      notifications.notify(c.owner().id(), req.user().displayName() + " commented on “" + col.title() + "”", req.toolUrl() + "/c/" + col.id());
+      core.notifications().notify(c.owner().id(), req.user().displayName() + " commented on “" + col.title() + "”", req.toolUrl() + "/c/" + col.id());
     }
     return Reply.redirect("c/" + col.id()).flash("Comment added.");
   }
@@ -243,6 +252,13 @@ final class PortfolioRoutes implements Routes {
     PortfolioStore.Collection col = store.collection(c.owner().id(), a.collectionId()).orElseThrow(() -> HttpProblem.notFound("There is no such piece of work."));
     if (!sees(c, col) || !mayChange(c, col)) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers change this.");
     store.deleteArtefact(a.id());
+    if (a.fileKey() != null) {
+      try {
+        core.files().delete(a.fileKey());
+      } catch (IOException e) {
+        // the work is taken out; an orphaned file costs only disk space
+      }
+    }
     return Reply.redirect("c/" + col.id()).flash("Taken out.");
   }
 
@@ -251,6 +267,6 @@ final class PortfolioRoutes implements Routes {
     PortfolioStore.Artefact a = store.artefact(req.pathId("id")).filter(PortfolioStore.Artefact::isFile).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
     PortfolioStore.Collection col = store.collection(c.owner().id(), a.collectionId()).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
     if (!sees(c, col)) throw HttpProblem.notFound("There is no such file.");
-    return Reply.file(files.path(a.fileKey()).orElseThrow(() -> HttpProblem.notFound("That file is no longer here.")), a.contentType(), a.fileName());
+    return core.uploads().serve(a.fileKey(), a.contentType(), a.fileName());
   }
 }

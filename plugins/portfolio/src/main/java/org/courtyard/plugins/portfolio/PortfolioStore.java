@@ -3,6 +3,7 @@ package org.courtyard.plugins.portfolio;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +24,22 @@ final class PortfolioStore {
 
   record Comment(long id, String authorName, String body, Instant at) {}
 
+  /** A comment someone wrote, with where it is, for their own data. */
+  record Written(long collectionId, long ownerId, String collectionTitle, String body, Instant at) {}
+
   private static final String COLLECTION = "id, owner_id, title, description, visibility, comments_allowed, staff_only";
   private static final String ARTEFACT = "id, collection_id, kind, title, body, file_key, file_name, content_type, link";
+  /** What an erased person's comment on someone else's work shows instead of them and their words. */
+  static final String FORMER = "a former member";
+  static final String REMOVED = "(comment removed)";
   private final Database db;
+  private final Clock clock;
 
   @Inject
-  PortfolioStore(Database db) { this.db = db; }
+  PortfolioStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
 
   List<Collection> collections(long ownerId) {
     return db.query("SELECT " + COLLECTION + " FROM pf_collections WHERE owner_id = ? ORDER BY staff_only, id", PortfolioStore::collection, ownerId);
@@ -39,8 +50,8 @@ final class PortfolioStore {
   }
 
   long create(long ownerId, String title, String description, Visibility v, boolean comments, boolean staffOnly) {
-    return db.insert("INSERT INTO pf_collections (owner_id, title, description, visibility, comments_allowed, staff_only) VALUES (?, ?, ?, ?, ?, ?)",
-        ownerId, title, description, v.name(), comments, staffOnly);
+    return db.insert("INSERT INTO pf_collections (owner_id, title, description, visibility, comments_allowed, staff_only, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)", ownerId, title, description, v.name(), comments, staffOnly, clock.instant());
   }
 
   void update(long id, String title, String description, Visibility v, boolean comments) {
@@ -56,16 +67,18 @@ final class PortfolioStore {
   }
 
   long addText(long collectionId, String title, String html) {
-    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, body) VALUES (?, 'TEXT', ?, ?)", collectionId, title, html);
+    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, body, created_at) VALUES (?, 'TEXT', ?, ?, ?)", collectionId, title, html,
+        clock.instant());
   }
 
   long addFile(long collectionId, String title, String key, String name, String type) {
-    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, file_key, file_name, content_type) VALUES (?, 'FILE', ?, ?, ?, ?)",
-        collectionId, title, key, name, type);
+    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, file_key, file_name, content_type, created_at) VALUES (?, 'FILE', ?, ?, ?, ?, ?)",
+        collectionId, title, key, name, type, clock.instant());
   }
 
   long addLink(long collectionId, String title, String link, String note) {
-    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, link, body) VALUES (?, 'LINK', ?, ?, ?)", collectionId, title, link, note);
+    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, link, body, created_at) VALUES (?, 'LINK', ?, ?, ?, ?)", collectionId, title, link,
+        note, clock.instant());
   }
 
   void deleteArtefact(long id) { db.update("DELETE FROM pf_artefacts WHERE id = ?", id); }
@@ -76,7 +89,63 @@ final class PortfolioStore {
   }
 
   void comment(long collectionId, long authorId, String authorName, String body) {
-    db.insert("INSERT INTO pf_comments (collection_id, author_id, author_name, body) VALUES (?, ?, ?, ?)", collectionId, authorId, authorName, body);
+    db.insert("INSERT INTO pf_comments (collection_id, author_id, author_name, body, created_at) VALUES (?, ?, ?, ?, ?)", collectionId, authorId, authorName,
+        body, clock.instant());
+  }
+
+  /** When a piece of work was added. */
+  Instant addedAt(long artefactId) {
+    return db.queryOne("SELECT created_at FROM pf_artefacts WHERE id = ?", rs -> rs.getTimestamp(1).toInstant(), artefactId).orElse(null);
+  }
+
+  Instant madeAt(long collectionId) {
+    return db.queryOne("SELECT created_at FROM pf_collections WHERE id = ?", rs -> rs.getTimestamp(1).toInstant(), collectionId).orElse(null);
+  }
+
+  /** Comments this person wrote on anyone's portfolio (their own included). */
+  List<Written> commentsBy(long authorId) {
+    return db.query("SELECT c.collection_id, p.owner_id, p.title, c.body, c.created_at FROM pf_comments c JOIN pf_collections p ON p.id = c.collection_id"
+        + " WHERE c.author_id = ? ORDER BY c.id", rs -> new Written(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5).toInstant()), authorId);
+  }
+
+  /** Their comments on other people's work stay as a gap in the conversation: no name, no words. */
+  long anonymiseCommentsBy(long authorId) {
+    return db.update("UPDATE pf_comments SET author_id = 0, author_name = ?, body = ? WHERE author_id = ?", FORMER, REMOVED, authorId);
+  }
+
+  /** Deletes a collection with its work and comments; returns its files' keys for the caller to delete. */
+  List<String> deleteCollection(long collectionId) {
+    return db.transaction(() -> {
+      List<String> keys = db.query("SELECT file_key FROM pf_artefacts WHERE collection_id = ? AND file_key IS NOT NULL", rs -> rs.getString(1), collectionId);
+      db.update("DELETE FROM pf_comments WHERE collection_id = ?", collectionId);
+      db.update("DELETE FROM pf_artefacts WHERE collection_id = ?", collectionId);
+      db.update("DELETE FROM pf_collections WHERE id = ?", collectionId);
+      return keys;
+    });
+  }
+
+  // --- downloads kept for a while in the file store ---
+
+  void recordDownload(long ownerId, String fileKey) {
+    db.insert("INSERT INTO pf_exports (owner_id, file_key, created_at) VALUES (?, ?, ?)", ownerId, fileKey, clock.instant());
+  }
+
+  /** Downloads made before {@code before}: forgets them and returns their file keys. */
+  List<String> takeDownloadsBefore(Instant before) {
+    return db.transaction(() -> {
+      List<String> keys = db.query("SELECT file_key FROM pf_exports WHERE created_at < ?", rs -> rs.getString(1), before);
+      db.update("DELETE FROM pf_exports WHERE created_at < ?", before);
+      return keys;
+    });
+  }
+
+  List<String> takeDownloadsOf(long ownerId) {
+    return db.transaction(() -> {
+      List<String> keys = db.query("SELECT file_key FROM pf_exports WHERE owner_id = ?", rs -> rs.getString(1), ownerId);
+      db.update("DELETE FROM pf_exports WHERE owner_id = ?", ownerId);
+      return keys;
+    });
   }
 
   <T> T transaction(Database.Work<T> work) { return db.transaction(work); }

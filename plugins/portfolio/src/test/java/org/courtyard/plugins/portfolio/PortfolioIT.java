@@ -154,7 +154,7 @@ class PortfolioIT {
     assertEquals(303, amira.post(c + "/text", Map.of("title", "About my painting", "body", "<p>I used <b>blue</b>.</p><script>x()</script>")).status());
     assertEquals(303, amira.postFile(c + "/file", Map.of("title", "My painting"), "file", "painting.png", "image/png", PNG).status());
     assertEquals(303, amira.post(c + "/link", Map.of("title", "My blog post", "link", "/s/~amira/blog")).status());
-    assertEquals(303, amira.post(c + "/link", Map.of("title", "Bad", "link", "javascript:alert(1)")).status());
+    assertEquals(422, amira.post(c + "/link", Map.of("title", "Bad", "link", "javascript:alert(1)")).status(), "refused, with the form again");
     assertFalse(amira.get(c).contains("javascript:"), "only addresses of this site are kept");
     Path zip = dir.resolve("export.zip");
     assertEquals(200, amira.download(AMIRA + "/export.zip", zip).status());
@@ -244,9 +244,10 @@ class PortfolioIT {
     for (var c : cases.entrySet()) {
       byte[] pkg = zip(Map.of("leap2a.xml", c.getValue().getBytes(StandardCharsets.UTF_8), "files/ok.png", PNG));
       TestClient.Response r = ben.postFile("/s/~ben/portfolio/import", Map.of(), "package", "bad.zip", "application/zip", pkg);
-      assertEquals(303, r.status());
+      assertEquals(422, r.status(), c.getKey() + ": " + r.body());
+      assertTrue(r.contains("Nothing was imported"), c.getKey() + ": " + r.body());
+      assertFalse(r.contains("root:"), "no file contents leak");
       String after = ben.get("/s/~ben/portfolio").body();
-      assertTrue(after.contains("Nothing was imported"), c.getKey() + ": " + after);
       assertEquals(collections, count(after, "/s/~ben/portfolio/c/"), c.getKey() + " imported nothing");
       assertFalse(after.contains("root:"), "no file contents leak");
     }
@@ -275,12 +276,12 @@ class PortfolioIT {
     Map<String, String> told = Map.of(
         "writing over 50,000 characters", "“Endless essay”: the writing is longer than 50,000 characters",
         "one piece of work named 2,001 times", "The package holds more than 2,000 pieces of work",
-        "a file over 50 MB", "“Huge picture”: files/big.png is bigger than 50 MB");
+        "a file over 50 MB", "files/big.png is 50 MB; the largest file allowed here is 50 MB.");
     for (var c : cases.entrySet()) {
       TestClient.Response r = ben.postFile("/s/~ben/portfolio/import", Map.of(), "package", "big.zip", "application/zip", zip(c.getValue()));
-      assertEquals(303, r.status(), c.getKey() + ": " + r.body());
+      assertEquals(422, r.status(), c.getKey() + ": " + r.body());
+      assertTrue(r.contains(told.get(c.getKey())) && r.contains("Nothing was imported"), c.getKey() + ": " + r.body());
       String after = ben.get("/s/~ben/portfolio").body();
-      assertTrue(after.contains(told.get(c.getKey())) && after.contains("Nothing was imported"), c.getKey() + ": " + after);
       assertEquals(collections, count(after, "/s/~ben/portfolio/c/"), c.getKey() + ": not even the fine collection came in");
       assertFalse(after.contains("Fine collection"));
     }
@@ -292,4 +293,30 @@ class PortfolioIT {
     return n;
   }
 
+  @Test
+  void aRefusedFormComesBack422WithItsMessageAndWhatWasTypedAndNothingIsSaved() {
+    TestClient amira = courtyard.signIn("amira");
+    TestClient.Response noTitle = amira.post(AMIRA + "/collections", Map.of("form", "create", "title", "", "description", "All about my rock pool",
+        "visibility", "ME"));
+    assertEquals(422, noTitle.status(), noTitle.body());
+    assertTrue(noTitle.contains("Give the collection a title"), noTitle.body());
+    assertTrue(noTitle.contains("All about my rock pool</textarea>"), "what was typed is kept");
+    assertFalse(amira.get(AMIRA).contains("All about my rock pool"), "nothing was made");
+
+    String c = collection(amira, AMIRA, "Forms check", "ME", false);
+    TestClient.Response longTitle = amira.post(c + "/text", Map.of("form", "text", "title", "t".repeat(201), "body", "My typed story about crabs"));
+    assertEquals(422, longTitle.status());
+    assertTrue(longTitle.contains("Keep the title to 200 characters"), longTitle.body());
+    assertTrue(longTitle.contains("My typed story about crabs</textarea>"), "the writing is kept");
+    TestClient.Response notAFile = amira.postFile(c + "/file", Map.of("form", "file", "title", "My notes"), "file", "notes.png", "image/png",
+        "just some text pretending".getBytes(StandardCharsets.UTF_8));
+    assertEquals(422, notAFile.status());
+    assertTrue(notAFile.contains("notes.png is not a picture"), notAFile.body());
+    assertTrue(notAFile.contains("value=\"My notes\""));
+    TestClient.Response badLink = amira.post(c + "/link", Map.of("form", "link", "title", "Sneaky", "link", "javascript:alert(1)"));
+    assertEquals(422, badLink.status());
+    assertTrue(badLink.contains("starting /s/"));
+    TestClient.Response page = amira.get(c);
+    assertFalse(page.contains("crabs") || page.contains("My notes") || page.contains("Sneaky"), "nothing was added");
+  }
 }
