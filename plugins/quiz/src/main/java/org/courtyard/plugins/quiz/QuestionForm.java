@@ -21,20 +21,28 @@ final class QuestionForm {
   static final int MAX_TITLE = 200;
   static final int MAX_OPTION = 1_000;
 
-  record Read(Question draft, List<String> problems, String newCategory) {}
+  /** The draft, what needs fixing (field → message, in the order found) and a new category's name. */
+  record Read(Question draft, Map<String, String> problems, String newCategory) {}
+
+  /** Notes a problem on a field; a second one on the same field gets a field name of its own so neither is lost. */
+  static void note(Map<String, String> problems, String field, String message) {
+    String key = field;
+    for (int i = 2; problems.containsKey(key); i++) key = field + "#" + i;
+    problems.put(key, message);
+  }
 
   private QuestionForm() {}
 
   static Read read(QuestionType type, ToolRequest req, long spaceId, long id) {
-    List<String> problems = new ArrayList<>();
+    Map<String, String> problems = new java.util.LinkedHashMap<>();
     String prompt = req.form("prompt");
     if (prompt.isEmpty() && type == QuestionType.GAPS) prompt = "Fill in the gaps.";
-    if (prompt.isEmpty()) problems.add("Write the question.");
+    if (prompt.isEmpty()) note(problems, "prompt", "Write the question.");
     String title = req.form("title");
     if (title.isEmpty()) title = prompt.length() > 80 ? prompt.substring(0, 79) + "…" : prompt;
     Double points = Marking.number(req.form("points").isEmpty() ? "1" : req.form("points"));
     if (points == null || points <= 0 || points > 100) {
-      problems.add("Points must be a number above 0 and at most 100.");
+      note(problems, "points", "Points must be a number above 0 and at most 100.");
       points = 1.0;
     }
     boolean caseSensitive = !req.form("case-sensitive").isEmpty();
@@ -50,26 +58,26 @@ final class QuestionForm {
           if (!text.isEmpty()) choices.add(new Question.Choice(text, ticked.contains(String.valueOf(i)), null));
         }
         long right = choices.stream().filter(Question.Choice::correct).count();
-        if (choices.size() < 2) problems.add("Give at least two choices.");
-        if (type == QuestionType.SINGLE && right != 1) problems.add("Tick exactly one right answer.");
-        if (type == QuestionType.MULTIPLE && right < 1) problems.add("Tick at least one right answer.");
+        if (choices.size() < 2) note(problems, "choices", "Give at least two choices.");
+        if (type == QuestionType.SINGLE && right != 1) note(problems, "correct", "Tick exactly one right answer.");
+        if (type == QuestionType.MULTIPLE && right < 1) note(problems, "correct", "Tick at least one right answer.");
       }
       case TRUE_FALSE -> {
         String truth = req.form("truth");
-        if (!truth.equals("true") && !truth.equals("false")) problems.add("Say whether the statement is true or false.");
+        if (!truth.equals("true") && !truth.equals("false")) note(problems, "truth", "Say whether the statement is true or false.");
         choices.add(new Question.Choice("True", truth.equals("true"), null));
         choices.add(new Question.Choice("False", truth.equals("false"), null));
       }
       case SHORT_TEXT -> {
         for (String line : req.form("accept").split("\\R")) if (!line.isBlank()) choices.add(new Question.Choice(line.trim(), true, null));
-        if (choices.isEmpty()) problems.add("Give at least one accepted answer (one per line).");
+        if (choices.isEmpty()) note(problems, "accept", "Give at least one accepted answer (one per line).");
       }
       case NUMERIC -> {
         number = Marking.number(req.form("number"));
-        if (number == null) problems.add("Give the answer as a number.");
+        if (number == null) note(problems, "number", "Give the answer as a number.");
         tolerance = req.form("tolerance").isEmpty() ? 0.0 : Marking.number(req.form("tolerance"));
         if (tolerance == null || tolerance < 0) {
-          problems.add("The tolerance is a number, 0 or more.");
+          note(problems, "tolerance", "The tolerance is a number, 0 or more.");
           tolerance = 0.0;
         }
       }
@@ -77,43 +85,38 @@ final class QuestionForm {
         for (int i = 0; i < MAX_ROWS; i++) {
           String left = req.form("left." + i);
           String right = req.form("right." + i);
-          if (!left.isEmpty() && right.isEmpty()) problems.add("“" + left + "” needs something to match with.");
+          if (!left.isEmpty() && right.isEmpty()) note(problems, "pairs", "“" + left + "” needs something to match with.");
           if (!right.isEmpty()) choices.add(new Question.Choice(left, false, right));
         }
         // Real pairs first, then the extra (wrong) right-hand options: the marking relies on pair i matching option i.
         choices.sort((a, b) -> Boolean.compare(a.text().isEmpty(), b.text().isEmpty()));
-        if (choices.stream().filter(c -> !c.text().isEmpty()).count() < 2) problems.add("Give at least two pairs to match.");
+        if (choices.stream().filter(c -> !c.text().isEmpty()).count() < 2) note(problems, "pairs", "Give at least two pairs to match.");
       }
       case ORDERING -> {
         for (int i = 0; i < MAX_ROWS; i++) {
           String item = req.form("item." + i);
           if (!item.isEmpty()) choices.add(new Question.Choice(item, false, null));
         }
-        if (choices.size() < 2) problems.add("Give at least two things to put in order.");
+        if (choices.size() < 2) note(problems, "items", "Give at least two things to put in order.");
       }
       case GAPS -> {
         gapText = req.form("gaps");
         List<List<String>> gaps = Gaps.answers(gapText);
-        if (gaps.isEmpty()) problems.add("Mark at least one gap with square brackets, e.g. “The [cat|kitten] sat”.");
-        if (gaps.stream().anyMatch(List::isEmpty)) problems.add("Every gap needs at least one answer inside its brackets.");
+        if (gaps.isEmpty()) note(problems, "gaps", "Mark at least one gap with square brackets, e.g. “The [cat|kitten] sat”.");
+        if (gaps.stream().anyMatch(List::isEmpty)) note(problems, "gaps", "Every gap needs at least one answer inside its brackets.");
       }
       case FREE_TEXT -> { }
     }
     String feedback = req.form("feedback");
     Long categoryId = null;
     String category = req.form("category");
-    if (!category.isEmpty()) {
-      try {
-        categoryId = Long.parseLong(category);
-      } catch (NumberFormatException e) {
-        problems.add("Choose a category from the list.");
-      }
-    }
+    if (category.matches("\\d{1,18}")) categoryId = Long.valueOf(category);
+    else if (!category.isEmpty()) note(problems, "category", "Choose a category from the list.");
     String newCategory = req.form("new-category");
-    if (newCategory.length() > 100) problems.add("Keep the category name under 100 characters.");
+    if (newCategory.length() > 100) note(problems, "new-category", "Keep the category name under 100 characters.");
     Question draft = new Question(id, spaceId, categoryId, null, type, title, prompt, points, caseSensitive, number, tolerance, gapText,
         feedback, null, null, List.copyOf(choices));
-    problems.addAll(overLimits(draft));
+    for (String p : overLimits(draft)) note(problems, "limits", p);
     return new Read(draft, problems, newCategory);
   }
 

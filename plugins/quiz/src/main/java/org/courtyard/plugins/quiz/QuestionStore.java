@@ -120,6 +120,14 @@ final class QuestionStore {
     });
   }
 
+  /** Questions a person wrote, in any space (deleted ones too: they are still theirs). */
+  List<Question> writtenBy(long userId) {
+    return db.query("SELECT " + COLUMNS + FROM + " WHERE q.created_by = ? ORDER BY q.id", QuestionStore::question, userId);
+  }
+
+  /** Unlinks the questions a person wrote: the bank keeps them for the class. */
+  long unlinkAuthor(long userId) { return db.update("UPDATE qz_questions SET created_by = 0 WHERE created_by = ?", userId); }
+
   /** Takes a question out of the bank; attempts that used it still show it. */
   void delete(long spaceId, long id) {
     db.update("UPDATE qz_questions SET deleted = TRUE WHERE id = ? AND space_id = ?", id, spaceId);

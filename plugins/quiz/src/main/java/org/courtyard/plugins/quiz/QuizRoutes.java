@@ -18,13 +18,12 @@ import java.util.stream.Collectors;
 import org.courtyard.api.Role;
 import org.courtyard.api.UserKind;
 import org.courtyard.api.UserRef;
-import org.courtyard.api.service.ActivityLog;
+import org.courtyard.api.SpaceRef;
 import org.courtyard.api.service.Directory;
-import org.courtyard.api.service.FileStore;
-import org.courtyard.api.service.HtmlSanitizer;
-import org.courtyard.api.service.Notifications;
+import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.Csv;
 import org.courtyard.api.web.HttpProblem;
+import org.courtyard.api.web.InputProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Routes;
@@ -36,58 +35,58 @@ final class QuizRoutes implements Routes {
   private final QuizStore quizzes;
   private final QuestionStore bank;
   private final QuizService service;
-  private final Directory directory;
-  private final HtmlSanitizer sanitizer;
-  private final FileStore files;
-  private final Notifications notifications;
-  private final ActivityLog activity;
+  private final ToolServices core;
 
   @Inject
-  QuizRoutes(QuizStore quizzes, QuestionStore bank, QuizService service, Directory directory, HtmlSanitizer sanitizer, FileStore files,
-             Notifications notifications, ActivityLog activity) {
+  QuizRoutes(QuizStore quizzes, QuestionStore bank, QuizService service, ToolServices core) {
     this.quizzes = quizzes;
     this.bank = bank;
     this.service = service;
-    this.directory = directory;
-    this.sanitizer = sanitizer;
-    this.files = files;
-    this.notifications = notifications;
-    this.activity = activity;
+    this.core = core;
   }
 
   @Override
   public void mount(ToolRouter r) {
-    r.get("/", "view", this::index);
-    r.get("/new", "author", this::newQuiz);
-    r.post("/new", "author", this::create);
-    r.get("/q/:id", "view", this::overview);
-    r.get("/q/:id/edit", "author", this::edit);
-    r.post("/q/:id/edit", "author", this::change);
-    r.post("/q/:id/start", "attempt", this::start);
-    r.get("/q/:id/a/:aid", "view", this::attemptPage);
-    r.post("/q/:id/a/:aid/save", "attempt", this::save);
-    r.post("/q/:id/a/:aid/submit", "attempt", this::submit);
-    r.post("/q/:id/a/:aid/mark", "mark", this::mark);
-    r.get("/q/:id/results", "mark", this::results);
-    r.get("/q/:id/results.csv", "mark", this::resultsCsv);
-    r.get("/media/:qid/:kind", "view", this::media);
+    r.get("/", QuizTool.VIEW, this::index);
+    r.get("/new", QuizTool.AUTHOR, this::newQuiz);
+    r.post("/new", QuizTool.AUTHOR, this::create);
+    r.get("/q/:id", QuizTool.VIEW, this::overview);
+    r.get("/q/:id/edit", QuizTool.AUTHOR, this::edit);
+    r.post("/q/:id/edit", QuizTool.AUTHOR, this::change);
+    r.post("/q/:id/start", QuizTool.ATTEMPT, this::start);
+    r.get("/q/:id/a/:aid", QuizTool.VIEW, this::attemptPage);
+    r.post("/q/:id/a/:aid/save", QuizTool.ATTEMPT, this::save);
+    r.post("/q/:id/a/:aid/submit", QuizTool.ATTEMPT, this::submit);
+    r.post("/q/:id/a/:aid/mark", QuizTool.MARK, this::mark, this::attemptPage);
+    r.get("/q/:id/results", QuizTool.MARK, this::results);
+    r.get("/q/:id/results.csv", QuizTool.MARK, this::resultsCsv);
+    r.get("/media/:qid/:kind", QuizTool.VIEW, this::media);
+  }
+
+  private ZoneId zone(ToolRequest req) { return core.directory().timeZone(req.space().schoolId()); }
+
+  /**
+   * The tries as they stand now: any whose time ran out is handed in first, so the page a person is
+   * looking at is right to the second (the closing job does the same for every space each minute).
+   */
+  private List<QuizStore.Attempt> current(SpaceRef space, QuizStore.Quiz q, List<QuizStore.Attempt> attempts) {
+    return attempts.stream().map(a -> a.open() ? service.current(space, q, a) : a).toList();
   }
 
   private QuizStore.Quiz quiz(ToolRequest req) {
     QuizStore.Quiz q = quizzes.quiz(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such quiz here."));
-    if (!q.published() && !req.can("author")) throw HttpProblem.notFound("There is no such quiz here.");
+    if (!q.published() && !req.can(QuizTool.AUTHOR)) throw HttpProblem.notFound("There is no such quiz here.");
     return q;
   }
 
   /** Whose attempts this user may look at: everyone's for a marker, else their own or their children's. */
   private Set<Long> mayView(ToolRequest req) {
-    if (req.user().kind() == UserKind.PARENT) return directory.childrenOf(req.user().id()).stream().map(UserRef::id).collect(Collectors.toSet());
+    if (req.user().kind() == UserKind.PARENT) return core.directory().childrenOf(req.user().id()).stream().map(UserRef::id).collect(Collectors.toSet());
     return Set.of(req.user().id());
   }
 
   private Reply index(ToolRequest req) {
-    service.closeOverdue(req.space());
-    boolean author = req.can("author");
+    boolean author = req.can(QuizTool.AUTHOR);
     Set<Long> mine = mayView(req);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (QuizStore.Quiz q : quizzes.quizzes(req.space().id())) {
@@ -101,7 +100,7 @@ final class QuizRoutes implements Routes {
       if (!author) {
         List<String> states = new ArrayList<>();
         for (long who : mine) {
-          List<QuizStore.Attempt> as = quizzes.attemptsOf(q.id(), who);
+          List<QuizStore.Attempt> as = current(req.space(), q, quizzes.attemptsOf(q.id(), who));
           String state = as.isEmpty() ? "not started" : as.stream().anyMatch(QuizStore.Attempt::open) ? "started" : score(q, as);
           states.add((mine.size() > 1 || req.user().kind() == UserKind.PARENT) && !as.isEmpty() ? as.get(0).userName() + ": " + state : state);
         }
@@ -126,8 +125,8 @@ final class QuizRoutes implements Routes {
   private Map<String, Object> formModel(ToolRequest req, QuizStore.Quiz q, List<QuizStore.Item> items) {
     Map<String, Object> m = new HashMap<>();
     m.put("quiz", q);
-    m.put("opens", local(q.opensAt()));
-    m.put("closes", local(q.closesAt()));
+    m.put("opens", local(q.opensAt(), zone(req)));
+    m.put("closes", local(q.closesAt(), zone(req)));
     m.put("immediate", QuizStore.FEEDBACK_IMMEDIATE.equals(q.feedback()));
     Set<Long> fixed = items.stream().map(QuizStore.Item::questionId).filter(x -> x != null).collect(Collectors.toSet());
     Map<Long, Integer> picks = new HashMap<>();
@@ -154,88 +153,87 @@ final class QuizRoutes implements Routes {
   private Reply change(ToolRequest req) { return saveQuiz(req, quiz(req).id()); }
 
   private Reply saveQuiz(ToolRequest req, long id) {
-    List<String> problems = new ArrayList<>();
+    InputProblem.Collector problems = new InputProblem.Collector();
     String title = req.form("title");
-    if (title.isEmpty() || title.length() > 200) problems.add("Give the quiz a title (at most 200 characters).");
+    if (title.isEmpty()) problems.add("title", "Title: give the quiz a title.");
+    else if (title.length() > 200) problems.add("title", "Title: at most 200 characters (this has " + title.length() + ").");
     Integer limit = null;
     if (!req.form("time-limit").isEmpty()) {
       Double d = Marking.number(req.form("time-limit"));
-      if (d == null || d < 1 || d > 600 || d != Math.rint(d)) problems.add("The time limit is a whole number of minutes, 1 to 600, or empty for none.");
+      if (d == null || d < 1 || d > 600 || d != Math.rint(d)) problems.add("time-limit", "The time limit is a whole number of minutes, 1 to 600, or empty for none.");
       else limit = d.intValue();
     }
-    Instant opens = time(req.form("opens"), "opening", problems);
-    Instant closes = time(req.form("closes"), "closing", problems);
-    if (opens != null && closes != null && !closes.isAfter(opens)) problems.add("The quiz must close after it opens.");
+    ZoneId zone = zone(req);
+    Instant opens = time(req.form("opens"), zone);
+    if (opens == null && !req.form("opens").isEmpty()) problems.add("opens", "The opening time is not a date and time.");
+    Instant closes = time(req.form("closes"), zone);
+    if (closes == null && !req.form("closes").isEmpty()) problems.add("closes", "The closing time is not a date and time.");
+    if (opens != null && closes != null && !closes.isAfter(opens)) problems.add("closes", "The quiz must close after it opens.");
     Double tries = Marking.number(req.form("attempts").isEmpty() ? "1" : req.form("attempts"));
-    if (tries == null || tries < 0 || tries > 100 || tries != Math.rint(tries)) problems.add("Tries allowed is a whole number, 0 for as many as they like.");
+    if (tries == null || tries < 0 || tries > 100 || tries != Math.rint(tries)) problems.add("attempts", "Tries allowed is a whole number, 0 for as many as they like.");
     String feedback = QuizStore.FEEDBACK_AFTER_CLOSE.equals(req.form("feedback")) ? QuizStore.FEEDBACK_AFTER_CLOSE : QuizStore.FEEDBACK_IMMEDIATE;
-    if (feedback.equals(QuizStore.FEEDBACK_AFTER_CLOSE) && closes == null) problems.add("To show marks after the quiz closes, give it a closing time.");
+    if (feedback.equals(QuizStore.FEEDBACK_AFTER_CLOSE) && closes == null) problems.add("feedback", "To show marks after the quiz closes, give it a closing time.");
     Set<Long> inBank = bank.questions(req.space().id()).stream().map(Question::id).collect(Collectors.toSet());
     List<QuizStore.Item> items = new ArrayList<>();
     for (String v : req.formAll("question")) {
-      try {
-        long qid = Long.parseLong(v);
-        if (inBank.contains(qid)) items.add(new QuizStore.Item(qid, null, 1));
-      } catch (NumberFormatException e) {
-        problems.add("Choose questions from the bank.");
-      }
+      Long qid = v.matches("\\d{1,18}") ? Long.valueOf(v) : null;
+      if (qid == null) problems.add("question", "Choose questions from the bank.");
+      else if (inBank.contains(qid)) items.add(new QuizStore.Item(qid, null, 1));
     }
     for (QuestionStore.Category c : bank.categories(req.space().id())) {
       String v = req.form("random." + c.id());
       if (v.isEmpty() || v.equals("0")) continue;
       Double n = Marking.number(v);
       if (n == null || n < 0 || n != Math.rint(n) || n > c.questions()) {
-        problems.add("“" + c.name() + "” has " + c.questions() + " questions: pick from 0 to " + c.questions() + ".");
+        problems.add("random." + c.id(), "“" + c.name() + "” has " + c.questions() + " questions: pick from 0 to " + c.questions() + ".");
       } else {
         items.add(new QuizStore.Item(null, c.id(), n.intValue()));
       }
     }
-    if (items.isEmpty()) problems.add("Choose at least one question, or some at random from a category.");
-    QuizStore.Quiz q = new QuizStore.Quiz(id, req.space().id(), title, sanitizer.sanitize(req.form("intro")), limit, opens, closes,
+    if (items.isEmpty()) problems.add("questions", "Choose at least one question, or some at random from a category.");
+    QuizStore.Quiz q = new QuizStore.Quiz(id, req.space().id(), title, core.sanitizer().sanitize(req.form("intro")), limit, opens, closes,
         tries == null ? 1 : tries.intValue(), !req.form("shuffle").isEmpty(), feedback, !req.form("published").isEmpty());
-    if (!problems.isEmpty()) {
-      return Page.of("quiz/quiz-form", formModel(req, q, items)).with("problems", problems).title(id == 0 ? "Set a quiz" : "Change " + title).status(422);
-    }
+    // The form again from the draft: every box as the teacher left it, with what needs fixing.
+    problems.throwIfAny(Page.of("quiz/quiz-form", formModel(req, q, items)).title(id == 0 ? "Set a quiz" : "Change " + title));
     long saved = quizzes.save(q, items, req.user().id());
     if (id == 0 && q.published()) {
-      for (Directory.Member m : directory.members(req.space().id())) {
-        if (m.role() == Role.MEMBER && m.user().kind() == UserKind.LEARNER) notifications.notify(m.user().id(), "New quiz: " + title, req.toolUrl() + "/q/" + saved);
+      for (Directory.Member m : core.directory().members(req.space().id())) {
+        if (m.role() == Role.MEMBER && m.user().kind() == UserKind.LEARNER) core.notifications().notify(m.user().id(), "New quiz: " + title, req.toolUrl() + "/q/" + saved);
       }
     }
-    activity.record(req.user(), req.space(), id == 0 ? "set" : "change", (id == 0 ? "set the quiz “" : "changed the quiz “") + title + "”");
+    core.activity().record(req.user(), req.space(), id == 0 ? "set" : "change", (id == 0 ? "set the quiz “" : "changed the quiz “") + title + "”");
     return Reply.redirect("q/" + saved).flash(id == 0 ? "Quiz set." : "Quiz saved.");
   }
 
-  private static Instant time(String value, String which, List<String> problems) {
+  /** A time typed into a datetime-local box, in the school's time zone; null if empty or not a time. */
+  private static Instant time(String value, ZoneId zone) {
     if (value.isEmpty()) return null;
     try {
-      return LocalDateTime.parse(value).atZone(ZoneId.systemDefault()).toInstant();
+      return LocalDateTime.parse(value).atZone(zone).toInstant();
     } catch (DateTimeParseException e) {
-      problems.add("The " + which + " time is not a date and time.");
       return null;
     }
   }
 
-  private static String local(Instant i) {
-    return i == null ? "" : LocalDateTime.ofInstant(i, ZoneId.systemDefault()).withSecond(0).withNano(0).toString();
+  private static String local(Instant i, ZoneId zone) {
+    return i == null ? "" : LocalDateTime.ofInstant(i, zone).withSecond(0).withNano(0).toString();
   }
 
   // ---- taking a quiz ----
 
   private Reply overview(ToolRequest req) {
     QuizStore.Quiz q = quiz(req);
-    service.closeOverdue(req.space());
     Map<String, Object> m = new HashMap<>();
     m.put("quiz", q);
     m.put("introHtml", q.intro());
-    m.put("author", req.can("author"));
-    m.put("marker", req.can("mark"));
+    m.put("author", req.can(QuizTool.AUTHOR));
+    m.put("marker", req.can(QuizTool.MARK));
     m.put("tries", q.unlimited() ? "as many tries as you like" : q.attemptsAllowed() == 1 ? "one try" : q.attemptsAllowed() + " tries");
     m.put("count", quizzes.items(q.id()).stream().mapToInt(QuizStore.Item::pick).sum());
-    boolean learnerHere = req.can("attempt") && req.user().kind() != UserKind.PARENT;
+    boolean learnerHere = req.can(QuizTool.ATTEMPT) && req.user().kind() != UserKind.PARENT;
     List<Map<String, Object>> rows = new ArrayList<>();
     for (long who : mayView(req)) {
-      for (QuizStore.Attempt a : quizzes.attemptsOf(q.id(), who)) rows.add(attemptRow(q, a));
+      for (QuizStore.Attempt a : current(req.space(), q, quizzes.attemptsOf(q.id(), who))) rows.add(attemptRow(q, a));
     }
     m.put("attempts", rows);
     if (learnerHere) {
@@ -272,14 +270,14 @@ final class QuizRoutes implements Routes {
     try {
       long id = service.startOrResume(req.space(), q, req.user());
       return Reply.redirect("q/" + q.id() + "/a/" + id);
-    } catch (IllegalStateException e) {
+    } catch (QuizService.Refused e) {
       return Reply.redirect("q/" + q.id()).flash(e.getMessage());
     }
   }
 
   private QuizStore.Attempt attempt(ToolRequest req, QuizStore.Quiz q) {
     QuizStore.Attempt a = quizzes.attempt(q.id(), req.pathId("aid")).orElseThrow(() -> HttpProblem.notFound("There is no such attempt."));
-    if (!req.can("mark") && !mayView(req).contains(a.userId())) throw HttpProblem.forbidden("This is someone else's quiz.");
+    if (!req.can(QuizTool.MARK) && !mayView(req).contains(a.userId())) throw HttpProblem.forbidden("This is someone else's quiz.");
     return service.current(req.space(), q, a);
   }
 
@@ -289,7 +287,7 @@ final class QuizRoutes implements Routes {
     boolean own = a.userId() == req.user().id();
     List<QuizStore.Slot> slots = quizzes.slots(a.id());
     Map<Long, Question> questions = bank.withOptions(QuizStore.questionIds(slots));
-    AttemptView view = new AttemptView(sanitizer, req.toolUrl());
+    AttemptView view = new AttemptView(core.sanitizer(), req.toolUrl());
     Map<String, Object> m = new HashMap<>();
     m.put("quiz", q);
     m.put("attempt", attemptRow(q, a));
@@ -306,13 +304,18 @@ final class QuizRoutes implements Routes {
       m.put("inProgress", true);
       return Page.of("quiz/review", m).title(a.userName() + ": " + q.title());
     }
-    boolean marker = req.can("mark");
+    boolean marker = req.can(QuizTool.MARK);
     boolean show = marker || service.feedbackShown(q);
     m.put("show", show);
     m.put("marker", marker);
     m.put("needsMarking", QuizStore.MARKING.equals(a.state()));
-    m.put("questions", slots.stream()
-        .map(s -> view.review(s, questions.get(s.questionId()), show, marker)).toList());
+    m.put("questions", slots.stream().map(s -> {
+      Map<String, Object> shown = view.review(s, questions.get(s.questionId()), show, marker);
+      // A marking form sent back with a problem keeps the marks and comments the teacher typed.
+      if (marker && !req.form("score." + s.slot()).isEmpty()) shown.put("score", req.form("score." + s.slot()));
+      if (marker && !req.form("comment." + s.slot()).isEmpty()) shown.put("comment", req.form("comment." + s.slot()));
+      return shown;
+    }).toList());
     return Page.of("quiz/review", m).title(a.userName() + ": " + q.title());
   }
 
@@ -383,7 +386,7 @@ final class QuizRoutes implements Routes {
     QuizStore.Attempt now = quizzes.attempt(q.id(), a.id()).orElseThrow();
     boolean timedOut = !inTime || (!req.form("time-up").isEmpty() && a.deadline() != null);
     if (!service.submit(req.space(), q, now, timedOut)) return Reply.redirect(here).flash("This quiz was already handed in.");
-    activity.record(req.user(), req.space(), "submit", "handed in the quiz “" + q.title() + "”");
+    core.activity().record(req.user(), req.space(), "submit", "handed in the quiz “" + q.title() + "”");
     String said = !inTime ? "Time ran out, so your quiz was handed in with the answers saved before." : timedOut ? "Time is up: your quiz was handed in." : "Handed in. Well done!";
     return Reply.redirect(here).flash(said);
   }
@@ -398,35 +401,38 @@ final class QuizRoutes implements Routes {
     Map<Long, Question> questions = bank.byIds(req.space().id(), QuizStore.questionIds(slots));
     Map<Integer, Double> scores = new HashMap<>();
     Map<Integer, String> comments = new HashMap<>();
+    InputProblem.Collector problems = new InputProblem.Collector();
     for (QuizStore.Slot s : slots) {
       String given = req.form("score." + s.slot());
       if (given.isEmpty()) continue;
       Double score = Marking.number(given);
       double max = questions.get(s.questionId()).points();
       if (score == null || score < 0 || score > max) {
-        return Reply.redirect("q/" + q.id() + "/a/" + a.id()).flash("Question " + (s.slot() + 1) + ": give a mark from 0 to " + Answers.display(max) + ". Nothing was saved.");
+        problems.add("score." + s.slot(), "Question " + (s.slot() + 1) + ": give a mark from 0 to " + Answers.display(max) + ". Nothing was saved.");
+        continue;
       }
       scores.put(s.slot(), score);
       String comment = req.form("comment." + s.slot());
-      comments.put(s.slot(), comment.length() > 2000 ? comment.substring(0, 2000) : comment);
+      if (comment.length() > 2000) problems.add("comment." + s.slot(), "Question " + (s.slot() + 1) + ": keep the comment under 2,000 characters.");
+      comments.put(s.slot(), comment);
     }
+    if (problems.any()) problems.throwIfAny(null); // shown on the attempt's page (the route's form), marks kept
     quizzes.mark(a.id(), scores, comments);
     QuizStore.Attempt after = quizzes.attempt(q.id(), a.id()).orElseThrow();
     if (QuizStore.DONE.equals(after.state())) {
       service.recordResult(req.space(), q, a.userId());
-      notifications.notify(a.userId(), "Your “" + q.title() + "” is marked", req.toolUrl() + "/q/" + q.id() + "/a/" + a.id());
+      core.notifications().notify(a.userId(), "Your “" + q.title() + "” is marked", req.toolUrl() + "/q/" + q.id() + "/a/" + a.id());
     }
-    activity.record(req.user(), req.space(), "mark", "marked " + a.userName() + "'s “" + q.title() + "”");
+    core.activity().record(req.user(), req.space(), "mark", "marked " + a.userName() + "'s “" + q.title() + "”");
     return Reply.redirect("q/" + q.id() + "/results").flash(QuizStore.DONE.equals(after.state()) ? "Marked." : "Saved; some answers still need a mark.");
   }
 
   /** Per learner and per question (facility: the share of the marks the class earned on it). */
   private Map<String, Object> resultsModel(ToolRequest req, QuizStore.Quiz q) {
-    service.closeOverdue(req.space());
-    List<QuizStore.Attempt> all = quizzes.attempts(q.id());
+    List<QuizStore.Attempt> all = current(req.space(), q, quizzes.attempts(q.id()));
     Map<Long, List<QuizStore.Attempt>> byLearner = all.stream().collect(Collectors.groupingBy(QuizStore.Attempt::userId, LinkedHashMap::new, Collectors.toList()));
     List<Map<String, Object>> learners = new ArrayList<>();
-    for (Directory.Member m : directory.members(req.space().id())) {
+    for (Directory.Member m : core.directory().members(req.space().id())) {
       if (m.role() != Role.MEMBER || m.user().kind() != UserKind.LEARNER) continue;
       List<QuizStore.Attempt> as = byLearner.getOrDefault(m.user().id(), List.of());
       Map<String, Object> row = new HashMap<>();
@@ -481,9 +487,8 @@ final class QuizRoutes implements Routes {
 
   private Reply resultsCsv(ToolRequest req) {
     QuizStore.Quiz q = quiz(req);
-    service.closeOverdue(req.space());
     StringBuilder out = new StringBuilder("Learner,Try,Started,Handed in,State,Score,Out of,Percent\r\n");
-    for (QuizStore.Attempt a : quizzes.attempts(q.id())) {
+    for (QuizStore.Attempt a : current(req.space(), q, quizzes.attempts(q.id()))) {
       Map<String, Object> r = attemptRowForMarker(q, a);
       out.append(Csv.cell(a.userName())).append(',').append(a.attemptNo()).append(',').append(Csv.cell(String.valueOf(a.startedAt()))).append(',')
           .append(Csv.cell(a.submittedAt() == null ? "" : a.submittedAt().toString())).append(',').append(Csv.cell((String) r.get("state"))).append(',')
@@ -497,13 +502,13 @@ final class QuizRoutes implements Routes {
     Question q = bank.byIds(req.space().id(), List.of(req.pathId("qid"))).get(req.pathId("qid"));
     if (q == null) throw HttpProblem.notFound("There is no such picture or sound.");
     // Learners and parents hear or see a question only once it is in a try of theirs: not from the bank early.
-    if (!req.can("author") && !req.can("mark") && !quizzes.inTryOf(q.id(), mayView(req))) throw HttpProblem.notFound("There is no such picture or sound.");
+    if (!req.can(QuizTool.AUTHOR) && !req.can(QuizTool.MARK) && !quizzes.inTryOf(q.id(), mayView(req))) throw HttpProblem.notFound("There is no such picture or sound.");
     Question.Media media = switch (req.pathParam("kind").toLowerCase(Locale.ROOT)) {
       case "image" -> q.image();
       case "audio" -> q.audio();
       default -> null;
     };
     if (media == null) throw HttpProblem.notFound("There is no such picture or sound.");
-    return Reply.file(files.path(media.key()).orElseThrow(() -> HttpProblem.notFound("That file is no longer here.")), media.contentType(), null);
+    return core.uploads().serve(media.key(), media.contentType(), null);
   }
 }

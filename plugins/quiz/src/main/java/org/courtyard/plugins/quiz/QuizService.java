@@ -39,6 +39,13 @@ final class QuizService {
 
   Instant now() { return clock.instant(); }
 
+  /** Why a learner cannot start a try now, in words for them (not a fault: shown as a message on the quiz's page). */
+  static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) { super(message, null, false, false); }
+  }
+
   /** Why this learner cannot start an attempt now, if they cannot. */
   Optional<String> cannotStart(QuizStore.Quiz q, List<QuizStore.Attempt> mine) {
     Instant now = now();
@@ -62,10 +69,10 @@ final class QuizService {
       if (open.isPresent() && current(space, q, open.get()).open()) return open.get().id();
       if (open.isPresent()) mine = quizzes.attemptsOf(q.id(), who.id());
       Optional<String> refused = cannotStart(q, mine);
-      if (refused.isPresent()) throw new IllegalStateException(refused.get());
+      if (refused.isPresent()) throw new Refused(refused.get());
       long seed = new Random().nextLong();
       List<Long> ids = chooseQuestions(q, seed);
-      if (ids.isEmpty()) throw new IllegalStateException("This quiz has no questions yet.");
+      if (ids.isEmpty()) throw new Refused("This quiz has no questions yet.");
       Map<Long, Question> questions = bank.byIds(q.spaceId(), ids);
       double max = ids.stream().mapToDouble(id -> questions.get(id).points()).sum();
       Instant start = now();
@@ -74,7 +81,7 @@ final class QuizService {
       Optional<Long> id = quizzes.start(q.id(), who, mine.size() + 1, seed, start, deadline, ids, max);
       if (id.isPresent()) return id.get();
     }
-    throw new IllegalStateException("Could not start the quiz just now; try again.");
+    throw new Refused("Could not start the quiz just now; try again.");
   }
 
   /** Fixed questions as they are; random ones drawn from their category without repeats; all shuffled if the quiz says so. */
@@ -134,11 +141,18 @@ final class QuizService {
     return closed;
   }
 
-  /** Submits, with what was saved, every attempt in the space whose time ran out (more than the grace ago). */
-  void closeOverdue(SpaceRef space) {
-    for (QuizStore.Attempt a : quizzes.overdue(space.id(), now().minus(GRACE))) {
-      quizzes.quiz(space.id(), a.quizId()).ifPresent(q -> submit(space, q, a, true));
+  /**
+   * Submits, with what was saved, every attempt in any space whose time ran out (more than the grace
+   * ago): the closing job's work. Returns how many it handed in.
+   */
+  int closeOverdue(java.util.function.LongFunction<Optional<SpaceRef>> spaces) {
+    int n = 0;
+    for (QuizStore.Attempt a : quizzes.overdueEverywhere(now().minus(GRACE))) {
+      Optional<QuizStore.Quiz> q = quizzes.quizById(a.quizId());
+      Optional<SpaceRef> space = q.flatMap(x -> spaces.apply(x.spaceId()));
+      if (q.isPresent() && space.isPresent() && submit(space.get(), q.get(), a, true)) n++;
     }
+    return n;
   }
 
   /** The attempt as it stands now: closed first if its time ran out. */

@@ -103,14 +103,63 @@ final class QuizStore {
     return db.queryOne("SELECT " + ATTEMPT + " FROM qz_attempts WHERE id = ? AND quiz_id = ?", QuizStore::attempt, id, quizId);
   }
 
-  /** Open attempts whose time ran out before {@code before}, in any quiz of the space (by the quiz and state index, not a scan). */
-  List<Attempt> overdue(long spaceId, Instant before) {
-    List<Attempt> out = new java.util.ArrayList<>();
-    for (long quizId : db.query("SELECT id FROM qz_quizzes WHERE space_id = ? AND time_limit_min IS NOT NULL OR space_id = ? AND closes_at IS NOT NULL",
-        rs -> rs.getLong(1), spaceId, spaceId)) {
-      out.addAll(db.query("SELECT " + ATTEMPT + " FROM qz_attempts WHERE quiz_id = ? AND state = ? AND deadline < ?", QuizStore::attempt, quizId, OPEN, before));
-    }
-    return out;
+  /** Open attempts, in any space, whose time ran out before {@code before} (for the closing job). */
+  List<Attempt> overdueEverywhere(Instant before) {
+    return db.query("SELECT " + ATTEMPT + " FROM qz_attempts WHERE state = ? AND deadline < ? ORDER BY deadline", QuizStore::attempt, OPEN, before);
+  }
+
+  /** A quiz by id alone (for jobs, which have no space in hand). */
+  Optional<Quiz> quizById(long id) {
+    return db.queryOne("SELECT " + QUIZ + " FROM qz_quizzes WHERE id = ?", QuizStore::quiz, id);
+  }
+
+  /** Quizzes that have closed and whose closing nobody has been told of yet. */
+  List<Quiz> closedUntold(Instant now) {
+    return db.query("SELECT " + QUIZ + " FROM qz_quizzes WHERE close_told = FALSE AND closes_at IS NOT NULL AND closes_at <= ? ORDER BY closes_at",
+        QuizStore::quiz, now);
+  }
+
+  /** Claims the telling of a quiz's closing; false if another run got there first. */
+  boolean claimCloseTold(long quizId) {
+    return db.update("UPDATE qz_quizzes SET close_told = TRUE WHERE id = ? AND close_told = FALSE", quizId) == 1;
+  }
+
+  /** Whoever set the quiz (0 once they were erased). */
+  long creatorOf(long quizId) {
+    return db.queryOne("SELECT created_by FROM qz_quizzes WHERE id = ?", rs -> rs.getLong(1), quizId).orElse(0L);
+  }
+
+  // ---- exports waiting to be cleared ----
+
+  void exported(String fileKey, Instant at) { db.insert("INSERT INTO qz_exports (file_key, made_at) VALUES (?, ?)", fileKey, at); }
+
+  record Export(long id, String fileKey) {}
+
+  List<Export> exportsBefore(Instant before) {
+    return db.query("SELECT id, file_key FROM qz_exports WHERE made_at < ? ORDER BY id", rs -> new Export(rs.getLong(1), rs.getString(2)), before);
+  }
+
+  void exportCleared(long id) { db.update("DELETE FROM qz_exports WHERE id = ?", id); }
+
+  // ---- personal data ----
+
+  /** Every try of one person, in any space. */
+  List<Attempt> attemptsByUser(long userId) {
+    return db.query("SELECT " + ATTEMPT + " FROM qz_attempts WHERE user_id = ? ORDER BY started_at, id", QuizStore::attempt, userId);
+  }
+
+  List<Quiz> quizzesSetBy(long userId) {
+    return db.query("SELECT " + QUIZ + " FROM qz_quizzes WHERE created_by = ? ORDER BY id", QuizStore::quiz, userId);
+  }
+
+  /** Deletes a person's tries and answers; unlinks the quizzes they set (the class keeps them). Returns the rows changed. */
+  long eraseRowsOf(long userId) {
+    return db.transaction(() -> {
+      long n = db.update("DELETE FROM qz_slots WHERE attempt_id IN (SELECT id FROM qz_attempts WHERE user_id = ?)", userId);
+      n += db.update("DELETE FROM qz_attempts WHERE user_id = ?", userId);
+      n += db.update("UPDATE qz_quizzes SET created_by = 0 WHERE created_by = ?", userId);
+      return n;
+    });
   }
 
   /**

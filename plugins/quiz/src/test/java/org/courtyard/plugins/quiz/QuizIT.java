@@ -81,6 +81,12 @@ class QuizIT {
   static final String[] WRONG = {"q0", "1", "q1", "1", "q2", "1", "q3", "warm", "q4", "3.2", "q5.0", "1", "q5.1", "0", "q5.2", "3",
       "q6.0", "3", "q6.1", "2", "q6.2", "1", "q7.0", "dog", "q7.1", "rug", "q8", "I don't know."};
 
+  /** The server's time (which tests move on) plus {@code later}, as a datetime-local box holds it in the school's zone. */
+  static String schoolTime(Duration later) {
+    return java.time.LocalDateTime.ofInstant(courtyard.get(java.time.Clock.class).instant().plus(later), java.time.ZoneId.of("Europe/London"))
+        .withSecond(0).withNano(0).toString().substring(0, 16);
+  }
+
   static int count(String body, String text) {
     int n = 0;
     for (int at = body.indexOf(text); at >= 0; at = body.indexOf(text, at + 1)) n++;
@@ -177,7 +183,7 @@ class QuizIT {
   void marksWaitUntilTheQuizClosesWhenTheTeacherSaysSo() {
     TestClient teacher = courtyard.signIn("mrs.patel");
     long q = question(teacher, "5-oak", "true-false", "Closing", "prompt", "Snow is white.", "truth", "true");
-    String closes = java.time.LocalDateTime.now().plusHours(1).withSecond(0).withNano(0).toString().substring(0, 16);
+    String closes = schoolTime(Duration.ofHours(1));
     String quiz = quiz(teacher, "5-oak", "Marks after closing", List.of(q), "feedback", "after-close", "closes", closes);
     TestClient chloe = courtyard.signIn("chloe");
     String a = start(chloe, quiz);
@@ -258,5 +264,76 @@ class QuizIT {
     assertEquals(403, parent.get(bens).status(), "but not Ben's");
     assertEquals(403, parent.post(quiz + "/start", Map.of()).status(), "parents do not take quizzes");
     assertFalse(teacher.get(quiz + "/results").body().isEmpty());
+  }
+
+  // ---- Scheduled jobs ----
+
+  @Test
+  void theClosingJobHandsInATimedTryWithNobodyLookingAndTheMarkbookHasIt() {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    long q = question(teacher, "coding-club", "true-false", "Unwatched", "prompt", "Robots need power.", "truth", "true");
+    String quiz = quiz(teacher, "coding-club", "Unwatched quiz", List.of(q), "time-limit", "2");
+    TestClient chloe = courtyard.signIn("chloe");
+    String a = start(chloe, quiz);
+    assertEquals(200, chloe.postPairs(a + "/save", "autosave", "1", "q0", "0").status());
+    courtyard.runDueJobs();
+    assertFalse(teacher.get("/s/coding-club/results").contains("Unwatched quiz"), "still in progress: nothing in the markbook");
+
+    courtyard.advanceClock(Duration.ofMinutes(3));
+    courtyard.runDueJobs();
+    // The markbook is the core's page: only the job can have handed the try in.
+    String markbook = teacher.get("/s/coding-club/results").body();
+    assertTrue(markbook.contains("Unwatched quiz") && markbook.contains("1 / 1"), markbook);
+  }
+
+  @Test
+  void whenAQuizClosesTheTeacherIsToldOnceAndLearnersThatTheirMarksAreReady() {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    long q = question(teacher, "5-oak", "true-false", "Rain", "prompt", "Rain is wet.", "truth", "true");
+    String quiz = quiz(teacher, "5-oak", "Weather check", List.of(q), "feedback", "after-close", "closes", schoolTime(Duration.ofMinutes(30)));
+    TestClient chloe = courtyard.signIn("chloe");
+    assertEquals(303, chloe.postPairs(start(chloe, quiz) + "/submit", "q0", "0").status());
+    courtyard.runDueJobs();
+    assertFalse(teacher.get("/notifications").contains("“Weather check” has closed"), "not closed yet");
+
+    courtyard.advanceClock(Duration.ofMinutes(31));
+    courtyard.runDueJobs();
+    teacher = courtyard.signIn("mrs.patel");
+    String told = teacher.get("/notifications").body();
+    assertTrue(told.contains("“Weather check” has closed: 1 learner handed in"), told);
+    assertTrue(courtyard.signIn("chloe").get("/notifications").contains("Marks for “Weather check” are ready"));
+    courtyard.advanceClock(Duration.ofMinutes(2));
+    courtyard.runDueJobs();
+    assertEquals(1, count(courtyard.signIn("mrs.patel").get("/notifications").body(), "“Weather check” has closed"), "told once");
+  }
+
+  @Test
+  void aQtiExportIsClearedAnHourLater() throws Exception {
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    question(teacher, "coding-club", "true-false", "Exported", "prompt", "Exports are zips.", "truth", "true");
+    java.nio.file.Path got = java.nio.file.Files.createTempFile("export", ".zip");
+    TestClient.Response r = teacher.download("/s/coding-club/quiz/bank/export", got);
+    assertEquals(200, r.status());
+    byte[] zip = java.nio.file.Files.readAllBytes(got);
+    assertTrue(zip.length > 0 && zip[0] == 'P' && zip[1] == 'K', "a zip");
+    assertTrue(storedCopies(zip) == 1, "the export waits in the school's file store for the download to finish");
+    courtyard.runDueJobs();
+    assertEquals(1, storedCopies(zip), "kept within the hour");
+    courtyard.advanceClock(Duration.ofMinutes(61));
+    courtyard.runDueJobs();
+    assertEquals(0, storedCopies(zip), "cleared by the job once the hour has passed");
+  }
+
+  /** Files in the installation's folder with exactly these bytes. */
+  static long storedCopies(byte[] content) throws java.io.IOException {
+    try (var files = java.nio.file.Files.walk(courtyard.home())) {
+      return files.filter(java.nio.file.Files::isRegularFile).filter(p -> {
+        try {
+          return java.nio.file.Files.size(p) == content.length && java.util.Arrays.equals(java.nio.file.Files.readAllBytes(p), content);
+        } catch (java.io.IOException e) {
+          return false;
+        }
+      }).count();
+    }
   }
 }
