@@ -273,11 +273,17 @@ final class ForumStore {
    * Removes what the person wrote while keeping the discussions others took part in readable: their
    * posts stay in place (so replies to them still sit under something) as "A former member", text
    * removed; their discussions keep others' replies under a neutral title; their reports keep only
-   * that a post was reported. Returns the rows changed.
+   * that a post was reported; reports on their posts are settled and their waiting posts leave the
+   * moderation queue. Returns the rows changed.
    */
   long anonymise(long userId) {
     return db.transaction(() -> {
       long n = 0;
+      // Nothing is left for a teacher to check: reports on their posts are settled, and a post still
+      // waiting leaves the queue, hidden, rather than being approved as an empty post later.
+      n += db.update("UPDATE forum_reports SET resolved = TRUE WHERE resolved = FALSE AND post_id IN (SELECT id FROM forum_posts WHERE author_id = ?)", userId);
+      n += db.update("UPDATE forum_posts SET status = ?, hidden_reason = ? WHERE author_id = ? AND status = ?",
+          HIDDEN, "Removed with its writer's data.", userId, PENDING);
       n += db.update("UPDATE forum_posts SET body = ?, author_name = ?, author_id = ?, held_reason = NULL WHERE author_id = ?",
           "This post was removed.", FORMER_MEMBER, NOBODY, userId);
       n += db.update("UPDATE forum_discussions SET title = ?, author_name = ?, author_id = ? WHERE author_id = ?",
