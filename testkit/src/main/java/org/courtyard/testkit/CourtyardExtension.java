@@ -196,7 +196,6 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
     }
   }
 
-  /** Erases the person's data as the demo school's ICT leader would (the admin page, confirmed). */
   /** Erases a person as an ICT leader would on their data page; returns their id, which stays the same. */
   public long erase(String username) {
     long id = userId(username);

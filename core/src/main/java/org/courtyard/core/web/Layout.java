@@ -33,9 +33,13 @@ public final class Layout {
   private final ToolRegistry tools;
   private final org.courtyard.core.notify.NotificationStore notifications;
 
+  private final org.courtyard.core.services.CoreDirectory directory;
+
   @Inject
   public Layout(SpaceStore spaces, UserStore users, SchoolStore schools, PermissionService permissions,
-                CapabilityRegistry capabilities, ToolRegistry tools, org.courtyard.core.notify.NotificationStore notifications) {
+                CapabilityRegistry capabilities, ToolRegistry tools, org.courtyard.core.notify.NotificationStore notifications,
+                org.courtyard.core.services.CoreDirectory directory) {
+    this.directory = directory;
     this.spaces = spaces;
     this.users = users;
     this.schools = schools;
@@ -59,6 +63,20 @@ public final class Layout {
     return m;
   }
 
+  /** The zone the reader's school keeps its times in (the space's school, else the person's), for the {{date}} helper. */
+  public java.time.ZoneId timeZone(WebRequest req) {
+    Long schoolId = schoolOf(req);
+    return schoolId == null ? directory.timeZone(0) : directory.timeZone(schoolId);
+  }
+
+  private Long schoolOf(WebRequest req) {
+    User user = req.user();
+    Space space = req.space();
+    Long schoolId = space != null && space.schoolId() != null ? space.schoolId() : user != null ? user.schoolId() : null;
+    if (schoolId == null) schoolId = spaces.schools().stream().findFirst().map(Space::id).orElse(null);
+    return schoolId;
+  }
+
   String render(WebRequest req, String title, String body) {
     Map<String, Object> m = new HashMap<>();
     m.put("title", title == null ? "Courtyard" : title);
@@ -68,8 +86,7 @@ public final class Layout {
     m.put("crumbs", crumbs(req));
     User user = req.user();
     Space space = req.space();
-    Long schoolId = space != null && space.schoolId() != null ? space.schoolId() : user != null ? user.schoolId() : null;
-    if (schoolId == null) schoolId = spaces.schools().stream().findFirst().map(Space::id).orElse(null);
+    Long schoolId = schoolOf(req);
     if (schoolId != null) {
       long sid = schoolId;
       spaces.byId(sid).ifPresent(school -> {

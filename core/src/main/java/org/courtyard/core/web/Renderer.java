@@ -87,7 +87,8 @@ public final class Renderer {
       return options.tagType.inline() ? same : (same ? options.fn() : options.inverse());
     });
     h.registerHelper("date", (Helper<Object>) (value, options) -> {
-      if (value instanceof Instant i) return DATE.format(i);
+      // In the school's zone (the core puts timeZone in every page's model), not the server's.
+      if (value instanceof Instant i) return DATE.withZone(options.get("timeZone") instanceof ZoneId z ? z : ZoneId.systemDefault()).format(i);
       return value == null ? "" : value.toString();
     });
     h.registerHelper("plural", (Helper<Object>) (value, options) -> {

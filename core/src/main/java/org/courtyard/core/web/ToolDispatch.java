@@ -109,6 +109,7 @@ public final class ToolDispatch implements RouteMounter {
           model.put("space", spaceModel(space));
           model.put("can", r.capabilityMap());
           model.put("csrfToken", req.csrfToken());
+          model.put("timeZone", web.timeZone(req));
           Map<String, Object> box = new HashMap<>();
           box.put("title", w.title());
           box.put("html", new com.github.jknack.handlebars.Handlebars.SafeString(tool.templates().render(page.template(), model)));

@@ -62,6 +62,9 @@ public final class Web {
 
   public Renderer.Engine coreTemplates() { return coreTemplates; }
 
+  /** The reader's school's time zone, in which pages show times. */
+  public java.time.ZoneId timeZone(WebRequest req) { return layout.timeZone(req); }
+
   /** A page for signed-in users; others are sent to the sign-in page. */
   public Handler<RoutingContext> page(Work work) { return ctx -> run(ctx, true, coreTemplates, work); }
 
@@ -140,6 +143,7 @@ public final class Web {
     if (reply instanceof Page page) {
       Map<String, Object> model = new HashMap<>(page.model());
       model.putIfAbsent("csrfToken", req.csrfToken());
+      model.putIfAbsent("timeZone", layout.timeZone(req));
       model.putIfAbsent("user", req.user() == null ? null : layout.userModel(req.user()));
       String body = templates.render(page.template(), model);
       return Answer.html(page.status(), layout.render(req, page.title(), body));
