@@ -16,7 +16,9 @@ import org.courtyard.core.config.Config;
 import org.courtyard.core.demo.DemoSchool;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Boots a real Courtyard for a test class: Derby files in a temporary folder, a random port, the
@@ -27,9 +29,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *     .plugin(PluginJar.fromClasses(Path.of("target/classes")));
  * ...
  * TestClient teacher = courtyard.signIn("mrs.patel");
+ * TestPerson zara = courtyard.school().addLearner("Zara Ahmed");
  * </pre>
+ * The server's log goes to {@code <home>/logs/server.log}; when a test fails, the extension prints
+ * what the server logged during it (and the record behind any "reference 5134fcba" in the failure)
+ * to the test's output. {@link #logFor(String)} finds that record for a test's own assertions.
  */
-public final class CourtyardExtension implements BeforeAllCallback, AfterAllCallback {
+public final class CourtyardExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestWatcher {
+  /** How many lines of the server's log a failed test prints at most. */
+  private static final int LOG_LINES_ON_FAILURE = 150;
   private final boolean demo;
   private final List<PluginJar> plugins = new ArrayList<>();
   private final Map<String, String> settings = new HashMap<>();
@@ -45,6 +53,11 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
    */
   public static final String POSTGRES = "courtyard.test.postgres";
   private CourtyardExtension sharingWith;
+  private ServerLog log;
+  /** Where the log stood when the current test began. */
+  private volatile int logMark;
+  /** Passwords the testkit knows: the demo accounts' and those of people it made, by account id. */
+  private final Map<Long, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
 
   private CourtyardExtension(boolean demo) { this.demo = demo; }
 
@@ -71,6 +84,7 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
   /** Creates the home and starts the installation (what {@code beforeAll} does, for tests that start nodes themselves). */
   public void open() throws Exception {
     home = Files.createTempDirectory("courtyard-test");
+    log = new ServerLog(home.resolve("logs").resolve("server.log"));
     if (sharingWith != null) {
       Config first = sharingWith.courtyard.config();
       settings.putIfAbsent(Config.DB_URL, first.dbUrl());
@@ -93,8 +107,31 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
       Files.createDirectories(conf);
       Files.writeString(conf.resolve("courtyard.properties"), Config.DB_URL + "=" + settings.get(Config.DB_URL) + "\n" + Config.DB_USER + "=postgres\n");
     }
-    start();
+    try {
+      start();
+    } catch (RuntimeException | Error e) {
+      System.err.println("Courtyard did not start.\n" + log.report(e, 0, LOG_LINES_ON_FAILURE));
+      throw e;
+    }
   }
+
+  @Override
+  public void beforeEach(ExtensionContext context) { if (log != null) logMark = log.mark(); }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    if (log == null) return;
+    System.err.println("== " + context.getDisplayName() + " failed; the server's log follows.\n" + log.report(cause, logMark, LOG_LINES_ON_FAILURE));
+  }
+
+  /**
+   * The server's log records about an error reference, each with its stack trace: pass what a 500
+   * page shows ("reference 5134fcba") or the bare reference. Empty when nothing was logged with it.
+   */
+  public List<String> logFor(String reference) { return log.about(reference); }
+
+  /** The server's log file ({@code <home>/logs/server.log}). */
+  public Path serverLog() { return log.file(); }
 
   private void start() {
     Map<String, String> values = new HashMap<>();
@@ -135,6 +172,7 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
   public void close() {
     if (courtyard != null) courtyard.close();
     courtyard = null;
+    if (log != null) log.close();
     deleteQuietly(home);
     if (pgDatabase != null) {
       try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty(POSTGRES) + "postgres", "postgres", "")) {
@@ -203,6 +241,43 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
     if (r.status() != 303) throw new AssertionError("Erasing " + username + " answered " + r.status() + ": " + r.body());
     return id;
   }
+
+  /** The demo school, {@code oakfield} (or the first school, in an installation without the demo). */
+  public TestSchool school() {
+    if (demo) return school("oakfield");
+    List<org.courtyard.core.spaces.Space> schools = get(org.courtyard.core.spaces.SpaceStore.class).schools();
+    if (schools.isEmpty()) throw new IllegalStateException("This installation has no school: use withDemoSchool() or addSchool(slug, name)");
+    return new TestSchool(this, schools.get(0).id());
+  }
+
+  /** A school by its slug. */
+  public TestSchool school(String slug) {
+    org.courtyard.core.spaces.Space s = get(org.courtyard.core.spaces.SpaceStore.class).bySlug(slug)
+        .orElseThrow(() -> new IllegalArgumentException("There is no school " + slug));
+    if (s.kind() != org.courtyard.api.SpaceKind.SCHOOL) throw new IllegalArgumentException(slug + " is not a school");
+    return new TestSchool(this, s.id());
+  }
+
+  /** Makes another school (e.g. to check that one school never sees another's data). */
+  public TestSchool addSchool(String slug, String name) {
+    return new TestSchool(this, get(org.courtyard.core.spaces.SpaceStore.class).createSchool(slug, name).id());
+  }
+
+  /** The installation's database, for a plugin test that checks its own rows. */
+  public TestDatabase database() { return new TestDatabase(get(org.courtyard.core.db.Db.class)); }
+
+  TestPerson person(long id) {
+    String password = passwords.get(id);
+    if (password == null) {
+      String username = get(org.courtyard.core.identity.UserStore.class).byId(id).map(u -> u.username()).orElse(null);
+      password = DemoSchool.ACCOUNTS.stream().filter(a -> a.username().equals(username)).map(DemoSchool.Account::password).findFirst().orElse(null);
+    }
+    return new TestPerson(this, id, password);
+  }
+
+  TestSpace space(long id) { return new TestSpace(this, id); }
+
+  void rememberPassword(long id, String password) { passwords.put(id, password); }
 
   /** A browser nobody has signed in on. */
   public TestClient anonymous() { return new TestClient(baseUri()); }

@@ -52,7 +52,7 @@ public final class PluginJar {
   /** The jar named by the {@code plugin.jar} system property (set by the plugin's pom), as a school would install it. */
   public static PluginJar fromBuild() {
     String path = System.getProperty("plugin.jar");
-    if (path == null) throw new IllegalStateException("Set the plugin.jar system property to the built jar (see examples/hello-tool/pom.xml).");
+    if (path == null) throw new IllegalStateException("Set the plugin.jar system property to the built jar (courtyard-plugin-parent sets it).");
     return existing(Path.of(path));
   }
 

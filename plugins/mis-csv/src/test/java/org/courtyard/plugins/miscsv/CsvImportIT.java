@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.api.Role;
-import org.courtyard.core.identity.User;
-import org.courtyard.core.identity.UserStore;
-import org.courtyard.core.roster.ImportService;
-import org.courtyard.core.spaces.Space;
-import org.courtyard.core.spaces.SpaceStore;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestPerson;
+import org.courtyard.testkit.TestSchool;
+import org.courtyard.testkit.TestSpace;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -56,31 +53,31 @@ class CsvImportIT {
     assertTrue(m.find(), "an Apply button: " + preview.body());
     long run = Long.parseLong(m.group(1));
     assertEquals(303, admin.post("/admin/oakfield/import/" + run + "/apply", Map.of("confirm", "yes")).status());
-    courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
+    school().awaitImport(run);
     return admin.get("/admin/oakfield/import/" + run);
   }
 
-  private User user(String externalId) {
-    return courtyard.get(org.courtyard.core.db.Db.class).queryOne("SELECT id FROM users WHERE external_id = ?", rs -> rs.getLong(1), externalId)
-        .flatMap(id -> courtyard.get(UserStore.class).byId(id)).orElseThrow(() -> new AssertionError("no user " + externalId));
+  private static TestSchool school() { return courtyard.school(); }
+
+  private TestPerson user(String externalId) {
+    return school().personWithExternalId(externalId).orElseThrow(() -> new AssertionError("no user " + externalId));
   }
 
-  private Space space(String externalId) {
-    long id = courtyard.get(org.courtyard.core.db.Db.class).queryOne("SELECT id FROM spaces WHERE external_id = ?", rs -> rs.getLong(1), externalId).orElseThrow();
-    return courtyard.get(SpaceStore.class).byId(id).orElseThrow();
+  private TestSpace space(String externalId) {
+    return school().spaceWithExternalId(externalId).orElseThrow(() -> new AssertionError("no space " + externalId));
   }
 
   @Test
   @Order(1)
   void thePreviewShowsWhatWouldChangeAndChangesNothing() throws Exception {
-    long before = courtyard.get(UserStore.class).count();
+    long before = school().peopleCount();
     TestClient.Response preview = importFile(admin(), ROLL, false);
     assertEquals(200, preview.status(), preview.body());
     assertTrue(preview.contains("Olly Brown"), "preferred name used");
     assertTrue(preview.contains("line 6"), "the rejected row names its line");
     assertTrue(preview.contains("No id"), preview.body());
     assertTrue(preview.contains("not an e-mail address"));
-    assertEquals(before, courtyard.get(UserStore.class).count(), "a preview changes nothing");
+    assertEquals(before, school().peopleCount(), "a preview changes nothing");
   }
 
   @Test
@@ -88,25 +85,24 @@ class CsvImportIT {
   void applyingCreatesLearnersClassesYearsAndOneParentForTwoChildren() throws Exception {
     TestClient.Response done = importFile(admin(), ROLL, true);
     assertTrue(done.contains("Done."), done.body());
-    User olly = user("L001");
+    TestPerson olly = user("L001");
     assertEquals("Olly Brown", olly.displayName());
-    Space threeB = space("class:3b");
+    TestSpace threeB = space("class:3b");
     assertEquals("Class 3B", threeB.name());
-    assertEquals(space("year:3").id(), threeB.parentId(), "the class sits in its year group");
-    assertEquals(Role.MEMBER, courtyard.get(SpaceStore.class).membership(threeB.id(), olly.id()).orElseThrow().role());
-    User mum = user("parent:sarah.brown@home.example");
-    assertEquals(2, courtyard.get(UserStore.class).childrenOf(mum.id()).size(), "one account for a parent of two");
-    assertTrue(courtyard.get(SpaceStore.class).bySlug("~" + olly.username()).isPresent(), "new accounts get a personal space");
+    assertEquals(space("year:3"), threeB.parent().orElseThrow(), "the class sits in its year group");
+    assertEquals(Role.MEMBER, threeB.roleOf(olly).orElseThrow());
+    TestPerson mum = user("parent:sarah.brown@home.example");
+    assertEquals(2, mum.children().size(), "one account for a parent of two");
+    assertTrue(olly.personalSpace().isPresent(), "new accounts get a personal space");
   }
 
   @Test
   @Order(3)
   void newAccountsSignInOnceWithTheirLetterCodeThenChooseAPassword() throws Exception {
     TestClient admin = admin();
-    long run = courtyard.get(ImportService.class).history(courtyard.get(SpaceStore.class).bySlug("oakfield").orElseThrow().id())
-        .stream().filter(r -> r.status() == ImportService.Status.APPLIED).findFirst().orElseThrow().id();
+    long run = school().imports().stream().filter(r -> r.status().equals("APPLIED")).findFirst().orElseThrow().id();
     TestClient.Response letters = admin.get("/admin/oakfield/import/" + run + "/letters");
-    User noah = user("L003");
+    TestPerson noah = user("L003");
     Matcher m = Pattern.compile(Pattern.quote(noah.username()) + "</strong></dd><dt>First sign-in code</dt><dd><strong>([a-z0-9-]+)<").matcher(letters.body());
     assertTrue(m.find(), letters.body());
     TestClient browser = courtyard.anonymous();
@@ -126,12 +122,12 @@ class CsvImportIT {
   void aLearnerMissingFromTheFileLeavesAndComesBackWhenTheyReappear() throws Exception {
     String without = ROLL.replace("L003,Noah,Jones,,4,4J,,\n", "");
     importFile(admin(), without, true);
-    User noah = user("L003");
+    TestPerson noah = user("L003");
     assertTrue(noah.disabled(), "a leaver's account is switched off");
-    assertTrue(courtyard.get(SpaceStore.class).membership(space("class:4j").id(), noah.id()).isEmpty(), "removed from the class");
+    assertTrue(space("class:4j").roleOf(noah).isEmpty(), "removed from the class");
     importFile(admin(), ROLL, true);
     assertFalse(user("L003").disabled(), "restored when they reappear");
-    assertTrue(courtyard.get(SpaceStore.class).membership(space("class:4j").id(), noah.id()).isPresent());
+    assertTrue(space("class:4j").roleOf(noah).isPresent());
   }
 
   @Test
@@ -139,13 +135,13 @@ class CsvImportIT {
   void manuallyCreatedAccountsAreNeverTouched() throws Exception {
     // Several full imports have been applied by now, none listing the demo's hand-made accounts.
     assertFalse(importFile(admin(), ROLL, false).contains("Chloe Smith"), "not even listed as a leaver");
-    assertFalse(courtyard.get(UserStore.class).byUsername("chloe").orElseThrow().disabled(), "a hand-made learner is not a leaver");
+    assertFalse(school().person("chloe").disabled(), "a hand-made learner is not a leaver");
   }
 
   @Test
   @Order(7)
   void badFilesAreRefusedWithAClearMessageAndNothingChanges() throws Exception {
-    long users = courtyard.get(UserStore.class).count();
+    long users = school().peopleCount();
     TestClient admin = admin();
     TestClient.Response noHeader = importFile(admin, "L9,Ann,Lee,3,3B\n", false);
     assertEquals(422, noHeader.status());
@@ -158,26 +154,26 @@ class CsvImportIT {
     assertTrue(unclosed.contains("never closed"), unclosed.body());
     TestClient.Response empty = importFile(admin, "", false);
     assertEquals(422, empty.status());
-    assertEquals(users, courtyard.get(UserStore.class).count(), "nothing was created");
+    assertEquals(users, school().peopleCount(), "nothing was created");
     assertTrue(admin.get("/admin/oakfield/import/history").contains("refused"), "refusals are in the history");
   }
 
   @Test
   @Order(8)
   void anUploadOverTheSchoolsLimitIsRefusedWithNothingSaved() {
-    long users = courtyard.get(UserStore.class).count();
+    long users = school().peopleCount();
     byte[] big = new byte[51 * 1024 * 1024];
     TestClient.Response r = admin().postFile("/admin/oakfield/import", Map.of("format", "csv"), "file", "roll.csv", "text/csv", big);
     assertEquals(413, r.status());
     assertTrue(r.contains("bigger than this school allows"), r.body());
-    assertEquals(users, courtyard.get(UserStore.class).count());
+    assertEquals(users, school().peopleCount());
   }
 
   @Test
   @Order(9)
   void anApplyThatFailsPartWayLeavesEverythingAsItWas() throws Exception {
-    long users = courtyard.get(UserStore.class).count();
-    long spaces = courtyard.get(SpaceStore.class).count();
+    long users = school().peopleCount();
+    long spaces = school().spaceCount();
     // The database refuses the last learner (a constraint added for this test only), so the insert fails after the others were written.
     String roll = ROLL + "L050,Zed,Last,,5,5Z,,\nL051,Refused,Bythedatabase,,5,5Z,,\n";
     TestClient admin = admin();
@@ -185,18 +181,17 @@ class CsvImportIT {
     Matcher m = RUN.matcher(preview.body());
     assertTrue(m.find(), preview.body());
     long run = Long.parseLong(m.group(1));
-    org.courtyard.core.db.Db db = courtyard.get(org.courtyard.core.db.Db.class);
-    db.update("ALTER TABLE users ADD CONSTRAINT test_refuse_one CHECK (display_name <> 'Refused Bythedatabase')");
+    courtyard.database().update("ALTER TABLE users ADD CONSTRAINT test_refuse_one CHECK (display_name <> 'Refused Bythedatabase')");
     try {
       admin.post("/admin/oakfield/import/" + run + "/apply", Map.of("confirm", "yes"));
-      courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
+      school().awaitImport(run);
     } catch (java.util.concurrent.ExecutionException expected) {
       // the job failed, as it should
     } finally {
-      db.update("ALTER TABLE users DROP CONSTRAINT test_refuse_one");
+      courtyard.database().update("ALTER TABLE users DROP CONSTRAINT test_refuse_one");
     }
-    assertEquals(users, courtyard.get(UserStore.class).count(), "no learner of that file was kept");
-    assertEquals(spaces, courtyard.get(SpaceStore.class).count(), "no class or year group was kept");
+    assertEquals(users, school().peopleCount(), "no learner of that file was kept");
+    assertEquals(spaces, school().spaceCount(), "no class or year group was kept");
     TestClient.Response status = admin.get("/admin/oakfield/import/" + run);
     assertTrue(status.contains("Nothing was changed"), status.body());
   }
@@ -227,17 +222,17 @@ class CsvImportIT {
     TestClient.Response done = importFile(admin, roll, true);
     assertTrue(done.contains("Done."), "the import applies instead of failing on the database: " + done.body());
     assertEquals("Ann Short", user("L060").displayName());
-    assertEquals(1, courtyard.get(UserStore.class).childrenOf(courtyard.get(UserStore.class).bySchool(user("L060").schoolId()).stream()
-        .filter(u -> longEmail.equals(u.email())).findFirst().orElseThrow().id()).size(), "a parent with a long (but real) e-mail address gets an account");
+    assertEquals(1, school().people().stream().filter(p -> longEmail.equals(p.email())).findFirst().orElseThrow().children().size(),
+        "a parent with a long (but real) e-mail address gets an account");
     assertFalse(user("L063").disabled(), "Cal comes in, without a parent");
-    assertTrue(courtyard.get(org.courtyard.core.db.Db.class).queryOne("SELECT id FROM users WHERE external_id = 'L061'", rs -> rs.getLong(1)).isEmpty());
+    assertTrue(school().personWithExternalId("L061").isEmpty());
 
     StringBuilder huge = new StringBuilder("id,given name,family name,year,class\n");
     for (int i = 0; i < 50_001; i++) huge.append('X').append(i).append(",Ann,Lee,3,3B\n");
-    long users = courtyard.get(UserStore.class).count();
+    long users = school().peopleCount();
     TestClient.Response tooMany = importFile(admin, huge.toString(), false);
     assertEquals(422, tooMany.status());
     assertTrue(tooMany.contains("roll.csv lists 50,001 learners; one import takes at most 50,000."), tooMany.body());
-    assertEquals(users, courtyard.get(UserStore.class).count());
+    assertEquals(users, school().peopleCount());
   }
 }

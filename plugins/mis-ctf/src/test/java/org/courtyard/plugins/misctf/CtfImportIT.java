@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.courtyard.core.db.Db;
-import org.courtyard.core.identity.UserStore;
-import org.courtyard.core.roster.ImportService;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
@@ -39,7 +35,7 @@ class CtfImportIT {
     return admin.postFile("/admin/oakfield/import", Map.of("format", "ctf", "mode", "changes"), "file", file, "application/xml", resource(file));
   }
 
-  private long count(String sql, Object... params) { return courtyard.get(Db.class).count(sql, params); }
+  private long count(String sql, Object... params) { return courtyard.database().count(sql, params); }
 
   @Test
   @Order(1)
@@ -55,12 +51,11 @@ class CtfImportIT {
     assertTrue(m.find());
     long run = Long.parseLong(m.group(1));
     admin.post("/admin/oakfield/import/" + run + "/apply", Map.of());
-    courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
+    courtyard.school().awaitImport(run);
 
     assertEquals(3, count("SELECT COUNT(*) FROM users WHERE source = 'import' AND kind = 'LEARNER'"));
     assertEquals(1, count("SELECT COUNT(*) FROM users WHERE source = 'import' AND kind = 'PARENT'"), "one account for Helen, mother of two");
-    long helen = count("SELECT id FROM users WHERE external_id = 'parent:helen.green@home.example'");
-    assertEquals(2, courtyard.get(UserStore.class).childrenOf(helen).size());
+    assertEquals(2, courtyard.school().personWithExternalId("parent:helen.green@home.example").orElseThrow().children().size());
     assertEquals(0, count("SELECT COUNT(*) FROM users WHERE display_name LIKE '%Gran%'"), "contacts without parental responsibility get no account");
     assertEquals(0, count("SELECT COUNT(*) FROM users WHERE email = 'sw@council.example'"), "nor a social worker, whatever the file says");
     assertEquals(0, count("SELECT COUNT(*) FROM import_runs WHERE id = ? AND stored_key IS NOT NULL", run), "the uploaded CTF is deleted once applied");
@@ -91,7 +86,7 @@ class CtfImportIT {
   @Test
   @Order(4)
   void dangerousOrBrokenXmlIsRefusedWithNothingChanged() {
-    long users = courtyard.get(UserStore.class).count();
+    long users = courtyard.school().peopleCount();
     TestClient admin = courtyard.signIn("ict.leader");
     TestClient.Response xxe = upload(admin, "xxe.xml");
     assertEquals(422, xxe.status());
@@ -106,7 +101,7 @@ class CtfImportIT {
     TestClient.Response notCtf = admin.postFile("/admin/oakfield/import", Map.of("format", "ctf", "mode", "changes"), "file", "x.xml", "application/xml",
         "<?xml version=\"1.0\"?><note>hi</note>".getBytes());
     assertTrue(notCtf.contains("not a Common Transfer File"));
-    assertEquals(users, courtyard.get(UserStore.class).count());
+    assertEquals(users, courtyard.school().peopleCount());
   }
 
   static String pupil(String serial, String forename, String contactEmail) {
@@ -134,7 +129,7 @@ class CtfImportIT {
     assertTrue(m.find(), preview.body());
     long run = Long.parseLong(m.group(1));
     admin.post("/admin/oakfield/import/" + run + "/apply", Map.of());
-    courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
+    courtyard.school().awaitImport(run);
     assertTrue(admin.get("/admin/oakfield/import/" + run).contains("Done."), "the import applies instead of failing on the database");
     assertEquals(1, count("SELECT COUNT(*) FROM users WHERE display_name = 'Ann Long'"));
     assertEquals(1, count("SELECT COUNT(*) FROM users WHERE email = ?", longEmail), "a parent with a long (but real) e-mail address gets an account");

@@ -3,13 +3,9 @@ package org.courtyard.plugins.misoneroster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.courtyard.testkit.CommandLine;
 import org.courtyard.testkit.PluginJar;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -19,22 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 class OneRosterImportCliIT {
   @TempDir Path home;
 
-  record Result(int exit, String output) {}
-
-  private Result courtyard(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dcourtyard.home=" + home, "-Dcourtyard.security.bcrypt-cost=4", "-cp", System.getProperty("java.class.path"),
-        "org.courtyard.core.cli.Main"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command finished");
-    return new Result(p.exitValue(), out);
-  }
+  private CommandLine.Result courtyard(String... args) { return new CommandLine(home).run(args); }
 
   private void school() throws Exception {
     PluginJar.fromBuild().writeTo(home.resolve("plugins"));
-    Result admin = courtyard("admin", "create", "--school-name", "Oakfield Primary", "--username", "ict", "--name", "Pat Ict", "--password", "a-good-password");
+    CommandLine.Result admin = courtyard("admin", "create", "--school-name", "Oakfield Primary", "--username", "ict", "--name", "Pat Ict", "--password", "a-good-password");
     assertEquals(0, admin.exit(), admin.output());
   }
 
@@ -44,7 +29,7 @@ class OneRosterImportCliIT {
     Path folder = home.resolve("OneRoster_2025-09-01");
     OneRosterZips.copyFolder("v1.1-bulk", folder);
 
-    Result preview = courtyard("import", "--format", "oneroster", folder.toString());
+    CommandLine.Result preview = courtyard("import", "--format", "oneroster", folder.toString());
     Assumptions.assumeFalse(preview.output().contains("No file at"),
         "This core's `courtyard import` only takes a file (ImportCommand: Files.isRegularFile), so a folder cannot be imported from the command line yet: "
             + preview.output());
@@ -52,12 +37,12 @@ class OneRosterImportCliIT {
     assertTrue(preview.output().contains("This was a preview: nothing was changed"), preview.output());
     assertTrue(preview.output().contains("[users.csv line 10]"), "rejections name file and line: " + preview.output());
 
-    Result applied = courtyard("import", "--format", "oneroster", folder.toString(), "--apply");
+    CommandLine.Result applied = courtyard("import", "--format", "oneroster", folder.toString(), "--apply");
     assertEquals(0, applied.exit(), applied.output());
     assertTrue(applied.output().contains("Applying"), applied.output());
     assertTrue(applied.output().contains("8 new accounts"), applied.output());
 
-    Result again = courtyard("import", "--format", "oneroster", folder.toString());
+    CommandLine.Result again = courtyard("import", "--format", "oneroster", folder.toString());
     assertTrue(again.output().contains(": 0 to add, 0 to update, 0 leavers"), again.output());
   }
 
@@ -67,25 +52,25 @@ class OneRosterImportCliIT {
     Path zip = home.resolve("oneroster.zip");
     Files.write(zip, OneRosterZips.zip("v1.1-bulk"));
 
-    Result preview = courtyard("import", "--format", "oneroster", zip.toString());
+    CommandLine.Result preview = courtyard("import", "--format", "oneroster", zip.toString());
     assertEquals(0, preview.exit(), preview.output());
     assertTrue(preview.output().contains("This was a preview: nothing was changed"), preview.output());
     assertTrue(preview.output().contains("[enrollments.csv line 12]"), preview.output());
 
-    Result applied = courtyard("import", "--format", "oneroster", zip.toString(), "--apply");
+    CommandLine.Result applied = courtyard("import", "--format", "oneroster", zip.toString(), "--apply");
     assertEquals(0, applied.exit(), applied.output());
     assertTrue(applied.output().contains("8 new accounts"), "4 students, 2 teachers, 2 guardians: " + applied.output());
 
     Path delta = home.resolve("delta.zip");
     Files.write(delta, OneRosterZips.zip("v1.1-delta"));
-    Result deltaApplied = courtyard("import", "--format", "oneroster", delta.toString(), "--apply", "--yes");
+    CommandLine.Result deltaApplied = courtyard("import", "--format", "oneroster", delta.toString(), "--apply", "--yes");
     assertEquals(0, deltaApplied.exit(), deltaApplied.output());
     assertTrue(deltaApplied.output().contains("1 new accounts"), deltaApplied.output());
     assertTrue(deltaApplied.output().contains("leaver (1):") && deltaApplied.output().contains("stu-1004"), deltaApplied.output());
 
     Path bad = home.resolve("bad.zip");
     Files.write(bad, OneRosterZips.zip(OneRosterZips.with(OneRosterZips.files("v1.1-bulk"), "manifest.csv", null)));
-    Result refused = courtyard("import", "--format", "oneroster", bad.toString(), "--apply");
+    CommandLine.Result refused = courtyard("import", "--format", "oneroster", bad.toString(), "--apply");
     assertEquals(1, refused.exit());
     assertTrue(refused.output().contains("Refused: bad.zip has no manifest.csv") && refused.output().contains("Nothing was changed"), refused.output());
   }

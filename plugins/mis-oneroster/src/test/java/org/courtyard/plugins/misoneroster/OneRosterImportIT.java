@@ -10,23 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.courtyard.api.Role;
 import org.courtyard.api.SpaceKind;
 import org.courtyard.api.UserKind;
-import org.courtyard.core.db.Db;
-import org.courtyard.core.identity.User;
-import org.courtyard.core.identity.UserStore;
-import org.courtyard.core.roster.ImportService;
-import org.courtyard.core.spaces.Membership;
-import org.courtyard.core.spaces.Space;
-import org.courtyard.core.spaces.SpaceStore;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestPerson;
+import org.courtyard.testkit.TestSpace;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -64,42 +58,35 @@ class OneRosterImportIT {
     assertTrue(m.find(), "an Apply button: " + preview.body());
     long run = Long.parseLong(m.group(1));
     assertEquals(303, admin.post("/admin/oakfield/import/" + run + "/apply", Map.of("confirm", "yes")).status());
-    courtyard.get(ImportService.class).job(run).orElseThrow().get(60, TimeUnit.SECONDS);
+    courtyard.school().awaitImport(run);
     TestClient.Response done = admin.get("/admin/oakfield/import/" + run);
     assertTrue(done.contains("Done."), done.body());
     return done;
   }
 
-  private Optional<User> maybeUser(String externalId) {
-    return courtyard.get(Db.class).queryOne("SELECT id FROM users WHERE external_id = ?", rs -> rs.getLong(1), externalId)
-        .flatMap(id -> courtyard.get(UserStore.class).byId(id));
+  private Optional<TestPerson> maybeUser(String externalId) { return courtyard.school().personWithExternalId(externalId); }
+
+  private TestPerson user(String externalId) { return maybeUser(externalId).orElseThrow(() -> new AssertionError("no user " + externalId)); }
+
+  private TestSpace space(String externalId) {
+    return courtyard.school().spaceWithExternalId(externalId).orElseThrow(() -> new AssertionError("no space " + externalId));
   }
 
-  private User user(String externalId) { return maybeUser(externalId).orElseThrow(() -> new AssertionError("no user " + externalId)); }
-
-  private Space space(String externalId) {
-    long id = courtyard.get(Db.class).queryOne("SELECT id FROM spaces WHERE external_id = ?", rs -> rs.getLong(1), externalId)
-        .orElseThrow(() -> new AssertionError("no space " + externalId));
-    return courtyard.get(SpaceStore.class).byId(id).orElseThrow();
-  }
-
-  private Role role(String classId, String userId) {
-    return courtyard.get(SpaceStore.class).membership(space(classId).id(), user(userId).id()).map(Membership::role).orElse(null);
-  }
+  private Role role(String classId, String userId) { return space(classId).roleOf(user(userId)).orElse(null); }
 
   private Set<String> childrenOf(String parentId) {
-    return courtyard.get(UserStore.class).childrenOf(user(parentId).id()).stream().map(User::externalId).collect(Collectors.toSet());
+    return user(parentId).children().stream().map(TestPerson::externalId).collect(Collectors.toSet());
   }
 
   /** Everything an import could change about a person: name, kind, e-mail, on/off, memberships, children. */
   private String snapshot(String externalId) {
-    User u = user(externalId);
-    String memberships = courtyard.get(SpaceStore.class).membershipsOf(u.id()).stream()
-        .map(m -> m.spaceId() + ":" + m.role()).sorted().collect(Collectors.joining(","));
+    TestPerson u = user(externalId);
+    String memberships = u.memberships().entrySet().stream()
+        .map(m -> m.getKey().id() + ":" + m.getValue()).sorted().collect(Collectors.joining(","));
     return u.displayName() + "|" + u.kind() + "|" + u.email() + "|" + u.disabled() + "|" + memberships + "|" + childrenOf(externalId);
   }
 
-  private long count(String table) { return courtyard.get(Db.class).count("SELECT COUNT(*) FROM " + table); }
+  private long count(String table) { return courtyard.database().count("SELECT COUNT(*) FROM " + table); }
 
   @Test
   @Order(1)
@@ -120,10 +107,9 @@ class OneRosterImportIT {
   @Order(2)
   void aBulkExportCreatesPeopleClassesYearGroupsEnrollmentsAndGuardianLinks() throws Exception {
     uploadAndApply(OneRosterZips.zip("v1.1-bulk"));
-    SpaceStore spaces = courtyard.get(SpaceStore.class);
-    long school = spaces.bySlug("oakfield").orElseThrow().id();
+    Optional<TestSpace> school = Optional.of(courtyard.school().asSpace());
 
-    User chloe = user("stu-1003");
+    TestPerson chloe = user("stu-1003");
     assertEquals("Chloé O'Connor", chloe.displayName(), "UTF-8 names and apostrophes survive");
     assertEquals(UserKind.LEARNER, chloe.kind());
     assertEquals(UserKind.STAFF, user("tch-3001").kind());
@@ -132,16 +118,16 @@ class OneRosterImportIT {
     assertEquals(UserKind.PARENT, user("gdn-2002").kind(), "role parent");
     assertTrue(maybeUser("usr-9001").isEmpty(), "an unknown role is rejected, not guessed");
 
-    Space maths = space("cls-5m");
+    TestSpace maths = space("cls-5m");
     assertEquals(SpaceKind.CLASS, maths.kind());
     assertEquals("5M Maths", maths.name());
-    Space grade5 = space("grade:05");
+    TestSpace grade5 = space("grade:05");
     assertEquals(SpaceKind.YEAR_GROUP, grade5.kind());
     assertEquals("Grade 5", grade5.name());
-    assertEquals(school, grade5.parentId(), "year groups sit in the school");
-    assertEquals(grade5.id(), maths.parentId(), "a class with one grade sits in its year group");
-    assertEquals(grade5.id(), space("cls-5e").parentId(), "no grades on the class: the course's grade is used");
-    assertEquals(school, space("cls-choir").parentId(), "a mixed-grade class sits in the school");
+    assertEquals(school, grade5.parent(), "year groups sit in the school");
+    assertEquals(Optional.of(grade5), maths.parent(), "a class with one grade sits in its year group");
+    assertEquals(Optional.of(grade5), space("cls-5e").parent(), "no grades on the class: the course's grade is used");
+    assertEquals(school, space("cls-choir").parent(), "a mixed-grade class sits in the school");
 
     assertEquals(Role.MEMBER, role("cls-5m", "stu-1001"));
     assertEquals(Role.MEMBER, role("cls-choir", "stu-1004"));
@@ -186,14 +172,14 @@ class OneRosterImportIT {
     assertTrue(preview.contains("4 to add, 1 to update, 1 leavers, 0 returning"), "one new student, one new name, one leaver: " + preview.body());
     uploadAndApply(OneRosterZips.zip("v1.1-delta"), "changes");
 
-    User eli = user("stu-1005");
+    TestPerson eli = user("stu-1005");
     assertEquals("Eli Nowak", eli.displayName());
     assertEquals(Role.MEMBER, role("cls-5m", "stu-1005"), "the delta's enrollment in a class from an earlier import");
     assertEquals(Role.MEMBER, role("grade:05", "stu-1005"));
     assertTrue(childrenOf("gdn-2001").contains("stu-1005"), "linked to a guardian from an earlier import");
     assertEquals("Chloé O'Connor-Reid", user("stu-1003").displayName(), "the changed name");
     assertEquals(Role.MEMBER, role("cls-5m", "stu-1003"), "a changed student keeps classes the delta does not mention");
-    User dev = user("stu-1004");
+    TestPerson dev = user("stu-1004");
     assertTrue(dev.disabled(), "status=tobedeleted: the account is switched off");
     assertNull(role("cls-choir", "stu-1004"), "and taken out of the class");
 
@@ -211,9 +197,9 @@ class OneRosterImportIT {
     assertEquals(UserKind.STAFF, user("tch-3001").kind(), "the role comes from roles.csv (primary teacher)");
     assertEquals(UserKind.PARENT, user("gdn-2001").kind());
     assertEquals(UserKind.LEARNER, user("stu-1005").kind());
-    Space science = space("cls-5s");
+    TestSpace science = space("cls-5s");
     assertEquals("5S Science", science.name());
-    assertEquals(space("grade:05").id(), science.parentId());
+    assertEquals(Optional.of(space("grade:05")), science.parent());
     assertEquals(Role.TEACHER, role("cls-5s", "tch-3002"));
     assertEquals(Role.MEMBER, role("cls-5s", "stu-1003"));
     assertEquals(Set.of("stu-1001", "stu-1002", "stu-1005"), childrenOf("gdn-2001"));
