@@ -193,6 +193,9 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
 
   public URI baseUri() { return URI.create("http://127.0.0.1:" + courtyard.port() + "/"); }
 
+  /** The server's time now (moved on by {@link #advanceClock}), e.g. to fill a date field relative to it. */
+  public java.time.Instant now() { return get(java.time.Clock.class).instant(); }
+
   /** Moves the server's clock on, to see what happens when a time limit or a due date passes without waiting for it. */
   public void advanceClock(java.time.Duration by) { ((org.courtyard.core.services.ServerClock) get(java.time.Clock.class)).advance(by); }
 

@@ -81,6 +81,13 @@ class TestkitIT {
   }
 
   @Test
+  void theServersClockIsReadAndMovedOn() {
+    java.time.Instant before = courtyard.now();
+    courtyard.advanceClock(java.time.Duration.ofMinutes(1));
+    assertFalse(courtyard.now().isBefore(before.plusSeconds(60)));
+  }
+
+  @Test
   void theStackTraceBehindAnErrorPagesReferenceIsInTheLog() {
     TestSpace club = courtyard.school().addClub("Broken club");
     TestPerson owner = courtyard.school().addTeacher("Owen Owner");
