@@ -93,6 +93,8 @@ final class UpgradeBench {
         System.out.printf("Upgrade %d to %s (new migration, %d clients reading): %.0f ms from upload to new version serving; "
                 + "tool requests in that time %d, failed %d of %d in the whole run; slowest request during it %.0f ms (p50 before %.1f ms)%n",
             round, version, CLIENTS, (u1 - u0) / 1e6, during.size(), failed, samples.size(), slowestDuring / 1e6, p50Before);
+        samples.stream().filter(x -> x.status() != 200).forEach(x -> System.out.printf("  failed: HTTP %d, started %+.0f ms from the upload, took %.0f ms%n",
+            x.status(), (x.startNanos() - u0) / 1e6, x.nanos() / 1e6));
         current = next;
       }
     } finally {
