@@ -11,12 +11,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.api.Role;
-import org.courtyard.core.db.Db;
-import org.courtyard.core.identity.UserStore;
-import org.courtyard.core.spaces.SpaceStore;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestSchool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,9 +29,8 @@ class ForumIT {
 
   @BeforeAll
   static void setUp() {
-    SpaceStore spaces = courtyard.get(SpaceStore.class);
-    long club = spaces.bySlug("coding-club").orElseThrow().id();
-    spaces.addMember(club, courtyard.get(UserStore.class).byUsername("ben").orElseThrow().id(), Role.MEMBER, false);
+    TestSchool school = courtyard.school();
+    school.space("coding-club").addMember(school.person("ben"), Role.MEMBER);
   }
 
   /** The teacher makes a forum in a space; returns its path. */
@@ -99,8 +96,8 @@ class ForumIT {
     long post = lastPostId(chloe.get(d).body());
     TestClient teacher = courtyard.signIn("mrs.patel");
     // Chloe cannot report her own post; the teacher adds a learner who can.
-    long oak = courtyard.get(SpaceStore.class).bySlug("5-oak").orElseThrow().id();
-    courtyard.get(SpaceStore.class).addMember(oak, courtyard.get(UserStore.class).byUsername("ben").orElseThrow().id(), Role.MEMBER, false);
+    TestSchool school = courtyard.school();
+    school.space("5-oak").addMember(school.person("ben"), Role.MEMBER);
     TestClient ben = courtyard.signIn("ben");
     assertEquals(303, ben.post("/s/5-oak/forum/p/" + post + "/report", Map.of("reason", "Unkind about the cooks")).status());
     assertTrue(teacher.get("/s/5-oak/forum/moderation").contains("Unkind about the cooks"));
@@ -174,7 +171,7 @@ class ForumIT {
   void fakeOrOversizedAttachmentsAreRefusedWithNothingSaved() {
     String f = forum("2-willow", "Pictures", false);
     TestClient amira = courtyard.signIn("amira");
-    long posts = courtyard.get(Db.class).count("SELECT COUNT(*) FROM forum_posts");
+    long posts = courtyard.database().count("SELECT COUNT(*) FROM forum_posts");
     TestClient.Response fake = amira.postFile(f + "/discussions", Map.of("title", "My cat", "body", "Look"), "attachment", "cat.png", "image/png",
         "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
     assertEquals(422, fake.status());
@@ -185,7 +182,7 @@ class ForumIT {
     TestClient.Response tooBig = amira.postFile(f + "/discussions", Map.of("title", "Big cat", "body", "Look"), "attachment", "big.png", "image/png", big);
     assertEquals(422, tooBig.status());
     assertTrue(tooBig.contains("the largest file allowed here is 5.0 MB"), tooBig.body());
-    assertEquals(posts, courtyard.get(Db.class).count("SELECT COUNT(*) FROM forum_posts"), "nothing was posted");
+    assertEquals(posts, courtyard.database().count("SELECT COUNT(*) FROM forum_posts"), "nothing was posted");
     byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     TestClient.Response ok = amira.postFile(f + "/discussions", Map.of("title", "Tiny cat", "body", "Look"), "attachment", "tiny.png", "image/png", png);
     assertEquals(303, ok.status(), ok.body());
@@ -239,10 +236,10 @@ class ForumIT {
   void aSpaceThatGetsTheForumStartsWithOneForum() {
     TestClient teacher = courtyard.signIn("mrs.patel");
     teacher.post("/s/coding-club/manage/tools", Map.of("tool", "forum", "action", "remove"));
-    long club = courtyard.get(SpaceStore.class).bySlug("coding-club").orElseThrow().id();
-    long before = courtyard.get(Db.class).count("SELECT COUNT(*) FROM forum_forums WHERE space_id = ?", club);
+    long club = courtyard.school().space("coding-club").id();
+    long before = courtyard.database().count("SELECT COUNT(*) FROM forum_forums WHERE space_id = ?", club);
     teacher.post("/s/coding-club/manage/tools", Map.of("tool", "forum", "action", "add"));
-    assertTrue(courtyard.get(Db.class).count("SELECT COUNT(*) FROM forum_forums WHERE space_id = ?", club) >= Math.max(1, before));
+    assertTrue(courtyard.database().count("SELECT COUNT(*) FROM forum_forums WHERE space_id = ?", club) >= Math.max(1, before));
     assertTrue(courtyard.signIn("chloe").get("/s/5-oak/forum").contains("Class 5 Oak forum"), "the demo's classes have one already");
   }
 

@@ -19,17 +19,14 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.courtyard.api.UserKind;
-import org.courtyard.core.spaces.SpaceStore;
-import org.courtyard.core.spaces.Space;
-import org.courtyard.api.SpaceKind;
 import org.courtyard.api.Role;
-import org.courtyard.core.identity.Accounts;
-import org.courtyard.core.identity.User;
-import org.courtyard.core.identity.UserStore;
+import org.courtyard.api.service.Relationships.CarerLevel;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestPerson;
+import org.courtyard.testkit.TestSchool;
+import org.courtyard.testkit.TestSpace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,13 +41,12 @@ class PortfolioIT {
   static final String AMIRA = "/s/~amira/portfolio";
 
   /** Ben's mother: a parent in the school, but not Amira's. */
+  static TestPerson bensMum;
+
   @BeforeAll
   static void anotherParent() {
-    UserStore users = courtyard.get(UserStore.class);
-    User ben = users.byUsername("ben").orElseThrow();
-    User mum = courtyard.get(Accounts.class).create(new UserStore.NewUser(ben.schoolId(), "mrs.okafor", "Grace Okafor", UserKind.PARENT,
-        "g.okafor@home.example", "parent-pass-okafor", null, false));
-    users.linkParent(mum.id(), ben.id());
+    TestSchool school = courtyard.school();
+    bensMum = school.addParentOf(school.person("ben"), "Grace Okafor");
   }
 
   static String collection(TestClient owner, String base, String title, String visibility, boolean comments) {
@@ -66,7 +62,7 @@ class PortfolioIT {
     Map<String, String> pages = new TreeMap<>();
     for (String v : List.of("ME", "TEACHERS", "PARENTS", "CLASS", "SCHOOL")) pages.put(v, collection(amira, AMIRA, "Seen by " + v, v, false));
     Map<String, TestClient> viewers = Map.of("teacher", courtyard.signIn("mrs.patel"), "parent", courtyard.signIn("mr.khan"),
-        "classmate", courtyard.signIn("ben"), "another parent", courtyard.signIn("mrs.okafor", "parent-pass-okafor"));
+        "classmate", courtyard.signIn("ben"), "another parent", bensMum.signIn());
     Map<String, List<String>> expected = Map.of(
         "teacher", List.of("TEACHERS", "PARENTS", "CLASS", "SCHOOL"),
         "parent", List.of("PARENTS", "CLASS", "SCHOOL"),
@@ -94,7 +90,7 @@ class PortfolioIT {
     assertTrue(courtyard.signIn("mr.khan").get(plan).contains("number bonds"), "her parent sees the plan");
     assertEquals(404, courtyard.signIn("amira").get(plan).status(), "the learner does not");
     assertEquals(404, courtyard.signIn("ben").get(plan).status(), "nor does a classmate, though it says school");
-    assertEquals(404, courtyard.signIn("mrs.okafor", "parent-pass-okafor").get(plan).status(), "nor another parent");
+    assertEquals(404, bensMum.signIn().get(plan).status(), "nor another parent");
     assertEquals(403, courtyard.signIn("amira").post(AMIRA + "/collections", Map.of("title", "Mine", "visibility", "ME", "staff-only", "on")).status(),
         "a learner cannot make a staff-only section");
   }
@@ -104,14 +100,11 @@ class PortfolioIT {
     TestClient teacher = courtyard.signIn("mrs.patel");
     String plan = teacher.post(AMIRA + "/collections", Map.of("title", "Support plan", "visibility", "SCHOOL", "staff-only", "on")).location();
     assertEquals(303, teacher.post(plan + "/text", Map.of("title", "Needs", "body", "Speech and language support twice a week.")).status());
-    User amira = courtyard.get(UserStore.class).byUsername("amira").orElseThrow();
-    User jones = courtyard.get(Accounts.class).create(new UserStore.NewUser(amira.schoolId(), "mr.clubs", "Carl Clubs", UserKind.STAFF,
-        null, "clubs-pass-123", null, false));
-    SpaceStore spaces = courtyard.get(SpaceStore.class);
-    Space football = spaces.create(new SpaceStore.NewSpace(amira.schoolId(), SpaceKind.CLUB, "football-club", "Football club", ""));
-    spaces.addMember(football.id(), jones.id(), Role.OWNER, false);
-    TestClient clubOwner = courtyard.signIn("mr.clubs", "clubs-pass-123");
-    assertEquals(303, clubOwner.post("/s/football-club/manage/add-member", Map.of("username", "amira", "role", "MEMBER")).status());
+    TestSchool school = courtyard.school();
+    TestPerson clubs = school.addTeacher("Carl Clubs");
+    TestSpace football = school.addClub("Football club").addMember(clubs, Role.OWNER);
+    TestClient clubOwner = clubs.signIn();
+    assertEquals(303, clubOwner.post(football.url() + "/manage/add-member", Map.of("username", "amira", "role", "MEMBER")).status());
     assertEquals(404, clubOwner.get(plan).status(), "owning a club Amira joined does not make him her teacher");
     assertFalse(clubOwner.get(AMIRA).contains("Support plan"));
     assertTrue(teacher.get(plan).contains("Speech and language"), "her class teacher still reads it");
@@ -119,12 +112,10 @@ class PortfolioIT {
 
   @Test
   void aViewOnlyCarerSeesWhatParentsSeeButDoesNotComment() {
-    User amira = courtyard.get(UserStore.class).byUsername("amira").orElseThrow();
-    User gran = courtyard.get(Accounts.class).create(new UserStore.NewUser(amira.schoolId(), "gran.khan", "Nadia Khan", UserKind.PARENT,
-        null, "gran-pass-1234", null, false));
-    courtyard.get(UserStore.class).linkParent(gran.id(), amira.id(), "Grandmother", org.courtyard.api.service.Relationships.CarerLevel.VIEW_ONLY);
+    TestSchool school = courtyard.school();
+    TestPerson gran = school.addCarerOf(school.person("amira"), "Nadia Khan", "Grandmother", CarerLevel.VIEW_ONLY);
     String c = collection(courtyard.signIn("amira"), AMIRA, "For my family", "PARENTS", true);
-    TestClient granny = courtyard.signIn("gran.khan", "gran-pass-1234");
+    TestClient granny = gran.signIn();
     TestClient.Response page = granny.get(c);
     assertEquals(200, page.status(), "a third carer sees what parents see");
     assertFalse(page.contains("name=\"body\""), "but has no comment box");

@@ -19,8 +19,6 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.courtyard.core.demo.DemoSchool;
-import org.courtyard.core.identity.UserStore;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,7 @@ class SignsIT {
   private static final String OAK = "/s/5-oak/signs";
 
   static Browser as(String username) {
-    String password = DemoSchool.ACCOUNTS.stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow().password();
-    return Browser.signIn(courtyard.baseUri(), username, password);
+    return Browser.signIn(courtyard.baseUri(), username, courtyard.school().person(username).password());
   }
 
   /** Bytes an MP4 container starts with (an ftyp box), then random bytes standing in for the frames. */
@@ -82,7 +79,7 @@ class SignsIT {
     return m.group(1);
   }
 
-  static long userId(String username) { return courtyard.get(UserStore.class).byUsername(username).orElseThrow().id(); }
+  static long userId(String username) { return courtyard.userId(username); }
 
   static long storedFiles() throws IOException {
     Path dir = courtyard.home().resolve("data/files");

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.courtyard.core.identity.UserStore;
+import org.courtyard.api.Role;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestSchool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -112,12 +113,11 @@ class WikiIT {
     assertEquals(303, teacher.post("/s/coding-club/manage/settings", Map.of("tool", "wiki", "wiki.mode", "individual")).status());
     TestClient chloe = courtyard.signIn("chloe");
     save(chloe, "/s/coding-club/wiki/p/home", "0", "Chloe's secret project");
-    long chloeId = courtyard.get(UserStore.class).byUsername("chloe").orElseThrow().id();
+    TestSchool school = courtyard.school();
+    long chloeId = school.person("chloe").id();
     assertTrue(teacher.get("/s/coding-club/wiki/p/home?w=" + chloeId).contains("secret project"));
     assertFalse(teacher.get("/s/coding-club/wiki/p/home").contains("secret project"), "the teacher's own wiki is separate");
-    long benId = courtyard.get(UserStore.class).byUsername("ben").orElseThrow().id();
-    courtyard.get(org.courtyard.core.spaces.SpaceStore.class).addMember(
-        courtyard.get(org.courtyard.core.spaces.SpaceStore.class).bySlug("coding-club").orElseThrow().id(), benId, org.courtyard.api.Role.MEMBER, false);
+    school.space("coding-club").addMember(school.person("ben"), Role.MEMBER);
     TestClient ben = courtyard.signIn("ben");
     assertFalse(ben.get("/s/coding-club/wiki/p/home?w=" + chloeId).contains("secret project"), "another learner cannot read it");
     assertTrue(teacher.get("/s/coding-club/wiki/pages?w=" + chloeId).contains("Home"));
