@@ -37,7 +37,14 @@ final class UpgradeBench {
 
   private UpgradeBench() {}
 
-  record Sample(long startNanos, long nanos, int status) {}
+  record Sample(long startNanos, long nanos, int status, String says) {}
+
+  /** What an error page says (its main text), to tell one refusal from another. */
+  static String says(String body) {
+    Matcher m = Pattern.compile("<main[^>]*>(.*?)</main>", Pattern.DOTALL).matcher(body);
+    String text = (m.find() ? m.group(1) : body).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
+    return text.length() > 160 ? text.substring(0, 160) : text;
+  }
 
   static void run(Path install) throws Exception {
     System.out.println("== Plugin upgrade benchmark (" + CLIENTS + " clients reading the tool throughout)");
@@ -63,12 +70,16 @@ final class UpgradeBench {
             while (running.get()) {
               long t0 = System.nanoTime();
               int status;
+              String said = "";
               try {
-                status = amira.send(CoreBench.get(page), HttpResponse.BodyHandlers.discarding()).statusCode();
+                HttpResponse<String> r = amira.send(CoreBench.get(page), HttpResponse.BodyHandlers.ofString());
+                status = r.statusCode();
+                if (status != 200) said = says(r.body());
               } catch (IOException e) {
                 status = -1;
+                said = e.toString();
               }
-              samples.add(new Sample(t0, System.nanoTime() - t0, status));
+              samples.add(new Sample(t0, System.nanoTime() - t0, status, said));
             }
             return null;
           }));
@@ -93,8 +104,8 @@ final class UpgradeBench {
         System.out.printf("Upgrade %d to %s (new migration, %d clients reading): %.0f ms from upload to new version serving; "
                 + "tool requests in that time %d, failed %d of %d in the whole run; slowest request during it %.0f ms (p50 before %.1f ms)%n",
             round, version, CLIENTS, (u1 - u0) / 1e6, during.size(), failed, samples.size(), slowestDuring / 1e6, p50Before);
-        samples.stream().filter(x -> x.status() != 200).forEach(x -> System.out.printf("  failed: HTTP %d, started %+.0f ms from the upload, took %.0f ms%n",
-            x.status(), (x.startNanos() - u0) / 1e6, x.nanos() / 1e6));
+        samples.stream().filter(x -> x.status() != 200).forEach(x -> System.out.printf("  failed: HTTP %d, started %+.0f ms from the upload, took %.0f ms: %s%n",
+            x.status(), (x.startNanos() - u0) / 1e6, x.nanos() / 1e6, x.says()));
         current = next;
       }
     } finally {

@@ -38,6 +38,7 @@ public final class PluginSwap {
       boolean off = host.turnedOff(pluginId);
       long started = System.nanoTime();
       gate.hold(toolIds);
+      registry.handOver(toolIds);
       try {
         if (!gate.drain(toolIds, drainTime)) LOG.warning("Requests to " + pluginId + " still running after " + drainTime.toSeconds() + " s; swapping anyway");
         host.unload(pluginId);
@@ -53,6 +54,7 @@ public final class PluginSwap {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while swapping " + pluginId, e);
       } finally {
+        registry.handedOver(toolIds);
         gate.release(toolIds);
       }
     }

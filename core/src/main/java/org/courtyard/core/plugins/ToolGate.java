@@ -24,11 +24,18 @@ public final class ToolGate {
     @Override void close();
   }
 
-  /** Waits while the tool is held (at most {@code maxWait}), then counts the request as inside the tool. */
-  public synchronized Pass enter(String toolId, Duration maxWait) throws InterruptedException {
-    awaitOpenLocked(toolId, maxWait);
+  /**
+   * Counts a request as inside the tool unless the tool is held (then null: wait with
+   * {@link #awaitOpen} and try again). Never blocks, so the router's first handler can call it; closing
+   * the pass twice counts once.
+   */
+  public synchronized Pass tryEnter(String toolId) {
+    if (held.contains(toolId)) return null;
     inFlight.merge(toolId, 1, Integer::sum);
-    return () -> leave(toolId);
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    return () -> {
+      if (closed.compareAndSet(false, true)) leave(toolId);
+    };
   }
 
   private synchronized void leave(String toolId) {

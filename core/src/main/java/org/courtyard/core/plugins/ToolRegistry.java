@@ -40,10 +40,34 @@ public final class ToolRegistry {
     if (existing != null) throw new IllegalStateException("Tool id '" + tool.id() + "' is already used by plugin " + existing.pluginId());
   }
 
-  /** Removes one tool, unmounting its routes. */
+  /** Tools being swapped for another version: their old routes stay on the router until the new ones are on. */
+  private final Map<String, List<Route>> handingOver = new ConcurrentHashMap<>();
+
+  /** Removes one tool, unmounting its routes (unless it is being handed over to a new version). */
   void removeTool(String toolId) {
     ActiveTool t = byToolId.remove(toolId);
-    if (t != null) t.routes().forEach(Route::remove);
+    if (t == null) return;
+    List<Route> kept = handingOver.get(toolId);
+    if (kept != null) kept.addAll(t.routes());
+    else t.routes().forEach(Route::remove);
+  }
+
+  /**
+   * Keeps these tools' routes on the router when they are removed, until {@link #handedOver}. Vert.x
+   * routes a request over the routes there were when it arrived, so a request arriving while a tool had
+   * no routes at all would find none even after waiting for the swap (a 404). Kept routes answer through
+   * the running version's route for the same method and path.
+   */
+  void handOver(Collection<String> toolIds) {
+    for (String id : toolIds) handingOver.put(id, new java.util.concurrent.CopyOnWriteArrayList<>());
+  }
+
+  /** The new (or restored) version's routes are on: the old ones go. */
+  void handedOver(Collection<String> toolIds) {
+    for (String id : toolIds) {
+      List<Route> old = handingOver.remove(id);
+      if (old != null) old.forEach(Route::remove);
+    }
   }
 
   public Optional<ActiveTool> tool(String toolId) { return Optional.ofNullable(byToolId.get(toolId)); }

@@ -59,6 +59,7 @@ public final class ToolDispatch implements RouteMounter {
   /** Open live streams by tool, closed when the tool stops. */
   private final Map<String, java.util.Set<LiveStream>> streams = new java.util.concurrent.ConcurrentHashMap<>();
   private final ToolGate gate;
+  private static final String GATE_PASS = "courtyard.toolGatePass";
   /** The routes each tool mounted last; a request that matched an older version's route is served by the same route of this one. */
   private final Map<String, List<RouteDef>> current = new java.util.concurrent.ConcurrentHashMap<>();
   /** How long a request waits for a tool that is being swapped for a new version. */
@@ -81,12 +82,21 @@ public final class ToolDispatch implements RouteMounter {
   /** The router tools' routes go on; set once the HTTP server is built. */
   public void attach(Router router) {
     this.router = router;
-    // In front of every tool route: a request for a tool being swapped for a new version waits for the
-    // swap (off the event loop) and is then routed again, to whichever version now runs, instead of
-    // finding no route while the old routes are gone and the new ones not yet mounted.
+    // In front of every tool route. A request for a tool being swapped for a new version waits for the
+    // swap (off the event loop) and is then routed again, to whichever version now runs. Any other is
+    // counted as inside the tool from here until its answer is sent, so a swap starting meanwhile
+    // waits for it: it finishes on the version whose route it matched, instead of finding the old
+    // routes gone (a 404) between here and its handler.
     router.routeWithRegex("^/s/[^/]+/([^/]+)(/.*)?$").handler(ctx -> {
       String toolId = ctx.pathParam("param0");
-      if (toolId == null || !gate.held(toolId)) {
+      if (toolId == null) {
+        ctx.next();
+        return;
+      }
+      ToolGate.Pass pass = gate.tryEnter(toolId);
+      if (pass != null) {
+        ctx.put(GATE_PASS, pass);
+        ctx.addEndHandler(done -> pass.close());
         ctx.next();
         return;
       }
@@ -133,8 +143,13 @@ public final class ToolDispatch implements RouteMounter {
       for (String path : paths) {
         boolean open = capabilities.find(def.capability()).map(Capability::open).orElse(false);
         if (RouteDef.STREAM.equals(def.method())) {
-          Route r = router.route(HttpMethod.GET, path).handler(ctx -> web.run(ctx, !open, web::coreTemplates,
-              req -> openStream(ctx, req, toolId, currentDef(toolId, def))));
+          Route r = router.route(HttpMethod.GET, path).handler(ctx -> {
+            // A live page stays open for as long as someone watches: it does not hold up a swap (the
+            // tool's streams are closed when it stops, and the browser reconnects to the new version).
+            ToolGate.Pass pass = ctx.get(GATE_PASS);
+            if (pass != null) pass.close();
+            web.run(ctx, !open, web::coreTemplates, req -> openStream(ctx, req, toolId, currentDef(toolId, def)));
+          });
           r.putMetadata(CAPABILITY, def.capability());
           r.putMetadata(STREAM, true);
           mounted.add(r);
@@ -142,11 +157,7 @@ public final class ToolDispatch implements RouteMounter {
         }
         Route r = router.route(HttpMethod.valueOf(def.method()), path).handler(ctx -> web.run(ctx, !open,
             () -> tools.tool(toolId).map(ToolRegistry.ActiveTool::templates).orElse(web.coreTemplates()),
-            req -> {
-              try (ToolGate.Pass pass = gate.enter(toolId, HOLD_MAX)) {
-                return handle(req, toolId, currentDef(toolId, def));
-              }
-            }));
+            req -> handle(req, toolId, currentDef(toolId, def))));
         r.putMetadata(CAPABILITY, def.capability());
         mounted.add(r);
       }
