@@ -69,8 +69,9 @@ final class CoreModule extends AbstractModule {
                         NotificationStore notifications, org.courtyard.core.roster.ImporterRegistry importers,
                         org.courtyard.core.services.ResultStore results, Clock clock,
                         org.courtyard.api.service.Relationships relationships, org.courtyard.api.service.Uploads uploads,
-                        org.courtyard.core.jobs.JobScheduler jobs, org.courtyard.core.privacy.PersonalDataRegistry personalData) {
+                        org.courtyard.core.jobs.JobScheduler jobs, org.courtyard.core.privacy.PersonalDataRegistry personalData,
+                        org.courtyard.core.i18n.Messages messages) {
     return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity, notifications, importers, results,
-        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock, relationships, uploads), cluster, jobs, personalData);
+        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock, relationships, uploads), cluster, jobs, personalData, messages);
   }
 }

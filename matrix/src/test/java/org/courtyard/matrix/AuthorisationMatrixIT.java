@@ -216,6 +216,7 @@ class AuthorisationMatrixIT {
       "GET /login", PUBLIC,
       "POST /login", PUBLIC,
       "POST /logout", PUBLIC,
+      "POST /language", PUBLIC,
       "GET /picture", PUBLIC,
       "GET /picture/:code", PUBLIC,
       "GET /picture/:code/:user", PUBLIC,

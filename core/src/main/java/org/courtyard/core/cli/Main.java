@@ -43,6 +43,9 @@ public final class Main {
       "  plugins install [--allow-unsigned] FILE",
       "                               install a plugin jar, or upgrade the installed one to it (checked, signed by a",
       "                               publisher in conf/trusted-publishers unless --allow-unsigned; put back if it fails)",
+      "  messages check [--complete cy,pl] [JAR...]",
+      "                               message keys each language lacks, keys unused, and words written into",
+      "                               templates, for the core and every plugin (or the jars named)",
       "  migrate-db --to postgres --url jdbc:postgresql://HOST:5432/DB [--user U] [--password P]",
       "                               copy this installation's Derby database into an empty PostgreSQL one");
 
@@ -86,6 +89,15 @@ public final class Main {
         }
         case "plugins" -> {
           return plugins(config, args, out);
+        }
+        case "messages" -> {
+          try {
+            return MessagesCommand.run(config, args, out);
+          } catch (IllegalArgumentException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException("messages check stopped: " + e.getMessage(), e);
+          }
         }
         case "migrate-db" -> {
           try {

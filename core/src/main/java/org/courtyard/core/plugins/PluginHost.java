@@ -63,6 +63,7 @@ public final class PluginHost {
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private final Map<String, List<org.courtyard.api.DemoContent>> demoContent = new ConcurrentHashMap<>();
   private volatile RouteMounter mounter;
+  private final org.courtyard.core.i18n.Messages messages;
   private final org.courtyard.core.cluster.Cluster cluster;
   /** Plugins turned off as this node last read it from the database; other nodes' changes show up as differences. */
   private Set<String> knownDisabled = Set.of();
@@ -73,7 +74,9 @@ public final class PluginHost {
                     ActivityStore activity, org.courtyard.core.notify.NotificationStore notifications,
                     org.courtyard.core.roster.ImporterRegistry importers, org.courtyard.core.services.ResultStore results,
                     PluginServicesModule.CoreServices services, org.courtyard.core.cluster.Cluster cluster,
-                    org.courtyard.core.jobs.JobScheduler jobs, org.courtyard.core.privacy.PersonalDataRegistry personalData) {
+                    org.courtyard.core.jobs.JobScheduler jobs, org.courtyard.core.privacy.PersonalDataRegistry personalData,
+                    org.courtyard.core.i18n.Messages messages) {
+    this.messages = messages;
     this.cluster = cluster;
     this.jobs = jobs;
     this.personalData = personalData;
@@ -369,7 +372,8 @@ public final class PluginHost {
     Binder binder = new Binder();
     tool.install(binder);
 
-    Renderer.Engine templates = Renderer.engine(loader, "/templates");
+    // The tool's own messages (messages/<tool>.properties in its jar), read before the core's.
+    Renderer.Engine templates = Renderer.engine(loader, "/templates", messages, org.courtyard.core.i18n.MessageBundle.load(loader, toolId));
     templates.compileAll(TemplateNames.of(pluginPath));
 
     for (String folder : binder.migrations) Migrations.apply(db.dataSource(), db.dialect(), toolId, folder, loader);

@@ -24,7 +24,10 @@ import org.courtyard.core.spaces.SpaceStore;
 /** The school's page frame: branding, navigation, the space's tool menu, breadcrumbs and flash messages. */
 @Singleton
 public final class Layout {
-  private final Renderer.Engine templates = Renderer.engine(Layout.class.getClassLoader(), "/templates/core");
+  private static final String LANGUAGE_KEY = "courtyard.language";
+  private final Renderer.Engine templates;
+  private final org.courtyard.core.i18n.Messages messages;
+  private final org.courtyard.core.i18n.LanguageChoice languages;
   private final SpaceStore spaces;
   private final UserStore users;
   private final SchoolStore schools;
@@ -38,8 +41,12 @@ public final class Layout {
   @Inject
   public Layout(SpaceStore spaces, UserStore users, SchoolStore schools, PermissionService permissions,
                 CapabilityRegistry capabilities, ToolRegistry tools, org.courtyard.core.notify.NotificationStore notifications,
-                org.courtyard.core.services.CoreDirectory directory) {
+                org.courtyard.core.services.CoreDirectory directory, org.courtyard.core.i18n.Messages messages,
+                org.courtyard.core.i18n.LanguageChoice languages) {
     this.directory = directory;
+    this.messages = messages;
+    this.languages = languages;
+    this.templates = Renderer.engine(Layout.class.getClassLoader(), "/templates/core", messages, null);
     this.spaces = spaces;
     this.users = users;
     this.schools = schools;
@@ -63,6 +70,23 @@ public final class Layout {
     return m;
   }
 
+  public org.courtyard.core.i18n.Messages messages() { return messages; }
+
+  /** The language the reader reads (their choice, the sign-in page's, their browser's, or the school's), worked out once a request. */
+  public org.courtyard.core.i18n.Language language(WebRequest req) {
+    io.vertx.ext.web.RoutingContext ctx = req.routing();
+    org.courtyard.core.i18n.Language known = ctx.get(LANGUAGE_KEY);
+    if (known != null) return known;
+    io.vertx.core.http.Cookie cookie = ctx.request().getCookie(org.courtyard.core.i18n.LanguageChoice.COOKIE);
+    org.courtyard.core.i18n.Language chosen = languages.choose(req.user() == null ? null : req.user().id(),
+        cookie == null ? null : cookie.getValue(), ctx.request().getHeader("Accept-Language"), schoolOf(req));
+    ctx.put(LANGUAGE_KEY, chosen);
+    return chosen;
+  }
+
+  /** The languages the reader's school offers, for the choosers. */
+  public java.util.List<org.courtyard.core.i18n.Language> offeredLanguages(WebRequest req) { return languages.offered(schoolOf(req)); }
+
   /** The zone the reader's school keeps its times in (the space's school, else the person's), for the {{date}} helper. */
   public java.time.ZoneId timeZone(WebRequest req) {
     Long schoolId = schoolOf(req);
@@ -82,6 +106,13 @@ public final class Layout {
     m.put("title", title == null ? "Courtyard" : title);
     m.put("body", new com.github.jknack.handlebars.Handlebars.SafeString(body));
     m.put("csrfToken", req.csrfToken());
+    org.courtyard.core.i18n.Language language = language(req);
+    m.put(Renderer.LANGUAGE, language.code());
+    m.put("dir", language.direction());
+    m.put("languages", offeredLanguages(req).stream().map(l -> Map.of("code", l.code(), "nativeName", l.nativeName())).toList());
+    // Where the chooser comes back to: this page, if it can be asked for again.
+    m.put("here", "GET".equals(req.method()) ? req.routing().request().uri() : "/");
+    m.put("timeZone", timeZone(req));
     m.put("flashes", req.takeFlashes());
     m.put("crumbs", crumbs(req));
     User user = req.user();

@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.courtyard.core.i18n.MessageBundle;
+import org.courtyard.core.i18n.Messages;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +21,8 @@ import java.util.Objects;
  * loader (Handlebars' class-path loader would look in the host's). All share the same helpers.
  */
 public final class Renderer {
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK).withZone(ZoneId.systemDefault());
+  /** The model key holding the reader's language code (the core puts it in every page's model). */
+  public static final String LANGUAGE = "uiLanguage";
 
   /** A template engine bound to one class loader and folder. */
   public static final class Engine {
@@ -31,7 +32,12 @@ public final class Renderer {
     // render was the largest cost of a page.
     private final java.util.concurrent.ConcurrentMap<String, Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Engine(ClassLoader loader, String folder) {
+    private final Messages messages;
+    private final MessageBundle own;
+
+    private Engine(ClassLoader loader, String folder, Messages messages, MessageBundle own) {
+      this.messages = messages;
+      this.own = own;
       URLTemplateLoader templateLoader = new URLTemplateLoader() {
         @Override
         protected URL getResource(String location) {
@@ -42,8 +48,11 @@ public final class Renderer {
       templateLoader.setPrefix(folder);
       templateLoader.setSuffix(".hbs");
       this.handlebars = new Handlebars(templateLoader).with(new ConcurrentMapTemplateCache());
-      registerHelpers(handlebars);
+      registerHelpers(handlebars, messages, own);
     }
+
+    /** The messages this engine's {{t}} reads first (the tool's own, or the core's). */
+    public MessageBundle bundle() { return own; }
 
     public String render(String template, Object model) {
       try {
@@ -73,9 +82,18 @@ public final class Renderer {
     }
   }
 
-  public static Engine engine(ClassLoader loader, String folder) { return new Engine(loader, folder); }
+  /** An engine whose {{t "key"}} looks in {@code own} (null: the core's only), then the core's messages. */
+  public static Engine engine(ClassLoader loader, String folder, Messages messages, MessageBundle own) {
+    return new Engine(loader, folder, messages, own);
+  }
 
-  private static void registerHelpers(Handlebars h) {
+  private static String language(Options options) {
+    return options.get(LANGUAGE) instanceof String s ? s : "en";
+  }
+
+  private static void registerHelpers(Handlebars h, Messages messages, MessageBundle own) {
+    // {{t "key" name=value}}: words in the reader's language from the tool's bundle, then the core's.
+    h.registerHelper("t", (Helper<Object>) (key, options) -> messages.format(own, language(options), String.valueOf(key), options.hash));
     // {{csrf}} writes the hidden form field with this session's token (the core puts csrfToken in every model).
     h.registerHelper("csrf", (Helper<Object>) (ctx, options) -> {
       Object token = options.get("csrfToken");
@@ -88,7 +106,7 @@ public final class Renderer {
     });
     h.registerHelper("date", (Helper<Object>) (value, options) -> {
       // In the school's zone (the core puts timeZone in every page's model), not the server's.
-      if (value instanceof Instant i) return DATE.withZone(options.get("timeZone") instanceof ZoneId z ? z : ZoneId.systemDefault()).format(i);
+      if (value instanceof Instant i) return messages.dateTime(language(options), options.get("timeZone") instanceof ZoneId z ? z : ZoneId.systemDefault()).format(i);
       return value == null ? "" : value.toString();
     });
     h.registerHelper("plural", (Helper<Object>) (value, options) -> {

@@ -120,6 +120,7 @@ public final class ToolDispatch implements RouteMounter {
           model.put("can", r.capabilityMap());
           model.put("csrfToken", req.csrfToken());
           model.put("timeZone", web.timeZone(req));
+          model.put(org.courtyard.core.web.Renderer.LANGUAGE, req.language().code());
           Map<String, Object> box = new HashMap<>();
           box.put("title", w.title());
           box.put("html", new com.github.jknack.handlebars.Handlebars.SafeString(tool.templates().render(page.template(), model)));
@@ -300,6 +301,12 @@ public final class ToolDispatch implements RouteMounter {
     @Override public List<Upload> uploads() { return req.uploads(); }
 
     @Override public boolean can(String capability) { return permissions.decide(user, tool.id() + "." + capability, space).allowed(); }
+
+    @Override public String language() { return req.language().code(); }
+
+    @Override public String text(org.courtyard.api.i18n.Message message, Object... namesAndValues) {
+      return web.messages().format(tool.templates().bundle(), req.language().code(), message.key(), namesAndValues);
+    }
 
     @Override public String setting(String key) {
       return tool.setting(key).map(s -> settings.effective(space, tool.id(), s))

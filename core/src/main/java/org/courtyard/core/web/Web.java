@@ -62,6 +62,8 @@ public final class Web {
 
   public Renderer.Engine coreTemplates() { return coreTemplates; }
 
+  public org.courtyard.core.i18n.Messages messages() { return layout.messages(); }
+
   /** The reader's school's time zone, in which pages show times. */
   public java.time.ZoneId timeZone(WebRequest req) { return layout.timeZone(req); }
 
@@ -90,7 +92,7 @@ public final class Web {
         sessions.writeNow(ctx.session());
         return ctx.request().method().name().equals("GET") ? Answer.redirect(loginUrl(ctx)) : Answer.plain(401, "Please sign in again.");
       }
-      WebRequest req = new WebRequest(ctx, user);
+      WebRequest req = new WebRequest(ctx, user, layout);
       if (signInRequired && user == null) {
         ctx.session().remove(WebRequest.SESSION_USER);
         return Answer.redirect(loginUrl(ctx));
@@ -122,7 +124,7 @@ public final class Web {
   /** An error page answered from the event loop (no database work). */
   public void sendError(RoutingContext ctx, int status, String message) {
     if (ctx.response().ended()) return;
-    vertx.executeBlocking(() -> errorPage(new WebRequest(ctx, null), status, message), false)
+    vertx.executeBlocking(() -> errorPage(new WebRequest(ctx, null, layout), status, message), false)
         .onComplete(ar -> send(ctx, ar.succeeded() ? ar.result() : Answer.plain(status, message)));
   }
 
@@ -144,6 +146,7 @@ public final class Web {
       Map<String, Object> model = new HashMap<>(page.model());
       model.putIfAbsent("csrfToken", req.csrfToken());
       model.putIfAbsent("timeZone", layout.timeZone(req));
+      model.putIfAbsent(Renderer.LANGUAGE, layout.language(req).code());
       model.putIfAbsent("user", req.user() == null ? null : layout.userModel(req.user()));
       String body = templates.render(page.template(), model);
       return Answer.html(page.status(), layout.render(req, page.title(), body));

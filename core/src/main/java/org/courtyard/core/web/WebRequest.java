@@ -30,10 +30,19 @@ public final class WebRequest {
 
   public record Crumb(String name, String url) {}
 
-  WebRequest(RoutingContext ctx, User user) {
+  private final Layout layout;
+
+  WebRequest(RoutingContext ctx, User user, Layout layout) {
     this.ctx = ctx;
     this.user = user;
+    this.layout = layout;
   }
+
+  /** The reader's language. */
+  public org.courtyard.core.i18n.Language language() { return layout.language(this); }
+
+  /** Words from the core's messages in the reader's language; arguments as name, value, name, value... */
+  public String t(String key, Object... namesAndValues) { return layout.messages().format(null, language().code(), key, namesAndValues); }
 
   public RoutingContext routing() { return ctx; }
 

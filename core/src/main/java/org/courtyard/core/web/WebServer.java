@@ -52,6 +52,7 @@ public final class WebServer {
   private final org.courtyard.core.web.routes.AuditRoutes audit;
   private final org.courtyard.core.web.routes.AdminPeopleRoutes adminPeople;
   @Inject private org.courtyard.core.web.routes.PrivacyRoutes privacy;
+  @Inject private org.courtyard.core.web.routes.LanguageRoutes language;
   private HttpServer server;
   private volatile Router router;
   private final DatabaseSessionStore sessions;
@@ -106,6 +107,7 @@ public final class WebServer {
     auth.mount(router);
     pictureLogin.mount(router);
     account.mount(router);
+    language.mount(router);
     pupils.mount(router);
     home.mount(router);
     notifications.mount(router);

@@ -53,6 +53,22 @@ public interface ToolRequest {
   /** One of the tool's settings for this space, typed (space value, else school value, else default). @since 2.0.0 */
   default <T> T setting(Setting<T> setting) { return setting.read(setting(setting.key())); }
 
+  /**
+   * The reader's language, as a BCP 47 tag ("en", "cy", "ar"): for formatting of the tool's own, or to
+   * mark content written in it.
+   *
+   * @since 2.1.0
+   */
+  default String language() { return "en"; }
+
+  /**
+   * Words from the tool's messages (then the core's) in the reader's language, arguments given as name,
+   * value, name, value...; a message the bundle lacks shows as {@code [key]}.
+   *
+   * @since 2.1.0
+   */
+  default String text(org.courtyard.api.i18n.Message message, Object... namesAndValues) { return "[" + message.key() + "]"; }
+
   /** Whether this user holds the capability here. @since 2.0.0 */
   default boolean can(CapabilityKey capability) { return can(capability.name()); }
 
@@ -64,8 +80,10 @@ public interface ToolRequest {
    */
   default String formText(String name, String label, int maxLength) {
     String v = form(name);
-    if (v.isEmpty()) throw InputProblem.of(name, label + ": this cannot be left empty.");
-    if (v.length() > maxLength) throw InputProblem.of(name, label + ": at most " + maxLength + " characters (this has " + v.length() + ").");
+    if (v.isEmpty()) throw InputProblem.of(name, text(org.courtyard.api.i18n.Message.of("input.empty"), "label", label));
+    if (v.length() > maxLength) {
+      throw InputProblem.of(name, text(org.courtyard.api.i18n.Message.of("input.tooLong"), "label", label, "max", maxLength, "length", v.length()));
+    }
     return v;
   }
 
@@ -81,9 +99,10 @@ public interface ToolRequest {
     try {
       n = Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw InputProblem.of(name, v.isEmpty() ? label + ": enter a number." : label + ": '" + v + "' is not a whole number.");
+      throw InputProblem.of(name, v.isEmpty() ? text(org.courtyard.api.i18n.Message.of("input.noNumber"), "label", label)
+          : text(org.courtyard.api.i18n.Message.of("input.notNumber"), "label", label, "value", v));
     }
-    if (n < min || n > max) throw InputProblem.of(name, label + ": enter a number from " + min + " to " + max + ".");
+    if (n < min || n > max) throw InputProblem.of(name, text(org.courtyard.api.i18n.Message.of("input.range"), "label", label, "min", min, "max", max));
     return n;
   }
 

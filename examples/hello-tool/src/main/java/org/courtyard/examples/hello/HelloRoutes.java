@@ -2,6 +2,7 @@ package org.courtyard.examples.hello;
 
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
@@ -11,6 +12,10 @@ import org.courtyard.api.web.ToolRouter;
 
 /** The tool's pages, under /s/{space}/hello. Each route names the capability the core checks first. */
 final class HelloRoutes implements Routes {
+  // The tool's words are in messages/hello*.properties, one file per language; code names them here once.
+  static final Message SAVED = Message.of("hello.saved");
+  static final Message WRITE = Message.of("hello.write");
+
   private final NoteStore notes;
   private final ToolServices core;
 
@@ -32,18 +37,19 @@ final class HelloRoutes implements Routes {
   }
 
   private Reply list(ToolRequest req) {
-    return Page.of("hello/list", Map.of("greeting", req.setting(HelloTool.GREETING), "notes", notes.latest(req.space())));
+    var latest = notes.latest(req.space());
+    return Page.of("hello/list", Map.of("greeting", req.setting(HelloTool.GREETING), "notes", latest, "count", latest.size()));
   }
 
   private Page form(ToolRequest req) {
-    return Page.of("hello/new", Map.of("maxLength", req.setting(HelloTool.MAX_LENGTH))).title("Write a note");
+    return Page.of("hello/new", Map.of("maxLength", req.setting(HelloTool.MAX_LENGTH))).title(req.text(WRITE));
   }
 
   private Reply add(ToolRequest req) {
     // Refuses an empty or over-long note with a message on the field; the core shows the form again (422).
-    String text = req.formText("text", "Your note", req.setting(HelloTool.MAX_LENGTH).intValue());
+    String text = req.formText("text", req.text(Message.of("hello.yourNote")), req.setting(HelloTool.MAX_LENGTH).intValue());
     notes.add(req.space(), req.user(), text, core.clock().instant());
     core.activity().record(req.user(), req.space(), "note", "wrote a note");
-    return Reply.redirect("").flash("Your note is saved.");
+    return Reply.redirect("").flash(req.text(SAVED));
   }
 }

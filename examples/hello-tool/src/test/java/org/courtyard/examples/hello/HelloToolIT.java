@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
@@ -68,6 +69,24 @@ class HelloToolIT {
     assertTrue(tooLong.contains("at most 500 characters"), tooLong.body());
     assertTrue(tooLong.contains(">" + longText + "</textarea>"), "what they typed is not lost");
     assertFalse(ben.get("/s/2-willow/hello").contains(longText), "nothing was saved");
+  }
+
+  @Test
+  void aWelshReaderReadsTheToolInWelshAndWhatPeopleWroteAsWritten() {
+    courtyard.signIn("amira").post("/s/2-willow/hello/notes", Map.of("text", "Good morning, Class 2"));
+    TestClient ben = courtyard.signIn("ben").header("Accept-Language", "cy");
+    TestClient.Response page = ben.get("/s/2-willow/hello");
+    assertTrue(page.contains("<html lang=\"cy\""), page.body());
+    assertTrue(page.contains("Nodiadau helo") && page.contains("Ysgrifennu nodyn"), "the tool's own words in Welsh");
+    assertTrue(page.contains("Good morning, Class 2"), "a note stays as it was written");
+    TestClient.Response empty = ben.post("/s/2-willow/hello/notes", Map.of("text", ""));
+    assertEquals(422, empty.status());
+    assertTrue(empty.contains("Eich nodyn: ni all hwn fod yn wag."), empty.body());
+  }
+
+  @Test
+  void everyWordIsInItsMessagesInEnglishAndWelsh() {
+    BundleCheck.assertComplete("hello", "cy");
   }
 
   @Test

@@ -1,0 +1,71 @@
+package org.courtyard.core.i18n;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The messages of the core or of one plugin: {@code messages/<name>.properties} (English, complete) and
+ * {@code messages/<name>_<language>.properties} for each other language, read as UTF-8 through the
+ * owner's class loader (a plugin's bundle lives in its jar). Plain files a school or a volunteer can
+ * correct; a message missing in a language falls back to English.
+ */
+public final class MessageBundle {
+  private final String name;
+  private final Map<String, Map<String, String>> byLanguage = new HashMap<>();
+
+  private MessageBundle(String name) { this.name = name; }
+
+  /** Reads {@code messages/<name>*.properties} for every shipped language from {@code loader}. */
+  public static MessageBundle load(ClassLoader loader, String name) {
+    MessageBundle b = new MessageBundle(name);
+    for (Language l : Language.SHIPPED) {
+      String file = "messages/" + name + (l == Language.ENGLISH ? "" : "_" + l.code()) + ".properties";
+      Map<String, String> messages = read(loader, file);
+      if (!messages.isEmpty()) b.byLanguage.put(l.code(), messages);
+    }
+    return b;
+  }
+
+  /** A bundle made in code (tests, a plugin without messages). */
+  public static MessageBundle of(String name, Map<String, Map<String, String>> byLanguage) {
+    MessageBundle b = new MessageBundle(name);
+    byLanguage.forEach((lang, messages) -> b.byLanguage.put(lang, Map.copyOf(messages)));
+    return b;
+  }
+
+  private static Map<String, String> read(ClassLoader loader, String file) {
+    // Only this loader's own copy: a plugin's loader would otherwise find the core's file of the same name.
+    java.net.URL url = loader instanceof java.net.URLClassLoader u ? u.findResource(file) : loader.getResource(file);
+    if (url == null) return Map.of();
+    try (InputStream in = url.openStream()) {
+      Properties p = new Properties();
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      Map<String, String> out = new HashMap<>();
+      for (String k : p.stringPropertyNames()) out.put(k, p.getProperty(k));
+      return Collections.unmodifiableMap(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
+  public String name() { return name; }
+
+  /** The pattern for {@code key} in {@code language}, or null when that language lacks it. */
+  public String pattern(String language, String key) {
+    Map<String, String> m = byLanguage.get(language);
+    return m == null ? null : m.get(key);
+  }
+
+  /** The keys a language has (English: every key). */
+  public Set<String> keys(String language) { return byLanguage.getOrDefault(language, Map.of()).keySet(); }
+
+  public Set<String> languages() { return byLanguage.keySet(); }
+}

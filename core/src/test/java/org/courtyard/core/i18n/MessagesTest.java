@@ -1,0 +1,95 @@
+package org.courtyard.core.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ibm.icu.text.MessageFormat;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The core's messages: plural rules per language, fallbacks, and a bundle with nothing missing or stray. */
+class MessagesTest {
+  static final String CATS = "{count, plural, zero {# cathod} one {# gath} two {# gath} few {# chath} many {# chath} other {# cath}}";
+
+  /**
+   * Core templates whose words are not yet in messages: each still has some (so this list only shrinks),
+   * and every other template has none.
+   */
+  static final Set<String> NOT_YET_MESSAGES = Set.of(
+      "templates/core/admin/audit.hbs", "templates/core/admin/branding.hbs", "templates/core/admin/catalogue.hbs",
+      "templates/core/admin/overview.hbs", "templates/core/admin/person-data.hbs", "templates/core/admin/plugin-remove.hbs",
+      "templates/core/admin/plugins.hbs", "templates/core/admin/privacy.hbs", "templates/core/admin/schools.hbs",
+      "templates/core/admin/settings.hbs", "templates/core/admin/space.hbs", "templates/core/admin/spaces.hbs",
+      "templates/core/admin/usage-table.hbs", "templates/core/admin/usage.hbs", "templates/core/admin/user.hbs",
+      "templates/core/admin/users.hbs", "templates/core/admin/why.hbs", "templates/core/import/form.hbs",
+      "templates/core/import/history.hbs", "templates/core/import/letters.hbs", "templates/core/import/preview.hbs",
+      "templates/core/import/runs.hbs", "templates/core/import/status.hbs", "templates/core/manage/manage.hbs",
+      "templates/core/manage/members.hbs", "templates/core/markbook.hbs", "templates/core/picture/class.hbs",
+      "templates/core/picture/code.hbs", "templates/core/picture/pick.hbs", "templates/core/pupils/list.hbs",
+      "templates/core/pupils/pupil.hbs", "templates/core/space.hbs", "templates/core/account.hbs", "templates/core/error.hbs",
+      "templates/core/home.hbs", "templates/core/login.hbs", "templates/core/notifications.hbs");
+
+  static MessageBundle coreBundle() throws Exception {
+    try (URLClassLoader l = new URLClassLoader(new URL[] {Path.of("src/main/resources").toUri().toURL()}, null)) {
+      return MessageBundle.load(l, "core");
+    }
+  }
+
+  @Test
+  void welshAndArabicCountTheirOwnWay() {
+    Messages m = new Messages(MessageBundle.of("t", Map.of("cy", Map.of("cats", CATS), "en", Map.of("cats", "{count, plural, one {# cat} other {# cats}}"),
+        "ar", Map.of("cats", "{count, plural, zero {لا قطط} one {قطة واحدة} two {قطتان} few {# قطط} many {# قطة} other {# قطة}}"))));
+    assertEquals("1 gath", m.format(null, "cy", "cats", "count", 1));
+    assertEquals("2 gath", m.format(null, "cy", "cats", "count", 2));
+    assertEquals("3 chath", m.format(null, "cy", "cats", "count", 3));
+    assertEquals("6 chath", m.format(null, "cy", "cats", "count", 6));
+    assertEquals("0 cathod", m.format(null, "cy", "cats", "count", 0));
+    assertEquals("قطتان", m.format(null, "ar", "cats", "count", 2));
+    assertEquals("2 cats", m.format(null, "pl", "cats", "count", 2), "a language without the message falls back to English");
+    assertEquals("[no.such.key]", m.format(null, "cy", "no.such.key"), "a missing key is visible, not blank");
+  }
+
+  @Test
+  void theCoreBundleHasEveryKeyItUsesAndNoStrayOnes() throws Exception {
+    MessageCheck.Report r = MessageCheck.checkSources("core", Path.of("src/main/resources"), Path.of("src/main/java"));
+    assertEquals(Set.of(), r.missingInEnglish(), "keys the core uses that English lacks");
+    MessageBundle b = coreBundle();
+    for (Language l : Language.SHIPPED) {
+      Set<String> stray = new TreeSet<>(b.keys(l.code()));
+      stray.removeAll(b.keys("en"));
+      assertEquals(Set.of(), stray, l.code() + " has keys English has not (a typo, or a message removed)");
+      for (String key : b.keys(l.code())) {
+        String pattern = b.pattern(l.code(), key);
+        try {
+          new MessageFormat(pattern, l.locale());
+        } catch (IllegalArgumentException e) {
+          throw new AssertionError(l.code() + " " + key + " is not a valid message pattern: " + pattern, e);
+        }
+      }
+    }
+  }
+
+  @Test
+  void templatesTakeTheirWordsFromMessages() throws Exception {
+    MessageCheck.Report r = MessageCheck.checkSources("core", Path.of("src/main/resources"), null);
+    List<String> bare = new ArrayList<>();
+    for (String b : r.bareText()) if (!NOT_YET_MESSAGES.contains(b.substring(0, b.indexOf(':')))) bare.add(b);
+    assertEquals(List.of(), bare, "words written into templates instead of messages");
+    for (String pending : NOT_YET_MESSAGES) {
+      assertTrue(r.bareText().stream().anyMatch(b -> b.startsWith(pending + ":")), pending + " has no bare words left: take it off NOT_YET_MESSAGES");
+    }
+  }
+
+  @Test
+  void bareTextIsFoundInTextAndInAttributesPeopleRead() {
+    assertEquals(List.of("alt=\"A cat\"", "Hello"), MessageCheck.bareText("<p>{{t \"x\"}}</p><img alt=\"A cat\" src=\"a.png\"><b>Hello</b> {{name}} &middot;"));
+    assertEquals(List.of(), MessageCheck.bareText("<p>{{t \"a\"}} · {{count}}</p>{{!-- a comment --}}<script src=\"/x.js\"></script>"));
+  }
+}
