@@ -23,15 +23,30 @@ public final class MessageBundle {
 
   private MessageBundle(String name) { this.name = name; }
 
-  /** Reads {@code messages/<name>*.properties} for every shipped language from {@code loader}. */
-  public static MessageBundle load(ClassLoader loader, String name) {
+  /**
+   * Reads {@code messages/<name>*.properties} for every shipped language from {@code loader}, and as
+   * part of the same bundle {@code messages/<part>*.properties} for each further part (the core keeps
+   * its administration pages' words in a file of their own).
+   */
+  public static MessageBundle load(ClassLoader loader, String name, String... parts) {
     MessageBundle b = new MessageBundle(name);
     for (Language l : Language.SHIPPED) {
-      String file = "messages/" + name + (l == Language.ENGLISH ? "" : "_" + l.code()) + ".properties";
-      Map<String, String> messages = read(loader, file);
-      if (!messages.isEmpty()) b.byLanguage.put(l.code(), messages);
+      Map<String, String> messages = new HashMap<>();
+      for (String file : concat(name, parts)) {
+        messages.putAll(read(loader, "messages/" + file + (l == Language.ENGLISH ? "" : "_" + l.code()) + ".properties"));
+      }
+      if (!messages.isEmpty()) b.byLanguage.put(l.code(), Collections.unmodifiableMap(messages));
     }
     return b;
+  }
+
+  /** The core's bundle: its files. */
+  public static final String[] CORE_PARTS = {"core-admin"};
+
+  private static java.util.List<String> concat(String name, String... parts) {
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(name));
+    all.addAll(java.util.List.of(parts));
+    return all;
   }
 
   /** A bundle made in code (tests, a plugin without messages). */

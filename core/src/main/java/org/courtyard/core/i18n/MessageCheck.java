@@ -112,8 +112,12 @@ public final class MessageCheck {
         // A class's string constants are in its bytes as UTF-8: enough to see which keys it names.
         else if (e.getName().endsWith(".class")) code.add(new String(bytes(z, e), StandardCharsets.UTF_8).replaceAll("[^\\x20-\\x7e]", "\"\""));
       }
-      return check(name, MessageBundle.load(loader, name), templates, code);
+      return check(name, bundle(loader, name), templates, code);
     }
+  }
+
+  private static MessageBundle bundle(ClassLoader loader, String name) {
+    return "core".equals(name) ? MessageBundle.load(loader, name, MessageBundle.CORE_PARTS) : MessageBundle.load(loader, name);
   }
 
   /** Reads a source tree: {@code resources}/templates and messages, and {@code java} sources. */
@@ -132,7 +136,7 @@ public final class MessageCheck {
       }
     }
     try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {resources.toUri().toURL()}, null)) {
-      return check(name, MessageBundle.load(loader, name), templates, code);
+      return check(name, bundle(loader, name), templates, code);
     }
   }
 

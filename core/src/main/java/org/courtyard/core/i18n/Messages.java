@@ -29,7 +29,7 @@ public final class Messages {
   private final ConcurrentMap<String, DateTimeFormatter> dateFormats = new ConcurrentHashMap<>();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
-  public Messages() { this(MessageBundle.load(Messages.class.getClassLoader(), "core")); }
+  public Messages() { this(MessageBundle.load(Messages.class.getClassLoader(), "core", MessageBundle.CORE_PARTS)); }
 
   Messages(MessageBundle core) { this.core = core; }
 

@@ -38,7 +38,7 @@ class MessagesTest {
 
   static MessageBundle coreBundle() throws Exception {
     try (URLClassLoader l = new URLClassLoader(new URL[] {Path.of("src/main/resources").toUri().toURL()}, null)) {
-      return MessageBundle.load(l, "core");
+      return MessageBundle.load(l, "core", MessageBundle.CORE_PARTS);
     }
   }
 
