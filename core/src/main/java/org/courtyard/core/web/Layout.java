@@ -134,10 +134,10 @@ public final class Layout {
       u.put("admin", !permissions.adminSchools(user).isEmpty());
       u.put("unread", notifications.unread(user.id()));
       m.put("user", u);
-      m.put("mySpaces", mySpaces(user));
+      m.put("mySpaces", mySpaces(user, language.code()));
     }
     if (space != null && user != null) {
-      m.put("spaceNav", spaceNav(user, space, req.toolId()));
+      m.put("spaceNav", spaceNav(user, space, req.toolId(), language.code()));
       m.put("spaceName", space.name());
       m.put("spaceUrl", space.url());
       m.put("archived", space.archived());
@@ -156,7 +156,7 @@ public final class Layout {
     return out;
   }
 
-  private List<Map<String, Object>> mySpaces(User user) {
+  private List<Map<String, Object>> mySpaces(User user, String language) {
     Map<Long, Space> seen = new LinkedHashMap<>();
     spaces.bySlug("~" + user.username()).ifPresent(s -> seen.put(s.id(), s));
     spaces.spacesOf(user.id()).forEach(s -> seen.putIfAbsent(s.id(), s));
@@ -167,30 +167,30 @@ public final class Layout {
     }
     List<Map<String, Object>> out = new ArrayList<>();
     for (Space s : seen.values()) {
-      String name = s.personal() && s.ownerUserId() != null && s.ownerUserId() == user.id() ? "My space" : s.name();
+      String name = s.personal() && s.ownerUserId() != null && s.ownerUserId() == user.id() ? messages.format(null, language, "layout.mySpace") : s.name();
       out.add(Map.of("name", name, "url", s.url(), "kind", s.kind().label()));
     }
     return out;
   }
 
   /** The tools of a space this user can use, plus their menu entries and the space's own pages. */
-  public List<Map<String, Object>> spaceNav(User user, Space space, String currentTool) {
+  public List<Map<String, Object>> spaceNav(User user, Space space, String currentTool, String language) {
     List<Map<String, Object>> nav = new ArrayList<>();
-    nav.add(entry("Overview", space.url(), currentTool == null));
+    nav.add(entry(messages.format(null, language, "layout.overview"), space.url(), currentTool == null));
     for (ToolRegistry.ActiveTool tool : visibleTools(user, space)) {
-      nav.add(entry(tool.info().icon() + " " + tool.info().title(), space.url() + "/" + tool.id(), tool.id().equals(currentTool)));
+      nav.add(entry(tool.info().icon() + " " + org.courtyard.core.plugins.ToolTexts.title(tool, language), space.url() + "/" + tool.id(), tool.id().equals(currentTool)));
       for (ToolRegistry.MenuEntry menu : tool.menus()) {
         if (permissions.can(user, tool.id() + "." + menu.capability(), space)) {
           String path = menu.path().startsWith("/") ? menu.path() : "/" + menu.path();
-          nav.add(entry("— " + menu.label(), space.url() + "/" + tool.id() + path, false));
+          nav.add(entry("— " + org.courtyard.core.plugins.ToolTexts.menu(tool, language, menu), space.url() + "/" + tool.id() + path, false));
         }
       }
     }
     if (permissions.can(user, CapabilityRegistry.SPACE_RESULTS.id(), space)) {
-      nav.add(entry("Results", space.url() + "/results", false));
+      nav.add(entry(messages.format(null, language, "layout.results"), space.url() + "/results", false));
     }
     if (permissions.can(user, CapabilityRegistry.SPACE_MANAGE.id(), space)) {
-      nav.add(entry("Manage space", space.url() + "/manage", "manage".equals(currentTool)));
+      nav.add(entry(messages.format(null, language, "layout.manage"), space.url() + "/manage", "manage".equals(currentTool)));
     }
     return nav;
   }

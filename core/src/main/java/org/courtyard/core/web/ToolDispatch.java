@@ -122,7 +122,7 @@ public final class ToolDispatch implements RouteMounter {
           model.put("timeZone", web.timeZone(req));
           model.put(org.courtyard.core.web.Renderer.LANGUAGE, req.language().code());
           Map<String, Object> box = new HashMap<>();
-          box.put("title", w.title());
+          box.put("title", org.courtyard.core.plugins.ToolTexts.widget(tool, req.language().code(), w));
           box.put("html", new com.github.jknack.handlebars.Handlebars.SafeString(tool.templates().render(page.template(), model)));
           out.add(box);
         } catch (Exception | LinkageError e) {
@@ -198,16 +198,16 @@ public final class ToolDispatch implements RouteMounter {
 
   /** The space, the tool being in it, the capability, and archived spaces being read-only: the request a tool may see. */
   private Request check(WebRequest req, String toolId, RouteDef def) {
-    ToolRegistry.ActiveTool tool = tools.tool(toolId).orElseThrow(() -> HttpProblem.notFound("There is no such page."));
-    Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound("There is no such space."));
-    req.inSpace(space).inTool(toolId).crumb(tool.info().title(), space.url() + "/" + toolId);
+    ToolRegistry.ActiveTool tool = tools.tool(toolId).orElseThrow(() -> HttpProblem.notFound(req.t("error.noPage")));
+    Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound(req.t("error.noSpace")));
+    req.inSpace(space).inTool(toolId).crumb(org.courtyard.core.plugins.ToolTexts.title(tool, req.language().code()), space.url() + "/" + toolId);
     boolean available = spaces.tools(space.id()).contains(toolId) && (space.schoolId() == null || schools.toolEnabled(space.schoolId(), toolId));
-    if (!available) throw HttpProblem.notFound(tool.info().title() + " is not used in " + space.name() + ".");
+    if (!available) throw HttpProblem.notFound(req.t("tool.notUsed", "tool", org.courtyard.core.plugins.ToolTexts.title(tool, req.language().code()), "space", space.name()));
     User user = req.user();
     Decision d = permissions.decide(user, def.capability(), space);
-    if (!d.allowed() && user == null) throw new HttpProblem(401, "Please sign in to see this.");
-    if (!d.allowed()) throw HttpProblem.forbidden("You cannot do that here. " + d.reason());
-    if (space.archived() && "POST".equals(def.method())) throw HttpProblem.forbidden(space.name() + " is archived, so it is read-only.");
+    if (!d.allowed() && user == null) throw new HttpProblem(401, req.t("error.signInToSee"));
+    if (!d.allowed()) throw HttpProblem.forbidden(req.t("error.notHere", "reason", d.reason()));
+    if (space.archived() && "POST".equals(def.method())) throw HttpProblem.forbidden(req.t("error.archived", "space", space.name()));
     return new Request(req, tool, space, user);
   }
 
