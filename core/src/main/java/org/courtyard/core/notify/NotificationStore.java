@@ -15,11 +15,23 @@ public final class NotificationStore {
   private final Mailer mailer;
   private final UserStore users;
 
+  private final org.courtyard.core.i18n.Messages messages;
+  private final org.courtyard.core.i18n.LanguageChoice languages;
+
   @Inject
-  public NotificationStore(Db db, Mailer mailer, UserStore users) {
+  public NotificationStore(Db db, Mailer mailer, UserStore users, org.courtyard.core.i18n.Messages messages,
+                           org.courtyard.core.i18n.LanguageChoice languages) {
     this.db = db;
     this.mailer = mailer;
     this.users = users;
+    this.messages = messages;
+    this.languages = languages;
+  }
+
+  /** The language a person reads what is sent to them in: their own choice, else their school's. */
+  public String languageOf(long userId) {
+    return languages.saved(userId).map(org.courtyard.core.i18n.Language::code)
+        .orElseGet(() -> users.byId(userId).map(u -> languages.defaultFor(u.schoolId()).code()).orElse("en"));
   }
 
   public record Notice(long id, String toolId, String title, String url, Instant at, boolean read) {}
@@ -28,11 +40,27 @@ public final class NotificationStore {
     String safeUrl = url != null && url.startsWith("/") && !url.startsWith("//") ? url : "/";
     db.update("INSERT INTO notifications (user_id, tool_id, title, url) VALUES (?, ?, ?, ?)", userId, toolId, cut(title, 300), cut(safeUrl, 500));
     users.byId(userId).filter(u -> u.email() != null && !u.disabled())
-        .ifPresent(u -> db.afterCommit(() -> mailer.send(u.email(), title, "See " + safeUrl)));
+        .ifPresent(u -> {
+          String body = messages.format(null, languageOf(userId), "mail.notification.body", "url", safeUrl);
+          db.afterCommit(() -> mailer.send(u.email(), title, body));
+        });
   }
 
-  /** A tool's view of notifications, with its id filled in. */
-  public Notifications forTool(String toolId) { return (userId, title, url) -> add(toolId, userId, title, url); }
+  /** A tool's view of notifications, with its id filled in; titles from its messages in each recipient's language. */
+  public Notifications forTool(String toolId, org.courtyard.core.i18n.MessageBundle bundle) {
+    return new Notifications() {
+      @Override public void notify(long userId, String title, String url) { add(toolId, userId, title, url); }
+
+      @Override public void notify(long userId, org.courtyard.api.i18n.Message title, String url, Object... namesAndValues) {
+        add(toolId, userId, messages.format(bundle, languageOf(userId), title.key(), namesAndValues), url);
+      }
+    };
+  }
+
+  /** The core's own notifications, from its messages in the recipient's language. */
+  public void addCore(long userId, String key, String url, Object... namesAndValues) {
+    add("core", userId, messages.format(null, languageOf(userId), key, namesAndValues), url);
+  }
 
   public List<Notice> latest(long userId, int limit) {
     return db.query("SELECT id, tool_id, title, url, created_at, read_at FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC"

@@ -373,13 +373,14 @@ public final class PluginHost {
     tool.install(binder);
 
     // The tool's own messages (messages/<tool>.properties in its jar), read before the core's.
-    Renderer.Engine templates = Renderer.engine(loader, "/templates", messages, org.courtyard.core.i18n.MessageBundle.load(loader, toolId));
+    org.courtyard.core.i18n.MessageBundle bundle = org.courtyard.core.i18n.MessageBundle.load(loader, toolId);
+    Renderer.Engine templates = Renderer.engine(loader, "/templates", messages, bundle);
     templates.compileAll(TemplateNames.of(pluginPath));
 
     for (String folder : binder.migrations) Migrations.apply(db.dataSource(), db.dialect(), toolId, folder, loader);
 
     List<Module> modules = new ArrayList<>();
-    modules.add(new PluginServicesModule(services, activity.forTool(toolId), notifications.forTool(toolId), results.forTool(toolId)));
+    modules.add(new PluginServicesModule(services, activity.forTool(toolId), notifications.forTool(toolId, bundle), results.forTool(toolId)));
     modules.addAll(binder.modules);
     Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 

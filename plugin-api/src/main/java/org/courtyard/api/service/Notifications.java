@@ -8,4 +8,15 @@ package org.courtyard.api.service;
 public interface Notifications {
   /** {@code url} is a path on this site, e.g. the discussion that got a reply. */
   void notify(long userId, String title, String url);
+
+  /**
+   * A notification whose title comes from the tool's messages, in the recipient's own language (the
+   * one they chose, or their school's), arguments given as name, value, name, value... The e-mail
+   * that may go with it is in their language too.
+   *
+   * @since 2.1.0
+   */
+  default void notify(long userId, org.courtyard.api.i18n.Message title, String url, Object... namesAndValues) {
+    notify(userId, "[" + title.key() + "]", url);
+  }
 }

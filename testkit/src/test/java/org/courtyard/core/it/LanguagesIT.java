@@ -46,6 +46,21 @@ class LanguagesIT {
   }
 
   @Test
+  void aNotificationIsWrittenInEachRecipientsOwnLanguage() {
+    TestClient khan = courtyard.signIn("mr.khan");
+    assertEquals(303, khan.post("/language", Map.of("language", "cy", "back", "/")).status());
+    org.courtyard.core.i18n.MessageBundle bundle = org.courtyard.core.i18n.MessageBundle.of("trips", Map.of(
+        "en", Map.of("trips.letter", "A letter about the {place} trip"), "cy", Map.of("trips.letter", "Llythyr am y daith i {place}")));
+    org.courtyard.api.service.Notifications tool = courtyard.get(org.courtyard.core.notify.NotificationStore.class).forTool("trips", bundle);
+    org.courtyard.api.i18n.Message letter = org.courtyard.api.i18n.Message.of("trips.letter");
+    tool.notify(courtyard.userId("mr.khan"), letter, "/", "place", "Caerdydd");
+    tool.notify(courtyard.userId("mrs.patel"), letter, "/", "place", "Caerdydd");
+    assertTrue(courtyard.signIn("mr.khan").get("/notifications").contains("Llythyr am y daith i Caerdydd"), "in his Welsh");
+    assertTrue(courtyard.signIn("mrs.patel").get("/notifications").contains("A letter about the Caerdydd trip"), "in the school's English");
+    assertEquals(303, khan.post("/language", Map.of("language", "en", "back", "/")).status());
+  }
+
+  @Test
   void aParentsChoiceFollowsThemToAnotherDeviceAndChangesNothingElse() {
     TestClient phone = courtyard.signIn("mr.khan");
     String englishHome = phone.get("/").body();
