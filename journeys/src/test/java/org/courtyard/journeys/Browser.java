@@ -101,6 +101,12 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Submits the form holding the field with that id (whatever its button says, in any language), then audits where it lands. */
+  Browser submitWith(String id) {
+    byId(id).submit();
+    return audit();
+  }
+
   /** Presses the button (or follows the link) with exactly this text, then audits where it lands. */
   Browser press(String text) {
     element(text).click();
