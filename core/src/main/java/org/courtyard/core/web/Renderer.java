@@ -94,6 +94,13 @@ public final class Renderer {
   private static void registerHelpers(Handlebars h, Messages messages, MessageBundle own) {
     // {{t "key" name=value}}: words in the reader's language from the tool's bundle, then the core's.
     h.registerHelper("t", (Helper<Object>) (key, options) -> messages.format(own, language(options), String.valueOf(key), options.hash));
+    // {{langAttr lang}}: ' lang="pl"' (and dir for right-to-left scripts) on content written in another language.
+    h.registerHelper("langAttr", (Helper<Object>) (value, options) -> new Handlebars.SafeString(
+        org.courtyard.core.i18n.ContentLanguages.attributes(value == null ? null : String.valueOf(value))));
+    // {{languageOptions lang}}: <option>s of the common home languages, each named in itself, the stored one selected.
+    h.registerHelper("languageOptions", (Helper<Object>) (value, options) -> new Handlebars.SafeString(
+        org.courtyard.core.i18n.ContentLanguages.options(value == null ? null : String.valueOf(value),
+            messages.format(own, language(options), "content.language.page"))));
     // {{csrf}} writes the hidden form field with this session's token (the core puts csrfToken in every model).
     h.registerHelper("csrf", (Helper<Object>) (ctx, options) -> {
       Object token = options.get("csrfToken");

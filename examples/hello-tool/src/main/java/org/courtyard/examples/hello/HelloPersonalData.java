@@ -22,6 +22,7 @@ final class HelloPersonalData implements PersonalData {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("Written", n.at());
       fields.put("Note", n.body());
+      if (n.lang() != null) fields.put("Language", n.lang());
       out.record("Hello note", fields);
     }
   }

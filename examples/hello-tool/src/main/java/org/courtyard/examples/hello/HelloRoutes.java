@@ -33,7 +33,7 @@ final class HelloRoutes implements Routes {
     r.post("/notes", HelloTool.WRITE, this::add, this::form);
     // For a page's own script: plain maps and lists (records are not turned into JSON).
     r.get("/notes.json", HelloTool.VIEW, req -> Reply.json(Map.of("notes", notes.latest(req.space()).stream()
-        .map(n -> Map.of("author", n.author(), "text", n.body(), "at", n.at().toString())).toList())));
+        .map(n -> Map.of("author", n.author(), "text", n.body(), "at", n.at().toString(), "lang", n.lang() == null ? "" : n.lang())).toList())));
   }
 
   private Reply list(ToolRequest req) {
@@ -48,7 +48,9 @@ final class HelloRoutes implements Routes {
   private Reply add(ToolRequest req) {
     // Refuses an empty or over-long note with a message on the field; the core shows the form again (422).
     String text = req.formText("text", req.text(Message.of("hello.yourNote")), req.setting(HelloTool.MAX_LENGTH).intValue());
-    notes.add(req.space(), req.user(), text, core.clock().instant());
+    // The language it is written in, if not the page's: kept as written, marked so screen readers read it right.
+    String lang = org.courtyard.api.i18n.ContentLanguage.of(req.form("lang")).orElse(null);
+    notes.add(req.space(), req.user(), text, core.clock().instant(), lang);
     core.activity().record(req.user(), req.space(), "note", "wrote a note");
     return Reply.redirect("").flash(req.text(SAVED));
   }

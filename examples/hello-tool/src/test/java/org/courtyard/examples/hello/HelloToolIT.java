@@ -85,6 +85,18 @@ class HelloToolIT {
   }
 
   @Test
+  void aNoteSaysWhichLanguageItIsWrittenInSoScreenReadersReadItRight() {
+    assertEquals(303, courtyard.signIn("amira").post("/s/2-willow/hello/notes", Map.of("text", "Dzień dobry, klaso!", "lang", "pl")).status());
+    assertEquals(303, courtyard.signIn("amira").post("/s/2-willow/hello/notes", Map.of("text", "صباح الخير", "lang", "ar")).status());
+    assertEquals(303, courtyard.signIn("amira").post("/s/2-willow/hello/notes", Map.of("text", "Not a language", "lang", "\"><script>")).status());
+    TestClient.Response page = courtyard.signIn("ben").get("/s/2-willow/hello");
+    assertTrue(page.contains("<p lang=\"pl\" dir=\"ltr\">Dzień dobry, klaso!</p>"), page.body());
+    assertTrue(page.contains("<p lang=\"ar\" dir=\"rtl\">صباح الخير</p>"), "Arabic right to left inside an English page");
+    assertTrue(page.contains("<p>Not a language</p>"), "a malformed language is dropped, not written into the page");
+    assertTrue(courtyard.signIn("ben").get("/s/2-willow/hello/new").contains("<option value=\"pl\" lang=\"pl\">Polski</option>"), "languages named in themselves");
+  }
+
+  @Test
   void everyWordIsInItsMessagesInEnglishAndWelsh() {
     BundleCheck.assertComplete("hello", "cy");
   }
