@@ -97,6 +97,17 @@ class HelloToolIT {
   }
 
   @Test
+  void theMessagesCheckCommandReportsWhatEachLanguageLacks() {
+    String jar = System.getProperty("plugin.jar");
+    org.courtyard.testkit.CommandLine.Result welsh = new org.courtyard.testkit.CommandLine(courtyard.home()).run("messages", "check", "--complete", "cy", jar);
+    assertEquals(0, welsh.exit(), welsh.output());
+    assertTrue(welsh.output().contains("hello: ") && welsh.output().contains("  cy: complete"), welsh.output());
+    org.courtyard.testkit.CommandLine.Result polish = new org.courtyard.testkit.CommandLine(courtyard.home()).run("messages", "check", "--complete", "pl", jar);
+    assertEquals(1, polish.exit(), "Polish is not complete: " + polish.output());
+    assertTrue(polish.output().contains("  pl: 8 missing: hello.count, hello.none"), polish.output());
+  }
+
+  @Test
   void everyWordIsInItsMessagesInEnglishAndWelsh() {
     BundleCheck.assertComplete("hello", "cy");
   }
