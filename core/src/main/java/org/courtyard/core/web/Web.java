@@ -116,9 +116,19 @@ public final class Web {
       } else {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "Request " + ctx.request().method() + " " + ctx.request().path() + " failed (ref " + ref + ")", ar.cause());
-        sendError(ctx, 500, "Something went wrong on our side. It has been logged with reference " + ref + ".");
+        sendServerError(ctx, ref);
       }
     });
+  }
+
+  /** The page for a failure on our side, in the reader's language, with the reference it was logged under. */
+  private void sendServerError(RoutingContext ctx, String ref) {
+    if (ctx.response().ended()) return;
+    String english = "Something went wrong on our side. It has been logged with reference " + ref + ".";
+    vertx.executeBlocking(() -> {
+      WebRequest req = new WebRequest(ctx, null, layout);
+      return errorPage(req, 500, req.t("error.server", "ref", ref));
+    }, false).onComplete(ar -> send(ctx, ar.succeeded() ? ar.result() : Answer.plain(500, english)));
   }
 
   /** An error page answered from the event loop (no database work). */
@@ -162,7 +172,7 @@ public final class Web {
       return new Answer(j.status(), "application/json; charset=utf-8", io.vertx.core.json.Json.encodeToBuffer(j.value()), null, null, null);
     }
     if (reply instanceof Reply.FileReply f) {
-      if (!Files.isRegularFile(f.path())) return errorPage(req, 404, "That file is no longer here.");
+      if (!Files.isRegularFile(f.path())) return errorPage(req, 404, req.t("error.fileGone"));
       return new Answer(200, f.contentType(), null, null, f.path(), f.downloadName());
     }
     throw new IllegalStateException("Unknown reply " + reply);
@@ -173,16 +183,17 @@ public final class Web {
     model.put("status", status);
     model.put("message", message);
     model.put("signedIn", req.user() != null);
-    model.put("heading", switch (status) {
-      case 400 -> "That did not work";
-      case 401 -> "Please sign in";
-      case 403 -> "You do not have permission";
-      case 404 -> "Page not found";
-      case 409 -> "Someone else changed this";
-      case 413 -> "That file is too big";
-      case 422 -> "Please check what you entered";
-      default -> "Sorry, something went wrong";
-    });
+    model.put(Renderer.LANGUAGE, layout.language(req).code());
+    model.put("heading", req.t(switch (status) {
+      case 400 -> "error.400";
+      case 401 -> "error.401";
+      case 403 -> "error.403";
+      case 404 -> "error.404";
+      case 409 -> "error.409";
+      case 413 -> "error.413";
+      case 422 -> "error.422";
+      default -> "error.500";
+    }));
     String body = coreTemplates.render("error", model);
     return Answer.html(status, layout.render(req, (String) model.get("heading"), body));
   }

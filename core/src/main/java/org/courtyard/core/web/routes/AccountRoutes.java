@@ -22,10 +22,12 @@ public final class AccountRoutes {
   private final Web web;
   private final UserStore users;
   private final Credentials credentials;
+  private final org.courtyard.core.web.Layout layout;
 
   @Inject
-  public AccountRoutes(Web web, UserStore users, Credentials credentials) {
+  public AccountRoutes(Web web, UserStore users, Credentials credentials, org.courtyard.core.web.Layout layout) {
     this.web = web;
+    this.layout = layout;
     this.users = users;
     this.credentials = credentials;
   }
@@ -45,17 +47,20 @@ public final class AccountRoutes {
     Map<String, Object> m = new HashMap<>();
     m.put("name", u.displayName());
     m.put("username", u.username());
-    m.put("kindLabel", u.kind().label());
+    m.put("kindLabel", SpaceRoutes.kind(req, u.kind()));
     m.put("avatar", Pictures.avatarSymbol(u.avatar()));
     m.put("hasPassword", u.hasPassword());
     m.put("needsCurrent", u.hasPassword() && !Boolean.TRUE.equals(req.session().get(SESSION_CHOOSE_PASSWORD)));
     m.put("learner", u.kind() == UserKind.LEARNER);
     m.put("hasPictures", u.hasPicturePassword());
-    m.put("pictures", Pictures.SECRETS);
+    m.put("pictures", pictureChoices(req));
+    String current = req.language().code();
+    m.put("languages", layout.offeredLanguages(req).stream()
+        .map(l -> Map.of("code", l.code(), "nativeName", l.nativeName(), "current", l.code().equals(current))).toList());
     m.put("children", u.kind() == UserKind.PARENT ? users.childrenOf(u.id()).stream()
         .map(c -> Map.of("name", c.displayName(), "url", "/s/~" + c.username(), "avatar", Pictures.avatarSymbol(c.avatar()))).toList() : List.of());
     m.put("error", error);
-    return Page.of("account", m).title("My account").status(status);
+    return Page.of("account", m).title(req.t("account.title")).status(status);
   }
 
   private Reply changePassword(WebRequest req) {
@@ -65,31 +70,41 @@ public final class AccountRoutes {
     String repeat = req.formMap().get("repeat");
     boolean needsCurrent = u.hasPassword() && !Boolean.TRUE.equals(req.session().get(SESSION_CHOOSE_PASSWORD));
     if (needsCurrent && (current == null || !users.passwordMatches(u.id(), current))) {
-      return page(req, "Your current password is not right, so nothing was changed.", 422);
+      return page(req, req.t("account.wrongCurrent"), 422);
     }
-    if (next == null || !next.equals(repeat)) return page(req, "The two new passwords are not the same, so nothing was changed.", 422);
+    if (next == null || !next.equals(repeat)) return page(req, req.t("account.notSame"), 422);
     try {
       credentials.changeOwnPassword(u, next, req.session().id());
     } catch (IllegalArgumentException e) {
-      return page(req, e.getMessage() + " Nothing was changed.", 422);
+      return page(req, req.t("nothingChanged", "problem", e.getMessage()), 422);
     }
     req.session().remove(SESSION_CHOOSE_PASSWORD);
-    return Reply.redirect("/account").flash("Your new password is saved. You are signed out everywhere else.");
+    return Reply.redirect("/account").flash(req.t("account.passwordSaved"));
   }
 
   private Reply changePictures(WebRequest req) {
     User u = users.byId(req.requireUser().id()).orElseThrow();
-    if (u.kind() != UserKind.LEARNER) return page(req, "Picture passwords are for learners.", 422);
+    if (u.kind() != UserKind.LEARNER) return page(req, req.t("pictures.forLearners"), 422);
     // A learner proves it is them with their password, or, if they only have pictures, their current pictures.
     boolean proven = u.hasPassword() ? users.passwordMatches(u.id(), req.formMap().get("current"))
         : users.pictureSequenceMatches(u.id(), picks(req, "current"));
-    if (!proven) return page(req, "That is not your current password, so nothing was changed.", 422);
+    if (!proven) return page(req, req.t("account.notYourPassword"), 422);
     try {
       credentials.changeOwnPictures(u, picks(req, "picture"), req.session().id());
     } catch (IllegalArgumentException e) {
-      return page(req, e.getMessage() + " Nothing was changed.", 422);
+      return page(req, req.t("nothingChanged", "problem", e.getMessage()), 422);
     }
-    return Reply.redirect("/account").flash("Your new pictures are saved.");
+    return Reply.redirect("/account").flash(req.t("account.picturesSaved"));
+  }
+
+  /** The secret pictures for a form's choices: name (the value sent), symbol, and label in the reader's language. */
+  static List<Map<String, Object>> pictureChoices(WebRequest req) {
+    return Pictures.SECRETS.stream().map(p -> Map.<String, Object>of("name", p.name(), "symbol", p.symbol(), "label", req.t("pictures." + p.name()))).toList();
+  }
+
+  /** Chosen pictures as a reader reads them: "cat, sun, tree, moon" in their language. */
+  static String pictureNames(WebRequest req, List<String> picks) {
+    return String.join(", ", picks.stream().map(p -> req.t("pictures." + p)).toList());
   }
 
   /** The pictures a teacher's form chose, or four at random when they ticked "choose for me". */

@@ -41,7 +41,7 @@ public final class AuthRoutes {
     sessionPolicy.start(req, r.user().get());
     if (r.mustChoosePassword()) {
       req.session().put(AccountRoutes.SESSION_CHOOSE_PASSWORD, true);
-      return Reply.redirect("/account").flash("Welcome! Please choose your own password now.");
+      return Reply.redirect("/account").flash(req.t("login.choosePassword"));
     }
     return Reply.redirect(safeNext(req.form("next")));
   }
@@ -56,7 +56,7 @@ public final class AuthRoutes {
     m.put("username", username);
     m.put("error", error);
     m.put("next", safeNext(req.query("next").orElse(req.form("next"))));
-    return Page.of("login", m).title("Sign in").status(status);
+    return Page.of("login", m).title(req.t("login.title")).status(status);
   }
 
   /**

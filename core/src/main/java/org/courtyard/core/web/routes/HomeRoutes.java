@@ -38,7 +38,7 @@ public final class HomeRoutes {
     User user = req.requireUser();
     Map<String, Object> m = new HashMap<>();
     List<Map<String, Object>> mine = new ArrayList<>();
-    for (Space s : spaces.spacesOf(user.id())) mine.add(SpaceRoutes.card(s));
+    for (Space s : spaces.spacesOf(user.id())) mine.add(SpaceRoutes.card(req, s));
     m.put("spaces", mine);
     m.put("personalUrl", "/s/~" + user.username());
     m.put("staff", user.kind() == UserKind.STAFF);
@@ -50,12 +50,12 @@ public final class HomeRoutes {
         c.put("avatar", Pictures.avatarSymbol(child.avatar()));
         c.put("personalUrl", "/s/~" + child.username());
         List<Map<String, Object>> theirs = new ArrayList<>();
-        for (Space s : spaces.spacesOf(child.id())) if (s.parentsAllowed()) theirs.add(SpaceRoutes.card(s));
+        for (Space s : spaces.spacesOf(child.id())) if (s.parentsAllowed()) theirs.add(SpaceRoutes.card(req, s));
         c.put("spaces", theirs);
         children.add(c);
       }
       m.put("children", children);
     }
-    return Page.of("home", m).title("Home");
+    return Page.of("home", m).title(req.t("layout.home"));
   }
 }

@@ -93,7 +93,7 @@ public final class MarkbookRoutes {
 
   private Reply show(WebRequest req) {
     Space space = SpaceRoutes.require(req, spaces, permissions, CapabilityRegistry.SPACE_VIEW.id());
-    req.crumb("Results", null);
+    req.crumb(req.t("markbook.crumb"), null);
     Grid g = grid(req.user(), space);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (UserRef learner : g.learners()) {
@@ -101,14 +101,14 @@ public final class MarkbookRoutes {
       rows.add(Map.of("name", learner.displayName(), "cells", cells));
     }
     boolean teacher = permissions.can(req.user(), CapabilityRegistry.SPACE_RESULTS.id(), space);
-    return Page.of("markbook", Map.of("space", SpaceRoutes.card(space), "columns", g.columns(), "rows", rows, "teacher", teacher))
-        .title("Results · " + space.name());
+    return Page.of("markbook", Map.of("space", SpaceRoutes.card(req, space), "columns", g.columns(), "rows", rows, "teacher", teacher))
+        .title(req.t("markbook.title", "space", space.name()));
   }
 
   private Reply csv(WebRequest req) {
     Space space = SpaceRoutes.require(req, spaces, permissions, CapabilityRegistry.SPACE_RESULTS.id());
     Grid g = grid(req.user(), space);
-    StringBuilder out = new StringBuilder("Learner,Username");
+    StringBuilder out = new StringBuilder(org.courtyard.api.web.Csv.cell(req.t("markbook.learner")) + "," + org.courtyard.api.web.Csv.cell(req.t("markbook.username")));
     for (Map<String, Object> c : g.columns()) out.append(',').append(org.courtyard.api.web.Csv.cell((String) c.get("title")));
     out.append("\r\n");
     for (UserRef learner : g.learners()) {

@@ -27,11 +27,11 @@ public final class NotificationRoutes {
 
   private Reply list(WebRequest req) {
     long uid = req.requireUser().id();
-    return Page.of("notifications", Map.of("notices", notifications.latest(uid, 100), "unread", notifications.unread(uid))).title("Notifications");
+    return Page.of("notifications", Map.of("notices", notifications.latest(uid, 100), "unread", notifications.unread(uid))).title(req.t("layout.notifications"));
   }
 
   private Reply markRead(WebRequest req) {
     notifications.markAllRead(req.requireUser().id());
-    return Reply.redirect("/notifications").flash("All marked as read.");
+    return Reply.redirect("/notifications").flash(req.t("notifications.allRead"));
   }
 }

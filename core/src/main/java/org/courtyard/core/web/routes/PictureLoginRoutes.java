@@ -60,12 +60,12 @@ public final class PictureLoginRoutes {
   private Reply askCode(WebRequest req) {
     String code = req.query("code").orElse("");
     if (!code.isEmpty()) return Reply.redirect("/picture/" + code.replaceAll("[^a-zA-Z0-9]", ""));
-    return Page.of("picture/code", Map.of()).title("Sign in with pictures");
+    return Page.of("picture/code", Map.of()).title(req.t("pictureLogin.code.title"));
   }
 
   private Space classOf(WebRequest req) {
     return spaces.byPictureCode(req.pathParam("code"))
-        .orElseThrow(() -> HttpProblem.notFound("That class link is not right any more. Ask your teacher for the new one."));
+        .orElseThrow(() -> HttpProblem.notFound(req.t("pictureLogin.badLink")));
   }
 
   private List<User> learners(Space cls) {
@@ -84,13 +84,13 @@ public final class PictureLoginRoutes {
     for (User u : learners(cls)) {
       children.add(Map.of("id", u.id(), "firstName", u.firstName(), "avatar", Pictures.avatarSymbol(u.avatar())));
     }
-    return Page.of("picture/class", Map.of("className", cls.name(), "code", cls.pictureCode(), "children", children)).title("Who are you?");
+    return Page.of("picture/class", Map.of("className", cls.name(), "code", cls.pictureCode(), "children", children)).title(req.t("pictureLogin.class.title"));
   }
 
   private User child(WebRequest req, Space cls) {
     long id = req.pathId("user");
     return learners(cls).stream().filter(u -> u.id() == id).findFirst()
-        .orElseThrow(() -> HttpProblem.notFound("That is not someone in this class."));
+        .orElseThrow(() -> HttpProblem.notFound(req.t("pictureLogin.notInClass")));
   }
 
   private List<String> picks(WebRequest req, User child) {
@@ -103,47 +103,46 @@ public final class PictureLoginRoutes {
   private Reply pictures(WebRequest req) {
     Space cls = classOf(req);
     User child = child(req, cls);
-    return picturePage(cls, child, picks(req, child).size(), null, 200);
+    return picturePage(req, cls, child, picks(req, child).size(), null, 200);
   }
 
   /** How many pictures this child picks: four, or three for a sequence chosen before four were asked for. */
   private static int length(User child) { return child.pictureLength() == Pictures.OLD_SEQUENCE_LENGTH ? Pictures.OLD_SEQUENCE_LENGTH : Pictures.SEQUENCE_LENGTH; }
 
-  private Page picturePage(Space cls, User child, int picked, String message, int status) {
+  private Page picturePage(WebRequest req, Space cls, User child, int picked, String message, int status) {
     Map<String, Object> m = new HashMap<>();
     m.put("firstName", child.firstName());
     m.put("avatar", Pictures.avatarSymbol(child.avatar()));
     m.put("code", cls.pictureCode());
     m.put("userId", child.id());
-    m.put("pictures", Pictures.SECRETS);
+    m.put("pictures", AccountRoutes.pictureChoices(req));
     List<Boolean> dots = new ArrayList<>();
     for (int i = 0; i < length(child); i++) dots.add(i < picked);
     m.put("dots", dots);
     m.put("length", length(child));
-    m.put("lengthWord", length(child) == 3 ? "three" : "four");
     m.put("picked", picked);
     m.put("message", message);
-    return Page.of("picture/pick", m).title("Hello " + child.firstName()).status(status);
+    return Page.of("picture/pick", m).title(req.t("pictureLogin.pick.title", "firstName", child.firstName())).status(status);
   }
 
   private Reply pick(WebRequest req) {
     Space cls = classOf(req);
     User child = child(req, cls);
     String picture = req.form("pick");
-    if (!Pictures.isSecret(picture)) throw HttpProblem.badRequest("Pick one of the pictures.");
+    if (!Pictures.isSecret(picture)) throw HttpProblem.badRequest(req.t("pictureLogin.pickOne"));
     List<String> picks = picks(req, child);
     picks.add(picture);
     if (picks.size() < length(child)) {
       req.session().put(SESSION_PICKS, child.id() + ":" + String.join(",", picks));
-      return picturePage(cls, child, picks.size(), null, 200);
+      return picturePage(req, cls, child, picks.size(), null, 200);
     }
     req.session().remove(SESSION_PICKS);
     var cookie = req.routing().request().getCookie(PictureDevices.cookieName(cls));
     boolean setUpDevice = devices.isSetUp(cls, cookie == null ? null : cookie.getValue());
     SignIn.Result r = signIn.withPictures(child, cls, setUpDevice, picks, req.clientAddress());
-    if (r.user().isEmpty()) return picturePage(cls, child, 0, r.message(), 401);
+    if (r.user().isEmpty()) return picturePage(req, cls, child, 0, r.message(), 401);
     sessionPolicy.start(req, r.user().get());
-    return Reply.redirect(cls.url()).flash("Hello " + child.firstName() + "!");
+    return Reply.redirect(cls.url()).flash(req.t("pictureLogin.pick.hello", "firstName", child.firstName()));
   }
 
   private Reply again(WebRequest req) {

@@ -53,14 +53,14 @@ public final class PupilRoutes {
 
   private Reply list(WebRequest req) {
     User me = req.requireUser();
-    if (me.kind() != UserKind.STAFF) throw HttpProblem.forbidden("Only staff have pupils.");
-    req.crumb("My pupils", null);
+    if (me.kind() != UserKind.STAFF) throw HttpProblem.forbidden(req.t("pupils.staffOnly"));
+    req.crumb(req.t("home.myPupils"), null);
     List<Map<String, Object>> rows = new ArrayList<>();
     List<User> pupils = new ArrayList<>(users.byIds(relationships.learnersOf(me.id()).stream().map(UserRef::id).toList()));
     pupils.sort(java.util.Comparator.comparing(User::displayName));
     for (User u : pupils) rows.add(row(u));
     long paused = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("paused"))).count();
-    return Page.of("pupils/list", Map.of("pupils", rows, "count", rows.size(), "pausedCount", paused, "anyPaused", paused > 0)).title("My pupils");
+    return Page.of("pupils/list", Map.of("pupils", rows, "count", rows.size(), "pausedCount", paused, "anyPaused", paused > 0)).title(req.t("home.myPupils"));
   }
 
   private Map<String, Object> row(User u) {
@@ -79,8 +79,8 @@ public final class PupilRoutes {
   private User pupil(WebRequest req) {
     User me = req.requireUser();
     User u = users.byId(req.pathId("id")).orElse(null);
-    if (u == null || u.kind() != UserKind.LEARNER || !authority.looksAfter(me, u)) throw HttpProblem.notFound("There is no such pupil of yours.");
-    req.crumb("My pupils", "/pupils").crumb(u.displayName(), null);
+    if (u == null || u.kind() != UserKind.LEARNER || !authority.looksAfter(me, u)) throw HttpProblem.notFound(req.t("pupils.noSuch"));
+    req.crumb(req.t("home.myPupils"), "/pupils").crumb(u.displayName(), null);
     return u;
   }
 
@@ -91,7 +91,7 @@ public final class PupilRoutes {
   private Page page(WebRequest req, User u, String error, int status) {
     Map<String, Object> m = new HashMap<>();
     m.put("pupil", row(u));
-    m.put("pictures", Pictures.SECRETS);
+    m.put("pictures", AccountRoutes.pictureChoices(req));
     m.put("carers", relationships.carersOf(u.id()).stream().map(c -> Map.of("name", c.adult().displayName(), "relation", c.relation(),
         "viewOnly", c.level() == Relationships.CarerLevel.VIEW_ONLY)).toList());
     m.put("error", error);
@@ -106,25 +106,25 @@ public final class PupilRoutes {
       switch (req.pathParam("action")) {
         case "unlock" -> {
           credentials.unlock(me, u);
-          return Reply.redirect(back).flash(u.firstName() + " can sign in again now.");
+          return Reply.redirect(back).flash(req.t("pupil.unlocked", "name", u.firstName()));
         }
         case "pictures" -> {
           List<String> picks = AccountRoutes.picksOrRandom(req);
           credentials.resetPictures(me, u, picks);
-          return Reply.redirect(back).flash("New pictures for " + u.firstName() + ": " + String.join(", ", picks) + ".");
+          return Reply.redirect(back).flash(req.t("pictures.newFor", "name", u.firstName(), "pictures", AccountRoutes.pictureNames(req, picks)));
         }
         case "password" -> {
           credentials.resetPassword(me, u, req.formMap().get("password"));
-          return Reply.redirect(back).flash("New password set for " + u.firstName() + ". They are signed out everywhere.");
+          return Reply.redirect(back).flash(req.t("pupil.passwordSet", "name", u.firstName()));
         }
         case "sign-out" -> {
           int ended = credentials.endSessions(me, u);
-          return Reply.redirect(back).flash(u.firstName() + " is signed out everywhere (" + ended + " sessions).");
+          return Reply.redirect(back).flash(req.t("pupil.signedOut", "name", u.firstName(), "count", ended));
         }
-        default -> throw HttpProblem.notFound("There is no such page.");
+        default -> throw HttpProblem.notFound(req.t("error.noPage"));
       }
     } catch (IllegalArgumentException e) {
-      return page(req, u, e.getMessage() + " Nothing was changed.", 422);
+      return page(req, u, req.t("nothingChanged", "problem", e.getMessage()), 422);
     }
   }
 }

@@ -82,11 +82,11 @@ public final class SpaceManageRoutes {
 
   private Reply members(WebRequest req) {
     Space space = SpaceRoutes.require(req, spaces, permissions, CapabilityRegistry.SPACE_MEMBERS.id());
-    req.crumb("Members", null);
-    return Page.of("manage/members", Map.of("space", SpaceRoutes.card(space), "members", memberList(space))).title("Who is in " + space.name());
+    req.crumb(req.t("manage.members"), null);
+    return Page.of("manage/members", Map.of("space", SpaceRoutes.card(req, space), "members", memberList(req, space))).title(req.t("space.members", "space", space.name()));
   }
 
-  private List<Map<String, Object>> memberList(Space space) {
+  private List<Map<String, Object>> memberList(WebRequest req, Space space) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Membership m : spaces.members(space.id())) {
       users.byId(m.userId()).ifPresent(u -> {
@@ -94,10 +94,10 @@ public final class SpaceManageRoutes {
         row.put("id", u.id());
         row.put("name", u.displayName());
         row.put("username", u.username());
-        row.put("kind", u.kind().label());
+        row.put("kind", SpaceRoutes.kind(req, u.kind()));
         row.put("avatar", Pictures.avatarSymbol(u.avatar()));
         row.put("role", m.role().name());
-        row.put("roleLabel", m.role().label());
+        row.put("roleLabel", SpaceRoutes.role(req, m.role()));
         row.put("cascades", m.cascades());
         row.put("learner", u.kind() == UserKind.LEARNER);
         row.put("hasPictures", u.hasPicturePassword());
@@ -110,13 +110,13 @@ public final class SpaceManageRoutes {
   }
 
   private Space manageable(WebRequest req) {
-    Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound("There is no such space."));
-    req.inSpace(space).inTool("manage").crumb("Manage", space.url() + "/manage");
+    Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound(req.t("space.noSuch")));
+    req.inSpace(space).inTool("manage").crumb(req.t("manage.crumb"), space.url() + "/manage");
     // Archived spaces refuse space.manage; their owners may still open the page to un-archive.
     String cap = CapabilityRegistry.SPACE_MANAGE.id();
     var d = permissions.decide(req.requireUser(), cap, space);
     boolean ownerOfArchived = space.archived() && permissions.role(req.user(), space).map(r -> r == Role.OWNER).orElse(false);
-    if (!d.allowed() && !ownerOfArchived) throw HttpProblem.forbidden("Only the owner of " + space.name() + " can change it. " + d.reason());
+    if (!d.allowed() && !ownerOfArchived) throw HttpProblem.forbidden(req.t("manage.ownerOnly", "space", space.name(), "reason", d.reason()));
     return space;
   }
 
@@ -134,11 +134,12 @@ public final class SpaceManageRoutes {
 
   private Page page(WebRequest req, Space space, String error, int status) {
     Map<String, Object> m = new HashMap<>();
-    Map<String, Object> sm = new HashMap<>(SpaceRoutes.card(space));
+    Map<String, Object> sm = new HashMap<>(SpaceRoutes.card(req, space));
     sm.put("description", space.description());
     sm.put("parentsAllowed", space.parentsAllowed());
     sm.put("isClass", space.kind() == SpaceKind.CLASS);
     sm.put("pictureCode", space.pictureCode());
+    sm.put("pictureUrl", "/picture/" + space.pictureCode());
     sm.put("personal", space.personal());
     sm.put("schoolSets", space.personal() && !permissions.isAdminFor(req.user(), space));
     sm.put("devices", space.kind() == SpaceKind.CLASS ? devices.count(space) : 0);
@@ -168,16 +169,16 @@ public final class SpaceManageRoutes {
     for (Capability c : caps) {
       String override = permissions.override(space.id(), c.id()).orElse("");
       List<Map<String, Object>> options = new ArrayList<>();
-      options.add(Map.of("value", "", "label", "Default (" + c.defaultRole().label() + " and above)", "selected", override.isEmpty()));
-      for (Role r : Role.values()) options.add(Map.of("value", r.name(), "label", r.label() + " and above", "selected", override.equals(r.name())));
-      options.add(Map.of("value", PermissionService.NOBODY, "label", "Nobody (only school admins)", "selected", override.equals(PermissionService.NOBODY)));
+      options.add(Map.of("value", "", "label", req.t("manage.defaultRole", "role", SpaceRoutes.role(req, c.defaultRole())), "selected", override.isEmpty()));
+      for (Role r : Role.values()) options.add(Map.of("value", r.name(), "label", req.t("manage.roleAndAbove", "role", SpaceRoutes.role(req, r)), "selected", override.equals(r.name())));
+      options.add(Map.of("value", PermissionService.NOBODY, "label", req.t("manage.nobody"), "selected", override.equals(PermissionService.NOBODY)));
       capRows.add(Map.of("id", c.id(), "description", c.description(), "options", options, "changed", !override.isEmpty()));
     }
     m.put("capabilities", capRows);
-    m.put("members", memberList(space));
-    m.put("roles", List.of(Role.values()).stream().map(r -> Map.of("value", r.name(), "label", r.label())).toList());
-    m.put("pictures", Pictures.SECRETS);
-    return Page.of("manage/manage", m).title("Manage " + space.name()).status(status);
+    m.put("members", memberList(req, space));
+    m.put("roles", List.of(Role.values()).stream().map(r -> Map.of("value", r.name(), "label", SpaceRoutes.role(req, r))).toList());
+    m.put("pictures", AccountRoutes.pictureChoices(req));
+    return Page.of("manage/manage", m).title(req.t("manage.title", "space", space.name())).status(status);
   }
 
   private Reply change(WebRequest req) {
@@ -185,7 +186,7 @@ public final class SpaceManageRoutes {
     String back = space.url() + "/manage";
     String section = req.pathParam("section");
     if (space.archived() && !"unarchive".equals(section)) {
-      return page(req, space, space.name() + " is archived: open it again before changing it.", 422);
+      return page(req, space, req.t("manage.isArchived", "space", space.name()), 422);
     }
     try {
       switch (section) {
@@ -194,57 +195,57 @@ public final class SpaceManageRoutes {
           boolean parentsAllowed = space.personal() && !permissions.isAdminFor(req.user(), space) ? space.parentsAllowed()
               : req.formAll("parentsAllowed").contains("true");
           spaces.update(space.id(), req.form("name"), req.form("description"), parentsAllowed);
-          return Reply.redirect(back).flash("Saved.");
+          return Reply.redirect(back).flash(req.t("manage.saved"));
         }
         case "tools" -> {
           String toolId = req.form("tool");
           ToolRegistry.ActiveTool tool = availableTools(space).stream().filter(t -> t.id().equals(toolId)).findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("That tool is not available for this space."));
+              .orElseThrow(() -> new IllegalArgumentException(req.t("manage.toolUnavailable")));
           if ("add".equals(req.form("action"))) {
             spaces.addTool(space.id(), toolId);
-            return Reply.redirect(back).flash(tool.info().title() + " added.");
+            return Reply.redirect(back).flash(req.t("manage.toolAdded", "tool", tool.info().title()));
           }
           spaces.removeTool(space.id(), toolId);
-          return Reply.redirect(back).flash(tool.info().title() + " removed. Nothing it holds was deleted; add it again to get it back.");
+          return Reply.redirect(back).flash(req.t("manage.toolRemoved", "tool", tool.info().title()));
         }
         case "add-member" -> {
           User u = authority.addable(req.user(), space, req.form("username"));
-          Role role = role(req.form("role"));
+          Role role = role(req, req.form("role"));
           memberships.put(req.user(), space, u, role, req.formAll("cascades").contains("true"));
-          return Reply.redirect(back).flash(u.displayName() + " is now " + role.label().toLowerCase() + " of " + space.name() + ".");
+          return Reply.redirect(back).flash(req.t("manage.memberAdded", "name", u.displayName(), "role", role.name(), "space", space.name()));
         }
         case "member-role" -> {
-          User u = member(space, req.formId("user"));
-          memberships.put(req.user(), space, u, role(req.form("role")), req.formAll("cascades").contains("true"));
-          return Reply.redirect(back).flash("Saved.");
+          User u = member(req, space, req.formId("user"));
+          memberships.put(req.user(), space, u, role(req, req.form("role")), req.formAll("cascades").contains("true"));
+          return Reply.redirect(back).flash(req.t("manage.saved"));
         }
         case "remove-member" -> {
-          User u = member(space, req.formId("user"));
+          User u = member(req, space, req.formId("user"));
           memberships.remove(req.user(), space, u);
-          return Reply.redirect(back).flash(u.displayName() + " is no longer in " + space.name() + ".");
+          return Reply.redirect(back).flash(req.t("manage.memberRemoved", "name", u.displayName(), "space", space.name()));
         }
         case "permissions" -> {
           if (space.personal() && !permissions.isAdminFor(req.user(), space)) {
-            throw new IllegalArgumentException("Who may do what in a personal space is the school's to set, so that parents and teachers keep what they may see.");
+            throw new IllegalArgumentException(req.t("manage.personalPermissions"));
           }
           Map<String, String> changes = new LinkedHashMap<>();
           for (String key : req.formMap().names()) {
             if (!key.startsWith("cap:")) continue;
             String cap = key.substring(4);
             String value = req.form(key);
-            if (!value.isEmpty() && !PermissionService.NOBODY.equals(value)) role(value);
+            if (!value.isEmpty() && !PermissionService.NOBODY.equals(value)) role(req, value);
             changes.put(cap, value);
           }
           for (var e : changes.entrySet()) {
-            if (capabilities.find(e.getKey()).isEmpty()) throw new IllegalArgumentException("Unknown capability " + e.getKey() + ".");
+            if (capabilities.find(e.getKey()).isEmpty()) throw new IllegalArgumentException(req.t("manage.unknownCapability", "capability", e.getKey()));
           }
           changes.forEach((cap, value) -> permissions.setOverride(space.id(), cap, value));
-          return Reply.redirect(back).flash("Permissions saved.");
+          return Reply.redirect(back).flash(req.t("manage.permissionsSaved"));
         }
         case "settings" -> {
           String toolId = req.form("tool");
           ToolRegistry.ActiveTool tool = tools.tool(toolId).filter(t -> spaces.tools(space.id()).contains(t.id()))
-              .orElseThrow(() -> new IllegalArgumentException("That tool is not in this space."));
+              .orElseThrow(() -> new IllegalArgumentException(req.t("manage.toolNotHere")));
           Map<Setting<?>, String> values = new LinkedHashMap<>();
           for (Setting<?> s : tool.info().settings()) {
             if (s.scope() != Setting.Scope.SPACE) continue;
@@ -253,64 +254,64 @@ public final class SpaceManageRoutes {
             values.put(s, SettingFields.submitted(req, s, field));
           }
           settings.save(space.id(), tool.id(), values);
-          return Reply.redirect(back).flash(tool.info().title() + " settings saved for " + space.name() + ".");
+          return Reply.redirect(back).flash(req.t("manage.settingsSaved", "tool", tool.info().title(), "space", space.name()));
         }
         case "picture-code" -> {
-          if (space.kind() != SpaceKind.CLASS) throw new IllegalArgumentException("Picture login is for classes.");
+          if (space.kind() != SpaceKind.CLASS) throw new IllegalArgumentException(req.t("manage.picturesForClasses"));
           spaces.regeneratePictureCode(space.id());
-          return Reply.redirect(back).flash("New picture login link made; the old one no longer works.");
+          return Reply.redirect(back).flash(req.t("manage.newCode"));
         }
         case "pictures" -> {
-          User u = member(space, req.formId("user"));
-          if (u.kind() != UserKind.LEARNER) throw new IllegalArgumentException("Picture passwords are for learners.");
+          User u = member(req, space, req.formId("user"));
+          if (u.kind() != UserKind.LEARNER) throw new IllegalArgumentException(req.t("pictures.forLearners"));
           if (!authority.looksAfter(req.user(), u)) {
-            throw new IllegalArgumentException("Only " + u.firstName() + "'s teachers or the ICT leader can set their pictures.");
+            throw new IllegalArgumentException(req.t("manage.onlyTeachersPictures", "name", u.firstName()));
           }
           List<String> picks = AccountRoutes.picksOrRandom(req);
           credentials.resetPictures(req.user(), u, picks);
-          return Reply.redirect(back).flash("New pictures for " + u.firstName() + ": " + String.join(", ", picks) + ".");
+          return Reply.redirect(back).flash(req.t("pictures.newFor", "name", u.firstName(), "pictures", AccountRoutes.pictureNames(req, picks)));
         }
         case "picture-device" -> {
-          if (space.kind() != SpaceKind.CLASS) throw new IllegalArgumentException("Picture login is for classes.");
+          if (space.kind() != SpaceKind.CLASS) throw new IllegalArgumentException(req.t("manage.picturesForClasses"));
           // A set-up device may get more wrong tries a day: only staff (the class's teachers) or the school admin make one.
           if (req.user().kind() != UserKind.STAFF && !permissions.isAdminFor(req.user(), space)) {
-            throw new IllegalArgumentException("Only the class's teachers set up classroom devices.");
+            throw new IllegalArgumentException(req.t("manage.onlyTeachersDevices"));
           }
           String token = devices.setUp(space, req.user(), req.clientAddress());
           req.routing().response().addCookie(io.vertx.core.http.Cookie.cookie(PictureDevices.cookieName(space), token)
               .setPath("/picture/").setHttpOnly(true).setSameSite(io.vertx.core.http.CookieSameSite.LAX)
               .setSecure(config.secureCookies()).setMaxAge(400L * 24 * 3600));
-          return Reply.redirect(back + "#pictures").flash("This device is set up for " + space.name() + "'s picture sign-in. Sign out and hand it to the class.");
+          return Reply.redirect(back + "#pictures").flash(req.t("manage.deviceSetUp", "space", space.name()));
         }
         case "picture-devices-forget" -> {
           int gone = devices.forgetAll(space, req.user());
-          return Reply.redirect(back + "#pictures").flash(gone + " devices forgotten: they count as any other device until set up again.");
+          return Reply.redirect(back + "#pictures").flash(req.t("manage.devicesForgotten", "count", gone));
         }
         case "archive" -> {
           spaces.setArchived(space.id(), true);
-          return Reply.redirect(space.url()).flash(space.name() + " is archived: everyone can still read it.");
+          return Reply.redirect(space.url()).flash(req.t("manage.archived", "space", space.name()));
         }
         case "unarchive" -> {
           spaces.setArchived(space.id(), false);
-          return Reply.redirect(back).flash(space.name() + " is open again.");
+          return Reply.redirect(back).flash(req.t("manage.reopened", "space", space.name()));
         }
-        default -> throw HttpProblem.notFound("There is no such page.");
+        default -> throw HttpProblem.notFound(req.t("error.noPage"));
       }
     } catch (IllegalArgumentException e) {
-      return page(req, space, e.getMessage() + " Nothing was changed.", 422);
+      return page(req, space, req.t("nothingChanged", "problem", e.getMessage()), 422);
     }
   }
 
-  private static Role role(String value) {
+  private static Role role(WebRequest req, String value) {
     try {
       return Role.parse(value);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("Choose a role: viewer, member, teacher or owner.");
+      throw new IllegalArgumentException(req.t("manage.chooseRole"));
     }
   }
 
-  private User member(Space space, long userId) {
-    if (spaces.membership(space.id(), userId).isEmpty()) throw new IllegalArgumentException("That person is not in " + space.name() + ".");
+  private User member(WebRequest req, Space space, long userId) {
+    if (spaces.membership(space.id(), userId).isEmpty()) throw new IllegalArgumentException(req.t("manage.notMember", "space", space.name()));
     return users.byId(userId).orElseThrow();
   }
 }

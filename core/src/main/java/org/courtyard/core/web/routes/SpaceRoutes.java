@@ -44,10 +44,10 @@ public final class SpaceRoutes {
 
   /** Finds the space and checks a capability, or answers 404/403 with the reason. */
   public static Space require(WebRequest req, SpaceStore spaces, PermissionService permissions, String capability) {
-    Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound("There is no such space."));
+    Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound(req.t("space.noSuch")));
     req.inSpace(space);
     Decision d = permissions.decide(req.requireUser(), capability, space);
-    if (!d.allowed()) throw HttpProblem.forbidden("You cannot see or change " + space.name() + ". " + d.reason());
+    if (!d.allowed()) throw HttpProblem.forbidden(req.t("space.forbidden", "space", space.name(), "reason", d.reason()));
     return space;
   }
 
@@ -55,7 +55,7 @@ public final class SpaceRoutes {
     Space space = require(req, spaces, permissions, CapabilityRegistry.SPACE_VIEW.id());
     User user = req.user();
     Map<String, Object> m = new HashMap<>();
-    m.put("space", card(space));
+    m.put("space", card(req, space));
     m.put("description", space.description());
     m.put("archived", space.archived());
     List<Map<String, Object>> toolCards = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class SpaceRoutes {
     m.put("tools", toolCards);
     List<Map<String, Object>> children = new ArrayList<>();
     for (Space c : spaces.children(space.id())) {
-      if (permissions.can(user, CapabilityRegistry.SPACE_VIEW.id(), c)) children.add(card(c));
+      if (permissions.can(user, CapabilityRegistry.SPACE_VIEW.id(), c)) children.add(card(req, c));
     }
     m.put("children", children);
     m.put("widgets", tools.widgets(req, user, space, visible));
@@ -74,6 +74,22 @@ public final class SpaceRoutes {
     m.put("canSeeMembers", permissions.can(user, CapabilityRegistry.SPACE_MEMBERS.id(), space));
     return Page.of("space", m).title(space.name());
   }
+
+  /** A space for a page, its kind in the reader's language. */
+  public static Map<String, Object> card(WebRequest req, Space s) {
+    Map<String, Object> m = card(s);
+    m.put("kind", kind(req, s.kind()));
+    return m;
+  }
+
+  /** A kind of space in the reader's language. */
+  public static String kind(WebRequest req, org.courtyard.api.SpaceKind k) { return req.t("kind.space." + k.name()); }
+
+  /** A kind of person in the reader's language. */
+  public static String kind(WebRequest req, org.courtyard.api.UserKind k) { return req.t("kind.user." + k.name()); }
+
+  /** A role in the reader's language. */
+  public static String role(WebRequest req, org.courtyard.api.Role r) { return req.t("role." + r.name()); }
 
   public static Map<String, Object> card(Space s) {
     Map<String, Object> m = new HashMap<>();
