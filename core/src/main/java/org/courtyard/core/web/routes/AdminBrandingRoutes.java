@@ -41,10 +41,10 @@ public final class AdminBrandingRoutes {
 
   private Reply branding(WebRequest req) {
     Space school = admin.school(req);
-    return brandingPage(school, null, 200);
+    return brandingPage(req, school, null, 200);
   }
 
-  private Page brandingPage(Space school, String error, int status) {
+  private Page brandingPage(WebRequest req, Space school, String error, int status) {
     SchoolStore.Branding b = schools.branding(school.id());
     Map<String, Object> m = new HashMap<>();
     m.put("primary", b.primaryColour());
@@ -52,34 +52,34 @@ public final class AdminBrandingRoutes {
     m.put("hasLogo", b.logoKey() != null);
     m.put("logo", "/theme/" + school.id() + "/logo");
     m.put("error", error);
-    return AdminPages.page("branding", school, m, "Name, logo and colours").status(status);
+    return AdminPages.page("branding", school, m, req.t("admin.branding.title")).status(status);
   }
 
   private Reply saveBranding(WebRequest req) {
     Space school = admin.school(req);
     try {
-      if (req.form("name").isBlank()) throw new IllegalArgumentException("Enter the school's name.");
+      if (req.form("name").isBlank()) throw new IllegalArgumentException(req.t("admin.branding.enterName"));
       schools.setBranding(school.id(), req.form("primary"), req.form("accent"));
       spaces.update(school.id(), req.form("name"), school.description(), school.parentsAllowed());
     } catch (IllegalArgumentException e) {
-      return brandingPage(school, e.getMessage() + " Nothing was saved.", 422);
+      return brandingPage(req, school, req.t("admin.nothingSaved", "problem", e.getMessage()), 422);
     }
-    return Reply.redirect(AdminPages.base(school) + "/branding").flash("Saved.");
+    return Reply.redirect(AdminPages.base(school) + "/branding").flash(req.t("admin.saved"));
   }
 
   private Reply saveLogo(WebRequest req) throws IOException {
     Space school = admin.school(req);
     List<Upload> uploads = req.uploads();
-    if (uploads.isEmpty()) return brandingPage(school, "Choose an image file for the logo.", 422);
+    if (uploads.isEmpty()) return brandingPage(req, school, req.t("admin.branding.chooseLogo"), 422);
     Upload up = uploads.get(0);
     if (AssetRoutes.sniffImage(up.file()) == null) {
-      return brandingPage(school, up.fileName() + " is not a PNG, JPEG, GIF or WebP image. The logo was not changed.", 422);
+      return brandingPage(req, school, req.t("admin.branding.notImage", "file", up.fileName()), 422);
     }
-    if (up.size() > 2L * 1024 * 1024) return brandingPage(school, "A logo can be at most 2 MB. The logo was not changed.", 422);
+    if (up.size() > 2L * 1024 * 1024) return brandingPage(req, school, req.t("admin.branding.tooBig"), 422);
     String old = schools.branding(school.id()).logoKey();
     String key = files.putFile(up.file());
     schools.setLogo(school.id(), key);
     if (old != null) files.delete(old);
-    return Reply.redirect(AdminPages.base(school) + "/branding").flash("New logo saved.");
+    return Reply.redirect(AdminPages.base(school) + "/branding").flash(req.t("admin.branding.logoSaved"));
   }
 }

@@ -53,20 +53,20 @@ public final class AdminCatalogueRoutes {
   }
 
   private Page page(WebRequest req, Space school, String error, int status) {
-    req.crumb("Plugins", AdminPages.base(school) + "/plugins").crumb("Catalogue", null);
+    req.crumb(req.t("admin.plugins.title"), AdminPages.base(school) + "/plugins").crumb(req.t("admin.catalogue.crumb"), null);
     Catalogue.Listing listing = catalogue.list();
     List<Map<String, Object>> entries = new ArrayList<>();
-    for (CatalogueEntry e : listing.entries()) entries.add(entryModel(school, e));
+    for (CatalogueEntry e : listing.entries()) entries.add(entryModel(req, school, e));
     Map<String, Object> m = new HashMap<>();
     m.put("entries", entries);
     m.put("problems", listing.problems());
     m.put("siteAdmin", req.user().siteAdmin());
     m.put("api", CourtyardApi.VERSION);
     m.put("error", error);
-    return AdminPages.page("catalogue", school, m, "Plugin catalogue").status(status);
+    return AdminPages.page("catalogue", school, m, req.t("admin.catalogue.title")).status(status);
   }
 
-  private Map<String, Object> entryModel(Space school, CatalogueEntry e) {
+  private Map<String, Object> entryModel(WebRequest req, Space school, CatalogueEntry e) {
     Map<String, Object> m = new HashMap<>();
     m.put("repository", e.repository());
     m.put("id", e.id());
@@ -80,7 +80,7 @@ public final class AdminCatalogueRoutes {
     List<Map<String, Object>> shots = new ArrayList<>();
     for (int i = 0; i < e.screenshots().size(); i++) {
       shots.add(Map.of("url", AdminPages.base(school) + "/plugins/catalogue/screenshot?repo=" + e.repository() + "&id=" + e.id() + "&n=" + i,
-          "alt", "Screenshot " + (i + 1) + " of " + e.name()));
+          "alt", req.t("admin.catalogue.screenshot", "n", i + 1, "name", e.name())));
     }
     m.put("screenshots", shots);
     Optional<PluginHost.Loaded> installed = plugins.loaded(e.id());
@@ -95,8 +95,8 @@ public final class AdminCatalogueRoutes {
     m.put("releases", releases);
     if (best != null) {
       m.put("offer", best.version());
-      if (installed.isEmpty()) m.put("action", "Install " + best.version());
-      else if (newer(best.version(), installed.get().version())) m.put("action", "Update to " + best.version());
+      if (installed.isEmpty()) m.put("action", req.t("admin.catalogue.install", "version", best.version()));
+      else if (newer(best.version(), installed.get().version())) m.put("action", req.t("admin.catalogue.update", "version", best.version()));
     }
     return m;
   }
@@ -132,12 +132,12 @@ public final class AdminCatalogueRoutes {
 
   private Reply install(WebRequest req) {
     Space school = admin.school(req);
-    AdminPages.requireSiteAdmin(req, "install plugins");
+    AdminPages.requireSiteAdmin(req, "admin.siteAdminOnly.install");
     int repo;
     try {
       repo = Integer.parseInt(req.form("repository"));
     } catch (NumberFormatException e) {
-      return page(req, school, "Choose a plugin from the catalogue. Nothing was changed.", 422);
+      return page(req, school, req.t("admin.catalogue.choose"), 422);
     }
     String id = req.form("id");
     String version = req.form("version");
@@ -145,7 +145,7 @@ public final class AdminCatalogueRoutes {
       PluginInstaller.Result r = catalogue.install(repo, id, version, new PluginInstaller.Request(false, "catalogue", req.user(), school.id()));
       return Reply.redirect(AdminPages.base(school) + "/plugins").flash(r.message());
     } catch (PluginRefused e) {
-      return page(req, school, id + " " + version + " was not installed. " + e.getMessage(), 422);
+      return page(req, school, req.t("admin.catalogue.notInstalled", "id", id, "version", version, "reason", e.getMessage()), 422);
     }
   }
 
@@ -157,11 +157,11 @@ public final class AdminCatalogueRoutes {
       repo = Integer.parseInt(req.query("repo").orElse(""));
       n = Integer.parseInt(req.query("n").orElse(""));
     } catch (NumberFormatException e) {
-      throw HttpProblem.notFound("There is no such screenshot.");
+      throw HttpProblem.notFound(req.t("admin.catalogue.noScreenshot"));
     }
-    Path file = catalogue.screenshot(repo, req.query("id").orElse(""), n).orElseThrow(() -> HttpProblem.notFound("There is no such screenshot."));
+    Path file = catalogue.screenshot(repo, req.query("id").orElse(""), n).orElseThrow(() -> HttpProblem.notFound(req.t("admin.catalogue.noScreenshot")));
     String type = AssetRoutes.sniffImage(file);
-    if (type == null) throw HttpProblem.notFound("That screenshot is not a picture.");
+    if (type == null) throw HttpProblem.notFound(req.t("admin.catalogue.notPicture"));
     return Reply.file(file, type, null);
   }
 }

@@ -39,16 +39,16 @@ public final class AdminPages {
 
   static Space requireSchoolAdmin(WebRequest req, SpaceStore spaces, PermissionService permissions) {
     Space school = spaces.bySlug(req.pathParam("school")).filter(s -> s.kind() == SpaceKind.SCHOOL)
-        .orElseThrow(() -> HttpProblem.notFound("There is no such school."));
+        .orElseThrow(() -> HttpProblem.notFound(req.t("admin.noSchool")));
     Decision d = permissions.decide(req.requireUser(), CapabilityRegistry.SCHOOL_ADMIN.id(), school);
-    if (!d.allowed()) throw HttpProblem.forbidden("Only the school's ICT leader can open the admin pages. " + d.reason());
-    req.crumb("School admin", base(school));
+    if (!d.allowed()) throw HttpProblem.forbidden(req.t("admin.onlyAdmin", "reason", d.reason()));
+    req.crumb(req.t("admin.title"), base(school));
     return school;
   }
 
   /** The site admin's check for what affects every school of the installation (installing, starting, removing plugins). */
-  static void requireSiteAdmin(WebRequest req, String what) {
-    if (!req.user().siteAdmin()) throw HttpProblem.forbidden("Only a site admin can " + what + ".");
+  static void requireSiteAdmin(WebRequest req, String refusalKey) {
+    if (!req.user().siteAdmin()) throw HttpProblem.forbidden(req.t(refusalKey));
   }
 
   static String base(Space school) { return "/admin/" + school.slug(); }
@@ -66,6 +66,7 @@ public final class AdminPages {
 
   /** How many users or spaces of each kind, for the overview and usage pages. */
   static List<Map<String, Object>> counts(Map<? extends Enum<?>, Long> counts) {
+    // Kinds' names are the plugin API's English labels (shared with pages outside admin).
     List<Map<String, Object>> out = new ArrayList<>();
     counts.forEach((k, v) -> out.add(Map.of("kind", k instanceof UserKind u ? u.label() : ((SpaceKind) k).label(), "count", v)));
     return out;

@@ -75,10 +75,10 @@ public final class AdminPeopleRoutes {
 
   private Reply userList(WebRequest req) {
     Space school = school(req);
-    return userListPage(school, req.query("q").orElse(""), null, Map.of(), 200);
+    return userListPage(req, school, req.query("q").orElse(""), null, Map.of(), 200);
   }
 
-  private Page userListPage(Space school, String q, String error, Map<String, String> form, int status) {
+  private Page userListPage(WebRequest req, Space school, String q, String error, Map<String, String> form, int status) {
     List<User> found = q.isBlank() ? users.bySchool(school.id()) : users.search(school.id(), q, 200);
     List<Map<String, Object>> list = new ArrayList<>();
     Instant now = Instant.now();
@@ -100,7 +100,7 @@ public final class AdminPeopleRoutes {
     m.put("form", form);
     m.put("kinds", List.of(UserKind.values()).stream().map(k -> Map.of("value", k.name(), "label", k.label())).toList());
     m.put("avatars", Pictures.AVATARS);
-    return page("users", school, m, "People").status(status);
+    return page("users", school, m, req.t("admin.users.title")).status(status);
   }
 
   private Reply createUser(WebRequest req) {
@@ -111,15 +111,15 @@ public final class AdminPeopleRoutes {
       User u = accounts.create(new UserStore.NewUser(school.id(), req.form("username"), req.form("name"), kind, req.form("email"),
           req.formMap().get("password"), Pictures.AVATARS.stream().anyMatch(a -> a.name().equals(req.form("avatar"))) ? req.form("avatar") : null, false));
       auditLog.record(AuditLog.Action.ACCOUNT_CREATED, req.user(), u, u.kind().label());
-      return Reply.redirect(base(school) + "/users/" + u.id()).flash("Created " + u.displayName() + " (" + u.username() + ").");
+      return Reply.redirect(base(school) + "/users/" + u.id()).flash(req.t("admin.users.created", "name", u.displayName(), "username", u.username()));
     } catch (IllegalArgumentException e) {
-      return userListPage(school, "", e.getMessage() + " Nothing was saved.", form, 422);
+      return userListPage(req, school, "", req.t("admin.nothingSaved", "problem", e.getMessage()), form, 422);
     }
   }
 
   private User userOf(WebRequest req, Space school) {
-    User u = users.byId(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such person."));
-    if (u.schoolId() == null || u.schoolId() != school.id()) throw HttpProblem.notFound("There is no such person in " + school.name() + ".");
+    User u = users.byId(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.t("admin.noPerson")));
+    if (u.schoolId() == null || u.schoolId() != school.id()) throw HttpProblem.notFound(req.t("admin.noPersonIn", "school", school.name()));
     return u;
   }
 
@@ -129,7 +129,7 @@ public final class AdminPeopleRoutes {
    */
   private static void requireMayChange(WebRequest req, User target) {
     if (target.siteAdmin() && !req.user().siteAdmin()) {
-      throw HttpProblem.forbidden(target.displayName() + " looks after the whole site; only another site admin can change their account.");
+      throw HttpProblem.forbidden(req.t("admin.user.siteAdmin", "name", target.displayName()));
     }
   }
 
@@ -141,7 +141,7 @@ public final class AdminPeopleRoutes {
   }
 
   private Page userPageModel(WebRequest req, Space school, User u, String error, int status) {
-    req.crumb("People", base(school) + "/users");
+    req.crumb(req.t("admin.users.title"), base(school) + "/users");
     Map<String, Object> m = new HashMap<>();
     Map<String, Object> um = new HashMap<>();
     um.put("id", u.id());
@@ -169,7 +169,7 @@ public final class AdminPeopleRoutes {
       users.childrenOf(u.id()).forEach(x -> family.add(Map.of("name", x.displayName(), "username", x.username(), "id", x.id(), "relation", "")));
     } else {
       relationships.carersOf(u.id()).forEach(c -> family.add(Map.of("name", c.adult().displayName(), "username", c.adult().username(), "id", c.adult().id(),
-          "relation", c.relation() + (c.level() == Relationships.CarerLevel.VIEW_ONLY ? ", view only" : ""))));
+          "relation", c.level() == Relationships.CarerLevel.VIEW_ONLY ? req.t("admin.user.relationViewOnly", "relation", c.relation()) : c.relation())));
     }
     m.put("family", family);
     um.put("staff", u.kind() == UserKind.STAFF);
@@ -194,34 +194,34 @@ public final class AdminPeopleRoutes {
             auditLog.record(AuditLog.Action.ACCOUNT_CHANGED, me, u, kind != u.kind() ? "kind " + u.kind().label() + " → " + kind.label() : "name or e-mail");
             return null;
           });
-          return Reply.redirect(back).flash("Saved.");
+          return Reply.redirect(back).flash(req.t("admin.saved"));
         }
         case "password" -> {
           credentials.resetPassword(me, u, req.formMap().get("password"));
-          return Reply.redirect(back).flash("New password set for " + u.displayName() + ". They are signed out everywhere.");
+          return Reply.redirect(back).flash(req.t("admin.user.passwordSet", "name", u.displayName()));
         }
         case "pictures" -> {
           List<String> picks = AccountRoutes.picksOrRandom(req);
           credentials.resetPictures(me, u, picks);
-          return Reply.redirect(back).flash("New pictures for " + u.displayName() + ": " + String.join(", ", picks) + ".");
+          return Reply.redirect(back).flash(req.t("admin.user.picturesSet", "name", u.displayName(), "pictures", String.join(", ", picks)));
         }
         case "unlock" -> {
           credentials.unlock(me, u);
-          return Reply.redirect(back).flash(u.displayName() + " can sign in again.");
+          return Reply.redirect(back).flash(req.t("admin.user.unlocked", "name", u.displayName()));
         }
         case "sign-out" -> {
           int ended = credentials.endSessions(me, u);
-          return Reply.redirect(back).flash(u.displayName() + " is signed out everywhere (" + ended + " sessions).");
+          return Reply.redirect(back).flash(req.t("admin.user.signedOut", "name", u.displayName(), "count", ended));
         }
         case "disable" -> {
-          if (u.id() == me.id()) throw new IllegalArgumentException("You cannot switch off your own account.");
+          if (u.id() == me.id()) throw new IllegalArgumentException(req.t("admin.user.notYourself"));
           db.transaction(() -> {
             users.setDisabled(u.id(), true);
             auditLog.record(AuditLog.Action.ACCOUNT_DISABLED, me, u, "");
             return null;
           });
           credentials.endSessions(me, u);
-          return Reply.redirect(back).flash(u.displayName() + "'s account is switched off. Their work is kept.");
+          return Reply.redirect(back).flash(req.t("admin.user.disabled", "name", u.displayName()));
         }
         case "enable" -> {
           db.transaction(() -> {
@@ -229,11 +229,11 @@ public final class AdminPeopleRoutes {
             auditLog.record(AuditLog.Action.ACCOUNT_ENABLED, me, u, "");
             return null;
           });
-          return Reply.redirect(back).flash(u.displayName() + "'s account is switched on.");
+          return Reply.redirect(back).flash(req.t("admin.user.enabled", "name", u.displayName()));
         }
         case "link", "unlink" -> {
           User other = users.byUsername(req.form("username")).filter(x -> x.schoolId() != null && x.schoolId() == school.id())
-              .orElseThrow(() -> new IllegalArgumentException("There is no account '" + req.form("username") + "' in " + school.name() + "."));
+              .orElseThrow(() -> new IllegalArgumentException(req.t("admin.user.noAccount", "username", req.form("username"), "school", school.name())));
           User parent = u.kind() == UserKind.PARENT ? u : other;
           User child = u.kind() == UserKind.PARENT ? other : u;
           boolean link = "link".equals(req.pathParam("action"));
@@ -245,17 +245,17 @@ public final class AdminPeopleRoutes {
                 parent.displayName() + (link ? " as " + (req.form("relation").isBlank() ? "Parent" : req.form("relation")) + (level == Relationships.CarerLevel.VIEW_ONLY ? ", view only" : "") : ""), null);
             return null;
           });
-          return Reply.redirect(back).flash(link ? "Linked." : "Unlinked.");
+          return Reply.redirect(back).flash(req.t(link ? "admin.user.linked" : "admin.user.unlinked"));
         }
         case "safeguarding" -> {
           boolean lead = "true".equals(req.form("lead"));
           safeguarding.set(school.id(), u, lead, me);
-          return Reply.redirect(back).flash(lead ? u.displayName() + " is a designated safeguarding lead." : u.displayName() + " is no longer a safeguarding lead.");
+          return Reply.redirect(back).flash(req.t(lead ? "admin.user.nowLead" : "admin.user.noLongerLeadNow", "name", u.displayName()));
         }
-        default -> throw HttpProblem.notFound("There is no such page.");
+        default -> throw HttpProblem.notFound(req.t("admin.noPage"));
       }
     } catch (IllegalArgumentException e) {
-      return userPageModel(req, school, u, e.getMessage() + " Nothing was changed.", 422);
+      return userPageModel(req, school, u, req.t("admin.nothingChanged", "problem", e.getMessage()), 422);
     }
   }
 }

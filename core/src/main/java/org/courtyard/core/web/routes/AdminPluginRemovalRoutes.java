@@ -63,31 +63,32 @@ public final class AdminPluginRemovalRoutes {
 
   private Reply confirm(WebRequest req) {
     Space school = admin.school(req);
-    AdminPages.requireSiteAdmin(req, "remove plugins");
+    AdminPages.requireSiteAdmin(req, "admin.siteAdminOnly.remove");
     return confirmPage(req, school, kept(req), null, 200);
   }
 
   private Page confirmPage(WebRequest req, Space school, PluginRemover.Kept kept, String error, int status) {
-    req.crumb("Plugins", AdminPages.base(school) + "/plugins");
+    req.crumb(req.t("admin.plugins.title"), AdminPages.base(school) + "/plugins");
     Map<String, Object> m = new HashMap<>();
     m.put("plugin", kept.pluginId());
     m.put("tools", kept.toolIds());
+    m.put("toolList", String.join(", ", kept.toolIds()));
     m.put("tables", kept.tables());
     m.put("error", error);
-    return AdminPages.page("plugin-remove", school, m, "Remove " + kept.pluginId()).status(status);
+    return AdminPages.page("plugin-remove", school, m, req.t("admin.remove.title", "plugin", kept.pluginId())).status(status);
   }
 
   private Reply remove(WebRequest req) {
     Space school = admin.school(req);
-    AdminPages.requireSiteAdmin(req, "remove plugins");
+    AdminPages.requireSiteAdmin(req, "admin.siteAdminOnly.remove");
     PluginRemover.Kept kept = kept(req);
     String choice = req.form("data");
     if (!"keep".equals(choice) && !"delete".equals(choice)) {
-      return confirmPage(req, school, kept, "Choose whether to keep or delete its data. Nothing was changed.", 422);
+      return confirmPage(req, school, kept, req.t("admin.remove.chooseData"), 422);
     }
     boolean delete = "delete".equals(choice);
     if (delete && !req.formAll("sure").contains("true")) {
-      return confirmPage(req, school, kept, "Deleting its data cannot be undone: tick the box to say you are sure. Nothing was changed.", 422);
+      return confirmPage(req, school, kept, req.t("admin.remove.notSure"), 422);
     }
     String message = remover.remove(kept.pluginId(), delete, new PluginInstaller.Request(false, "admin page", req.user(), school.id()));
     return Reply.redirect(AdminPages.base(school) + "/plugins").flash(message);
@@ -96,7 +97,7 @@ public final class AdminPluginRemovalRoutes {
   /** The plugin's tables as CSV files in a zip (kept a few minutes on disk for the download, then cleared). */
   private Reply export(WebRequest req) throws IOException {
     Space school = admin.school(req);
-    AdminPages.requireSiteAdmin(req, "download a plugin's data");
+    AdminPages.requireSiteAdmin(req, "admin.siteAdminOnly.download");
     PluginRemover.Kept kept = kept(req);
     Files.createDirectories(exports);
     clearOld();

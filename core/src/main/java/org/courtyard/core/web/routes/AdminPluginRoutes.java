@@ -61,7 +61,7 @@ public final class AdminPluginRoutes {
   }
 
   private Page page(WebRequest req, Space school, String error, int status) {
-    req.crumb("Plugins", null);
+    req.crumb(req.t("admin.plugins.title"), null);
     Map<String, PluginReleases.Release> recorded = new HashMap<>();
     releases.all().forEach(r -> recorded.put(r.pluginId(), r));
     boolean siteAdmin = req.user().siteAdmin();
@@ -73,6 +73,11 @@ public final class AdminPluginRoutes {
       m.put("provider", p.provider());
       m.put("description", p.description());
       m.put("state", p.state().name().toLowerCase());
+      m.put("stateLabel", switch (p.state()) {
+        case RUNNING -> req.t("admin.plugins.state.running");
+        case DISABLED -> req.t("admin.plugins.state.disabled");
+        case FAILED -> req.t("admin.plugins.state.failed");
+      });
       m.put("running", p.state() == PluginStatus.State.RUNNING);
       m.put("failure", p.failure());
       PluginReleases.Release rel = recorded.get(p.pluginId());
@@ -90,7 +95,7 @@ public final class AdminPluginRoutes {
         tm.put("description", t.info().description());
         tm.put("enabled", schools.toolEnabled(school.id(), t.id()));
         tm.put("hasSettings", t.info().settings().stream().anyMatch(s -> s.scope() == Setting.Scope.SCHOOL || s.scope() == Setting.Scope.SPACE));
-        tm.put("capabilities", t.info().capabilities().stream().map(c -> c.id() + " (" + c.defaultRole().label() + ")").toList());
+        tm.put("capabilities", t.info().capabilities().stream().map(c -> req.t("admin.plugins.capability", "capability", c.id(), "role", c.defaultRole().label())).toList());
         toolList.add(tm);
       }
       m.put("tools", toolList);
@@ -98,53 +103,53 @@ public final class AdminPluginRoutes {
     }
     Map<String, Object> model = new HashMap<>(Map.of("plugins", list, "siteAdmin", siteAdmin));
     model.put("error", error);
-    return AdminPages.page("plugins", school, model, "Plugins").status(status);
+    return AdminPages.page("plugins", school, model, req.t("admin.plugins.title")).status(status);
   }
 
   private Reply toggleForSchool(WebRequest req) {
     Space school = admin.school(req);
     String toolId = req.pathParam("tool");
-    ToolRegistry.ActiveTool tool = tools.tool(toolId).orElseThrow(() -> HttpProblem.notFound("No running tool is called " + toolId + "."));
+    ToolRegistry.ActiveTool tool = tools.tool(toolId).orElseThrow(() -> HttpProblem.notFound(req.t("admin.noRunningTool", "tool", toolId)));
     boolean enable = "true".equals(req.form("enabled"));
     schools.setToolEnabled(school.id(), toolId, enable);
     admin.activity(req, school, enable ? "tool-on" : "tool-off", (enable ? "turned on " : "turned off ") + toolId);
-    return Reply.redirect(AdminPages.base(school) + "/plugins").flash(tool.info().title() + (enable ? " is now on for " : " is now off for ") + school.name() + ".");
+    return Reply.redirect(AdminPages.base(school) + "/plugins").flash(req.t(enable ? "admin.plugins.nowOn" : "admin.plugins.nowOff", "tool", tool.info().title(), "school", school.name()));
   }
 
   private Reply toggleInstallation(WebRequest req) {
     Space school = admin.school(req);
-    AdminPages.requireSiteAdmin(req, "start or stop plugins for the whole installation");
+    AdminPages.requireSiteAdmin(req, "admin.siteAdminOnly.startStop");
     String pluginId = req.pathParam("plugin");
     admin.activity(req, school, "plugin-" + req.form("action"), req.form("action") + " plugin " + pluginId);
     if ("stop".equals(req.form("action"))) {
       plugins.disable(pluginId);
-      return Reply.redirect(AdminPages.base(school) + "/plugins").flash("Plugin " + pluginId + " is stopped for every school.");
+      return Reply.redirect(AdminPages.base(school) + "/plugins").flash(req.t("admin.plugins.stopped", "plugin", pluginId));
     }
     boolean ok = plugins.enable(pluginId);
-    return Reply.redirect(AdminPages.base(school) + "/plugins").flash(ok ? "Plugin " + pluginId + " is running." : "Plugin " + pluginId + " could not start: see the reason below.");
+    return Reply.redirect(AdminPages.base(school) + "/plugins").flash(req.t(ok ? "admin.plugins.running" : "admin.plugins.couldNotStart", "plugin", pluginId));
   }
 
   /** Jars copied into the plugins folder: new plugins are installed, new versions of installed ones upgrade them (unsigned allowed: whoever copied them there runs the server). */
   private Reply rescan(WebRequest req) {
     Space school = admin.school(req);
-    AdminPages.requireSiteAdmin(req, "install plugins");
+    AdminPages.requireSiteAdmin(req, "admin.siteAdminOnly.install");
     List<String> lines = installer.installFromFolder(new PluginInstaller.Request(true, "the plugins folder", req.user(), school.id()));
-    return Reply.redirect(AdminPages.base(school) + "/plugins").flash(lines.isEmpty() ? "No new plugins in the plugins folder." : String.join(" ", lines));
+    return Reply.redirect(AdminPages.base(school) + "/plugins").flash(lines.isEmpty() ? req.t("admin.plugins.noNew") : String.join(" ", lines));
   }
 
   /** A jar uploaded on this page: installed, or the installed version upgraded to it. Unsigned only if the box is ticked. */
   private Reply upload(WebRequest req) {
     Space school = admin.school(req);
-    AdminPages.requireSiteAdmin(req, "install plugins");
+    AdminPages.requireSiteAdmin(req, "admin.siteAdminOnly.install");
     List<Upload> files = req.uploads();
-    if (files.isEmpty() || files.get(0).size() == 0) return page(req, school, "Choose a plugin file (.jar) to install. Nothing was changed.", 422);
+    if (files.isEmpty() || files.get(0).size() == 0) return page(req, school, req.t("admin.plugins.chooseFile"), 422);
     Upload up = files.get(0);
     boolean allowUnsigned = req.formAll("allowUnsigned").contains("true");
     try {
       PluginInstaller.Result r = installer.install(up.file(), new PluginInstaller.Request(allowUnsigned, "an upload (" + up.fileName() + ")", req.user(), school.id()));
       return Reply.redirect(AdminPages.base(school) + "/plugins").flash(r.message());
     } catch (PluginRefused e) {
-      return page(req, school, up.fileName() + " was not installed. " + e.getMessage(), 422);
+      return page(req, school, req.t("admin.plugins.notInstalled", "file", up.fileName(), "reason", e.getMessage()), 422);
     }
   }
 }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 
 /**
  * The ICT leader's pages under {@code /admin/:school}, one class per area: the overview and usage,
- * plugins (installed, the catalogue, removal) and their settings, spaces, branding and "why?". People are {@link AdminPeopleRoutes}; the
+ * plugins (installed, the catalogue, removal) and their settings, spaces, branding, languages and "why?". People are {@link AdminPeopleRoutes}; the
  * audit log {@link AuditRoutes}; imports {@link ImportRoutes}. Every page checks {@code school.admin}
  * on the school's space ({@link AdminPages}).
  */
@@ -18,10 +18,13 @@ public final class AdminRoutes {
   private final AdminWhyRoutes why;
   private final AdminCatalogueRoutes catalogue;
   private final AdminPluginRemovalRoutes removal;
+  private final AdminLanguagesRoutes languages;
 
   @Inject
   public AdminRoutes(AdminUsageRoutes usage, AdminPluginRoutes plugins, AdminToolSettingsRoutes toolSettings, AdminSpaceRoutes spaces,
-                     AdminBrandingRoutes branding, AdminWhyRoutes why, AdminCatalogueRoutes catalogue, AdminPluginRemovalRoutes removal) {
+                     AdminBrandingRoutes branding, AdminWhyRoutes why, AdminCatalogueRoutes catalogue, AdminPluginRemovalRoutes removal,
+                     AdminLanguagesRoutes languages) {
+    this.languages = languages;
     this.catalogue = catalogue;
     this.removal = removal;
     this.usage = usage;
@@ -41,5 +44,6 @@ public final class AdminRoutes {
     spaces.mount(r);
     branding.mount(r);
     why.mount(r);
+    languages.mount(r);
   }
 }

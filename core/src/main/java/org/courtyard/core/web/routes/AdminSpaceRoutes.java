@@ -39,10 +39,10 @@ public final class AdminSpaceRoutes {
 
   private Reply spaceList(WebRequest req) {
     Space school = admin.school(req);
-    return spaceListPage(school, null, Map.of(), 200);
+    return spaceListPage(req, school, null, Map.of(), 200);
   }
 
-  private Page spaceListPage(Space school, String error, Map<String, String> form, int status) {
+  private Page spaceListPage(WebRequest req, Space school, String error, Map<String, String> form, int status) {
     List<Map<String, Object>> tree = new ArrayList<>();
     addTree(tree, school, 0);
     Map<String, Object> m = new HashMap<>();
@@ -51,7 +51,7 @@ public final class AdminSpaceRoutes {
     m.put("parents", tree);
     m.put("error", error);
     m.put("form", form);
-    return AdminPages.page("spaces", school, m, "Spaces").status(status);
+    return AdminPages.page("spaces", school, m, req.t("admin.spaces.title")).status(status);
   }
 
   private void addTree(List<Map<String, Object>> out, Space s, int depth) {
@@ -68,19 +68,19 @@ public final class AdminSpaceRoutes {
     Map<String, String> form = Map.of("slug", req.form("slug"), "name", req.form("name"), "description", req.form("description"));
     try {
       SpaceKind kind = SpaceKind.parse(req.form("kind"));
-      if (!CREATABLE.contains(kind)) throw new IllegalArgumentException("Choose what kind of space it is.");
+      if (!CREATABLE.contains(kind)) throw new IllegalArgumentException(req.t("admin.spaces.chooseKind"));
       Space parent = spaces.byId(req.formId("parent")).filter(p -> school.id() == (p.schoolId() == null ? -1 : p.schoolId()))
-          .orElseThrow(() -> new IllegalArgumentException("Choose where the space goes."));
+          .orElseThrow(() -> new IllegalArgumentException(req.t("admin.spaces.chooseParent")));
       Space s = spaces.create(new SpaceStore.NewSpace(parent.id(), kind, req.form("slug"), req.form("name"), req.form("description")));
-      return Reply.redirect(AdminPages.base(school) + "/spaces").flash("Created " + s.name() + " at " + s.url() + ".");
+      return Reply.redirect(AdminPages.base(school) + "/spaces").flash(req.t("admin.spaces.created", "name", s.name(), "url", s.url()));
     } catch (IllegalArgumentException e) {
-      return spaceListPage(school, e.getMessage() + " Nothing was saved.", form, 422);
+      return spaceListPage(req, school, req.t("admin.nothingSaved", "problem", e.getMessage()), form, 422);
     }
   }
 
   private Space spaceOf(WebRequest req, Space school) {
-    Space s = spaces.byId(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such space."));
-    if (s.schoolId() == null || s.schoolId() != school.id() || s.kind() == SpaceKind.PERSONAL) throw HttpProblem.notFound("There is no such space in " + school.name() + ".");
+    Space s = spaces.byId(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.t("admin.spaces.noSpace")));
+    if (s.schoolId() == null || s.schoolId() != school.id() || s.kind() == SpaceKind.PERSONAL) throw HttpProblem.notFound(req.t("admin.spaces.noSpaceIn", "school", school.name()));
     return s;
   }
 
@@ -90,7 +90,7 @@ public final class AdminSpaceRoutes {
   }
 
   private Page spacePageModel(WebRequest req, Space school, Space s, String error, int status) {
-    req.crumb("Spaces", AdminPages.base(school) + "/spaces");
+    req.crumb(req.t("admin.spaces.title"), AdminPages.base(school) + "/spaces");
     Map<String, Object> m = new HashMap<>();
     Map<String, Object> sm = new HashMap<>(SpaceRoutes.card(s));
     sm.put("id", s.id());
@@ -112,21 +112,21 @@ public final class AdminSpaceRoutes {
       switch (req.pathParam("action")) {
         case "edit" -> {
           spaces.update(s.id(), req.form("name"), req.form("description"), req.formAll("parentsAllowed").contains("true"));
-          return Reply.redirect(back).flash("Saved.");
+          return Reply.redirect(back).flash(req.t("admin.saved"));
         }
         case "archive" -> {
-          if (s.kind() == SpaceKind.SCHOOL) throw new IllegalArgumentException("The school itself cannot be archived.");
+          if (s.kind() == SpaceKind.SCHOOL) throw new IllegalArgumentException(req.t("admin.space.schoolNotArchived"));
           spaces.setArchived(s.id(), true);
-          return Reply.redirect(back).flash(s.name() + " is archived: everyone can still read it, nobody can change it.");
+          return Reply.redirect(back).flash(req.t("admin.space.archivedNow", "name", s.name()));
         }
         case "unarchive" -> {
           spaces.setArchived(s.id(), false);
-          return Reply.redirect(back).flash(s.name() + " is open again.");
+          return Reply.redirect(back).flash(req.t("admin.space.openAgain", "name", s.name()));
         }
-        default -> throw HttpProblem.notFound("There is no such page.");
+        default -> throw HttpProblem.notFound(req.t("admin.noPage"));
       }
     } catch (IllegalArgumentException e) {
-      return spacePageModel(req, school, s, e.getMessage() + " Nothing was changed.", 422);
+      return spacePageModel(req, school, s, req.t("admin.nothingChanged", "problem", e.getMessage()), 422);
     }
   }
 }

@@ -38,15 +38,15 @@ public final class AdminToolSettingsRoutes {
   }
 
   private ToolRegistry.ActiveTool tool(WebRequest req) {
-    return tools.tool(req.pathParam("tool")).orElseThrow(() -> HttpProblem.notFound("No running tool is called " + req.pathParam("tool") + "."));
+    return tools.tool(req.pathParam("tool")).orElseThrow(() -> HttpProblem.notFound(req.t("admin.noRunningTool", "tool", req.pathParam("tool"))));
   }
 
   private Reply settingsForm(WebRequest req) {
     Space school = admin.school(req);
-    return settingsPage(school, tool(req), null, Map.of(), 200);
+    return settingsPage(req, school, tool(req), null, Map.of(), 200);
   }
 
-  private Page settingsPage(Space school, ToolRegistry.ActiveTool tool, String error, Map<String, String> submitted, int status) {
+  private Page settingsPage(WebRequest req, Space school, ToolRegistry.ActiveTool tool, String error, Map<String, String> submitted, int status) {
     List<Map<String, Object>> fields = new ArrayList<>();
     for (Setting<?> s : tool.info().settings()) {
       Map<String, Object> f = SettingFields.field(s, submitted.getOrDefault(s.key(), settings.stored(school.id(), tool.id(), s.key()).orElse(s.defaultValue())));
@@ -57,7 +57,7 @@ public final class AdminToolSettingsRoutes {
     m.put("tool", Map.of("id", tool.id(), "title", tool.info().title()));
     m.put("fields", fields);
     m.put("error", error);
-    return AdminPages.page("settings", school, m, tool.info().title() + " settings").status(status);
+    return AdminPages.page("settings", school, m, req.t("admin.settings.title", "tool", tool.info().title())).status(status);
   }
 
   private Reply saveSettings(WebRequest req) {
@@ -74,8 +74,8 @@ public final class AdminToolSettingsRoutes {
     try {
       settings.save(school.id(), tool.id(), values);
     } catch (IllegalArgumentException e) {
-      return settingsPage(school, tool, e.getMessage() + " Nothing was saved.", raw, 422);
+      return settingsPage(req, school, tool, req.t("admin.nothingSaved", "problem", e.getMessage()), raw, 422);
     }
-    return Reply.redirect(AdminPages.base(school) + "/plugins/" + tool.id() + "/settings").flash("Settings saved.");
+    return Reply.redirect(AdminPages.base(school) + "/plugins/" + tool.id() + "/settings").flash(req.t("admin.settings.saved"));
   }
 }

@@ -46,11 +46,11 @@ public final class AdminUsageRoutes {
 
   private Reply pickSchool(WebRequest req) {
     List<Space> mine = permissions.adminSchools(req.requireUser());
-    if (mine.isEmpty()) throw HttpProblem.forbidden("You do not run any school on this site.");
+    if (mine.isEmpty()) throw HttpProblem.forbidden(req.t("admin.noSchools"));
     if (mine.size() == 1) return Reply.redirect(AdminPages.base(mine.get(0)));
     List<Map<String, Object>> list = new ArrayList<>();
     mine.forEach(s -> list.add(Map.of("name", s.name(), "url", AdminPages.base(s))));
-    return Page.of("admin/schools", Map.of("schools", list)).title("School admin");
+    return Page.of("admin/schools", Map.of("schools", list)).title(req.t("admin.title"));
   }
 
   private Reply overview(WebRequest req) {
@@ -58,7 +58,7 @@ public final class AdminUsageRoutes {
     Map<String, Object> m = new HashMap<>();
     m.put("users", AdminPages.counts(users.countsByKind(school.id())));
     m.put("spaces", AdminPages.counts(spaces.countsByKind(school.id())));
-    return AdminPages.page("overview", school, m, "School admin");
+    return AdminPages.page("overview", school, m, req.t("admin.title"));
   }
 
   private Reply usage(WebRequest req) {
@@ -70,6 +70,6 @@ public final class AdminUsageRoutes {
     m.put("latest", activity.latest(school.id(), 50));
     m.put("users", AdminPages.counts(users.countsByKind(school.id())));
     m.put("spaces", AdminPages.counts(spaces.countsByKind(school.id())));
-    return AdminPages.page("usage", school, m, "Usage");
+    return AdminPages.page("usage", school, m, req.t("admin.usage.title"));
   }
 }

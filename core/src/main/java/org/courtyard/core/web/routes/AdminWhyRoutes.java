@@ -56,15 +56,15 @@ public final class AdminWhyRoutes {
       // Only this school's people and spaces (a site admin's "why" covers every school from each school's page).
       User u = users.byUsername(username).filter(x -> req.user().siteAdmin() || (x.schoolId() != null && x.schoolId() == school.id())).orElse(null);
       Space s = spaces.bySlug(slug).filter(x -> req.user().siteAdmin() || (x.schoolId() != null && x.schoolId() == school.id())).orElse(null);
-      if (u == null) m.put("answerError", "There is no account '" + username + "'.");
-      else if (s == null) m.put("answerError", "There is no space '" + slug + "'.");
+      if (u == null) m.put("answerError", req.t("admin.why.noAccount", "username", username));
+      else if (s == null) m.put("answerError", req.t("admin.why.noSpace", "space", slug));
       else {
         Decision d = permissions.decide(u, capability, s);
         m.put("answer", Map.of("allowed", d.allowed(), "reason", d.reason(), "who", u.displayName(), "where", s.name(),
-            "role", d.role() == null ? "none" : d.role().label()));
+            "role", d.role() == null ? req.t("admin.why.noRole") : d.role().label()));
       }
     }
     m.put("roles", List.of(Role.values()).stream().map(Role::label).toList());
-    return AdminPages.page("why", school, m, "Why can or can't they?");
+    return AdminPages.page("why", school, m, req.t("admin.why.title"));
   }
 }

@@ -46,7 +46,7 @@ public final class AuditRoutes {
 
   private Space school(WebRequest req) {
     Space school = AdminPages.requireSchoolAdmin(req, spaces, permissions);
-    req.crumb("Audit log", "/admin/" + school.slug() + "/audit");
+    req.crumb(req.t("admin.audit.title"), "/admin/" + school.slug() + "/audit");
     return school;
   }
 
@@ -61,7 +61,7 @@ public final class AuditRoutes {
       try {
         action = AuditLog.Action.valueOf(a);
       } catch (IllegalArgumentException e) {
-        error = "There is no kind of entry called '" + a + "'.";
+        error = req.t("admin.audit.noAction", "action", a);
       }
     }
     Instant from = null;
@@ -70,7 +70,7 @@ public final class AuditRoutes {
       from = req.query("from").map(d -> LocalDate.parse(d).atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null);
       to = req.query("to").map(d -> LocalDate.parse(d).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null);
     } catch (DateTimeParseException e) {
-      error = "Dates are written like 2026-12-02.";
+      error = req.t("admin.audit.badDate");
     }
     return new Query(error != null ? AuditLog.Filter.ALL : new AuditLog.Filter(action, req.query("person").orElse(null), from, to), error);
   }
@@ -97,6 +97,7 @@ public final class AuditRoutes {
     m.put("count", rows.size());
     m.put("more", found.size() > SHOWN);
     m.put("days", audit.days(school.id()));
+    m.put("daysText", String.valueOf(audit.days(school.id())));
     m.put("error", q.error());
     String selected = req.query("action").orElse("");
     List<Map<String, Object>> actions = new ArrayList<>();
@@ -107,13 +108,15 @@ public final class AuditRoutes {
     m.put("to", req.query("to").orElse(""));
     String rawQuery = req.routing().request().query();
     m.put("query", rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
-    return Page.of("admin/audit", m).title("Audit log").status(q.error() == null ? 200 : 422);
+    return Page.of("admin/audit", m).title(req.t("admin.audit.title")).status(q.error() == null ? 200 : 422);
   }
 
   private Reply csv(WebRequest req) {
     Space school = school(req);
     Query q = query(req);
-    StringBuilder out = new StringBuilder("when_utc,what,who_did_it,to_whom,detail,address\r\n");
+    StringBuilder out = new StringBuilder(String.join(",", Csv.cell(req.t("admin.audit.csv.when")), Csv.cell(req.t("admin.audit.csv.what")),
+        Csv.cell(req.t("admin.audit.csv.actor")), Csv.cell(req.t("admin.audit.csv.subject")), Csv.cell(req.t("admin.audit.csv.detail")),
+        Csv.cell(req.t("admin.audit.csv.address")))).append("\r\n");
     for (AuditLog.Entry e : audit.find(school.id(), q.filter(), 100_000)) {
       out.append(String.join(",", Csv.cell(WHEN.format(e.at())), Csv.cell(e.action().label()), Csv.cell(e.actorName()),
           Csv.cell(e.subjectName()), Csv.cell(e.detail()), Csv.cell(e.address()))).append("\r\n");
@@ -127,11 +130,11 @@ public final class AuditRoutes {
     try {
       audit.setDays(school.id(), Integer.parseInt(req.form("days")), req.user());
     } catch (NumberFormatException e) {
-      return Reply.redirect(back).flash("Write the number of days as a whole number. Nothing was changed.");
+      return Reply.redirect(back).flash(req.t("admin.audit.daysNotNumber"));
     } catch (IllegalArgumentException e) {
-      return Reply.redirect(back).flash(e.getMessage() + " Nothing was changed.");
+      return Reply.redirect(back).flash(req.t("admin.nothingChanged", "problem", e.getMessage()));
     }
-    return Reply.redirect(back).flash("The audit log now keeps entries for " + req.form("days") + " days.");
+    return Reply.redirect(back).flash(req.t("admin.audit.daysSaved", "days", req.form("days")));
   }
 
 }

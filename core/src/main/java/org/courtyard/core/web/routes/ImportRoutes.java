@@ -49,16 +49,16 @@ public final class ImportRoutes {
   /** The school named in the path, if this user administers it. */
   private Space school(WebRequest req) {
     Space school = AdminPages.requireSchoolAdmin(req, spaces, permissions);
-    req.crumb("Import from the MIS", "/admin/" + school.slug() + "/import");
+    req.crumb(req.t("import.title"), "/admin/" + school.slug() + "/import");
     return school;
   }
 
   private Reply form(WebRequest req) {
     Space school = school(req);
-    return formPage(school, null, 200, null, null);
+    return formPage(req, school, null, 200, null, null);
   }
 
-  private Page formPage(Space school, String error, int status, String format, Roster.Scope mode) {
+  private Page formPage(WebRequest req, Space school, String error, int status, String format, Roster.Scope mode) {
     Map<String, Object> m = new HashMap<>();
     m.put("school", SpaceRoutes.card(school));
     m.put("error", error);
@@ -68,42 +68,42 @@ public final class ImportRoutes {
     m.put("formats", formats);
     List<Map<String, Object>> modes = new ArrayList<>();
     for (Roster.Scope s : Roster.Scope.values()) {
-      modes.add(Map.of("key", s.key(), "label", s.label(), "hint", hint(s), "on", s == mode));
+      modes.add(Map.of("key", s.key(), "label", s.label(), "hint", hint(req, s), "on", s == mode));
     }
     m.put("modes", modes);
-    m.put("history", runs(imports.history(school.id()).stream().limit(10).toList()));
-    return Page.of("import/form", m).title("Import from the MIS").status(status);
+    m.put("history", runs(req, imports.history(school.id()).stream().limit(10).toList()));
+    return Page.of("import/form", m).title(req.t("import.title")).status(status);
   }
 
   private Reply preview(WebRequest req) {
     Space school = school(req);
     List<Upload> uploads = req.uploads();
-    if (uploads.isEmpty()) return formPage(school, "Choose a file to import.", 422, req.form("format"), Roster.Scope.of(req.form("mode")));
+    if (uploads.isEmpty()) return formPage(req, school, req.t("import.form.chooseFile"), 422, req.form("format"), Roster.Scope.of(req.form("mode")));
     Upload file = uploads.get(0);
     Roster.Scope mode = Roster.Scope.of(req.form("mode"));
     if (mode == null) {
-      return formPage(school, "Say what the file holds: the whole school, these classes only, or additions and changes only. Nothing was changed.",
+      return formPage(req, school, req.t("import.form.sayMode"),
           422, req.form("format"), null);
     }
     try {
       ImportService.Preview p = imports.preview(school.id(), req.user().id(), req.form("format"), file.file(), file.fileName(), mode);
-      return Page.of("import/preview", planModel(school, p.runId(), p.plan(), null)).title("Check the import");
+      return Page.of("import/preview", planModel(req, school, p.runId(), p.plan(), null)).title(req.t("import.preview.title"));
     } catch (RosterException e) {
-      return formPage(school, e.getMessage() + " Nothing was changed.", 422, req.form("format"), mode);
+      return formPage(req, school, req.t("admin.nothingChanged", "problem", e.getMessage()), 422, req.form("format"), mode);
     }
   }
 
-  private static String hint(Roster.Scope s) {
+  private static String hint(WebRequest req, Roster.Scope s) {
     return switch (s) {
-      case WHOLE_SCHOOL -> "Everyone who is not in the file leaves: their accounts are switched off, and classes not in the file are archived.";
-      case CLASSES -> "Only the classes in the file are compared: someone missing from one of them is taken out of that class. Nobody else is touched and no class is archived.";
-      case CHANGES -> "People and classes in the file are added or updated. Nobody is switched off and nothing is archived for being missing.";
+      case WHOLE_SCHOOL -> req.t("import.mode.wholeSchool");
+      case CLASSES -> req.t("import.mode.classes");
+      case CHANGES -> req.t("import.mode.changes");
     };
   }
 
   private static final int NAMES_SHOWN = 100;
 
-  private Map<String, Object> planModel(Space school, long runId, Plan plan, String error) {
+  private Map<String, Object> planModel(WebRequest req, Space school, long runId, Plan plan, String error) {
     Map<String, Object> m = new HashMap<>();
     m.put("school", SpaceRoutes.card(school));
     m.put("runId", runId);
@@ -111,7 +111,7 @@ public final class ImportRoutes {
     m.put("summary", plan.summary());
     m.put("nothingToDo", plan.nothingToDo());
     m.put("mode", plan.mode().label());
-    m.put("modeHint", hint(plan.mode()));
+    m.put("modeHint", hint(req, plan.mode()));
     if (plan.declared() != null && plan.declared() != plan.mode()) m.put("declared", plan.declared().label());
     List<Plan.Row> offs = plan.switchOffs();
     List<Plan.Row> archives = plan.archives();
@@ -124,7 +124,7 @@ public final class ImportRoutes {
     m.put("archiveMore", Math.max(0, archives.size() - NAMES_SHOWN));
     m.put("consequences", ImportService.consequences(offs.size(), archives.size()));
     List<Map<String, Object>> counts = new ArrayList<>();
-    plan.counts().forEach((a, n) -> counts.add(Map.of("action", label(a), "count", n)));
+    plan.counts().forEach((a, n) -> counts.add(Map.of("action", label(req, a), "count", n)));
     m.put("counts", counts);
     List<Map<String, Object>> sections = new ArrayList<>();
     for (Plan.Action a : Plan.Action.values()) {
@@ -141,7 +141,7 @@ public final class ImportRoutes {
         row.put("where", r.where() == null ? "" : r.where());
         shown.add(row);
       }
-      sections.add(Map.of("action", label(a), "rows", shown, "more", Math.max(0, rows.size() - ROWS_SHOWN), "id", a.name().toLowerCase()));
+      sections.add(Map.of("action", label(req, a), "rows", shown, "more", Math.max(0, rows.size() - ROWS_SHOWN), "id", a.name().toLowerCase()));
     }
     m.put("sections", sections);
     return m;
@@ -151,64 +151,64 @@ public final class ImportRoutes {
     return rows.stream().limit(NAMES_SHOWN).map(r -> (r.name() == null ? "" : r.name()) + (r.externalId() == null ? "" : " (" + r.externalId() + ")")).toList();
   }
 
-  private static String label(Plan.Action a) {
+  private static String label(WebRequest req, Plan.Action a) {
     return switch (a) {
-      case ADD -> "To add";
-      case UPDATE -> "To update";
-      case LEAVER -> "Leavers";
-      case RESTORE -> "Returning";
-      case REMOVE -> "To remove";
-      case UNCHANGED -> "Unchanged";
-      case REJECTED -> "Rejected";
+      case ADD -> req.t("import.action.add");
+      case UPDATE -> req.t("import.action.update");
+      case LEAVER -> req.t("import.action.leaver");
+      case RESTORE -> req.t("import.action.restore");
+      case REMOVE -> req.t("import.action.remove");
+      case UNCHANGED -> req.t("import.action.unchanged");
+      case REJECTED -> req.t("import.action.rejected");
     };
   }
 
   private Reply apply(WebRequest req) {
     Space school = school(req);
     long runId = req.pathId("run");
-    ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound("There is no such import."));
+    ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound(req.t("import.noRun")));
     boolean confirmed = "yes".equals(req.form("confirm"));
     if (run.status() == ImportService.Status.PREVIEW && !confirmed && (run.switchOffs() > 0 || run.archives() > 0)) {
       String error = ImportService.unconfirmed(run.switchOffs(), run.archives());
       try {
-        return Page.of("import/preview", planModel(school, runId, imports.plan(school.id(), runId), error)).title("Check the import").status(422);
+        return Page.of("import/preview", planModel(req, school, runId, imports.plan(school.id(), runId), error)).title(req.t("import.preview.title")).status(422);
       } catch (RosterException e) {
-        return formPage(school, error + " " + e.getMessage(), 422, run.format(), run.scope());
+        return formPage(req, school, error + " " + e.getMessage(), 422, run.format(), run.scope());
       }
     }
     try {
       imports.applyInBackground(school.id(), runId, req.user(), confirmed);
     } catch (IllegalArgumentException e) {
-      return statusPage(school, run, e.getMessage(), 409);
+      return statusPage(req, school, run, e.getMessage(), 409);
     }
-    return Reply.redirect("/admin/" + school.slug() + "/import/" + runId).flash("Import started.");
+    return Reply.redirect("/admin/" + school.slug() + "/import/" + runId).flash(req.t("import.started"));
   }
 
   private Reply undo(WebRequest req) {
     Space school = school(req);
     long runId = req.pathId("run");
-    ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound("There is no such import."));
+    ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound(req.t("import.noRun")));
     try {
       String done = imports.undo(school.id(), runId, req.user());
-      return Reply.redirect("/admin/" + school.slug() + "/import/" + runId).flash("Import undone: " + done + ".");
+      return Reply.redirect("/admin/" + school.slug() + "/import/" + runId).flash(req.t("import.undoneFlash", "done", done));
     } catch (IllegalArgumentException e) {
-      return statusPage(school, imports.run(school.id(), runId).orElse(run), "This import cannot be undone. " + e.getMessage(), 409);
+      return statusPage(req, school, imports.run(school.id(), runId).orElse(run), req.t("import.cannotUndo", "reason", e.getMessage()), 409);
     }
   }
 
   private Reply status(WebRequest req) {
     Space school = school(req);
     long runId = req.pathId("run");
-    ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound("There is no such import."));
-    return statusPage(school, run, null, 200);
+    ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound(req.t("import.noRun")));
+    return statusPage(req, school, run, null, 200);
   }
 
-  private Page statusPage(Space school, ImportService.Run run, String error, int code) {
+  private Page statusPage(WebRequest req, Space school, ImportService.Run run, String error, int code) {
     long runId = run.id();
     Map<String, Object> m = new HashMap<>();
     m.put("error", error);
     m.put("school", SpaceRoutes.card(school));
-    m.put("run", runModel(run));
+    m.put("run", runModel(req, run));
     ImportService.Progress p = imports.progress(runId).orElse(null);
     boolean running = run.status() == ImportService.Status.RUNNING;
     m.put("running", running);
@@ -223,30 +223,30 @@ public final class ImportRoutes {
       m.put("canUndo", why.isEmpty());
       m.put("whyNotUndo", why.orElse(null));
     }
-    return Page.of("import/status", m).title("Import " + runId).status(code);
+    return Page.of("import/status", m).title(req.t("import.status.pageTitle", "id", String.valueOf(runId))).status(code);
   }
 
   private Reply letters(WebRequest req) {
     Space school = school(req);
     long runId = req.pathId("run");
-    imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound("There is no such import."));
+    imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound(req.t("import.noRun")));
     return Page.of("import/letters", Map.of("school", SpaceRoutes.card(school), "letters", imports.letters(school.id(), runId), "runId", runId))
-        .title("First sign-in letters");
+        .title(req.t("import.letters.title"));
   }
 
   private Reply history(WebRequest req) {
     Space school = school(req);
-    return Page.of("import/history", Map.of("school", SpaceRoutes.card(school), "history", runs(imports.history(school.id()))))
-        .title("Import history");
+    return Page.of("import/history", Map.of("school", SpaceRoutes.card(school), "history", runs(req, imports.history(school.id()))))
+        .title(req.t("import.history.title"));
   }
 
-  private static List<Map<String, Object>> runs(List<ImportService.Run> runs) {
+  private static List<Map<String, Object>> runs(WebRequest req, List<ImportService.Run> runs) {
     List<Map<String, Object>> out = new ArrayList<>();
-    runs.forEach(r -> out.add(runModel(r)));
+    runs.forEach(r -> out.add(runModel(req, r)));
     return out;
   }
 
-  private static Map<String, Object> runModel(ImportService.Run r) {
+  private static Map<String, Object> runModel(WebRequest req, ImportService.Run r) {
     Map<String, Object> m = new HashMap<>();
     m.put("id", r.id());
     m.put("format", r.format());
@@ -254,7 +254,7 @@ public final class ImportRoutes {
     m.put("at", r.at());
     m.put("status", r.status().name().toLowerCase());
     m.put("summary", r.summary());
-    m.put("who", r.who() == null ? "the command line" : r.who());
+    m.put("who", r.who() == null ? req.t("import.runs.commandLine") : r.who());
     m.put("preview", r.status() == ImportService.Status.PREVIEW);
     m.put("mode", r.scope() == null ? "" : r.scope().label());
     return m;

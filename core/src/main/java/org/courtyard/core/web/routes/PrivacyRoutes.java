@@ -83,15 +83,15 @@ public final class PrivacyRoutes {
 
   private Space school(WebRequest req) {
     Space school = AdminPages.requireSchoolAdmin(req, spaces, permissions);
-    req.crumb("Privacy", base(school));
+    req.crumb(req.t("admin.privacy.crumb"), base(school));
     return school;
   }
 
   private static String base(Space school) { return "/admin/" + school.slug() + "/privacy"; }
 
-  private Reply overview(WebRequest req) { return overviewPage(school(req), null, 200); }
+  private Reply overview(WebRequest req) { return overviewPage(req, school(req), null, 200); }
 
-  private Page overviewPage(Space school, String error, int status) {
+  private Page overviewPage(WebRequest req, Space school, String error, int status) {
     Map<String, Object> m = new HashMap<>();
     m.put("leaverDays", retention.days(school.id()));
     m.put("zone", schools.timeZone(school.id()).map(ZoneId::getId).orElse(""));
@@ -102,13 +102,13 @@ public final class PrivacyRoutes {
       Map<String, Object> j = new HashMap<>();
       j.put("key", s.key());
       j.put("next", s.nextDue());
-      j.put("last", s.lastStarted() == null ? "never" : s.lastStarted() + " on " + s.lastNode());
+      j.put("last", s.lastStarted() == null ? req.t("admin.privacy.never") : req.t("admin.privacy.lastOn", "when", String.valueOf(s.lastStarted()), "node", s.lastNode()));
       j.put("outcome", s.lastOutcome() == null ? "" : s.lastOutcome());
       j.put("failed", s.lastOutcome() != null && s.lastOutcome().startsWith("failed"));
       js.add(j);
     }
     m.put("jobs", js);
-    return AdminPages.page("privacy", school, m, "Privacy and the school year · " + school.name()).status(status);
+    return AdminPages.page("privacy", school, m, req.t("admin.privacy.pageTitle", "school", school.name())).status(status);
   }
 
   private Reply saveSettings(WebRequest req) {
@@ -120,42 +120,42 @@ public final class PrivacyRoutes {
       if (days < 0 || days > 36_500) throw new NumberFormatException();
       if (!req.form("zone").isEmpty()) zone = ZoneId.of(req.form("zone"));
     } catch (NumberFormatException e) {
-      return overviewPage(school, "Keep leavers' data for a whole number of days, from 0 (until erased by hand) to 36500. Nothing was saved.", 422);
+      return overviewPage(req, school, req.t("admin.privacy.badDays"), 422);
     } catch (DateTimeException e) {
-      return overviewPage(school, "'" + req.form("zone") + "' is not a time zone; write it like Europe/London. Nothing was saved.", 422);
+      return overviewPage(req, school, req.t("admin.privacy.badZone", "zone", req.form("zone")), 422);
     }
     retention.setDays(school.id(), days);
     schools.setTimeZone(school.id(), zone);
     audit.record(school.id(), AuditLog.Action.PRIVACY_SETTINGS, req.user(), null, school.id(),
         "leavers' data kept " + days + " days; time zone " + (zone == null ? "the installation's" : zone.getId()), req.clientAddress());
-    return Reply.redirect(base(school)).flash("Saved.");
+    return Reply.redirect(base(school)).flash(req.t("admin.saved"));
   }
 
   private Reply endYear(WebRequest req) {
     Space school = school(req);
     String year = req.form("year");
     if (!year.matches("[0-9]{4}[-–/][0-9]{2,4}")) {
-      return overviewPage(school, "Name the year that ended like 2025-26. Nothing was changed.", 422);
+      return overviewPage(req, school, req.t("admin.privacy.badYear"), 422);
     }
     audit.record(school.id(), AuditLog.Action.SCHOOL_YEAR_ENDED, req.user(), null, school.id(), year, req.clientAddress());
     events.publishAfterCommit(new SchoolYearEnded(school.id(), year));
-    return Reply.redirect(base(school)).flash("The school year " + year + " has ended; every tool was told.");
+    return Reply.redirect(base(school)).flash(req.t("admin.privacy.yearEnded", "year", year));
   }
 
   private User person(WebRequest req, Space school) {
-    User u = users.byId(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such person."));
-    if (u.schoolId() == null || u.schoolId() != school.id()) throw HttpProblem.notFound("There is no such person in " + school.name() + ".");
-    if (u.siteAdmin() && !req.user().siteAdmin()) throw HttpProblem.forbidden(u.displayName() + " looks after the whole site; only another site admin can do this.");
+    User u = users.byId(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.t("admin.noPerson")));
+    if (u.schoolId() == null || u.schoolId() != school.id()) throw HttpProblem.notFound(req.t("admin.noPersonIn", "school", school.name()));
+    if (u.siteAdmin() && !req.user().siteAdmin()) throw HttpProblem.forbidden(req.t("admin.personData.siteAdmin", "name", u.displayName()));
     return u;
   }
 
   private Reply personData(WebRequest req) {
     Space school = school(req);
     User u = person(req, school);
-    return personPage(school, u, null, 200);
+    return personPage(req, school, u, null, 200);
   }
 
-  private Page personPage(Space school, User u, String error, int status) {
+  private Page personPage(WebRequest req, Space school, User u, String error, int status) {
     List<Map<String, Object>> tools = new ArrayList<>();
     for (SubjectAccess.Section s : subjectAccess.collect(u.id())) {
       Map<String, Object> t = new HashMap<>();
@@ -163,7 +163,7 @@ public final class PrivacyRoutes {
       t.put("failure", s.failure());
       List<String> counts = new ArrayList<>();
       s.records().forEach((kind, list) -> counts.add(list.size() + " × " + kind));
-      if (!s.files().isEmpty()) counts.add(s.files().size() + " × file");
+      if (!s.files().isEmpty()) counts.add(s.files().size() + " × " + req.t("admin.personData.file"));
       t.put("counts", counts);
       t.put("empty", counts.isEmpty() && s.failure() == null);
       tools.add(t);
@@ -173,7 +173,7 @@ public final class PrivacyRoutes {
     m.put("tools", tools);
     m.put("error", error);
     m.put("self", false);
-    return AdminPages.page("person-data", school, m, "Data held about " + u.displayName()).status(status);
+    return AdminPages.page("person-data", school, m, req.t("admin.personData.title", "name", u.displayName())).status(status);
   }
 
   private Reply download(WebRequest req) throws IOException {
@@ -192,14 +192,14 @@ public final class PrivacyRoutes {
   private Reply erase(WebRequest req) {
     Space school = school(req);
     User u = person(req, school);
-    if (u.id() == req.user().id()) return personPage(school, u, "You cannot erase your own account; ask another administrator.", 422);
+    if (u.id() == req.user().id()) return personPage(req, school, u, req.t("admin.personData.notYourself"), 422);
     if (!req.form("confirm").equals(u.username())) {
-      return personPage(school, u, "Type the username " + u.username() + " to confirm. Nothing was erased.", 422);
+      return personPage(req, school, u, req.t("admin.personData.typeUsername", "username", u.username()), 422);
     }
     Erasure.Outcome o = erasure.erase(u, req.user(), "on request", req.clientAddress());
     if (!o.complete()) {
-      return personPage(school, u, "Some data could not be erased (" + String.join(", ", o.failed()) + "); the rest was. Try again, or see the log.", 500);
+      return personPage(req, school, u, req.t("admin.personData.partly", "failed", String.join(", ", o.failed())), 500);
     }
-    return Reply.redirect("/admin/" + school.slug() + "/users").flash(u.displayName() + "'s data was erased (" + o.total() + " records).");
+    return Reply.redirect("/admin/" + school.slug() + "/users").flash(req.t("admin.personData.erased", "name", u.displayName(), "count", o.total()));
   }
 }
