@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserKind;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
@@ -33,6 +34,32 @@ final class BlogRoutes implements Routes {
   static final int MAX_TITLE = 200;
   static final int MAX_COMMENT = 5000;
   static final long MAX_MEDIA = 20L * 1024 * 1024;
+  // The blog's words are in messages/blog*.properties (English, Welsh, Polish, Urdu, Arabic).
+  static final Message INDEX_TITLE = Message.of("blog.index.pageTitle");
+  static final Message DRAFTS_TITLE = Message.of("blog.drafts.title");
+  static final Message WRITE_TITLE = Message.of("blog.edit.write");
+  static final Message EDIT_TITLE = Message.of("blog.edit.pageTitle");
+  static final Message SEARCH_TITLE = Message.of("blog.search.title");
+  static final Message NO_POST = Message.of("blog.problem.noPost");
+  static final Message ONLY_WRITER = Message.of("blog.problem.onlyWriter");
+  static final Message TITLE_EMPTY = Message.of("blog.problem.titleEmpty");
+  static final Message TITLE_LONG = Message.of("blog.problem.titleLong");
+  static final Message BODY_LONG = Message.of("blog.problem.bodyLong");
+  static final Message WHEN = Message.of("blog.problem.when");
+  static final Message COMMENTS_OFF = Message.of("blog.problem.commentsOff");
+  static final Message COMMENT_EMPTY = Message.of("blog.problem.commentEmpty");
+  static final Message COMMENT_LONG = Message.of("blog.problem.commentLong");
+  static final Message NO_COMMENT = Message.of("blog.problem.noComment");
+  static final Message NO_FILE = Message.of("blog.problem.noFile");
+  static final Message NO_FEED = Message.of("blog.problem.noFeed");
+  static final Message SAVED_DRAFT = Message.of("blog.flash.draft");
+  static final Message SCHEDULED = Message.of("blog.flash.scheduled");
+  static final Message PUBLISHED = Message.of("blog.flash.published");
+  static final Message HELD = Message.of("blog.flash.held");
+  static final Message COMMENTED = Message.of("blog.flash.commented");
+  static final Message SHOWN = Message.of("blog.flash.shown");
+  static final Message HIDDEN = Message.of("blog.flash.hidden");
+  static final Message FEED_TITLE = Message.of("blog.feed.title");
   private final BlogStore store;
   private final ToolServices core;
 
@@ -70,7 +97,7 @@ final class BlogRoutes implements Routes {
     m.put("months", store.months(req.space().id(), zone(req)));
     m.put("month", month);
     m.put("public", req.setting(BlogTool.PUBLIC));
-    return Page.of("blog/index", m).title("Blog · " + req.space().name());
+    return Page.of("blog/index", m).title(req.text(INDEX_TITLE, "space", req.space().name()));
   }
 
   private Map<String, Object> summary(BlogStore.Post p) {
@@ -89,8 +116,8 @@ final class BlogRoutes implements Routes {
 
   /** A post as this user may see it: live posts for everyone, drafts and scheduled posts for their author and teachers. */
   private BlogStore.Post visiblePost(ToolRequest req, long id) {
-    BlogStore.Post p = store.post(req.space().id(), id).orElseThrow(() -> HttpProblem.notFound("There is no such post."));
-    if (!p.live() && !(req.signedIn() && mayEdit(req, p))) throw HttpProblem.notFound("There is no such post.");
+    BlogStore.Post p = store.post(req.space().id(), id).orElseThrow(() -> HttpProblem.notFound(req.text(NO_POST)));
+    if (!p.live() && !(req.signedIn() && mayEdit(req, p))) throw HttpProblem.notFound(req.text(NO_POST));
     return p;
   }
 
@@ -114,7 +141,7 @@ final class BlogRoutes implements Routes {
   private Reply drafts(ToolRequest req) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (BlogStore.Post p : store.unpublished(req.space().id(), req.user().id(), req.can(MODERATE))) list.add(summary(p));
-    return Page.of("blog/drafts", Map.of("posts", list)).title("Drafts and scheduled posts");
+    return Page.of("blog/drafts", Map.of("posts", list)).title(req.text(DRAFTS_TITLE));
   }
 
   private Page editor(ToolRequest req, BlogStore.Post p) {
@@ -125,12 +152,12 @@ final class BlogRoutes implements Routes {
     m.put("publishAt", p == null || p.publishAt() == null || !p.scheduled() ? ""
         : LocalDateTime.ofInstant(p.publishAt(), zone(req)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
     m.put("action", p == null ? "/posts" : "/posts/" + p.id());
-    return Page.of("blog/edit", m).title(p == null ? "Write a post" : "Edit " + p.title());
+    return Page.of("blog/edit", m).title(p == null ? req.text(WRITE_TITLE) : req.text(EDIT_TITLE, "title", p.title()));
   }
 
   private BlogStore.Post editable(ToolRequest req) {
-    BlogStore.Post p = store.post(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such post."));
-    if (!mayEdit(req, p)) throw HttpProblem.forbidden("Only its writer or a teacher can change a post.");
+    BlogStore.Post p = store.post(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_POST)));
+    if (!mayEdit(req, p)) throw HttpProblem.forbidden(req.text(ONLY_WRITER));
     return p;
   }
 
@@ -143,9 +170,9 @@ final class BlogRoutes implements Routes {
   private Draft read(ToolRequest req) {
     InputProblem problem = null;
     String title = req.form("title");
-    if (title.isEmpty()) problem = add(problem, "title", "Give the post a title.");
-    if (title.length() > MAX_TITLE) problem = add(problem, "title", "The title is too long: at most " + MAX_TITLE + " characters.");
-    if (req.form("body").length() > MAX_BODY) problem = add(problem, "body", "The post is too long: at most " + MAX_BODY + " characters.");
+    if (title.isEmpty()) problem = add(problem, "title", req.text(TITLE_EMPTY));
+    if (title.length() > MAX_TITLE) problem = add(problem, "title", req.text(TITLE_LONG, "max", MAX_TITLE));
+    if (req.form("body").length() > MAX_BODY) problem = add(problem, "body", req.text(BODY_LONG, "max", MAX_BODY));
     Instant now = core.clock().instant();
     Draft d = null;
     switch (req.form("action")) {
@@ -155,7 +182,7 @@ final class BlogRoutes implements Routes {
           Instant at = LocalDateTime.parse(req.form("publishAt")).atZone(zone(req)).toInstant();
           d = new Draft(title, null, at.isAfter(now) ? BlogStore.SCHEDULED : BlogStore.PUBLISHED, at.isAfter(now) ? at : now);
         } catch (DateTimeParseException e) {
-          problem = add(problem, "publishAt", "Choose the date and time to publish it.");
+          problem = add(problem, "publishAt", req.text(WHEN));
         }
       }
       default -> d = new Draft(title, null, BlogStore.DRAFT, null);
@@ -183,7 +210,7 @@ final class BlogRoutes implements Routes {
     long id = store.create(req.space().id(), req.user(), d.title(), d.body(), d.status(), d.publishAt());
     saveMedia(id, stored);
     core.activity().record(req.user(), req.space(), BlogStore.DRAFT.equals(d.status()) ? "draft" : "post", "wrote “" + d.title() + "”");
-    return Reply.redirect("posts/" + id).flash(flash(d, zone(req)));
+    return Reply.redirect("posts/" + id).flash(flash(req, d));
   }
 
   private Reply update(ToolRequest req) {
@@ -192,38 +219,41 @@ final class BlogRoutes implements Routes {
     List<Uploads.Stored> stored = acceptMedia(req);
     store.update(p.id(), d.title(), d.body(), d.status(), d.publishAt());
     saveMedia(p.id(), stored);
-    return Reply.redirect("posts/" + p.id()).flash(flash(d, zone(req)));
+    return Reply.redirect("posts/" + p.id()).flash(flash(req, d));
   }
 
-  private static String flash(Draft d, ZoneId zone) {
-    if (BlogStore.DRAFT.equals(d.status())) return "Saved as a draft: only you and your teachers can see it.";
+  private String flash(ToolRequest req, Draft d) {
+    if (BlogStore.DRAFT.equals(d.status())) return req.text(SAVED_DRAFT);
     if (BlogStore.SCHEDULED.equals(d.status())) {
-      return "Scheduled: it appears on " + d.publishAt().atZone(zone).format(DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", java.util.Locale.UK)) + ".";
+      // The day with its month's name in the reader's language, the time on the 24-hour clock, in the school's zone.
+      java.time.ZonedDateTime at = d.publishAt().atZone(zone(req));
+      java.util.Locale locale = "en".equals(req.language()) ? java.util.Locale.UK : java.util.Locale.forLanguageTag(req.language());
+      return req.text(SCHEDULED, "date", at.format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale)), "time", at.format(DateTimeFormatter.ofPattern("HH:mm")));
     }
-    return "Published.";
+    return req.text(PUBLISHED);
   }
 
   private Reply comment(ToolRequest req) {
     BlogStore.Post p = visiblePost(req, req.pathId("id"));
     String mode = req.setting(BlogTool.COMMENTS);
-    if ("off".equals(mode)) throw HttpProblem.forbidden("Comments are switched off on this blog.");
+    if ("off".equals(mode)) throw HttpProblem.forbidden(req.text(COMMENTS_OFF));
     String body = req.form("body");
-    if (body.isEmpty()) throw InputProblem.of("body", "Write your comment first.");
-    if (body.length() > MAX_COMMENT) throw InputProblem.of("body", "A comment is at most 5,000 characters (this has " + body.length() + ").");
+    if (body.isEmpty()) throw InputProblem.of("body", req.text(COMMENT_EMPTY));
+    if (body.length() > MAX_COMMENT) throw InputProblem.of("body", req.text(COMMENT_LONG, "max", MAX_COMMENT, "length", body.length()));
     boolean held = "before".equals(mode) && !req.can(MODERATE) && (req.user().kind() == UserKind.LEARNER || req.user().kind() == UserKind.PARENT);
     store.comment(p.id(), p.spaceId(), req.user(), body, held ? "pending" : "visible");
     core.activity().record(req.user(), req.space(), "comment", "commented on “" + p.title() + "”");
-    return Reply.redirect("posts/" + p.id()).flash(held ? "Thank you! A teacher will check your comment first." : "Comment added.");
+    return Reply.redirect("posts/" + p.id()).flash(req.text(held ? HELD : COMMENTED));
   }
 
   private Reply moderateComment(ToolRequest req, String status) {
-    BlogStore.Comment c = store.commentById(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such comment."));
+    BlogStore.Comment c = store.commentById(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_COMMENT)));
     store.setCommentStatus(c.id(), status);
-    return Reply.redirect("posts/" + c.postId()).flash("visible".equals(status) ? "Comment shown." : "Comment hidden.");
+    return Reply.redirect("posts/" + c.postId()).flash(req.text("visible".equals(status) ? SHOWN : HIDDEN));
   }
 
   private Reply media(ToolRequest req) {
-    BlogStore.Media item = store.mediaItem(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
+    BlogStore.Media item = store.mediaItem(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FILE)));
     visiblePost(req, item.postId());
     return core.uploads().serve(item.fileKey(), item.contentType(), item.fileName());
   }
@@ -232,14 +262,14 @@ final class BlogRoutes implements Routes {
     String q = req.query("q").orElse("");
     List<Map<String, Object>> hits = new ArrayList<>();
     if (q.length() >= 2) for (BlogStore.Post p : store.search(req.space().id(), q)) hits.add(summary(p));
-    return Page.of("blog/search", Map.of("q", q, "hits", hits, "searched", q.length() >= 2)).title("Search the blog");
+    return Page.of("blog/search", Map.of("q", q, "hits", hits, "searched", q.length() >= 2)).title(req.text(SEARCH_TITLE));
   }
 
   /** Atom, for public blogs only; a blog that is not public has no feed at all. */
   private Reply feed(ToolRequest req) {
-    if (!req.setting(BlogTool.PUBLIC)) throw HttpProblem.notFound("This blog has no public feed.");
+    if (!req.setting(BlogTool.PUBLIC)) throw HttpProblem.notFound(req.text(NO_FEED));
     StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    x.append("<title>").append(xml(req.space().name())).append(" blog</title>\n<id>urn:courtyard:blog:").append(req.space().id()).append("</id>\n");
+    x.append("<title>").append(xml(req.text(FEED_TITLE, "space", req.space().name()))).append("</title>\n<id>urn:courtyard:blog:").append(req.space().id()).append("</id>\n");
     List<BlogStore.Post> posts = store.published(req.space().id(), null, zone(req));
     x.append("<updated>").append(posts.isEmpty() ? core.clock().instant() : posts.get(0).publishAt()).append("</updated>\n");
     x.append("<link href=\"").append(xml(req.toolUrl())).append("\"/>\n");
