@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.courtyard.api.UserKind;
 import org.courtyard.api.UserRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
@@ -31,6 +32,44 @@ final class HomeworkRoutes implements Routes {
   static final int MAX_TITLE = 200;
   static final int MAX_TEXT = 50_000;
   private static final Uploads.Kind[] WORK = {Uploads.Kind.IMAGE, Uploads.Kind.AUDIO, Uploads.Kind.DOCUMENT};
+  // The words people read are in messages/homework*.properties, one file per language.
+  static final Message PAGE_TITLE = Message.of("homework.index.pageTitle");
+  static final Message MISSING_TITLE = Message.of("homework.missing.title");
+  static final Message STATE_OF = Message.of("homework.state.of");
+  static final Message STATE_MARKED = Message.of("homework.state.marked");
+  static final Message STATE_LATE = Message.of("homework.state.handedInLate");
+  static final Message STATE_IN = Message.of("homework.state.handedIn");
+  static final Message STATE_CLOSED = Message.of("homework.state.closed");
+  static final Message STATE_OVERDUE = Message.of("homework.state.overdue");
+  static final Message STATE_TO_DO = Message.of("homework.state.toDo");
+  static final Message TOO_LONG = Message.of("homework.problem.tooLong");
+  static final Message TITLE = Message.of("homework.index.taskTitle");
+  static final Message NO_TITLE = Message.of("homework.problem.noTitle");
+  static final Message INSTRUCTIONS_TOO_LONG = Message.of("homework.problem.instructionsTooLong");
+  static final Message NO_DUE = Message.of("homework.problem.noDue");
+  static final Message NOT_IN_CLASS = Message.of("homework.problem.notInClass");
+  static final Message NO_TASK = Message.of("homework.problem.noTask");
+  static final Message NO_TASK_FOR_YOU = Message.of("homework.problem.noTaskForYou");
+  static final Message NOT_SET_FOR_YOU = Message.of("homework.problem.notSetForYou");
+  static final Message CLOSED = Message.of("homework.problem.closed");
+  static final Message YOUR_WRITING = Message.of("homework.problem.yourWriting");
+  static final Message BAD_LINK = Message.of("homework.problem.badLink");
+  static final Message NOTHING = Message.of("homework.problem.nothing");
+  static final Message LEARNER = Message.of("homework.task.learner");
+  static final Message NOT_ASSIGNED = Message.of("homework.problem.notAssigned");
+  static final Message NO_NEW_DUE = Message.of("homework.problem.noNewDue");
+  static final Message NO_WORK = Message.of("homework.problem.noWork");
+  static final Message SOMEONE_ELSES = Message.of("homework.problem.someoneElses");
+  static final Message NO_FILE = Message.of("homework.problem.noFile");
+  static final Message OFF_SCALE = Message.of("homework.problem.offScale");
+  static final Message COMMENT = Message.of("homework.submission.comment");
+  static final Message TASK_SET = Message.of("homework.flash.taskSet");
+  static final Message ALREADY_RETURNED = Message.of("homework.flash.alreadyReturned");
+  static final Message HANDED_IN_LATE = Message.of("homework.flash.handedInLate");
+  static final Message HANDED_IN = Message.of("homework.flash.handedIn");
+  static final Message EXTENDED = Message.of("homework.flash.extended");
+  static final Message RETURNED = Message.of("homework.flash.returned");
+  static final Message MARK_SAVED = Message.of("homework.flash.markSaved");
   private final HomeworkStore store;
   private final Assignees assignees;
   private final ToolServices core;
@@ -66,7 +105,7 @@ final class HomeworkRoutes implements Routes {
   }
 
   private HomeworkStore.Task task(ToolRequest req) {
-    return store.task(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such task here."));
+    return store.task(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_TASK)));
   }
 
   /** Whether a learner can no longer hand in: the task closes at its due time, and theirs has passed. */
@@ -92,7 +131,9 @@ final class HomeworkRoutes implements Routes {
       } else {
         List<String> states = new ArrayList<>();
         for (UserRef u : who) {
-          if (mine.contains(u.id())) states.add((mine.size() > 1 || req.user().kind() == UserKind.PARENT ? u.displayName() + ": " : "") + state(t, u.id(), now));
+          if (!mine.contains(u.id())) continue;
+          String state = state(req, t, u.id(), now);
+          states.add(mine.size() > 1 || req.user().kind() == UserKind.PARENT ? req.text(STATE_OF, "name", u.displayName(), "state", state) : state);
         }
         m.put("state", String.join("; ", states));
       }
@@ -104,12 +145,13 @@ final class HomeworkRoutes implements Routes {
     m.put("marker", marker);
     m.put("learners", assignees.learnersOf(req.space().id()).stream()
         .map(u -> Map.<String, Object>of("id", u.id(), "name", u.displayName(), "ticked", ticked.contains(Long.toString(u.id())))).toList());
-    return Page.of("homework/index", m).title("Homework · " + req.space().name());
+    return Page.of("homework/index", m).title(req.text(PAGE_TITLE, "space", req.space().name()));
   }
 
-  private String state(HomeworkStore.Task t, long userId, Instant now) {
-    return store.submissionOf(t.id(), userId).map(s -> s.returned() ? "marked: " + s.mark() : s.late() ? "handed in late" : "handed in")
-        .orElse(closedFor(t, userId, now) ? "not handed in (closed)" : now.isAfter(store.dueFor(t, userId)) ? "not handed in (overdue)" : "to do");
+  private String state(ToolRequest req, HomeworkStore.Task t, long userId, Instant now) {
+    return store.submissionOf(t.id(), userId)
+        .map(s -> s.returned() ? req.text(STATE_MARKED, "mark", s.mark()) : req.text(s.late() ? STATE_LATE : STATE_IN))
+        .orElseGet(() -> req.text(closedFor(t, userId, now) ? STATE_CLOSED : now.isAfter(store.dueFor(t, userId)) ? STATE_OVERDUE : STATE_TO_DO));
   }
 
   /** A date and time typed into a datetime-local box, in the school's time zone; empty if it is not one. */
@@ -124,18 +166,18 @@ final class HomeworkRoutes implements Routes {
   private Reply create(ToolRequest req) {
     InputProblem.Collector problems = new InputProblem.Collector();
     String title = req.form("title");
-    if (title.isEmpty()) problems.add("title", "Title: give the task a title.");
-    else if (title.length() > MAX_TITLE) problems.add("title", "Title: at most " + MAX_TITLE + " characters (this has " + title.length() + ").");
+    if (title.isEmpty()) problems.add("title", req.text(NO_TITLE));
+    else if (title.length() > MAX_TITLE) problems.add("title", req.text(TOO_LONG, "label", req.text(TITLE), "max", MAX_TITLE, "length", title.length()));
     String instructions = req.form("instructions");
-    if (instructions.length() > MAX_TEXT) problems.add("instructions", "Instructions: at most " + MAX_TEXT + " characters.");
+    if (instructions.length() > MAX_TEXT) problems.add("instructions", req.text(INSTRUCTIONS_TOO_LONG, "max", MAX_TEXT));
     Instant due = parseTime(req.form("due"), zone(req)).orElse(null);
-    if (due == null) problems.add("due", "Due: choose the date and time it is due.");
+    if (due == null) problems.add("due", req.text(NO_DUE));
     Set<Long> members = assignees.learnersOf(req.space().id()).stream().map(UserRef::id).collect(Collectors.toSet());
     List<Long> named = new ArrayList<>();
     for (String v : req.formAll("learner")) {
       Long id = v.matches("\\d{1,18}") ? Long.valueOf(v) : null;
       if (id == null || !members.contains(id)) {
-        problems.add("learner", "For: choose learners from this class.");
+        problems.add("learner", req.text(NOT_IN_CLASS));
         break;
       }
       named.add(id);
@@ -144,9 +186,11 @@ final class HomeworkRoutes implements Routes {
     long id = store.create(req.space().id(), title, core.sanitizer().sanitize(instructions), due, !req.form("closes").isEmpty(), named,
         req.user().id(), now());
     HomeworkStore.Task t = store.task(req.space().id(), id).orElseThrow();
+    // Notices (and the activity log) are read later by someone else, in their own language, which this
+    // request does not know: they stay in English until Notifications can take a Message.
     for (UserRef u : assignees.of(t)) core.notifications().notify(u.id(), "New homework: " + title, req.toolUrl() + "/t/" + id);
     core.activity().record(req.user(), req.space(), "set", "set “" + title + "”");
-    return Reply.redirect("t/" + id).flash("Task set.");
+    return Reply.redirect("t/" + id).flash(req.text(TASK_SET));
   }
 
   private Page taskPage(ToolRequest req) {
@@ -154,7 +198,7 @@ final class HomeworkRoutes implements Routes {
     boolean marker = req.can(HomeworkTool.MARK);
     List<UserRef> who = assignees.of(t);
     Set<Long> mine = mayView(req);
-    if (!marker && who.stream().noneMatch(u -> mine.contains(u.id()))) throw HttpProblem.notFound("There is no such task for you.");
+    if (!marker && who.stream().noneMatch(u -> mine.contains(u.id()))) throw HttpProblem.notFound(req.text(NO_TASK_FOR_YOU));
     Instant now = now();
     Map<String, Object> m = new HashMap<>();
     m.put("task", t);
@@ -169,7 +213,7 @@ final class HomeworkRoutes implements Routes {
       row.put("userId", u.id());
       row.put("username", u.username());
       row.put("due", store.dueFor(t, u.id()));
-      row.put("state", state(t, u.id(), now));
+      row.put("state", state(req, t, u.id(), now));
       store.submissionOf(t.id(), u.id()).ifPresent(s -> {
         row.put("submissionId", s.id());
         row.put("late", s.late());
@@ -194,39 +238,39 @@ final class HomeworkRoutes implements Routes {
 
   private Reply handIn(ToolRequest req) {
     HomeworkStore.Task t = task(req);
-    if (assignees.of(t).stream().noneMatch(u -> u.id() == req.user().id())) throw HttpProblem.forbidden("This task is not set for you.");
+    if (assignees.of(t).stream().noneMatch(u -> u.id() == req.user().id())) throw HttpProblem.forbidden(req.text(NOT_SET_FOR_YOU));
     var old = store.submissionOf(t.id(), req.user().id());
-    if (old.isPresent() && old.get().returned()) return Reply.redirect("t/" + t.id()).flash("Your work has been marked and returned, so it cannot be changed.");
+    if (old.isPresent() && old.get().returned()) return Reply.redirect("t/" + t.id()).flash(req.text(ALREADY_RETURNED));
     Instant now = now();
     if (closedFor(t, req.user().id(), now)) {
-      throw InputProblem.of("", "“" + t.title() + "” closed at its due time, so it no longer takes work. Ask your teacher for an extension.");
+      throw InputProblem.of("", req.text(CLOSED, "title", t.title()));
     }
     String body = req.form("body");
     String link = req.form("link");
-    if (body.length() > MAX_TEXT) throw InputProblem.of("body", "Your writing: at most " + MAX_TEXT + " characters (this has " + body.length() + ").");
-    if (!link.isEmpty() && !link.matches("https?://[^\\s\"'<>]{1,490}")) throw InputProblem.of("link", "Link: a link starts with https:// — nothing was handed in.");
-    if (body.isEmpty() && link.isEmpty() && req.uploads().isEmpty()) throw InputProblem.of("body", "Write something, add a link or attach a file first.");
+    if (body.length() > MAX_TEXT) throw InputProblem.of("body", req.text(TOO_LONG, "label", req.text(YOUR_WRITING), "max", MAX_TEXT, "length", body.length()));
+    if (!link.isEmpty() && !link.matches("https?://[^\\s\"'<>]{1,490}")) throw InputProblem.of("link", req.text(BAD_LINK));
+    if (body.isEmpty() && link.isEmpty() && req.uploads().isEmpty()) throw InputProblem.of("body", req.text(NOTHING));
     List<Uploads.Stored> stored = core.uploads().acceptAll(req.uploads(), "file", MAX_FILE, WORK);
     boolean late = now.isAfter(store.dueFor(t, req.user().id()));
     long sid = store.handIn(t.id(), req.user(), body, link.isEmpty() ? null : link, late, now);
     for (Uploads.Stored s : stored) store.addFile(sid, s.key(), s.fileName(), s.contentType());
     core.activity().record(req.user(), req.space(), "hand-in", "handed in “" + t.title() + "”" + (late ? " late" : ""));
-    return Reply.redirect("t/" + t.id()).flash(late ? "Handed in — late, so your teacher will see that." : "Handed in. Well done!");
+    return Reply.redirect("t/" + t.id()).flash(req.text(late ? HANDED_IN_LATE : HANDED_IN));
   }
 
   private Reply extend(ToolRequest req) {
     HomeworkStore.Task t = task(req);
-    long userId = req.formNumber("user", "Learner", 1, Long.MAX_VALUE);
-    if (assignees.of(t).stream().noneMatch(u -> u.id() == userId)) throw InputProblem.of("user", "Learner: that learner does not have this task.");
+    long userId = req.formNumber("user", req.text(LEARNER), 1, Long.MAX_VALUE);
+    if (assignees.of(t).stream().noneMatch(u -> u.id() == userId)) throw InputProblem.of("user", req.text(NOT_ASSIGNED));
     Instant due = parseTime(req.form("due"), zone(req))
-        .orElseThrow(() -> InputProblem.of("due", "New due time: choose the date and time. Nothing was changed."));
+        .orElseThrow(() -> InputProblem.of("due", req.text(NO_NEW_DUE)));
     store.extend(t.id(), userId, due);
-    return Reply.redirect("t/" + t.id()).flash("Extension given.");
+    return Reply.redirect("t/" + t.id()).flash(req.text(EXTENDED));
   }
 
   private HomeworkStore.Submission submission(ToolRequest req, HomeworkStore.Task t) {
-    HomeworkStore.Submission s = store.submission(t.id(), req.pathId("sid")).orElseThrow(() -> HttpProblem.notFound("There is no such piece of work."));
-    if (!req.can(HomeworkTool.MARK) && !mayView(req).contains(s.userId())) throw HttpProblem.forbidden("This is someone else's work.");
+    HomeworkStore.Submission s = store.submission(t.id(), req.pathId("sid")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_WORK)));
+    if (!req.can(HomeworkTool.MARK) && !mayView(req).contains(s.userId())) throw HttpProblem.forbidden(req.text(SOMEONE_ELSES));
     return s;
   }
 
@@ -258,9 +302,9 @@ final class HomeworkRoutes implements Routes {
     HomeworkStore.Task t = task(req);
     HomeworkStore.Submission s = submission(req, t);
     String mark = req.form("mark");
-    if (!scale(req).contains(mark)) throw InputProblem.of("mark", "Mark: choose a mark from the school's scale. Nothing was saved.");
+    if (!scale(req).contains(mark)) throw InputProblem.of("mark", req.text(OFF_SCALE));
     String feedback = req.form("feedback");
-    if (feedback.length() > MAX_TEXT) throw InputProblem.of("feedback", "Comment: at most " + MAX_TEXT + " characters (this has " + feedback.length() + ").");
+    if (feedback.length() > MAX_TEXT) throw InputProblem.of("feedback", req.text(TOO_LONG, "label", req.text(COMMENT), "max", MAX_TEXT, "length", feedback.length()));
     boolean ret = "return".equals(req.form("action"));
     store.mark(s.id(), mark, feedback, req.user(), ret);
     if (ret) {
@@ -271,7 +315,7 @@ final class HomeworkRoutes implements Routes {
       }
     }
     core.activity().record(req.user(), req.space(), ret ? "return" : "mark", (ret ? "returned " : "marked ") + s.userName() + "'s “" + t.title() + "”");
-    return Reply.redirect("t/" + t.id()).flash(ret ? "Marked and returned." : "Mark saved; not returned yet.");
+    return Reply.redirect("t/" + t.id()).flash(req.text(ret ? RETURNED : MARK_SAVED));
   }
 
   /** Hands a returned mark to the markbook: "7 / 10" as a score, a word grade as a grade. */
@@ -285,10 +329,10 @@ final class HomeworkRoutes implements Routes {
   }
 
   private Reply file(ToolRequest req) {
-    HomeworkStore.FileItem f = store.file(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
-    HomeworkStore.Submission s = store.submissionById(f.submissionId()).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
-    store.task(req.space().id(), s.taskId()).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
-    if (!req.can(HomeworkTool.MARK) && !mayView(req).contains(s.userId())) throw HttpProblem.forbidden("This is someone else's work.");
+    HomeworkStore.FileItem f = store.file(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FILE)));
+    HomeworkStore.Submission s = store.submissionById(f.submissionId()).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FILE)));
+    store.task(req.space().id(), s.taskId()).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FILE)));
+    if (!req.can(HomeworkTool.MARK) && !mayView(req).contains(s.userId())) throw HttpProblem.forbidden(req.text(SOMEONE_ELSES));
     return core.uploads().serve(f.fileKey(), f.contentType(), f.fileName());
   }
 
@@ -309,6 +353,6 @@ final class HomeworkRoutes implements Routes {
     }
     List<Map<String, Object>> learners = new ArrayList<>();
     byLearner.forEach((name, tasks) -> learners.add(Map.of("name", name, "tasks", tasks)));
-    return Page.of("homework/missing", Map.of("byTask", byTask, "byLearner", learners)).title("Not handed in");
+    return Page.of("homework/missing", Map.of("byTask", byTask, "byLearner", learners)).title(req.text(MISSING_TITLE));
   }
 }
