@@ -10,6 +10,8 @@
   var stop = form.querySelector('[data-stop]');
   var status = form.querySelector('[data-status]');
   var input = form.querySelector('input[type=file]');
+  // The words come from the page, in the reader's language (data- attributes the template fills).
+  var words = form.dataset;
   var recorder = null;
   var parts = [];
   box.hidden = false;
@@ -25,16 +27,16 @@
         var dt = new DataTransfer();
         dt.items.add(file);
         input.files = dt.files;
-        status.textContent = 'Recorded. Press "Add it" to keep it.';
+        status.textContent = words.recorded;
         record.hidden = false;
         stop.hidden = true;
       };
       recorder.start();
-      status.textContent = 'Recording…';
+      status.textContent = words.recording;
       record.hidden = true;
       stop.hidden = false;
       stop.focus();
-    }).catch(function () { status.textContent = 'The microphone could not be used. Choose a file instead.'; });
+    }).catch(function () { status.textContent = words.noMicrophone; });
   });
   stop.addEventListener('click', function () { if (recorder) recorder.stop(); });
 })();

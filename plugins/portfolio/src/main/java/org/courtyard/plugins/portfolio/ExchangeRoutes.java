@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.SafeZip;
 import org.courtyard.api.service.ToolServices;
@@ -29,6 +30,18 @@ import org.courtyard.api.web.Upload;
 /** A portfolio out (a zip of web pages that opens offline; LEAP2A for another school) and LEAP2A in. */
 final class ExchangeRoutes implements Routes {
   static final long MAX_PACKAGE = 500L * 1024 * 1024;
+  static final Message ONLY_OWNER = Message.of("portfolio.problem.onlyOwnerExchanges");
+  static final Message ALL_COLLECTIONS = Message.of("portfolio.export.allCollections");
+  static final Message IN_COURTYARD = Message.of("portfolio.export.inCourtyard");
+  static final Message CHOOSE_PACKAGE = Message.of("portfolio.import.choosePackage");
+  static final Message NOT_A_PACKAGE = Message.of("portfolio.import.notAPackage");
+  static final Message NOT_OPENED = Message.of("portfolio.import.notOpened");
+  static final Message REFUSED = Message.of("portfolio.import.refused");
+  static final Message NOTHING_IMPORTED = Message.of("portfolio.import.nothingImported");
+  static final Message BROUGHT_IN = Message.of("portfolio.import.broughtIn");
+  static final Message IMPORTED = Message.of("portfolio.import.loose");
+  static final Message COLLECTION = Message.of("portfolio.import.collection");
+  static final Message UNTITLED = Message.of("portfolio.import.untitled");
   private final PortfolioStore store;
   private final PortfolioRoutes pages;
   private final Downloads downloads;
@@ -51,7 +64,7 @@ final class ExchangeRoutes implements Routes {
 
   private PortfolioRoutes.Context manager(ToolRequest req) {
     PortfolioRoutes.Context c = pages.context(req);
-    if (!c.manages()) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers take the portfolio away or bring one in.");
+    if (!c.manages()) throw HttpProblem.forbidden(req.text(ONLY_OWNER, "name", c.owner().displayName()));
     return c;
   }
 
@@ -83,17 +96,19 @@ final class ExchangeRoutes implements Routes {
   private Reply exportSite(ToolRequest req) throws IOException {
     PortfolioRoutes.Context c = manager(req);
     Path zip = downloads.newZip();
-    String who = Leap2a.esc(c.owner().displayName());
+    // The pages are in the language of the person who downloads them; what people wrote stays as written.
+    String lang = req.language();
+    String whose = Leap2a.esc(req.text(PortfolioRoutes.WHOSE, "name", c.owner().displayName()));
     try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
-      StringBuilder index = new StringBuilder(page(who + "'s portfolio", "<h1>" + who + "'s portfolio</h1>\n<ul>\n"));
+      StringBuilder index = new StringBuilder(page(lang, whose, "<h1>" + whose + "</h1>\n<ul>\n"));
       for (PortfolioStore.Collection col : exported(c)) {
         String file = "collection-" + col.id() + ".html";
         index.append("<li><a href=\"").append(file).append("\">").append(Leap2a.esc(col.title())).append("</a></li>\n");
-        StringBuilder body = new StringBuilder("<p><a href=\"index.html\">All collections</a></p>\n<h1>" + Leap2a.esc(col.title()) + "</h1>\n" + col.description() + "\n");
+        StringBuilder body = new StringBuilder("<p><a href=\"index.html\">" + Leap2a.esc(req.text(ALL_COLLECTIONS)) + "</a></p>\n<h1>" + Leap2a.esc(col.title()) + "</h1>\n" + col.description() + "\n");
         for (PortfolioStore.Artefact a : store.artefacts(col.id())) {
           body.append("<section>\n<h2>").append(Leap2a.esc(a.title())).append("</h2>\n");
           if (a.isText()) body.append(a.body());
-          if (a.isLink()) body.append("<p>In Courtyard at ").append(Leap2a.esc(a.link())).append("</p>").append(a.body() == null ? "" : a.body());
+          if (a.isLink()) body.append("<p>").append(Leap2a.esc(req.text(IN_COURTYARD, "link", a.link()))).append("</p>").append(a.body() == null ? "" : a.body());
           if (a.isFile()) {
             String name = "files/" + safeName(a.id(), a.fileName());
             addFile(z, name, a);
@@ -104,7 +119,7 @@ final class ExchangeRoutes implements Routes {
           }
           body.append("\n</section>\n");
         }
-        addText(z, file, page(Leap2a.esc(col.title()), body.toString()) + "</main></body></html>\n");
+        addText(z, file, page(lang, Leap2a.esc(col.title()), body.toString()) + "</main></body></html>\n");
       }
       addText(z, "index.html", index.append("</ul>\n</main></body></html>\n").toString());
     }
@@ -112,8 +127,9 @@ final class ExchangeRoutes implements Routes {
     return core.uploads().serve(downloads.keep(c.owner().id(), zip), "application/zip", c.owner().username().replaceAll("[^a-z0-9.-]", "") + "-portfolio.zip");
   }
 
-  private static String page(String title, String start) {
-    return "<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+  private static String page(String lang, String title, String start) {
+    String dir = "ar".equals(lang) || "ur".equals(lang) ? "rtl" : "ltr";
+    return "<!doctype html>\n<html lang=\"" + Leap2a.esc(lang) + "\" dir=\"" + dir + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>" + title + "</title><style>body{font-family:sans-serif;max-width:50rem;margin:1rem auto;padding:0 1rem;line-height:1.5}"
         + "img,video{max-width:100%}section{border-top:1px solid #ccc;margin-top:1rem}</style></head><body><main>\n" + start;
   }
@@ -132,7 +148,7 @@ final class ExchangeRoutes implements Routes {
         }
         selections.add(new Leap2a.Selection(col.title(), col.description(), items));
       }
-      addText(z, "leap2a.xml", Leap2a.write(c.owner().displayName(), c.owner().username(), selections, core.clock().instant()));
+      addText(z, "leap2a.xml", Leap2a.write(req.text(PortfolioRoutes.WHOSE, "name", c.owner().displayName()), c.owner().displayName(), c.owner().username(), selections, core.clock().instant()));
     }
     core.activity().record(req.user(), req.space(), "export", "exported " + c.owner().displayName() + "'s portfolio as LEAP2A");
     return core.uploads().serve(downloads.keep(c.owner().id(), zip), "application/zip", c.owner().username().replaceAll("[^a-z0-9.-]", "") + "-leap2a.zip");
@@ -141,19 +157,19 @@ final class ExchangeRoutes implements Routes {
   private Reply importLeap2a(ToolRequest req) throws IOException {
     PortfolioRoutes.Context c = manager(req);
     Upload up = req.uploads().stream().filter(u -> u.size() > 0).findFirst()
-        .orElseThrow(() -> InputProblem.of("package", "Choose a LEAP2A package (.zip) to bring in. Nothing was imported."));
-    if (!SafeZip.looksLikeZip(up.file())) throw InputProblem.of("package", "That is not a LEAP2A package (a .zip with leap2a.xml). Nothing was imported.");
+        .orElseThrow(() -> InputProblem.of("package", req.text(CHOOSE_PACKAGE)));
+    if (!SafeZip.looksLikeZip(up.file())) throw InputProblem.of("package", req.text(NOT_A_PACKAGE));
     Path work = Files.createTempDirectory("courtyard-leap2a-");
     try {
       List<Leap2a.Selection> selections;
       try {
         // The feed, its files and their folders; more entries than that is not a portfolio.
         SafeZip.extract(up.file(), work, MAX_PACKAGE, Leap2a.MAX_ITEMS + 100);
-        selections = Leap2a.read(work);
+        selections = Leap2a.read(work, new Leap2a.Fallbacks(req.text(IMPORTED), req.text(COLLECTION), req.text(UNTITLED)));
       } catch (RosterException e) {
-        throw InputProblem.of("package", "The package could not be opened: " + e.getMessage() + " Nothing was imported.");
+        throw InputProblem.of("package", req.text(NOT_OPENED, "reason", e.getMessage()));
       } catch (Leap2a.Refused e) {
-        throw InputProblem.of("package", e.getMessage() + " Nothing was imported.");
+        throw InputProblem.of("package", req.text(REFUSED, "reason", req.text(e.reason(), e.args())));
       }
       // Every file goes through the uploads service, all checked (size and kind) before any is kept.
       Map<String, Upload> byHref = new LinkedHashMap<>();
@@ -168,7 +184,7 @@ final class ExchangeRoutes implements Routes {
       try {
         stored = core.uploads().acceptAll(new ArrayList<>(byHref.values()), "package", PortfolioRoutes.maxBytes(req), PortfolioRoutes.KINDS);
       } catch (InputProblem p) {
-        throw InputProblem.of("package", String.join(" ", p.messages()).replace("Nothing was saved.", "Nothing was imported."));
+        throw InputProblem.of("package", String.join(" ", p.messages()).replace("Nothing was saved.", req.text(NOTHING_IMPORTED)));
       }
       Map<String, Uploads.Stored> kept = new LinkedHashMap<>();
       int k = 0;
@@ -196,7 +212,7 @@ final class ExchangeRoutes implements Routes {
         return null;
       });
       core.activity().record(req.user(), req.space(), "import", "brought in " + count[0] + " collections from " + up.fileName());
-      return Reply.redirect("").flash("Brought in " + count[0] + (count[0] == 1 ? " collection" : " collections") + ". They are private until you choose who sees them.");
+      return Reply.redirect("").flash(req.text(BROUGHT_IN, "count", count[0]));
     } finally {
       try (Stream<Path> s = Files.walk(work)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

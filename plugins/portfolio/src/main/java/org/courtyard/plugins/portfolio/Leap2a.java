@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.SafeXml;
 import org.w3c.dom.Document;
@@ -44,14 +45,35 @@ final class Leap2a {
 
   record Selection(String title, String description, List<Item> items) {}
 
-  static String write(String ownerName, String ownerId, List<Selection> selections, Instant at) {
+  /** Names for what a package leaves unnamed, in the words of the person bringing it in. */
+  record Fallbacks(String looseSelection, String collection, String untitled) {}
+
+  static final Message NO_FEED = Message.of("portfolio.leap2a.noFeed");
+  static final Message FEED_TOO_BIG = Message.of("portfolio.leap2a.feedTooBig");
+  static final Message FEED_UNREADABLE = Message.of("portfolio.leap2a.feedUnreadable");
+  static final Message NOT_ATOM = Message.of("portfolio.leap2a.notAtom");
+  static final Message NO_ID = Message.of("portfolio.leap2a.noId");
+  static final Message TOO_MANY_ENTRIES = Message.of("portfolio.leap2a.tooManyEntries");
+  static final Message TOO_MANY_COLLECTIONS = Message.of("portfolio.leap2a.tooManyCollections");
+  static final Message MISSING_PART = Message.of("portfolio.leap2a.missingPart");
+  static final Message NO_ENTRIES = Message.of("portfolio.leap2a.noEntries");
+  static final Message TOO_LONG_DESCRIPTION = Message.of("portfolio.leap2a.descriptionTooLong");
+  static final Message TOO_LONG_WRITING = Message.of("portfolio.leap2a.writingTooLong");
+  static final Message TOO_MANY_ITEMS = Message.of("portfolio.leap2a.tooManyItems");
+  static final Message FILE_OUTSIDE = Message.of("portfolio.leap2a.fileOutside");
+  static final Message FILE_MISSING = Message.of("portfolio.leap2a.fileMissing");
+  static final Message FILES_TOO_BIG = Message.of("portfolio.leap2a.filesTooBig");
+  static final Message LINK_TOO_LONG = Message.of("portfolio.leap2a.linkTooLong");
+
+  /** {@code feedTitle} is the portfolio's name in the words of the person who takes it away. */
+  static String write(String feedTitle, String ownerName, String ownerId, List<Selection> selections, Instant at) {
     StringBuilder feed = new StringBuilder();
     String now = at.toString();
     feed.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"").append(ATOM).append("\" xmlns:rdf=\"").append(RDF)
         .append("\" xmlns:leap2=\"").append(LEAP2).append("\" xmlns:categories=\"").append(CATEGORIES).append("/\">\n")
         .append("  <leap2:version>http://www.leapspecs.org/2010-07/2A/</leap2:version>\n")
         .append("  <id>urn:courtyard:portfolio:").append(esc(ownerId)).append("</id>\n")
-        .append("  <title>").append(esc(ownerName)).append("'s portfolio</title>\n")
+        .append("  <title>").append(esc(feedTitle)).append("</title>\n")
         .append("  <author><name>").append(esc(ownerName)).append("</name></author>\n")
         .append("  <updated>").append(now).append("</updated>\n");
     int s = 0;
@@ -87,60 +109,71 @@ final class Leap2a {
     return feed.append("</feed>\n").toString();
   }
 
-  /** A reason an import was refused, for the person who uploaded it. */
+  /** A reason an import was refused, for the person who uploaded it: a message and its arguments. */
   static final class Refused extends Exception {
-    Refused(String message) { super(message); }
+    private final transient Message reason;
+    private final transient Object[] args;
+
+    Refused(Message reason, Object... args) {
+      super(reason.key());
+      this.reason = reason;
+      this.args = args;
+    }
+
+    Message reason() { return reason; }
+
+    Object[] args() { return args; }
   }
 
   /**
    * Reads an unpacked LEAP2A package: every selection with its parts, files checked to be inside the
    * package. Any problem refuses the whole package. Entries in no selection become one "Imported" one.
    */
-  static List<Selection> read(Path root) throws Refused, IOException {
+  static List<Selection> read(Path root, Fallbacks names) throws Refused, IOException {
     Path feedFile = root.resolve("leap2a.xml");
-    if (!Files.isRegularFile(feedFile)) throw new Refused("The package has no leap2a.xml.");
-    if (Files.size(feedFile) > MAX_FEED_BYTES) throw new Refused("leap2a.xml is bigger than 20 MB, more than a portfolio brought in at once may hold.");
+    if (!Files.isRegularFile(feedFile)) throw new Refused(NO_FEED);
+    if (Files.size(feedFile) > MAX_FEED_BYTES) throw new Refused(FEED_TOO_BIG);
     Document d;
     try (InputStream in = Files.newInputStream(feedFile)) {
       d = SafeXml.parse(in);
     } catch (RosterException e) {
-      throw new Refused("leap2a.xml: " + e.getMessage());
+      throw new Refused(FEED_UNREADABLE, "reason", e.getMessage());
     }
     Element feed = d.getDocumentElement();
-    if (!"feed".equals(local(feed)) || !ATOM.equals(feed.getNamespaceURI())) throw new Refused("leap2a.xml is not an Atom feed, so not LEAP2A.");
+    if (!"feed".equals(local(feed)) || !ATOM.equals(feed.getNamespaceURI())) throw new Refused(NOT_ATOM);
     Map<String, Element> entries = new LinkedHashMap<>();
     for (Element e : children(feed, "entry")) {
       String id = text(first(e, "id"));
-      if (id.isEmpty()) throw new Refused("An entry has no id.");
+      if (id.isEmpty()) throw new Refused(NO_ID);
       entries.put(id, e);
     }
     if (entries.size() > MAX_COLLECTIONS + MAX_ITEMS) {
-      throw new Refused("leap2a.xml has " + entries.size() + " entries; a package brings in at most 200 collections and 2,000 pieces of work.");
+      throw new Refused(TOO_MANY_ENTRIES, "count", entries.size());
     }
     List<Selection> out = new ArrayList<>();
     java.util.Set<String> used = new java.util.HashSet<>();
     Totals totals = new Totals();
     for (Element e : entries.values()) {
       if (!type(e).endsWith("selection")) continue;
-      if (out.size() == MAX_COLLECTIONS) throw new Refused("leap2a.xml has more than 200 collections, the most a package brings in.");
+      if (out.size() == MAX_COLLECTIONS) throw new Refused(TOO_MANY_COLLECTIONS);
       List<Item> items = new ArrayList<>();
       for (Element link : children(e, "link")) {
         if (!link.getAttribute("rel").endsWith("has_part")) continue;
         Element part = entries.get(link.getAttribute("href"));
-        if (part == null) throw new Refused("“" + text(first(e, "title")) + "” names a part (" + link.getAttribute("href") + ") that is not in the feed.");
+        if (part == null) throw new Refused(MISSING_PART, "title", text(first(e, "title")), "part", link.getAttribute("href"));
         used.add(link.getAttribute("href"));
-        items.add(item(part, root, totals));
+        items.add(item(part, root, totals, names));
       }
-      String title = limit(text(first(e, "title")), "Collection");
-      checkLength(title, "its description", first(e, "content"));
+      String title = limit(text(first(e, "title")), names.collection());
+      checkLength(title, TOO_LONG_DESCRIPTION, first(e, "content"));
       out.add(new Selection(title, contentOf(e), items));
     }
     List<Item> loose = new ArrayList<>();
     for (var en : entries.entrySet()) {
-      if (!type(en.getValue()).endsWith("selection") && !used.contains(en.getKey())) loose.add(item(en.getValue(), root, totals));
+      if (!type(en.getValue()).endsWith("selection") && !used.contains(en.getKey())) loose.add(item(en.getValue(), root, totals, names));
     }
-    if (!loose.isEmpty()) out.add(new Selection("Imported", "", loose));
-    if (out.isEmpty()) throw new Refused("The feed has no entries to import.");
+    if (!loose.isEmpty()) out.add(new Selection(names.looseSelection(), "", loose));
+    if (out.isEmpty()) throw new Refused(NO_ENTRIES);
     return out;
   }
 
@@ -154,33 +187,31 @@ final class Leap2a {
   }
 
   /** Refuses text longer than the portfolio's own form takes. */
-  private static void checkLength(String title, String what, Element content) throws Refused {
-    if (content != null && content.getTextContent().length() > MAX_TEXT) {
-      throw new Refused("“" + title + "”: " + what + " is longer than 50,000 characters, the most the portfolio keeps in one piece.");
-    }
+  private static void checkLength(String title, Message tooLong, Element content) throws Refused {
+    if (content != null && content.getTextContent().length() > MAX_TEXT) throw new Refused(tooLong, "title", title);
   }
 
-  private static Item item(Element e, Path root, Totals totals) throws Refused, IOException {
-    String title = limit(text(first(e, "title")), "Untitled");
-    if (++totals.items > MAX_ITEMS) throw new Refused("The package holds more than 2,000 pieces of work, the most one package brings in.");
+  private static Item item(Element e, Path root, Totals totals, Fallbacks names) throws Refused, IOException {
+    String title = limit(text(first(e, "title")), names.untitled());
+    if (++totals.items > MAX_ITEMS) throw new Refused(TOO_MANY_ITEMS);
     for (Element link : children(e, "link")) {
       if ("enclosure".equals(link.getAttribute("rel"))) {
         String href = link.getAttribute("href");
-        if (href.contains("://") || href.startsWith("/") || href.contains("\\")) throw new Refused("“" + title + "” points at a file outside the package (" + href + ").");
+        if (href.contains("://") || href.startsWith("/") || href.contains("\\")) throw new Refused(FILE_OUTSIDE, "title", title, "href", href);
         Path p = root.resolve(href).normalize();
-        if (!p.startsWith(root.normalize()) || !Files.isRegularFile(p)) throw new Refused("“" + title + "” needs the file " + href + ", which is not in the package.");
+        if (!p.startsWith(root.normalize()) || !Files.isRegularFile(p)) throw new Refused(FILE_MISSING, "title", title, "href", href);
         // Each file's size and kind are checked by the uploads service before any is kept; here only the package's total.
         totals.fileBytes += Files.size(p);
-        if (totals.fileBytes > ExchangeRoutes.MAX_PACKAGE) throw new Refused("The package's files come to more than 500 MB, the most one package brings in.");
+        if (totals.fileBytes > ExchangeRoutes.MAX_PACKAGE) throw new Refused(FILES_TOO_BIG);
         String name = p.getFileName().toString().replaceFirst("^\\d+-", "");
         String fileName = text(first(e, "content"));
         return new Item("FILE", title, null, href, fileName.isBlank() ? name : limit(fileName, name), null, null);
       }
     }
-    checkLength(title, "the writing", first(e, "content"));
+    checkLength(title, TOO_LONG_WRITING, first(e, "content"));
     for (Element link : children(e, "link")) {
       if ("related".equals(link.getAttribute("rel"))) {
-        if (link.getAttribute("href").length() > MAX_LINK) throw new Refused("“" + title + "”: the link is longer than 500 characters.");
+        if (link.getAttribute("href").length() > MAX_LINK) throw new Refused(LINK_TOO_LONG, "title", title);
         return new Item("LINK", title, contentOf(e), null, null, null, link.getAttribute("href"));
       }
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
@@ -22,6 +23,33 @@ import org.courtyard.api.web.Upload;
 final class PortfolioRoutes implements Routes {
   /** What a portfolio keeps: pictures, recordings, videos and documents, each checked by its content. */
   static final Uploads.Kind[] KINDS = {Uploads.Kind.IMAGE, Uploads.Kind.AUDIO, Uploads.Kind.VIDEO, Uploads.Kind.DOCUMENT};
+  // The portfolio's words are in messages/portfolio*.properties (English, Welsh, Polish, Urdu, Arabic).
+  static final Message WHOSE = Message.of("portfolio.index.whose");
+  static final Message NOT_PERSONAL = Message.of("portfolio.problem.notPersonal");
+  static final Message NO_COLLECTION = Message.of("portfolio.problem.noCollection");
+  static final Message NO_WORK = Message.of("portfolio.problem.noWork");
+  static final Message NO_FILE = Message.of("portfolio.problem.noFile");
+  static final Message ONLY_OWNER_CHANGES = Message.of("portfolio.problem.onlyOwnerChanges");
+  static final Message ONLY_OWNER_ADDS = Message.of("portfolio.problem.onlyOwnerAdds");
+  static final Message ONLY_TEACHER_STAFF = Message.of("portfolio.problem.onlyTeacherStaffOnly");
+  static final Message TITLE_TOO_LONG = Message.of("portfolio.problem.titleTooLong");
+  static final Message NEED_TITLE_MADE = Message.of("portfolio.problem.needTitleMade");
+  static final Message NEED_TITLE_CHANGED = Message.of("portfolio.problem.needTitleChanged");
+  static final Message ABOUT_TOO_LONG = Message.of("portfolio.problem.aboutTooLong");
+  static final Message WRITE_SOMETHING = Message.of("portfolio.problem.writeSomething");
+  static final Message CHOOSE_FILE = Message.of("portfolio.problem.chooseFile");
+  static final Message PASTE_LINK = Message.of("portfolio.problem.pasteLink");
+  static final Message NOTE_TOO_LONG = Message.of("portfolio.problem.noteTooLong");
+  static final Message COMMENTS_CLOSED = Message.of("portfolio.problem.commentsClosed");
+  static final Message COMMENT_LENGTH = Message.of("portfolio.problem.commentLength");
+  static final Message STAFF_MADE = Message.of("portfolio.flash.staffOnlyMade");
+  static final Message MADE = Message.of("portfolio.flash.made");
+  static final Message SAVED = Message.of("portfolio.flash.saved");
+  static final Message ADDED = Message.of("portfolio.flash.added");
+  static final Message COMMENT_ADDED = Message.of("portfolio.flash.commentAdded");
+  static final Message TAKEN_OUT = Message.of("portfolio.flash.takenOut");
+  static final Message WRITING = Message.of("portfolio.collection.writing");
+  static final Message MY_WORK = Message.of("portfolio.default.myWork");
   private final PortfolioStore store;
   private final Audience audience;
   private final ToolServices core;
@@ -67,7 +95,7 @@ final class PortfolioRoutes implements Routes {
   }
 
   Context context(ToolRequest req) {
-    UserRef owner = core.directory().personalSpaceOwner(req.space().id()).orElseThrow(() -> HttpProblem.notFound("Portfolios live in a learner's own space."));
+    UserRef owner = core.directory().personalSpaceOwner(req.space().id()).orElseThrow(() -> HttpProblem.notFound(req.text(NOT_PERSONAL)));
     return new Context(owner, audience.relation(req.user(), owner));
   }
 
@@ -82,15 +110,15 @@ final class PortfolioRoutes implements Routes {
 
   /** A collection the viewer may see, else a 404 (not even its existence is told). */
   private PortfolioStore.Collection visible(ToolRequest req, Context c) {
-    PortfolioStore.Collection col = store.collection(c.owner().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such collection."));
-    if (!sees(c, col)) throw HttpProblem.notFound("There is no such collection.");
+    PortfolioStore.Collection col = store.collection(c.owner().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_COLLECTION)));
+    if (!sees(c, col)) throw HttpProblem.notFound(req.text(NO_COLLECTION));
     return col;
   }
 
   /** A collection the viewer may change: the learner or their teacher; a staff-only one, teachers only. */
   private PortfolioStore.Collection changeable(ToolRequest req, Context c) {
     PortfolioStore.Collection col = visible(req, c);
-    if (!mayChange(c, col)) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers change this.");
+    if (!mayChange(c, col)) throw HttpProblem.forbidden(req.text(ONLY_OWNER_CHANGES, "name", c.owner().displayName()));
     return col;
   }
 
@@ -99,7 +127,7 @@ final class PortfolioRoutes implements Routes {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (PortfolioStore.Collection col : store.collections(c.owner().id())) {
       if (!sees(c, col)) continue;
-      rows.add(Map.of("id", col.id(), "title", col.title(), "who", col.staffOnly() ? "Staff and parents only" : col.visibility().label(), "staffOnly", col.staffOnly()));
+      rows.add(Map.of("id", col.id(), "title", col.title(), "who", who(req, col), "staffOnly", col.staffOnly()));
     }
     Map<String, Object> m = new HashMap<>();
     m.put("owner", c.owner());
@@ -109,35 +137,40 @@ final class PortfolioRoutes implements Routes {
     m.put("teacher", c.relation() == Audience.Relation.TEACHER);
     Map<String, String> again = typed(req, "create", "title", "description");
     m.put("createForm", again);
-    m.put("visibilities", visibilityOptions(again == null ? Visibility.TEACHERS : Visibility.parse(req.form("visibility"))));
-    return Page.of("portfolio/index", m).title(c.owner().displayName() + "'s portfolio");
+    m.put("visibilities", visibilityOptions(req, again == null ? Visibility.TEACHERS : Visibility.parse(req.form("visibility"))));
+    return Page.of("portfolio/index", m).title(req.text(WHOSE, "name", c.owner().displayName()));
   }
 
-  static List<Map<String, Object>> visibilityOptions(Visibility selected) {
+  /** Who sees a collection, in the reader's words. */
+  static String who(ToolRequest req, PortfolioStore.Collection col) {
+    return req.text(col.staffOnly() ? Visibility.STAFF_ONLY : col.visibility().message());
+  }
+
+  static List<Map<String, Object>> visibilityOptions(ToolRequest req, Visibility selected) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Visibility v : Visibility.values()) out.add(Map.of("value", v.name(), "label", v.label(), "selected", v == selected));
+    for (Visibility v : Visibility.values()) out.add(Map.of("value", v.name(), "label", req.text(v.message()), "selected", v == selected));
     return out;
   }
 
   private static String title(ToolRequest req, String fallback) {
     String t = req.form("title");
     if (t.isEmpty()) t = fallback;
-    if (t.length() > 200) throw InputProblem.of("title", "Keep the title to 200 characters (this has " + t.length() + "). Nothing was saved.");
+    if (t.length() > 200) throw InputProblem.of("title", req.text(TITLE_TOO_LONG, "length", t.length()));
     return t;
   }
 
   private Reply create(ToolRequest req) {
     Context c = context(req);
-    if (!c.manages()) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers add collections.");
+    if (!c.manages()) throw HttpProblem.forbidden(req.text(ONLY_OWNER_ADDS, "name", c.owner().displayName()));
     boolean staffOnly = !req.form("staff-only").isEmpty();
-    if (staffOnly && c.relation() != Audience.Relation.TEACHER) throw HttpProblem.forbidden("Only a teacher keeps a staff-only section.");
+    if (staffOnly && c.relation() != Audience.Relation.TEACHER) throw HttpProblem.forbidden(req.text(ONLY_TEACHER_STAFF));
     String t = req.form("title");
-    if (t.isEmpty() || t.length() > 200) throw InputProblem.of("title", "Give the collection a title (at most 200 characters). Nothing was made.");
-    if (req.form("description").length() > 5000) throw InputProblem.of("description", "Keep what it is about to 5,000 characters. Nothing was made.");
+    if (t.isEmpty() || t.length() > 200) throw InputProblem.of("title", req.text(NEED_TITLE_MADE));
+    if (req.form("description").length() > 5000) throw InputProblem.of("description", req.text(ABOUT_TOO_LONG));
     long id = store.create(c.owner().id(), t, core.sanitizer().textToHtml(req.form("description")), Visibility.parse(req.form("visibility")),
         !req.form("comments").isEmpty(), staffOnly);
     core.activity().record(req.user(), req.space(), "collection", "made the collection “" + t + "”");
-    return Reply.redirect("c/" + id).flash(staffOnly ? "Staff-only section made: the learner's teachers and parents see it, no one else." : "Collection made.");
+    return Reply.redirect("c/" + id).flash(req.text(staffOnly ? STAFF_MADE : MADE));
   }
 
   private Reply show(ToolRequest req) {
@@ -146,7 +179,7 @@ final class PortfolioRoutes implements Routes {
     Map<String, Object> m = new HashMap<>();
     m.put("owner", c.owner());
     m.put("collection", col);
-    m.put("who", col.staffOnly() ? "Staff and parents only" : col.visibility().label());
+    m.put("who", who(req, col));
     List<Map<String, Object>> artefacts = new ArrayList<>();
     for (PortfolioStore.Artefact a : store.artefacts(col.id())) {
       Map<String, Object> x = new HashMap<>();
@@ -170,7 +203,7 @@ final class PortfolioRoutes implements Routes {
     m.put("canComment", mayComment(c, col));
     Map<String, String> settingsAgain = typed(req, "settings", "title");
     m.put("settingsTitle", settingsAgain == null ? col.title() : settingsAgain.get("title"));
-    m.put("visibilities", visibilityOptions(settingsAgain == null ? col.visibility() : Visibility.parse(req.form("visibility"))));
+    m.put("visibilities", visibilityOptions(req, settingsAgain == null ? col.visibility() : Visibility.parse(req.form("visibility"))));
     m.put("textForm", typed(req, "text", "title", "body"));
     m.put("fileForm", typed(req, "file", "title"));
     m.put("linkForm", typed(req, "link", "title", "link", "note"));
@@ -188,29 +221,30 @@ final class PortfolioRoutes implements Routes {
     Context c = context(req);
     PortfolioStore.Collection col = changeable(req, c);
     String t = req.form("title");
-    if (t.isEmpty() || t.length() > 200) throw InputProblem.of("title", "Give the collection a title (at most 200 characters). Nothing was changed.");
-    store.update(col.id(), t, col.description(), Visibility.parse(req.form("visibility")), !req.form("comments").isEmpty());
-    return Reply.redirect("c/" + col.id()).flash("Saved. Now seen by: " + (col.staffOnly() ? "staff and parents only" : Visibility.parse(req.form("visibility")).label().toLowerCase(java.util.Locale.ROOT)) + ".");
+    if (t.isEmpty() || t.length() > 200) throw InputProblem.of("title", req.text(NEED_TITLE_CHANGED));
+    Visibility v = Visibility.parse(req.form("visibility"));
+    store.update(col.id(), t, col.description(), v, !req.form("comments").isEmpty());
+    return Reply.redirect("c/" + col.id()).flash(req.text(SAVED, "who", col.staffOnly() ? "STAFF" : v.name()));
   }
 
   private Reply addText(ToolRequest req) {
     Context c = context(req);
     PortfolioStore.Collection col = changeable(req, c);
     String body = req.form("body");
-    if (body.isBlank() || body.length() > 50_000) throw InputProblem.of("body", "Write something (at most 50,000 characters). Nothing was added.");
-    store.addText(col.id(), title(req, "Writing"), core.sanitizer().sanitize(body));
-    return Reply.redirect("c/" + col.id()).flash("Added.");
+    if (body.isBlank() || body.length() > 50_000) throw InputProblem.of("body", req.text(WRITE_SOMETHING));
+    store.addText(col.id(), title(req, req.text(WRITING)), core.sanitizer().sanitize(body));
+    return Reply.redirect("c/" + col.id()).flash(req.text(ADDED));
   }
 
   private Reply addFile(ToolRequest req) {
     Context c = context(req);
     PortfolioStore.Collection col = changeable(req, c);
     Upload u = req.uploads().stream().filter(x -> x.size() > 0).findFirst()
-        .orElseThrow(() -> InputProblem.of("file", "Choose a file, or record something first. Nothing was added."));
-    String title = title(req, u.fileName() == null || u.fileName().isBlank() ? "My work" : u.fileName());
+        .orElseThrow(() -> InputProblem.of("file", req.text(CHOOSE_FILE)));
+    String title = title(req, u.fileName() == null || u.fileName().isBlank() ? req.text(MY_WORK) : u.fileName());
     Uploads.Stored kept = core.uploads().accept(u, "file", maxBytes(req), KINDS);
     store.addFile(col.id(), title.length() > 200 ? title.substring(0, 200) : title, kept.key(), kept.fileName(), kept.contentType());
-    return Reply.redirect("c/" + col.id()).flash("Added.");
+    return Reply.redirect("c/" + col.id()).flash(req.text(ADDED));
   }
 
   private Reply addLink(ToolRequest req) {
@@ -219,11 +253,11 @@ final class PortfolioRoutes implements Routes {
     String link = req.form("link");
     // Work in another tool is added by reference: a page of this site, which keeps its own permissions.
     if (!link.startsWith("/s/") || !safeLink(link)) {
-      throw InputProblem.of("link", "Paste the address of your work here, starting /s/ (a blog post, a homework hand-in…). Nothing was added.");
+      throw InputProblem.of("link", req.text(PASTE_LINK));
     }
-    if (req.form("note").length() > 500) throw InputProblem.of("note", "Keep the note to 500 characters. Nothing was added.");
-    store.addLink(col.id(), title(req, "My work"), link, core.sanitizer().textToHtml(req.form("note")));
-    return Reply.redirect("c/" + col.id()).flash("Added.");
+    if (req.form("note").length() > 500) throw InputProblem.of("note", req.text(NOTE_TOO_LONG));
+    store.addLink(col.id(), title(req, req.text(MY_WORK)), link, core.sanitizer().textToHtml(req.form("note")));
+    return Reply.redirect("c/" + col.id()).flash(req.text(ADDED));
   }
 
   /** A page of this site (/s/…) or an https address: never a script: link, never a path that climbs out. */
@@ -236,21 +270,22 @@ final class PortfolioRoutes implements Routes {
   private Reply comment(ToolRequest req) {
     Context c = context(req);
     PortfolioStore.Collection col = visible(req, c);
-    if (!mayComment(c, col)) throw HttpProblem.forbidden("Comments are not open here.");
+    if (!mayComment(c, col)) throw HttpProblem.forbidden(req.text(COMMENTS_CLOSED));
     String body = req.form("body");
-    if (body.isBlank() || body.length() > 5000) throw InputProblem.of("body", "Write a comment of at most 5,000 characters. Nothing was saved.");
+    if (body.isBlank() || body.length() > 5000) throw InputProblem.of("body", req.text(COMMENT_LENGTH));
     store.comment(col.id(), req.user().id(), req.user().displayName(), body);
     if (c.relation() != Audience.Relation.OWNER && !col.staffOnly()) {
+      // Kept for the owner to read later, who may read another language: English until notifications take messages.
       core.notifications().notify(c.owner().id(), req.user().displayName() + " commented on “" + col.title() + "”", req.toolUrl() + "/c/" + col.id());
     }
-    return Reply.redirect("c/" + col.id()).flash("Comment added.");
+    return Reply.redirect("c/" + col.id()).flash(req.text(COMMENT_ADDED));
   }
 
   private Reply deleteArtefact(ToolRequest req) {
     Context c = context(req);
-    PortfolioStore.Artefact a = store.artefact(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such piece of work."));
-    PortfolioStore.Collection col = store.collection(c.owner().id(), a.collectionId()).orElseThrow(() -> HttpProblem.notFound("There is no such piece of work."));
-    if (!sees(c, col) || !mayChange(c, col)) throw HttpProblem.forbidden("Only " + c.owner().displayName() + " and their teachers change this.");
+    PortfolioStore.Artefact a = store.artefact(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_WORK)));
+    PortfolioStore.Collection col = store.collection(c.owner().id(), a.collectionId()).orElseThrow(() -> HttpProblem.notFound(req.text(NO_WORK)));
+    if (!sees(c, col) || !mayChange(c, col)) throw HttpProblem.forbidden(req.text(ONLY_OWNER_CHANGES, "name", c.owner().displayName()));
     store.deleteArtefact(a.id());
     if (a.fileKey() != null) {
       try {
@@ -259,14 +294,14 @@ final class PortfolioRoutes implements Routes {
         // the work is taken out; an orphaned file costs only disk space
       }
     }
-    return Reply.redirect("c/" + col.id()).flash("Taken out.");
+    return Reply.redirect("c/" + col.id()).flash(req.text(TAKEN_OUT));
   }
 
   private Reply file(ToolRequest req) {
     Context c = context(req);
-    PortfolioStore.Artefact a = store.artefact(req.pathId("id")).filter(PortfolioStore.Artefact::isFile).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
-    PortfolioStore.Collection col = store.collection(c.owner().id(), a.collectionId()).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
-    if (!sees(c, col)) throw HttpProblem.notFound("There is no such file.");
+    PortfolioStore.Artefact a = store.artefact(req.pathId("id")).filter(PortfolioStore.Artefact::isFile).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FILE)));
+    PortfolioStore.Collection col = store.collection(c.owner().id(), a.collectionId()).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FILE)));
+    if (!sees(c, col)) throw HttpProblem.notFound(req.text(NO_FILE));
     return core.uploads().serve(a.fileKey(), a.contentType(), a.fileName());
   }
 }
