@@ -36,11 +36,17 @@ public final class Messages {
   public MessageBundle core() { return core; }
 
   /** The words for {@code key} in {@code language}, with named arguments filled in. */
-  public String format(MessageBundle own, String language, String key, Map<String, ?> args) {
+  public String format(MessageBundle own, String language, String key, Map<String, ?> args) { return format(own, language, key, args, null); }
+
+  /**
+   * As above, the school's own wording first ({@code overrides}: key to pattern, for this school and
+   * language; a school may call a class a form).
+   */
+  public String format(MessageBundle own, String language, String key, Map<String, ?> args, Map<String, String> overrides) {
     String lang = language == null ? "en" : language;
-    String pattern = null;
+    String pattern = overrides == null ? null : overrides.get(key);
     String patternLang = lang;
-    if (own != null) pattern = own.pattern(lang, key);
+    if (pattern == null && own != null) pattern = own.pattern(lang, key);
     if (pattern == null) pattern = core.pattern(lang, key);
     if (pattern == null && !lang.equals("en")) {
       patternLang = "en";
@@ -63,10 +69,15 @@ public final class Messages {
 
   /** The same, with arguments given as name, value, name, value... */
   public String format(MessageBundle own, String language, String key, Object... namesAndValues) {
-    if (namesAndValues.length == 0) return format(own, language, key, Map.of());
+    return format(own, language, key, args(namesAndValues), null);
+  }
+
+  /** Arguments given as name, value, name, value... as a map. */
+  public static Map<String, Object> args(Object... namesAndValues) {
+    if (namesAndValues.length == 0) return Map.of();
     Map<String, Object> args = new java.util.HashMap<>();
     for (int i = 0; i + 1 < namesAndValues.length; i += 2) args.put(String.valueOf(namesAndValues[i]), namesAndValues[i + 1]);
-    return format(own, language, key, args);
+    return args;
   }
 
   /** How a date and time are written in a language (English as in the UK), in a zone. */

@@ -28,6 +28,7 @@ public final class Layout {
   private final Renderer.Engine templates;
   private final org.courtyard.core.i18n.Messages messages;
   private final org.courtyard.core.i18n.LanguageChoice languages;
+  private final org.courtyard.core.services.MessageOverrides overrides;
   private final SpaceStore spaces;
   private final UserStore users;
   private final SchoolStore schools;
@@ -42,7 +43,8 @@ public final class Layout {
   public Layout(SpaceStore spaces, UserStore users, SchoolStore schools, PermissionService permissions,
                 CapabilityRegistry capabilities, ToolRegistry tools, org.courtyard.core.notify.NotificationStore notifications,
                 org.courtyard.core.services.CoreDirectory directory, org.courtyard.core.i18n.Messages messages,
-                org.courtyard.core.i18n.LanguageChoice languages) {
+                org.courtyard.core.i18n.LanguageChoice languages, org.courtyard.core.services.MessageOverrides overrides) {
+    this.overrides = overrides;
     this.directory = directory;
     this.messages = messages;
     this.languages = languages;
@@ -84,6 +86,12 @@ public final class Layout {
     return chosen;
   }
 
+  /** The reader's school's own wording for their language (key to pattern); usually none. */
+  public Map<String, String> overrides(WebRequest req) {
+    Long school = schoolOf(req);
+    return school == null ? Map.of() : overrides.forLanguage(school, language(req).code());
+  }
+
   /** The languages the reader's school offers, for the choosers. */
   public java.util.List<org.courtyard.core.i18n.Language> offeredLanguages(WebRequest req) { return languages.offered(schoolOf(req)); }
 
@@ -108,6 +116,7 @@ public final class Layout {
     m.put("csrfToken", req.csrfToken());
     org.courtyard.core.i18n.Language language = language(req);
     m.put(Renderer.LANGUAGE, language.code());
+    m.put(Renderer.OVERRIDES, overrides(req));
     m.put("dir", language.direction());
     m.put("languages", offeredLanguages(req).stream().map(l -> Map.of("code", l.code(), "nativeName", l.nativeName())).toList());
     // Where the chooser comes back to: this page, if it can be asked for again.

@@ -23,6 +23,8 @@ import java.util.Objects;
 public final class Renderer {
   /** The model key holding the reader's language code (the core puts it in every page's model). */
   public static final String LANGUAGE = "uiLanguage";
+  /** The model key holding the reader's school's own wording (key to pattern) for the reader's language. */
+  public static final String OVERRIDES = "uiOverrides";
 
   /** A template engine bound to one class loader and folder. */
   public static final class Engine {
@@ -87,13 +89,17 @@ public final class Renderer {
     return new Engine(loader, folder, messages, own);
   }
 
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> castOverrides(Map<?, ?> o) { return (Map<String, String>) o; }
+
   private static String language(Options options) {
     return options.get(LANGUAGE) instanceof String s ? s : "en";
   }
 
   private static void registerHelpers(Handlebars h, Messages messages, MessageBundle own) {
     // {{t "key" name=value}}: words in the reader's language from the tool's bundle, then the core's.
-    h.registerHelper("t", (Helper<Object>) (key, options) -> messages.format(own, language(options), String.valueOf(key), options.hash));
+    h.registerHelper("t", (Helper<Object>) (key, options) -> messages.format(own, language(options), String.valueOf(key), options.hash,
+        options.get(OVERRIDES) instanceof Map<?, ?> o && !o.isEmpty() ? castOverrides(o) : null));
     // {{langAttr lang}}: ' lang="pl"' (and dir for right-to-left scripts) on content written in another language.
     h.registerHelper("langAttr", (Helper<Object>) (value, options) -> new Handlebars.SafeString(
         org.courtyard.core.i18n.ContentLanguages.attributes(value == null ? null : String.valueOf(value))));

@@ -121,6 +121,7 @@ public final class ToolDispatch implements RouteMounter {
           model.put("csrfToken", req.csrfToken());
           model.put("timeZone", web.timeZone(req));
           model.put(org.courtyard.core.web.Renderer.LANGUAGE, req.language().code());
+          model.put(org.courtyard.core.web.Renderer.OVERRIDES, web.overrides(req));
           Map<String, Object> box = new HashMap<>();
           box.put("title", org.courtyard.core.plugins.ToolTexts.widget(tool, req.language().code(), w));
           box.put("html", new com.github.jknack.handlebars.Handlebars.SafeString(tool.templates().render(page.template(), model)));
@@ -305,7 +306,8 @@ public final class ToolDispatch implements RouteMounter {
     @Override public String language() { return req.language().code(); }
 
     @Override public String text(org.courtyard.api.i18n.Message message, Object... namesAndValues) {
-      return web.messages().format(tool.templates().bundle(), req.language().code(), message.key(), namesAndValues);
+      return web.messages().format(tool.templates().bundle(), req.language().code(), message.key(),
+          org.courtyard.core.i18n.Messages.args(namesAndValues), web.overrides(req));
     }
 
     @Override public String setting(String key) {

@@ -64,6 +64,9 @@ public final class Web {
 
   public org.courtyard.core.i18n.Messages messages() { return layout.messages(); }
 
+  /** The reader's school's own wording for their language. */
+  public Map<String, String> overrides(WebRequest req) { return layout.overrides(req); }
+
   /** The reader's school's time zone, in which pages show times. */
   public java.time.ZoneId timeZone(WebRequest req) { return layout.timeZone(req); }
 
@@ -157,6 +160,7 @@ public final class Web {
       model.putIfAbsent("csrfToken", req.csrfToken());
       model.putIfAbsent("timeZone", layout.timeZone(req));
       model.putIfAbsent(Renderer.LANGUAGE, layout.language(req).code());
+      model.putIfAbsent(Renderer.OVERRIDES, layout.overrides(req));
       model.putIfAbsent("user", req.user() == null ? null : layout.userModel(req.user()));
       String body = templates.render(page.template(), model);
       return Answer.html(page.status(), layout.render(req, page.title(), body));

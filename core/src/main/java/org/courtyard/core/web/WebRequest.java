@@ -42,7 +42,9 @@ public final class WebRequest {
   public org.courtyard.core.i18n.Language language() { return layout.language(this); }
 
   /** Words from the core's messages in the reader's language; arguments as name, value, name, value... */
-  public String t(String key, Object... namesAndValues) { return layout.messages().format(null, language().code(), key, namesAndValues); }
+  public String t(String key, Object... namesAndValues) {
+    return layout.messages().format(null, language().code(), key, org.courtyard.core.i18n.Messages.args(namesAndValues), layout.overrides(this));
+  }
 
   public RoutingContext routing() { return ctx; }
 
