@@ -102,6 +102,7 @@ class PeopleLanguagesIT {
     assertTrue(manage.contains("Rheoli "), manage.body());
     assertTrue(manage.contains("Mewngofnodi gyda lluniau"));
     assertTrue(manage.contains("Athro ac uwch"), "roles in Welsh");
+    assertTrue(manage.contains("Gweld y gofod a’i offer"), "the core's capabilities in Welsh");
     assertFalse(manage.contains("Permissions"));
     TestClient.Response members = teacher.get("/s/2-willow/members");
     assertTrue(members.contains("Pwy sydd yn "), members.body());

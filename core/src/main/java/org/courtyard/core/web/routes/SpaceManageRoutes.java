@@ -149,16 +149,27 @@ public final class SpaceManageRoutes {
     List<Map<String, Object>> toolRows = new ArrayList<>();
     List<Capability> caps = new ArrayList<>(List.of(CapabilityRegistry.SPACE_VIEW, CapabilityRegistry.SPACE_MEMBERS, CapabilityRegistry.SPACE_MANAGE, CapabilityRegistry.SPACE_RESULTS));
     List<Map<String, Object>> settingRows = new ArrayList<>();
+    Map<String, String> capabilityWords = new HashMap<>();
+    for (Capability c : caps) capabilityWords.put(c.id(), req.t("capability." + c.id()));
     for (ToolRegistry.ActiveTool t : availableTools(space)) {
       boolean on = added.contains(t.id());
-      toolRows.add(Map.of("id", t.id(), "title", t.info().title(), "icon", t.info().icon(), "added", on));
+      String title = SpaceRoutes.toolText(req, web.messages(), t, "tool.title", t.info().title());
+      toolRows.add(Map.of("id", t.id(), "title", title, "icon", t.info().icon(), "added", on));
       if (!on) continue;
-      caps.addAll(capabilities.ownedBy(t.pluginId()).stream().filter(c -> c.id().startsWith(t.id() + ".")).toList());
+      for (Capability c : capabilities.ownedBy(t.pluginId())) {
+        if (!c.id().startsWith(t.id() + ".")) continue;
+        caps.add(c);
+        capabilityWords.put(c.id(), SpaceRoutes.toolText(req, web.messages(), t, "capability." + c.id().substring(t.id().length() + 1), c.description()));
+      }
       for (Setting<?> s : t.info().settings()) {
         if (s.scope() != Setting.Scope.SPACE) continue;
         Map<String, Object> f = SettingFields.field(s, settings.effective(space, t.id(), s));
         f.put("tool", t.id());
-        f.put("toolTitle", t.info().title());
+        f.put("toolTitle", title);
+        f.put("label", SpaceRoutes.toolText(req, web.messages(), t, "setting." + s.key(), s.label()));
+        f.put("help", s.help() == null ? null : SpaceRoutes.toolText(req, web.messages(), t, "setting." + s.key() + ".help", s.help()));
+        f.put("choices", s.choices().stream().map(c -> Map.of("value", c.value(),
+            "label", SpaceRoutes.toolText(req, web.messages(), t, "setting." + s.key() + "." + c.value(), c.label()))).toList());
         f.put("field", t.id() + "." + s.key());
         settingRows.add(f);
       }
@@ -172,7 +183,7 @@ public final class SpaceManageRoutes {
       options.add(Map.of("value", "", "label", req.t("manage.defaultRole", "role", SpaceRoutes.role(req, c.defaultRole())), "selected", override.isEmpty()));
       for (Role r : Role.values()) options.add(Map.of("value", r.name(), "label", req.t("manage.roleAndAbove", "role", SpaceRoutes.role(req, r)), "selected", override.equals(r.name())));
       options.add(Map.of("value", PermissionService.NOBODY, "label", req.t("manage.nobody"), "selected", override.equals(PermissionService.NOBODY)));
-      capRows.add(Map.of("id", c.id(), "description", c.description(), "options", options, "changed", !override.isEmpty()));
+      capRows.add(Map.of("id", c.id(), "description", capabilityWords.getOrDefault(c.id(), c.description()), "options", options, "changed", !override.isEmpty()));
     }
     m.put("capabilities", capRows);
     m.put("members", memberList(req, space));
@@ -203,10 +214,10 @@ public final class SpaceManageRoutes {
               .orElseThrow(() -> new IllegalArgumentException(req.t("manage.toolUnavailable")));
           if ("add".equals(req.form("action"))) {
             spaces.addTool(space.id(), toolId);
-            return Reply.redirect(back).flash(req.t("manage.toolAdded", "tool", tool.info().title()));
+            return Reply.redirect(back).flash(req.t("manage.toolAdded", "tool", SpaceRoutes.toolText(req, web.messages(), tool, "tool.title", tool.info().title())));
           }
           spaces.removeTool(space.id(), toolId);
-          return Reply.redirect(back).flash(req.t("manage.toolRemoved", "tool", tool.info().title()));
+          return Reply.redirect(back).flash(req.t("manage.toolRemoved", "tool", SpaceRoutes.toolText(req, web.messages(), tool, "tool.title", tool.info().title())));
         }
         case "add-member" -> {
           User u = authority.addable(req.user(), space, req.form("username"));
@@ -254,7 +265,7 @@ public final class SpaceManageRoutes {
             values.put(s, SettingFields.submitted(req, s, field));
           }
           settings.save(space.id(), tool.id(), values);
-          return Reply.redirect(back).flash(req.t("manage.settingsSaved", "tool", tool.info().title(), "space", space.name()));
+          return Reply.redirect(back).flash(req.t("manage.settingsSaved", "tool", SpaceRoutes.toolText(req, web.messages(), tool, "tool.title", tool.info().title()), "space", space.name()));
         }
         case "picture-code" -> {
           if (space.kind() != SpaceKind.CLASS) throw new IllegalArgumentException(req.t("manage.picturesForClasses"));

@@ -61,7 +61,8 @@ public final class SpaceRoutes {
     List<Map<String, Object>> toolCards = new ArrayList<>();
     List<ToolRegistry.ActiveTool> visible = layout.visibleTools(user, space);
     for (ToolRegistry.ActiveTool t : visible) {
-      toolCards.add(Map.of("title", t.info().title(), "icon", t.info().icon(), "description", t.info().description(), "url", space.url() + "/" + t.id()));
+      toolCards.add(Map.of("title", toolText(req, layout.messages(), t, "tool.title", t.info().title()), "icon", t.info().icon(),
+          "description", toolText(req, layout.messages(), t, "tool.description", t.info().description()), "url", space.url() + "/" + t.id()));
     }
     m.put("tools", toolCards);
     List<Map<String, Object>> children = new ArrayList<>();
@@ -73,6 +74,17 @@ public final class SpaceRoutes {
     m.put("canManage", permissions.can(user, CapabilityRegistry.SPACE_MANAGE.id(), space));
     m.put("canSeeMembers", permissions.can(user, CapabilityRegistry.SPACE_MEMBERS.id(), space));
     return Page.of("space", m).title(space.name());
+  }
+
+  /**
+   * Words a tool declared in Java (its title, description, capabilities, settings), in the reader's
+   * language when the tool's messages have them under "&lt;tool&gt;.&lt;what&gt;", else as declared.
+   */
+  public static String toolText(WebRequest req, org.courtyard.core.i18n.Messages messages, ToolRegistry.ActiveTool t, String what, String declared) {
+    org.courtyard.core.i18n.MessageBundle own = t.templates() == null ? null : t.templates().bundle();
+    String key = t.id() + "." + what;
+    if (own == null || (own.pattern(req.language().code(), key) == null && own.pattern("en", key) == null)) return declared;
+    return messages.format(own, req.language().code(), key);
   }
 
   /** A space for a page, its kind in the reader's language. */
