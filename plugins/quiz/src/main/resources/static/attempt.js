@@ -35,13 +35,13 @@
         if (r.status === 409) { forgetLocally(); window.location.reload(); return; }
         if (!r.ok) throw new Error('HTTP ' + r.status);
         forgetLocally();
-        status.textContent = 'Saved at ' + new Date().toLocaleTimeString() + '.';
+        status.textContent = form.getAttribute('data-saved-at').replace('{time}', new Date().toLocaleTimeString(document.documentElement.lang || undefined));
         if (pending) save();
       })
       .catch(function () {
         saving = false;
         pending = true;
-        status.textContent = 'Not saved: no connection. Your answers are kept on this device and will be sent when the connection is back.';
+        status.textContent = form.getAttribute('data-offline');
       });
   }
 
@@ -85,8 +85,10 @@
     var handIn = document.getElementById('hand-in');
     var tick = function () {
       var s = Math.max(0, Math.round((end - Date.now()) / 1000));
-      shown.textContent = 'Time left: ' + Math.floor(s / 60) + ':' + ('0' + (s % 60)).slice(-2);
-      if (s === 60) { shown.setAttribute('aria-live', 'assertive'); shown.textContent += ' (one minute)'; }
+      var time = Math.floor(s / 60) + ':' + ('0' + (s % 60)).slice(-2);
+      // The words come from the page (data-time-left, data-last-minute), in the reader's language.
+      shown.textContent = timerBox.getAttribute(s === 60 ? 'data-last-minute' : 'data-time-left').replace('{time}', time);
+      if (s === 60) shown.setAttribute('aria-live', 'assertive');
       if (s <= 0) {
         clearInterval(clock);
         var up = document.createElement('input');

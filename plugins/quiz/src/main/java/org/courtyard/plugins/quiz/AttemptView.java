@@ -6,16 +6,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.HtmlSanitizer;
+import org.courtyard.api.web.ToolRequest;
 
 /** Builds the models of the attempt form and of the review page, one map per question. */
 final class AttemptView {
   private final HtmlSanitizer sanitizer;
+  static final Message MARKS = Message.of("quiz.question.marks");
+  static final Message NO_ANSWER = Message.of("quiz.review.noAnswer");
+  static final Message RIGHT = Message.of("quiz.review.right");
+  static final Message PARTLY = Message.of("quiz.review.partly");
+  static final Message WRONG = Message.of("quiz.review.wrong");
   private final String toolUrl;
+  private final ToolRequest req;
 
-  AttemptView(HtmlSanitizer sanitizer, String toolUrl) {
+  AttemptView(HtmlSanitizer sanitizer, ToolRequest req) {
     this.sanitizer = sanitizer;
-    this.toolUrl = toolUrl;
+    this.toolUrl = req.toolUrl();
+    this.req = req;
   }
 
   /** What every question shows, whether answering or reviewing. */
@@ -25,10 +34,10 @@ final class AttemptView {
     m.put("slot", slot);
     m.put("field", Answers.field(slot));
     m.put("is" + QuestionForm.camel(q.type()), true);
-    m.put("typeLabel", q.type().label());
+    m.put("typeLabel", req.text(q.type().message()));
     m.put("promptHtml", sanitizer.textToHtml(q.prompt()));
     m.put("points", Answers.display(q.points()));
-    m.put("marks", Answers.marks(q.points()));
+    m.put("marks", req.text(MARKS, "count", q.points()));
     if (q.image() != null) m.put("imageUrl", toolUrl + "/media/" + q.id() + "/image");
     if (q.audio() != null) m.put("audioUrl", toolUrl + "/media/" + q.id() + "/audio");
     return m;
@@ -93,7 +102,7 @@ final class AttemptView {
   Map<String, Object> review(QuizStore.Slot s, Question q, boolean showAnswers, boolean marker) {
     Map<String, Object> m = common(q, s.slot());
     List<String> answer = Answers.decode(q.type(), s.answer());
-    m.put("yourAnswer", Answers.describe(q, answer));
+    m.put("yourAnswer", Answers.blank(answer) ? req.text(NO_ANSWER) : Answers.describe(q, answer));
     if (q.type() == QuestionType.FREE_TEXT) m.put("writtenHtml", sanitizer.textToHtml(answer.isEmpty() ? "" : answer.get(0)));
     m.put("showAnswers", showAnswers);
     m.put("scored", s.score() != null);
@@ -102,7 +111,7 @@ final class AttemptView {
       m.put("correct", Answers.correct(q));
       if (s.score() != null) {
         double fraction = q.points() == 0 ? 0 : s.score() / q.points();
-        m.put("verdict", fraction >= 0.999 ? "Right" : fraction > 0 ? "Partly right" : "Not right");
+        m.put("verdict", req.text(fraction >= 0.999 ? RIGHT : fraction > 0 ? PARTLY : WRONG));
         m.put("right", fraction >= 0.999);
       }
       if (q.feedback() != null && !q.feedback().isBlank()) m.put("feedbackHtml", sanitizer.textToHtml(q.feedback()));

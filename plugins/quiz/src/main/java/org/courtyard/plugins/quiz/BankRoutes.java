@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
@@ -25,6 +26,17 @@ import org.courtyard.api.web.Upload;
 
 /** The question bank under /s/{space}/quiz/bank: categories, the question editor, QTI import and export. */
 final class BankRoutes implements Routes {
+  static final Message BANK_TITLE = Message.of("quiz.bank.pageTitle");
+  static final Message NO_KIND = Message.of("quiz.problem.noKind");
+  static final Message NO_QUESTION = Message.of("quiz.problem.noQuestion");
+  static final Message NEW_QUESTION = Message.of("quiz.form.newQuestion");
+  static final Message CHANGE_QUESTION = Message.of("quiz.form.changeQuestionTitle");
+  static final Message ADDED = Message.of("quiz.flash.questionAdded");
+  static final Message SAVED = Message.of("quiz.flash.questionSaved");
+  static final Message TAKEN_OUT = Message.of("quiz.flash.takenOut");
+  static final Message NOTHING_TO_EXPORT = Message.of("quiz.flash.nothingToExport");
+  static final Message NO_PACKAGE = Message.of("quiz.problem.noPackage");
+  static final Message NOTHING_IMPORTED = Message.of("quiz.problem.nothingImported");
   static final long MAX_MEDIA = 10L * 1024 * 1024;
   private final QuestionStore bank;
   private final QuizStore quizzes;
@@ -57,34 +69,34 @@ final class BankRoutes implements Routes {
     Map<String, Object> m = new HashMap<>();
     List<Map<String, Object>> questions = new ArrayList<>();
     for (Question q : bank.questions(req.space().id())) {
-      questions.add(Map.of("id", q.id(), "title", q.title(), "type", q.type().label(), "category", q.categoryName() == null ? "" : q.categoryName(),
+      questions.add(Map.of("id", q.id(), "title", q.title(), "type", req.text(q.type().message()), "category", q.categoryName() == null ? "" : q.categoryName(),
           "points", Answers.display(q.points()), "media", q.image() != null || q.audio() != null));
     }
     m.put("questions", questions);
     m.put("categories", categories(req));
     List<Map<String, Object>> types = new ArrayList<>();
-    for (QuestionType t : QuestionType.values()) types.add(Map.of("slug", t.slug(), "label", t.label()));
+    for (QuestionType t : QuestionType.values()) types.add(Map.of("slug", t.slug(), "label", req.text(t.message())));
     m.put("types", types);
-    return Page.of("quiz/bank", m).title("Question bank · " + req.space().name());
+    return Page.of("quiz/bank", m).title(req.text(BANK_TITLE, "space", req.space().name()));
   }
 
   private Reply bankPage(ToolRequest req) { return bank(req); }
 
   private QuestionType type(ToolRequest req) {
-    return QuestionType.fromSlug(req.pathParam("type")).orElseThrow(() -> HttpProblem.notFound("There is no such kind of question."));
+    return QuestionType.fromSlug(req.pathParam("type")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_KIND)));
   }
 
   private Question question(ToolRequest req) {
-    return bank.question(req.space().id(), req.pathId("qid")).orElseThrow(() -> HttpProblem.notFound("There is no such question in this bank."));
+    return bank.question(req.space().id(), req.pathId("qid")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_QUESTION)));
   }
 
   private Page form(ToolRequest req, Question q, String newCategory) {
-    Map<String, Object> m = QuestionForm.model(q, categories(req));
+    Map<String, Object> m = QuestionForm.model(q, categories(req), req.text(q.type().message()));
     m.put("newCategory", newCategory);
     m.put("action", q.id() == 0 ? "bank/new/" + q.type().slug() : "bank/q/" + q.id());
     if (q.image() != null) m.put("imageUrl", req.toolUrl() + "/media/" + q.id() + "/image");
     if (q.audio() != null) m.put("audioUrl", req.toolUrl() + "/media/" + q.id() + "/audio");
-    return Page.of("quiz/question-form", m).title(q.id() == 0 ? "New question: " + q.type().label() : "Change question");
+    return Page.of("quiz/question-form", m).title(q.id() == 0 ? req.text(NEW_QUESTION, "type", req.text(q.type().message())) : req.text(CHANGE_QUESTION));
   }
 
   private Reply newQuestion(ToolRequest req) {
@@ -140,7 +152,7 @@ final class BankRoutes implements Routes {
     Question.Media audioMedia = newAudio == null ? keepAudio : new Question.Media(newAudio.key(), newAudio.contentType());
     bank.save(draft.inCategory(categoryId, null).withMedia(imageMedia, audioMedia), req.user().id());
     core.activity().record(req.user(), req.space(), old == null ? "write" : "change", (old == null ? "wrote the question “" : "changed the question “") + draft.title() + "”");
-    return Reply.redirect("bank").flash(old == null ? "Question added to the bank." : "Question saved.");
+    return Reply.redirect("bank").flash(req.text(old == null ? ADDED : SAVED));
   }
 
   private static Upload upload(ToolRequest req, String field) {
@@ -151,7 +163,7 @@ final class BankRoutes implements Routes {
     Question q = question(req);
     bank.delete(req.space().id(), q.id());
     core.activity().record(req.user(), req.space(), "delete", "took “" + q.title() + "” out of the bank");
-    return Reply.redirect("bank").flash("Question taken out of the bank. Quizzes already taken still show it.");
+    return Reply.redirect("bank").flash(req.text(TAKEN_OUT));
   }
 
   /**
@@ -162,7 +174,7 @@ final class BankRoutes implements Routes {
     List<Question> questions = bank.questions(req.space().id());
     Long category = req.query("category").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(null);
     if (category != null) questions = questions.stream().filter(q -> category.equals(q.categoryId())).toList();
-    if (questions.isEmpty()) return Reply.redirect("bank").flash("There are no questions to export.");
+    if (questions.isEmpty()) return Reply.redirect("bank").flash(req.text(NOTHING_TO_EXPORT));
     Path zip = Files.createTempFile("courtyard-qti-", ".zip");
     String key;
     try {
@@ -188,7 +200,7 @@ final class BankRoutes implements Routes {
 
   private Reply importQti(ToolRequest req) throws IOException {
     Upload up = upload(req, "package");
-    if (up == null) throw InputProblem.of("package", "Choose a QTI 2.1 package (.zip) or item (.xml) to import.").showing(bank(req));
+    if (up == null) throw InputProblem.of("package", req.text(NO_PACKAGE)).showing(bank(req));
     if (up.size() > QtiReader.MAX_PACKAGE) throw InputProblem.of("package", "The package is bigger than 100 MB. Nothing was imported.").showing(bank(req));
     Path work = Files.createTempDirectory("courtyard-qti-");
     List<String> stored = new ArrayList<>();
@@ -197,7 +209,7 @@ final class BankRoutes implements Routes {
       QtiReader.Outcome outcome = QtiReader.read(up.file(), work);
       if (!outcome.problems().isEmpty()) {
         Map<String, String> problems = new LinkedHashMap<>();
-        QuestionForm.note(problems, "package", "Nothing was imported: fix these and try again.");
+        QuestionForm.note(problems, "package", req.text(NOTHING_IMPORTED));
         for (String p : outcome.problems()) QuestionForm.note(problems, "package", p);
         throw problem(problems).showing(bank(req));
       }

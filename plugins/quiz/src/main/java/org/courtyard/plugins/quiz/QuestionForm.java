@@ -151,11 +151,11 @@ final class QuestionForm {
   }
 
   /** What the form template needs to draw a question (a blank one, a saved one, or a draft with problems). */
-  static Map<String, Object> model(Question q, List<Map<String, Object>> categories) {
+  static Map<String, Object> model(Question q, List<Map<String, Object>> categories, String typeLabel) {
     Map<String, Object> m = new HashMap<>();
     m.put("id", q.id());
     m.put("type", q.type().slug());
-    m.put("typeLabel", q.type().label());
+    m.put("typeLabel", typeLabel);
     m.put("is" + camel(q.type()), true);
     m.put("title", q.title());
     m.put("prompt", q.prompt());

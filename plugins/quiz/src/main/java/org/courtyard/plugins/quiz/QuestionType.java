@@ -2,6 +2,7 @@ package org.courtyard.plugins.quiz;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.courtyard.api.i18n.Message;
 
 /** The kinds of question the bank holds; the name is what is stored. */
 enum QuestionType {
@@ -19,7 +20,11 @@ enum QuestionType {
 
   QuestionType(String label) { this.label = label; }
 
+  /** The English label (for the data export, which has no reader). */
   String label() { return label; }
+
+  /** The label in the reader's language: quiz.type.<slug> in messages/quiz*.properties. */
+  Message message() { return Message.of("quiz.type." + slug()); }
 
   /** The name in URLs and forms, e.g. {@code true-false}. */
   String slug() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }

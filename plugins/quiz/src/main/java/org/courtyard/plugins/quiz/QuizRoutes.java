@@ -19,6 +19,7 @@ import org.courtyard.api.Role;
 import org.courtyard.api.UserKind;
 import org.courtyard.api.UserRef;
 import org.courtyard.api.SpaceRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.Csv;
@@ -32,6 +33,51 @@ import org.courtyard.api.web.ToolRouter;
 
 /** Quizzes under /s/{space}/quiz: the list, setting a quiz, taking it, the review, results and marking. */
 final class QuizRoutes implements Routes {
+  // The words people read are in messages/quiz*.properties, one file per language.
+  static final Message PAGE_TITLE = Message.of("quiz.index.pageTitle");
+  static final Message NO_QUIZ = Message.of("quiz.problem.noQuiz");
+  static final Message NOT_STARTED = Message.of("quiz.state.notStarted");
+  static final Message STARTED = Message.of("quiz.state.started");
+  static final Message STATE_OF = Message.of("quiz.state.of");
+  static final Message DONE_LATER = Message.of("quiz.state.doneMarksLater");
+  static final Message WAITING_TEACHER = Message.of("quiz.state.waitingTeacher");
+  static final Message IN_PROGRESS = Message.of("quiz.state.inProgress");
+  static final Message WAITING_MARKING = Message.of("quiz.state.waitingMarking");
+  static final Message SUBMITTED_TIMED_OUT = Message.of("quiz.state.submittedTimedOut");
+  static final Message SUBMITTED = Message.of("quiz.state.submitted");
+  static final Message TRIES_ANY = Message.of("quiz.quiz.triesAny");
+  static final Message TRIES = Message.of("quiz.quiz.triesAllowed");
+  static final Message SET_QUIZ = Message.of("quiz.index.set");
+  static final Message CHANGE_TITLE = Message.of("quiz.setup.changeTitle");
+  static final Message QUIZ_SET = Message.of("quiz.flash.quizSet");
+  static final Message QUIZ_SAVED = Message.of("quiz.flash.quizSaved");
+  static final Message NO_TITLE = Message.of("quiz.problem.noTitle");
+  static final Message TITLE_TOO_LONG = Message.of("quiz.problem.titleTooLong");
+  static final Message BAD_TIME_LIMIT = Message.of("quiz.problem.timeLimit");
+  static final Message BAD_OPENS = Message.of("quiz.problem.opens");
+  static final Message BAD_CLOSES = Message.of("quiz.problem.closes");
+  static final Message CLOSES_BEFORE = Message.of("quiz.problem.closesBeforeOpens");
+  static final Message BAD_TRIES = Message.of("quiz.problem.tries");
+  static final Message NEEDS_CLOSE = Message.of("quiz.problem.needsClose");
+  static final Message NOT_IN_BANK = Message.of("quiz.problem.notInBank");
+  static final Message BAD_PICK = Message.of("quiz.problem.pick");
+  static final Message NO_ITEMS = Message.of("quiz.problem.noItems");
+  static final Message PARENTS_CANNOT = Message.of("quiz.problem.parents");
+  static final Message NO_ATTEMPT = Message.of("quiz.problem.noAttempt");
+  static final Message SOMEONE_ELSES = Message.of("quiz.problem.someoneElses");
+  static final Message OVER = Message.of("quiz.problem.over");
+  static final Message RAN_OUT = Message.of("quiz.flash.ranOut");
+  static final Message ALREADY = Message.of("quiz.flash.already");
+  static final Message ANSWERS_SAVED = Message.of("quiz.flash.answersSaved");
+  static final Message TIME_UP = Message.of("quiz.flash.timeUp");
+  static final Message HANDED_IN = Message.of("quiz.flash.handedIn");
+  static final Message STILL_OPEN = Message.of("quiz.flash.stillOpen");
+  static final Message BAD_MARK = Message.of("quiz.problem.badMark");
+  static final Message LONG_COMMENT = Message.of("quiz.problem.longComment");
+  static final Message MARKED = Message.of("quiz.flash.marked");
+  static final Message PARTLY_MARKED = Message.of("quiz.flash.partlyMarked");
+  static final Message RESULTS_TITLE = Message.of("quiz.results.title");
+  static final Message NO_MEDIA = Message.of("quiz.problem.noMedia");
   private final QuizStore quizzes;
   private final QuestionStore bank;
   private final QuizService service;
@@ -74,8 +120,8 @@ final class QuizRoutes implements Routes {
   }
 
   private QuizStore.Quiz quiz(ToolRequest req) {
-    QuizStore.Quiz q = quizzes.quiz(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such quiz here."));
-    if (!q.published() && !req.can(QuizTool.AUTHOR)) throw HttpProblem.notFound("There is no such quiz here.");
+    QuizStore.Quiz q = quizzes.quiz(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_QUIZ)));
+    if (!q.published() && !req.can(QuizTool.AUTHOR)) throw HttpProblem.notFound(req.text(NO_QUIZ));
     return q;
   }
 
@@ -101,22 +147,22 @@ final class QuizRoutes implements Routes {
         List<String> states = new ArrayList<>();
         for (long who : mine) {
           List<QuizStore.Attempt> as = current(req.space(), q, quizzes.attemptsOf(q.id(), who));
-          String state = as.isEmpty() ? "not started" : as.stream().anyMatch(QuizStore.Attempt::open) ? "started" : score(q, as);
-          states.add((mine.size() > 1 || req.user().kind() == UserKind.PARENT) && !as.isEmpty() ? as.get(0).userName() + ": " + state : state);
+          String state = as.isEmpty() ? req.text(NOT_STARTED) : as.stream().anyMatch(QuizStore.Attempt::open) ? req.text(STARTED) : score(req, q, as);
+          states.add((mine.size() > 1 || req.user().kind() == UserKind.PARENT) && !as.isEmpty() ? req.text(STATE_OF, "name", as.get(0).userName(), "state", state) : state);
         }
         m.put("state", String.join("; ", states));
       }
       rows.add(m);
     }
-    return Page.of("quiz/index", Map.of("quizzes", rows, "author", author)).title("Quizzes · " + req.space().name());
+    return Page.of("quiz/index", Map.of("quizzes", rows, "author", author)).title(req.text(PAGE_TITLE, "space", req.space().name()));
   }
 
   /** A learner's best mark in words, or why there is none to show yet. */
-  private String score(QuizStore.Quiz q, List<QuizStore.Attempt> attempts) {
-    if (!service.feedbackShown(q)) return "done — marks after the quiz closes";
+  private String score(ToolRequest req, QuizStore.Quiz q, List<QuizStore.Attempt> attempts) {
+    if (!service.feedbackShown(q)) return req.text(DONE_LATER);
     Optional<QuizStore.Attempt> best = QuizStore.best(attempts);
     if (best.isPresent()) return Answers.display(best.get().score()) + " / " + Answers.display(best.get().maxScore());
-    return "waiting for the teacher to mark";
+    return req.text(WAITING_TEACHER);
   }
 
 
@@ -131,7 +177,7 @@ final class QuizRoutes implements Routes {
     Set<Long> fixed = items.stream().map(QuizStore.Item::questionId).filter(x -> x != null).collect(Collectors.toSet());
     Map<Long, Integer> picks = new HashMap<>();
     for (QuizStore.Item it : items) if (it.categoryId() != null) picks.put(it.categoryId(), it.pick());
-    m.put("questions", bank.questions(req.space().id()).stream().map(x -> Map.of("id", x.id(), "title", x.title(), "type", x.type().label(),
+    m.put("questions", bank.questions(req.space().id()).stream().map(x -> Map.of("id", x.id(), "title", x.title(), "type", req.text(x.type().message()),
         "category", x.categoryName() == null ? "" : x.categoryName(), "chosen", fixed.contains(x.id()))).toList());
     m.put("categories", bank.categories(req.space().id()).stream().map(c -> Map.of("id", c.id(), "name", c.name(), "count", c.questions(),
         "pick", picks.getOrDefault(c.id(), 0))).toList());
@@ -140,7 +186,7 @@ final class QuizRoutes implements Routes {
 
   private Reply newQuiz(ToolRequest req) {
     QuizStore.Quiz blank = new QuizStore.Quiz(0, req.space().id(), "", "", null, null, null, 1, true, QuizStore.FEEDBACK_IMMEDIATE, true);
-    return Page.of("quiz/quiz-form", formModel(req, blank, List.of())).title("Set a quiz");
+    return Page.of("quiz/quiz-form", formModel(req, blank, List.of())).title(req.text(SET_QUIZ));
   }
 
   private Reply edit(ToolRequest req) {
@@ -155,29 +201,29 @@ final class QuizRoutes implements Routes {
   private Reply saveQuiz(ToolRequest req, long id) {
     InputProblem.Collector problems = new InputProblem.Collector();
     String title = req.form("title");
-    if (title.isEmpty()) problems.add("title", "Title: give the quiz a title.");
-    else if (title.length() > 200) problems.add("title", "Title: at most 200 characters (this has " + title.length() + ").");
+    if (title.isEmpty()) problems.add("title", req.text(NO_TITLE));
+    else if (title.length() > 200) problems.add("title", req.text(TITLE_TOO_LONG, "max", 200, "length", title.length()));
     Integer limit = null;
     if (!req.form("time-limit").isEmpty()) {
       Double d = Marking.number(req.form("time-limit"));
-      if (d == null || d < 1 || d > 600 || d != Math.rint(d)) problems.add("time-limit", "The time limit is a whole number of minutes, 1 to 600, or empty for none.");
+      if (d == null || d < 1 || d > 600 || d != Math.rint(d)) problems.add("time-limit", req.text(BAD_TIME_LIMIT));
       else limit = d.intValue();
     }
     ZoneId zone = zone(req);
     Instant opens = time(req.form("opens"), zone);
-    if (opens == null && !req.form("opens").isEmpty()) problems.add("opens", "The opening time is not a date and time.");
+    if (opens == null && !req.form("opens").isEmpty()) problems.add("opens", req.text(BAD_OPENS));
     Instant closes = time(req.form("closes"), zone);
-    if (closes == null && !req.form("closes").isEmpty()) problems.add("closes", "The closing time is not a date and time.");
-    if (opens != null && closes != null && !closes.isAfter(opens)) problems.add("closes", "The quiz must close after it opens.");
+    if (closes == null && !req.form("closes").isEmpty()) problems.add("closes", req.text(BAD_CLOSES));
+    if (opens != null && closes != null && !closes.isAfter(opens)) problems.add("closes", req.text(CLOSES_BEFORE));
     Double tries = Marking.number(req.form("attempts").isEmpty() ? "1" : req.form("attempts"));
-    if (tries == null || tries < 0 || tries > 100 || tries != Math.rint(tries)) problems.add("attempts", "Tries allowed is a whole number, 0 for as many as they like.");
+    if (tries == null || tries < 0 || tries > 100 || tries != Math.rint(tries)) problems.add("attempts", req.text(BAD_TRIES));
     String feedback = QuizStore.FEEDBACK_AFTER_CLOSE.equals(req.form("feedback")) ? QuizStore.FEEDBACK_AFTER_CLOSE : QuizStore.FEEDBACK_IMMEDIATE;
-    if (feedback.equals(QuizStore.FEEDBACK_AFTER_CLOSE) && closes == null) problems.add("feedback", "To show marks after the quiz closes, give it a closing time.");
+    if (feedback.equals(QuizStore.FEEDBACK_AFTER_CLOSE) && closes == null) problems.add("feedback", req.text(NEEDS_CLOSE));
     Set<Long> inBank = bank.questions(req.space().id()).stream().map(Question::id).collect(Collectors.toSet());
     List<QuizStore.Item> items = new ArrayList<>();
     for (String v : req.formAll("question")) {
       Long qid = v.matches("\\d{1,18}") ? Long.valueOf(v) : null;
-      if (qid == null) problems.add("question", "Choose questions from the bank.");
+      if (qid == null) problems.add("question", req.text(NOT_IN_BANK));
       else if (inBank.contains(qid)) items.add(new QuizStore.Item(qid, null, 1));
     }
     for (QuestionStore.Category c : bank.categories(req.space().id())) {
@@ -185,24 +231,25 @@ final class QuizRoutes implements Routes {
       if (v.isEmpty() || v.equals("0")) continue;
       Double n = Marking.number(v);
       if (n == null || n < 0 || n != Math.rint(n) || n > c.questions()) {
-        problems.add("random." + c.id(), "“" + c.name() + "” has " + c.questions() + " questions: pick from 0 to " + c.questions() + ".");
+        problems.add("random." + c.id(), req.text(BAD_PICK, "name", c.name(), "count", c.questions()));
       } else {
         items.add(new QuizStore.Item(null, c.id(), n.intValue()));
       }
     }
-    if (items.isEmpty()) problems.add("questions", "Choose at least one question, or some at random from a category.");
+    if (items.isEmpty()) problems.add("questions", req.text(NO_ITEMS));
     QuizStore.Quiz q = new QuizStore.Quiz(id, req.space().id(), title, core.sanitizer().sanitize(req.form("intro")), limit, opens, closes,
         tries == null ? 1 : tries.intValue(), !req.form("shuffle").isEmpty(), feedback, !req.form("published").isEmpty());
     // The form again from the draft: every box as the teacher left it, with what needs fixing.
-    problems.throwIfAny(Page.of("quiz/quiz-form", formModel(req, q, items)).title(id == 0 ? "Set a quiz" : "Change " + title));
+    problems.throwIfAny(Page.of("quiz/quiz-form", formModel(req, q, items)).title(id == 0 ? req.text(SET_QUIZ) : req.text(CHANGE_TITLE, "title", title)));
     long saved = quizzes.save(q, items, req.user().id());
     if (id == 0 && q.published()) {
       for (Directory.Member m : core.directory().members(req.space().id())) {
+        // Notices and the activity log are read later by someone else in their own language, unknown here: English until Notifications takes a Message.
         if (m.role() == Role.MEMBER && m.user().kind() == UserKind.LEARNER) core.notifications().notify(m.user().id(), "New quiz: " + title, req.toolUrl() + "/q/" + saved);
       }
     }
     core.activity().record(req.user(), req.space(), id == 0 ? "set" : "change", (id == 0 ? "set the quiz “" : "changed the quiz “") + title + "”");
-    return Reply.redirect("q/" + saved).flash(id == 0 ? "Quiz set." : "Quiz saved.");
+    return Reply.redirect("q/" + saved).flash(req.text(id == 0 ? QUIZ_SET : QUIZ_SAVED));
   }
 
   /** A time typed into a datetime-local box, in the school's time zone; null if empty or not a time. */
@@ -228,26 +275,26 @@ final class QuizRoutes implements Routes {
     m.put("introHtml", q.intro());
     m.put("author", req.can(QuizTool.AUTHOR));
     m.put("marker", req.can(QuizTool.MARK));
-    m.put("tries", q.unlimited() ? "as many tries as you like" : q.attemptsAllowed() == 1 ? "one try" : q.attemptsAllowed() + " tries");
+    m.put("tries", q.unlimited() ? req.text(TRIES_ANY) : req.text(TRIES, "count", q.attemptsAllowed()));
     m.put("count", quizzes.items(q.id()).stream().mapToInt(QuizStore.Item::pick).sum());
     boolean learnerHere = req.can(QuizTool.ATTEMPT) && req.user().kind() != UserKind.PARENT;
     List<Map<String, Object>> rows = new ArrayList<>();
     for (long who : mayView(req)) {
-      for (QuizStore.Attempt a : current(req.space(), q, quizzes.attemptsOf(q.id(), who))) rows.add(attemptRow(q, a));
+      for (QuizStore.Attempt a : current(req.space(), q, quizzes.attemptsOf(q.id(), who))) rows.add(attemptRow(req, q, a));
     }
     m.put("attempts", rows);
     if (learnerHere) {
       List<QuizStore.Attempt> mine = quizzes.attemptsOf(q.id(), req.user().id());
       boolean open = mine.stream().anyMatch(QuizStore.Attempt::open);
-      Optional<String> refused = open ? Optional.empty() : service.cannotStart(q, mine);
+      Optional<QuizService.Refused> refused = open ? Optional.empty() : service.cannotStart(q, mine);
       m.put("canStart", refused.isEmpty());
       m.put("resume", open);
-      m.put("refused", refused.orElse(null));
+      m.put("refused", refused.map(r -> r.in(req)).orElse(null));
     }
     return Page.of("quiz/quiz", m).title(q.title());
   }
 
-  private Map<String, Object> attemptRow(QuizStore.Quiz q, QuizStore.Attempt a) {
+  private Map<String, Object> attemptRow(ToolRequest req, QuizStore.Quiz q, QuizStore.Attempt a) {
     Map<String, Object> r = new HashMap<>();
     r.put("id", a.id());
     r.put("no", a.attemptNo());
@@ -256,8 +303,8 @@ final class QuizRoutes implements Routes {
     r.put("submittedAt", a.submittedAt());
     r.put("timedOut", a.timedOut());
     r.put("open", a.open());
-    r.put("state", a.open() ? "in progress" : QuizStore.MARKING.equals(a.state()) ? "waiting for marking"
-        : a.timedOut() ? "submitted when time ran out" : "submitted");
+    r.put("state", req.text(a.open() ? IN_PROGRESS : QuizStore.MARKING.equals(a.state()) ? WAITING_MARKING
+        : a.timedOut() ? SUBMITTED_TIMED_OUT : SUBMITTED));
     if (!a.open() && service.feedbackShown(q) && QuizStore.DONE.equals(a.state())) {
       r.put("score", Answers.display(a.score()) + " / " + Answers.display(a.maxScore()));
     }
@@ -266,18 +313,18 @@ final class QuizRoutes implements Routes {
 
   private Reply start(ToolRequest req) {
     QuizStore.Quiz q = quiz(req);
-    if (req.user().kind() == UserKind.PARENT) throw HttpProblem.forbidden("Parents can see their children's quizzes, not take them.");
+    if (req.user().kind() == UserKind.PARENT) throw HttpProblem.forbidden(req.text(PARENTS_CANNOT));
     try {
       long id = service.startOrResume(req.space(), q, req.user());
       return Reply.redirect("q/" + q.id() + "/a/" + id);
     } catch (QuizService.Refused e) {
-      return Reply.redirect("q/" + q.id()).flash(e.getMessage());
+      return Reply.redirect("q/" + q.id()).flash(e.in(req));
     }
   }
 
   private QuizStore.Attempt attempt(ToolRequest req, QuizStore.Quiz q) {
-    QuizStore.Attempt a = quizzes.attempt(q.id(), req.pathId("aid")).orElseThrow(() -> HttpProblem.notFound("There is no such attempt."));
-    if (!req.can(QuizTool.MARK) && !mayView(req).contains(a.userId())) throw HttpProblem.forbidden("This is someone else's quiz.");
+    QuizStore.Attempt a = quizzes.attempt(q.id(), req.pathId("aid")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_ATTEMPT)));
+    if (!req.can(QuizTool.MARK) && !mayView(req).contains(a.userId())) throw HttpProblem.forbidden(req.text(SOMEONE_ELSES));
     return service.current(req.space(), q, a);
   }
 
@@ -287,10 +334,10 @@ final class QuizRoutes implements Routes {
     boolean own = a.userId() == req.user().id();
     List<QuizStore.Slot> slots = quizzes.slots(a.id());
     Map<Long, Question> questions = bank.withOptions(QuizStore.questionIds(slots));
-    AttemptView view = new AttemptView(core.sanitizer(), req.toolUrl());
+    AttemptView view = new AttemptView(core.sanitizer(), req);
     Map<String, Object> m = new HashMap<>();
     m.put("quiz", q);
-    m.put("attempt", attemptRow(q, a));
+    m.put("attempt", attemptRow(req, q, a));
     m.put("base", req.toolUrl() + "/q/" + q.id() + "/a/" + a.id());
     if (a.open() && own) {
       m.put("questions", slots.stream().map(s -> view.form(q, a, s, questions.get(s.questionId()))).toList());
@@ -321,8 +368,8 @@ final class QuizRoutes implements Routes {
 
   /** The learner's own open attempt, for saving into; a clear refusal otherwise. */
   private QuizStore.Attempt ownOpen(ToolRequest req, QuizStore.Quiz q) {
-    QuizStore.Attempt a = quizzes.attempt(q.id(), req.pathId("aid")).orElseThrow(() -> HttpProblem.notFound("There is no such attempt."));
-    if (a.userId() != req.user().id()) throw HttpProblem.forbidden("This is someone else's quiz.");
+    QuizStore.Attempt a = quizzes.attempt(q.id(), req.pathId("aid")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_ATTEMPT)));
+    if (a.userId() != req.user().id()) throw HttpProblem.forbidden(req.text(SOMEONE_ELSES));
     return a;
   }
 
@@ -361,23 +408,23 @@ final class QuizRoutes implements Routes {
     String here = "q/" + q.id() + "/a/" + a.id();
     if (!service.accepting(a)) {
       service.current(req.space(), q, a);
-      if (background) throw HttpProblem.conflict("This attempt is over: it was handed in.");
-      return Reply.redirect(here).flash(a.open() ? "Time ran out, so your quiz was handed in with the answers saved before." : "This quiz was already handed in.");
+      if (background) throw HttpProblem.conflict(req.text(OVER));
+      return Reply.redirect(here).flash(req.text(a.open() ? RAN_OUT : ALREADY));
     }
     List<QuizStore.Slot> slots = quizzes.slots(a.id());
     if (!quizzes.saveAnswers(a.id(), answersFrom(req, slots), slots)) {
-      if (background) throw HttpProblem.conflict("This attempt is over: it was handed in.");
-      return Reply.redirect(here).flash("This quiz was already handed in.");
+      if (background) throw HttpProblem.conflict(req.text(OVER));
+      return Reply.redirect(here).flash(req.text(ALREADY));
     }
     if (background) return Reply.text("saved", "text/plain; charset=utf-8");
-    return Reply.redirect(here).flash("Your answers are saved. You can come back to them.");
+    return Reply.redirect(here).flash(req.text(ANSWERS_SAVED));
   }
 
   private Reply submit(ToolRequest req) {
     QuizStore.Quiz q = quiz(req);
     QuizStore.Attempt a = ownOpen(req, q);
     String here = "q/" + q.id() + "/a/" + a.id();
-    if (!a.open()) return Reply.redirect(here).flash("This quiz was already handed in.");
+    if (!a.open()) return Reply.redirect(here).flash(req.text(ALREADY));
     boolean inTime = service.accepting(a);
     if (inTime) {
       List<QuizStore.Slot> slots = quizzes.slots(a.id());
@@ -385,9 +432,9 @@ final class QuizRoutes implements Routes {
     }
     QuizStore.Attempt now = quizzes.attempt(q.id(), a.id()).orElseThrow();
     boolean timedOut = !inTime || (!req.form("time-up").isEmpty() && a.deadline() != null);
-    if (!service.submit(req.space(), q, now, timedOut)) return Reply.redirect(here).flash("This quiz was already handed in.");
+    if (!service.submit(req.space(), q, now, timedOut)) return Reply.redirect(here).flash(req.text(ALREADY));
     core.activity().record(req.user(), req.space(), "submit", "handed in the quiz “" + q.title() + "”");
-    String said = !inTime ? "Time ran out, so your quiz was handed in with the answers saved before." : timedOut ? "Time is up: your quiz was handed in." : "Handed in. Well done!";
+    String said = req.text(!inTime ? RAN_OUT : timedOut ? TIME_UP : HANDED_IN);
     return Reply.redirect(here).flash(said);
   }
 
@@ -396,7 +443,7 @@ final class QuizRoutes implements Routes {
   private Reply mark(ToolRequest req) {
     QuizStore.Quiz q = quiz(req);
     QuizStore.Attempt a = attempt(req, q);
-    if (a.open()) return Reply.redirect("q/" + q.id() + "/a/" + a.id()).flash("This attempt is still in progress.");
+    if (a.open()) return Reply.redirect("q/" + q.id() + "/a/" + a.id()).flash(req.text(STILL_OPEN));
     List<QuizStore.Slot> slots = quizzes.slots(a.id());
     Map<Long, Question> questions = bank.byIds(req.space().id(), QuizStore.questionIds(slots));
     Map<Integer, Double> scores = new HashMap<>();
@@ -408,12 +455,12 @@ final class QuizRoutes implements Routes {
       Double score = Marking.number(given);
       double max = questions.get(s.questionId()).points();
       if (score == null || score < 0 || score > max) {
-        problems.add("score." + s.slot(), "Question " + (s.slot() + 1) + ": give a mark from 0 to " + Answers.display(max) + ". Nothing was saved.");
+        problems.add("score." + s.slot(), req.text(BAD_MARK, "n", s.slot() + 1, "max", Answers.display(max)));
         continue;
       }
       scores.put(s.slot(), score);
       String comment = req.form("comment." + s.slot());
-      if (comment.length() > 2000) problems.add("comment." + s.slot(), "Question " + (s.slot() + 1) + ": keep the comment under 2,000 characters.");
+      if (comment.length() > 2000) problems.add("comment." + s.slot(), req.text(LONG_COMMENT, "n", s.slot() + 1));
       comments.put(s.slot(), comment);
     }
     if (problems.any()) problems.throwIfAny(null); // shown on the attempt's page (the route's form), marks kept
@@ -424,7 +471,7 @@ final class QuizRoutes implements Routes {
       core.notifications().notify(a.userId(), "Your “" + q.title() + "” is marked", req.toolUrl() + "/q/" + q.id() + "/a/" + a.id());
     }
     core.activity().record(req.user(), req.space(), "mark", "marked " + a.userName() + "'s “" + q.title() + "”");
-    return Reply.redirect("q/" + q.id() + "/results").flash(QuizStore.DONE.equals(after.state()) ? "Marked." : "Saved; some answers still need a mark.");
+    return Reply.redirect("q/" + q.id() + "/results").flash(req.text(QuizStore.DONE.equals(after.state()) ? MARKED : PARTLY_MARKED));
   }
 
   /** Per learner and per question (facility: the share of the marks the class earned on it). */
@@ -438,7 +485,7 @@ final class QuizRoutes implements Routes {
       Map<String, Object> row = new HashMap<>();
       row.put("name", m.user().displayName());
       row.put("username", m.user().username());
-      row.put("attempts", as.stream().map(a -> attemptRowForMarker(q, a)).toList());
+      row.put("attempts", as.stream().map(a -> attemptRowForMarker(req, q, a)).toList());
       row.put("none", as.isEmpty());
       learners.add(row);
     }
@@ -459,7 +506,7 @@ final class QuizRoutes implements Routes {
       Question question = questions.get(e.getKey());
       double answered = e.getValue()[1];
       double percent = answered == 0 || question.points() == 0 ? 0 : 100 * e.getValue()[0] / (answered * question.points());
-      byQuestion.add(Map.of("title", question.title(), "type", question.type().label(), "answered", (long) answered,
+      byQuestion.add(Map.of("title", question.title(), "type", req.text(question.type().message()), "answered", (long) answered,
           "facility", Math.round(percent), "hard", percent < 40));
     }
     Map<String, Object> m = new HashMap<>();
@@ -470,8 +517,8 @@ final class QuizRoutes implements Routes {
     return m;
   }
 
-  private Map<String, Object> attemptRowForMarker(QuizStore.Quiz q, QuizStore.Attempt a) {
-    Map<String, Object> r = attemptRow(q, a);
+  private Map<String, Object> attemptRowForMarker(ToolRequest req, QuizStore.Quiz q, QuizStore.Attempt a) {
+    Map<String, Object> r = attemptRow(req, q, a);
     if (!a.open() && a.score() != null) {
       r.put("score", Answers.display(a.score()) + " / " + Answers.display(a.maxScore()));
       r.put("percent", Math.round(100 * a.fraction()));
@@ -482,14 +529,14 @@ final class QuizRoutes implements Routes {
 
   private Reply results(ToolRequest req) {
     QuizStore.Quiz q = quiz(req);
-    return Page.of("quiz/results", resultsModel(req, q)).title("Results: " + q.title());
+    return Page.of("quiz/results", resultsModel(req, q)).title(req.text(RESULTS_TITLE, "quiz", q.title()));
   }
 
   private Reply resultsCsv(ToolRequest req) {
     QuizStore.Quiz q = quiz(req);
     StringBuilder out = new StringBuilder("Learner,Try,Started,Handed in,State,Score,Out of,Percent\r\n");
     for (QuizStore.Attempt a : current(req.space(), q, quizzes.attempts(q.id()))) {
-      Map<String, Object> r = attemptRowForMarker(q, a);
+      Map<String, Object> r = attemptRowForMarker(req, q, a);
       out.append(Csv.cell(a.userName())).append(',').append(a.attemptNo()).append(',').append(Csv.cell(String.valueOf(a.startedAt()))).append(',')
           .append(Csv.cell(a.submittedAt() == null ? "" : a.submittedAt().toString())).append(',').append(Csv.cell((String) r.get("state"))).append(',')
           .append(a.score() == null || a.open() ? "" : Answers.display(a.score())).append(',').append(Answers.display(a.maxScore())).append(',')
@@ -500,15 +547,15 @@ final class QuizRoutes implements Routes {
 
   private Reply media(ToolRequest req) {
     Question q = bank.byIds(req.space().id(), List.of(req.pathId("qid"))).get(req.pathId("qid"));
-    if (q == null) throw HttpProblem.notFound("There is no such picture or sound.");
+    if (q == null) throw HttpProblem.notFound(req.text(NO_MEDIA));
     // Learners and parents hear or see a question only once it is in a try of theirs: not from the bank early.
-    if (!req.can(QuizTool.AUTHOR) && !req.can(QuizTool.MARK) && !quizzes.inTryOf(q.id(), mayView(req))) throw HttpProblem.notFound("There is no such picture or sound.");
+    if (!req.can(QuizTool.AUTHOR) && !req.can(QuizTool.MARK) && !quizzes.inTryOf(q.id(), mayView(req))) throw HttpProblem.notFound(req.text(NO_MEDIA));
     Question.Media media = switch (req.pathParam("kind").toLowerCase(Locale.ROOT)) {
       case "image" -> q.image();
       case "audio" -> q.audio();
       default -> null;
     };
-    if (media == null) throw HttpProblem.notFound("There is no such picture or sound.");
+    if (media == null) throw HttpProblem.notFound(req.text(NO_MEDIA));
     return core.uploads().serve(media.key(), media.contentType(), null);
   }
 }

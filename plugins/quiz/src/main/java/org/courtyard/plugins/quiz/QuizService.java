@@ -43,17 +43,34 @@ final class QuizService {
   static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    Refused(String message) { super(message, null, false, false); }
+    final org.courtyard.api.i18n.Message words;
+    final Object[] args;
+
+    /** Why, as a message of the tool's bundle with its arguments; the route puts it in the reader's language. */
+    Refused(org.courtyard.api.i18n.Message words, Object... args) {
+      super(words.key(), null, false, false);
+      this.words = words;
+      this.args = args;
+    }
+
+    String in(org.courtyard.api.web.ToolRequest req) { return req.text(words, args); }
   }
 
+  static final org.courtyard.api.i18n.Message NOT_READY = org.courtyard.api.i18n.Message.of("quiz.refused.notReady");
+  static final org.courtyard.api.i18n.Message OPENS_LATER = org.courtyard.api.i18n.Message.of("quiz.refused.opensLater");
+  static final org.courtyard.api.i18n.Message CLOSED = org.courtyard.api.i18n.Message.of("quiz.refused.closed");
+  static final org.courtyard.api.i18n.Message DONE = org.courtyard.api.i18n.Message.of("quiz.refused.done");
+  static final org.courtyard.api.i18n.Message NO_QUESTIONS = org.courtyard.api.i18n.Message.of("quiz.refused.noQuestions");
+  static final org.courtyard.api.i18n.Message TRY_AGAIN = org.courtyard.api.i18n.Message.of("quiz.refused.tryAgain");
+
   /** Why this learner cannot start an attempt now, if they cannot. */
-  Optional<String> cannotStart(QuizStore.Quiz q, List<QuizStore.Attempt> mine) {
+  Optional<Refused> cannotStart(QuizStore.Quiz q, List<QuizStore.Attempt> mine) {
     Instant now = now();
-    if (!q.published()) return Optional.of("This quiz is not ready yet.");
-    if (q.opensAt() != null && now.isBefore(q.opensAt())) return Optional.of("This quiz opens later.");
-    if (q.closesAt() != null && !now.isBefore(q.closesAt())) return Optional.of("This quiz has closed.");
+    if (!q.published()) return Optional.of(new Refused(NOT_READY));
+    if (q.opensAt() != null && now.isBefore(q.opensAt())) return Optional.of(new Refused(OPENS_LATER));
+    if (q.closesAt() != null && !now.isBefore(q.closesAt())) return Optional.of(new Refused(CLOSED));
     if (!q.unlimited() && mine.stream().filter(a -> !a.open()).count() >= q.attemptsAllowed()) {
-      return Optional.of(q.attemptsAllowed() == 1 ? "You have done this quiz." : "You have used all " + q.attemptsAllowed() + " tries.");
+      return Optional.of(new Refused(DONE, "count", q.attemptsAllowed()));
     }
     return Optional.empty();
   }
@@ -68,11 +85,11 @@ final class QuizService {
       Optional<QuizStore.Attempt> open = mine.stream().filter(QuizStore.Attempt::open).findFirst();
       if (open.isPresent() && current(space, q, open.get()).open()) return open.get().id();
       if (open.isPresent()) mine = quizzes.attemptsOf(q.id(), who.id());
-      Optional<String> refused = cannotStart(q, mine);
-      if (refused.isPresent()) throw new Refused(refused.get());
+      Optional<Refused> refused = cannotStart(q, mine);
+      if (refused.isPresent()) throw refused.get();
       long seed = new Random().nextLong();
       List<Long> ids = chooseQuestions(q, seed);
-      if (ids.isEmpty()) throw new Refused("This quiz has no questions yet.");
+      if (ids.isEmpty()) throw new Refused(NO_QUESTIONS);
       Map<Long, Question> questions = bank.byIds(q.spaceId(), ids);
       double max = ids.stream().mapToDouble(id -> questions.get(id).points()).sum();
       Instant start = now();
@@ -81,7 +98,7 @@ final class QuizService {
       Optional<Long> id = quizzes.start(q.id(), who, mine.size() + 1, seed, start, deadline, ids, max);
       if (id.isPresent()) return id.get();
     }
-    throw new Refused("Could not start the quiz just now; try again.");
+    throw new Refused(TRY_AGAIN);
   }
 
   /** Fixed questions as they are; random ones drawn from their category without repeats; all shuffled if the quiz says so. */
