@@ -143,10 +143,10 @@ public final class Layout {
       u.put("admin", !permissions.adminSchools(user).isEmpty());
       u.put("unread", notifications.unread(user.id()));
       m.put("user", u);
-      m.put("mySpaces", mySpaces(user, language.code()));
+      m.put("mySpaces", mySpaces(user, language.code(), overrides(req)));
     }
     if (space != null && user != null) {
-      m.put("spaceNav", spaceNav(user, space, req.toolId(), language.code()));
+      m.put("spaceNav", spaceNav(user, space, req.toolId(), language.code(), overrides(req)));
       m.put("spaceName", space.name());
       m.put("spaceUrl", space.url());
       m.put("archived", space.archived());
@@ -165,7 +165,7 @@ public final class Layout {
     return out;
   }
 
-  private List<Map<String, Object>> mySpaces(User user, String language) {
+  private List<Map<String, Object>> mySpaces(User user, String language, Map<String, String> own) {
     Map<Long, Space> seen = new LinkedHashMap<>();
     spaces.bySlug("~" + user.username()).ifPresent(s -> seen.put(s.id(), s));
     spaces.spacesOf(user.id()).forEach(s -> seen.putIfAbsent(s.id(), s));
@@ -176,16 +176,16 @@ public final class Layout {
     }
     List<Map<String, Object>> out = new ArrayList<>();
     for (Space s : seen.values()) {
-      String name = s.personal() && s.ownerUserId() != null && s.ownerUserId() == user.id() ? messages.format(null, language, "layout.mySpace") : s.name();
+      String name = s.personal() && s.ownerUserId() != null && s.ownerUserId() == user.id() ? messages.format(null, language, "layout.mySpace", Map.of(), own) : s.name();
       out.add(Map.of("name", name, "url", s.url(), "kind", s.kind().label()));
     }
     return out;
   }
 
   /** The tools of a space this user can use, plus their menu entries and the space's own pages. */
-  public List<Map<String, Object>> spaceNav(User user, Space space, String currentTool, String language) {
+  public List<Map<String, Object>> spaceNav(User user, Space space, String currentTool, String language, Map<String, String> own) {
     List<Map<String, Object>> nav = new ArrayList<>();
-    nav.add(entry(messages.format(null, language, "layout.overview"), space.url(), currentTool == null));
+    nav.add(entry(messages.format(null, language, "layout.overview", Map.of(), own), space.url(), currentTool == null));
     for (ToolRegistry.ActiveTool tool : visibleTools(user, space)) {
       nav.add(entry(tool.info().icon() + " " + org.courtyard.core.plugins.ToolTexts.title(tool, language), space.url() + "/" + tool.id(), tool.id().equals(currentTool)));
       for (ToolRegistry.MenuEntry menu : tool.menus()) {
@@ -196,10 +196,10 @@ public final class Layout {
       }
     }
     if (permissions.can(user, CapabilityRegistry.SPACE_RESULTS.id(), space)) {
-      nav.add(entry(messages.format(null, language, "layout.results"), space.url() + "/results", false));
+      nav.add(entry(messages.format(null, language, "layout.results", Map.of(), own), space.url() + "/results", false));
     }
     if (permissions.can(user, CapabilityRegistry.SPACE_MANAGE.id(), space)) {
-      nav.add(entry(messages.format(null, language, "layout.manage"), space.url() + "/manage", "manage".equals(currentTool)));
+      nav.add(entry(messages.format(null, language, "layout.manage", Map.of(), own), space.url() + "/manage", "manage".equals(currentTool)));
     }
     return nav;
   }

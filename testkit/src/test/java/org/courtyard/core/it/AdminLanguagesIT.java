@@ -124,6 +124,15 @@ class AdminLanguagesIT {
     assertTrue(listed.contains("Ychwanegu disgybl neu aelod o staff") && listed.contains("Ychwanegu person"),
         "the school's words beside Courtyard's own");
 
+    // The school's words are what everyone reading that language sees, on every page and in tools' pages too.
+    assertEquals(303, admin.post("/admin/oakfield/languages/overrides",
+        Map.of("action", "set", "language", "en", "key", "layout.results", "message", "Marks and progress")).status());
+    assertTrue(courtyard.signIn("mrs.patel").get("/s/2-willow").contains(">Marks and progress<"), "the space menu uses the school's words");
+    assertFalse(courtyard.signIn("mrs.patel").header("Accept-Language", "cy").get("/s/2-willow").contains("Marks and progress"),
+        "only in the language it was set for");
+    assertEquals(303, admin.post("/admin/oakfield/languages/overrides", Map.of("action", "clear", "language", "en", "key", "layout.results")).status());
+    assertTrue(courtyard.signIn("mrs.patel").get("/s/2-willow").contains(">Results<"), "cleared: Courtyard's own words again");
+
     TestClient.Response cleared = admin.post("/admin/oakfield/languages/overrides", Map.of("action", "clear", "language", "cy", "key", "admin.users.add"));
     assertEquals(303, cleared.status());
     TestClient.Response after = admin.get(cleared.location());
