@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserKind;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
@@ -27,6 +28,53 @@ final class ForumRoutes implements Routes {
   static final int MAX_BODY = 10_000;
   static final int MAX_TITLE = 200;
   static final int MAX_FILES = 3;
+  static final int MAX_DESCRIPTION = 1000;
+  // The forum's words are in messages/forum*.properties (English and Welsh).
+  static final Message INDEX_TITLE = Message.of("forum.index.pageTitle");
+  static final Message NAME = Message.of("forum.index.name");
+  static final Message DESCRIPTION_LONG = Message.of("forum.problem.descriptionLong");
+  static final Message FORUM_MADE = Message.of("forum.flash.forumMade");
+  static final Message NO_FORUM = Message.of("forum.problem.noForum");
+  static final Message NO_DISCUSSION = Message.of("forum.problem.noDiscussion");
+  static final Message LOCKED = Message.of("forum.problem.locked");
+  static final Message CLOSED_NOW = Message.of("forum.forum.closedNow");
+  static final Message HOURS = Message.of("forum.hours");
+  static final Message CLOSED = Message.of("forum.problem.closed");
+  static final Message TITLE_EMPTY = Message.of("forum.problem.titleEmpty");
+  static final Message TITLE_LONG = Message.of("forum.problem.titleLong");
+  static final Message BODY_EMPTY = Message.of("forum.problem.bodyEmpty");
+  static final Message BODY_LONG = Message.of("forum.problem.bodyLong");
+  static final Message TOO_MANY_FILES = Message.of("forum.problem.tooManyFiles");
+  static final Message HELD_WORD = Message.of("forum.held.word");
+  static final Message HELD_LEARNERS = Message.of("forum.held.learners");
+  static final Message NO_REASON = Message.of("forum.report.noReason");
+  static final Message THANKS_HELD = Message.of("forum.flash.held");
+  static final Message STARTED = Message.of("forum.flash.started");
+  static final Message REPLIED = Message.of("forum.flash.replied");
+  static final Message REPLYING_TO = Message.of("forum.discussion.replyingTo");
+  static final Message NOT_IN_DISCUSSION = Message.of("forum.problem.notInDiscussion");
+  static final Message UNSUBSCRIBED = Message.of("forum.flash.unsubscribed");
+  static final Message SUBSCRIBED = Message.of("forum.flash.subscribed");
+  static final Message UNPINNED = Message.of("forum.flash.unpinned");
+  static final Message PINNED = Message.of("forum.flash.pinned");
+  static final Message UNLOCKED = Message.of("forum.flash.unlocked");
+  static final Message NOW_LOCKED = Message.of("forum.flash.locked");
+  static final Message NO_POST = Message.of("forum.problem.noPost");
+  static final Message REPORTED = Message.of("forum.flash.reported");
+  static final Message QUEUE_TITLE = Message.of("forum.moderation.title");
+  static final Message APPROVED = Message.of("forum.flash.approved");
+  static final Message HIDE_WHY = Message.of("forum.problem.hideWhy");
+  static final Message HIDDEN = Message.of("forum.flash.hidden");
+  static final Message RESTORED = Message.of("forum.flash.restored");
+  static final Message DISMISSED = Message.of("forum.flash.dismissed");
+  static final Message SEARCH_TITLE = Message.of("forum.search.title");
+  static final Message NO_FILE = Message.of("forum.problem.noFile");
+
+  // Why a post waits, and a report without a reason, are kept with the post in English (its record, as in
+  // a subject access download) and shown to each reader in their own language.
+  static final String HELD_LEARNERS_EN = "Learners' posts wait for a teacher in this space.";
+  static final java.util.regex.Pattern HELD_WORD_EN = java.util.regex.Pattern.compile("Uses a word on the school's list \\((.*)\\)\\.", java.util.regex.Pattern.DOTALL);
+  static final String NO_REASON_EN = "No reason given";
   private final ForumStore store;
   private final ToolServices core;
 
@@ -64,18 +112,18 @@ final class ForumRoutes implements Routes {
     for (ForumStore.Forum f : store.forums(req.space())) {
       forums.add(Map.of("id", f.id(), "title", f.title(), "description", f.description(), "qa", f.qa(), "discussions", store.discussions(f).size()));
     }
-    return Page.of("forum/index", Map.of("forums", forums)).title("Forum · " + req.space().name());
+    return Page.of("forum/index", Map.of("forums", forums)).title(req.text(INDEX_TITLE, "space", req.space().name()));
   }
 
   private Reply createForum(ToolRequest req) {
-    String title = req.formText("title", "Name", MAX_TITLE);
-    if (req.form("description").length() > 1000) throw InputProblem.of("description", "What it is for: at most 1000 characters.");
+    String title = req.formText("title", req.text(NAME), MAX_TITLE);
+    if (req.form("description").length() > MAX_DESCRIPTION) throw InputProblem.of("description", req.text(DESCRIPTION_LONG, "max", MAX_DESCRIPTION));
     long id = store.createForum(req.space(), title, req.form("description"), !"flat".equals(req.form("layout")), "true".equals(req.form("qa")));
-    return Reply.redirect("f/" + id).flash("Forum made.");
+    return Reply.redirect("f/" + id).flash(req.text(FORUM_MADE));
   }
 
   private ForumStore.Forum forum(ToolRequest req, long id) {
-    return store.forum(req.space(), id).orElseThrow(() -> HttpProblem.notFound("There is no such forum here."));
+    return store.forum(req.space(), id).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FORUM)));
   }
 
   private Page forumPage(ToolRequest req) {
@@ -106,7 +154,7 @@ final class ForumRoutes implements Routes {
   }
 
   private ForumStore.Discussion discussion(ToolRequest req) {
-    return store.discussion(req.space(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such discussion here."));
+    return store.discussion(req.space(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_DISCUSSION)));
   }
 
   private Page discussionPage(ToolRequest req) {
@@ -150,7 +198,7 @@ final class ForumRoutes implements Routes {
     m.put("qaHidden", answeredHidden);
     m.put("subscribed", store.subscribed(d.id(), me));
     m.put("open", postingOpen(req) && !d.locked());
-    m.put("closedReason", d.locked() ? "This discussion is locked." : postingOpen(req) ? null : "Posting is closed now. " + hours(req));
+    m.put("closedReason", d.locked() ? req.text(LOCKED) : postingOpen(req) ? null : (req.text(CLOSED_NOW) + " " + hours(req)).trim());
     m.put("firstId", firstId);
     return Page.of("forum/discussion", m).title(d.title());
   }
@@ -163,7 +211,7 @@ final class ForumRoutes implements Routes {
     pm.put("bodyHtml", core.sanitizer().textToHtml(p.body()));
     pm.put("pending", p.pending());
     pm.put("hidden", p.hidden());
-    pm.put("heldReason", p.heldReason());
+    pm.put("heldReason", heldReason(req, p.heldReason()));
     pm.put("hiddenReason", p.hiddenReason());
     pm.put("mine", p.authorId() == req.user().id());
     pm.put("children", new ArrayList<Map<String, Object>>());
@@ -173,8 +221,22 @@ final class ForumRoutes implements Routes {
           "kb", Math.max(1, a.size() / 1024)));
     }
     pm.put("attachments", att);
-    if (moderator) pm.put("reports", store.reports(p.id()));
+    if (moderator) {
+      List<Map<String, Object>> reports = new ArrayList<>();
+      for (ForumStore.Report rep : store.reports(p.id())) {
+        reports.add(Map.of("reporterName", rep.reporterName(), "reason", NO_REASON_EN.equals(rep.reason()) ? req.text(NO_REASON) : rep.reason()));
+      }
+      pm.put("reports", reports);
+    }
     return pm;
+  }
+
+  /** Why a post waits, in the reader's language (a reason the core does not know is shown as kept). */
+  static String heldReason(ToolRequest req, String kept) {
+    if (kept == null) return null;
+    if (HELD_LEARNERS_EN.equals(kept)) return req.text(HELD_LEARNERS);
+    java.util.regex.Matcher m = HELD_WORD_EN.matcher(kept);
+    return m.matches() ? req.text(HELD_WORD, "word", m.group(1)) : kept;
   }
 
   // --- posting ---
@@ -188,20 +250,20 @@ final class ForumRoutes implements Routes {
   private String hours(ToolRequest req) {
     String from = req.setting(ForumTool.OPEN_FROM);
     String until = req.setting(ForumTool.OPEN_UNTIL);
-    return from.isBlank() || until.isBlank() ? "" : "Posting is open from " + from + " to " + until + ".";
+    return from.isBlank() || until.isBlank() ? "" : req.text(HOURS, "from", from, "until", until);
   }
 
   /** Checks a post before anything is saved: an {@link InputProblem} naming each field that is wrong. */
   private void check(ToolRequest req, boolean needsTitle) {
-    if (!postingOpen(req)) throw InputProblem.of("", "Posting is closed at the moment. " + hours(req) + " Your text is kept below.");
+    if (!postingOpen(req)) throw InputProblem.of("", req.text(CLOSED, "hours", hours(req)));
     Map<String, String> problems = new java.util.LinkedHashMap<>();
     String title = req.form("title");
-    if (needsTitle && title.isEmpty()) problems.put("title", "Give your discussion a title.");
-    if (needsTitle && title.length() > MAX_TITLE) problems.put("title", "The title is too long: at most " + MAX_TITLE + " characters.");
+    if (needsTitle && title.isEmpty()) problems.put("title", req.text(TITLE_EMPTY));
+    if (needsTitle && title.length() > MAX_TITLE) problems.put("title", req.text(TITLE_LONG, "max", MAX_TITLE));
     String body = req.form("body");
-    if (body.isEmpty()) problems.put("body", "Write something first.");
-    if (body.length() > MAX_BODY) problems.put("body", "That is too long: at most " + MAX_BODY + " characters (this has " + body.length() + ").");
-    if (req.uploads().size() > MAX_FILES) problems.put("attachment", "Attach at most " + MAX_FILES + " files.");
+    if (body.isEmpty()) problems.put("body", req.text(BODY_EMPTY));
+    if (body.length() > MAX_BODY) problems.put("body", req.text(BODY_LONG, "max", MAX_BODY, "length", body.length()));
+    if (req.uploads().size() > MAX_FILES) problems.put("attachment", req.text(TOO_MANY_FILES, "max", MAX_FILES));
     InputProblem problem = null;
     for (Map.Entry<String, String> e : problems.entrySet()) {
       problem = problem == null ? InputProblem.of(e.getKey(), e.getValue()) : problem.and(e.getKey(), e.getValue());
@@ -220,7 +282,7 @@ final class ForumRoutes implements Routes {
     String word = Rules.filteredWord(req.setting(ForumTool.WORD_FILTER), text);
     if (word != null) return new String[] {ForumStore.PENDING, "Uses a word on the school's list (" + word + ")."};
     if ("before".equals(req.setting(ForumTool.MODERATION)) && req.user().kind() == UserKind.LEARNER && !req.can(MODERATE)) {
-      return new String[] {ForumStore.PENDING, "Learners' posts wait for a teacher in this space."};
+      return new String[] {ForumStore.PENDING, HELD_LEARNERS_EN};
     }
     return new String[] {ForumStore.VISIBLE, null};
   }
@@ -240,19 +302,19 @@ final class ForumRoutes implements Routes {
     long first = store.posts(d).get(0).id();
     saveAttachments(first, stored);
     core.activity().record(req.user(), req.space(), "discussion", "started “" + title + "”");
-    return Reply.redirect("d/" + d).flash(ForumStore.PENDING.equals(status[0]) ? "Thank you! A teacher will check it before others see it." : "Discussion started.");
+    return Reply.redirect("d/" + d).flash(req.text(ForumStore.PENDING.equals(status[0]) ? THANKS_HELD : STARTED));
   }
 
   private Reply reply(ToolRequest req) {
     ForumStore.Discussion d = discussion(req);
-    if (d.locked() && !req.can(MODERATE)) throw InputProblem.of("", "This discussion is locked.");
+    if (d.locked() && !req.can(MODERATE)) throw InputProblem.of("", req.text(LOCKED));
     check(req, false);
     String body = req.form("body");
     Long parent = null;
-    Long parentId = req.formOptionalNumber("parent", "Replying to", 1, Long.MAX_VALUE).orElse(null);
+    Long parentId = req.formOptionalNumber("parent", req.text(REPLYING_TO), 1, Long.MAX_VALUE).orElse(null);
     if (parentId != null) {
       ForumStore.Post p = store.post(req.space(), parentId)
-          .filter(x -> x.discussionId() == d.id()).orElseThrow(() -> InputProblem.of("parent", "That post is not in this discussion."));
+          .filter(x -> x.discussionId() == d.id()).orElseThrow(() -> InputProblem.of("parent", req.text(NOT_IN_DISCUSSION)));
       // One level of threading: a reply to a reply joins its thread.
       parent = p.parentId() != null && store.posts(d.id()).get(0).id() != p.parentId() ? p.parentId() : p.id();
     }
@@ -263,7 +325,7 @@ final class ForumRoutes implements Routes {
     store.subscribe(d.id(), req.user().id());
     if (ForumStore.VISIBLE.equals(status[0])) tellSubscribers(req, d, req.user().id());
     core.activity().record(req.user(), req.space(), "reply", "replied in “" + d.title() + "”");
-    return Reply.redirect("d/" + d.id()).flash(ForumStore.PENDING.equals(status[0]) ? "Thank you! A teacher will check it before others see it." : "Reply posted.");
+    return Reply.redirect("d/" + d.id()).flash(req.text(ForumStore.PENDING.equals(status[0]) ? THANKS_HELD : REPLIED));
   }
 
   private void tellSubscribers(ToolRequest req, ForumStore.Discussion d, long authorId) {
@@ -276,36 +338,36 @@ final class ForumRoutes implements Routes {
     ForumStore.Discussion d = discussion(req);
     if ("off".equals(req.form("action"))) {
       store.unsubscribe(d.id(), req.user().id());
-      return Reply.redirect("d/" + d.id()).flash("You will not be told about new replies.");
+      return Reply.redirect("d/" + d.id()).flash(req.text(UNSUBSCRIBED));
     }
     store.subscribe(d.id(), req.user().id());
-    return Reply.redirect("d/" + d.id()).flash("You will be told about new replies.");
+    return Reply.redirect("d/" + d.id()).flash(req.text(SUBSCRIBED));
   }
 
   private Reply sticky(ToolRequest req) {
     ForumStore.Discussion d = discussion(req);
     store.setSticky(d.id(), !d.sticky());
-    return Reply.redirect("d/" + d.id()).flash(d.sticky() ? "No longer pinned." : "Pinned to the top.");
+    return Reply.redirect("d/" + d.id()).flash(req.text(d.sticky() ? UNPINNED : PINNED));
   }
 
   private Reply lock(ToolRequest req) {
     ForumStore.Discussion d = discussion(req);
     store.setLocked(d.id(), !d.locked());
-    return Reply.redirect("d/" + d.id()).flash(d.locked() ? "Unlocked: replies are open." : "Locked: no more replies.");
+    return Reply.redirect("d/" + d.id()).flash(req.text(d.locked() ? UNLOCKED : NOW_LOCKED));
   }
 
   // --- moderation ---
 
   private ForumStore.Post post(ToolRequest req) {
-    return store.post(req.space(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such post here."));
+    return store.post(req.space(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_POST)));
   }
 
   private Reply report(ToolRequest req) {
     ForumStore.Post p = post(req);
-    if (!p.visible()) throw HttpProblem.notFound("There is no such post here.");
+    if (!p.visible()) throw HttpProblem.notFound(req.text(NO_POST));
     String reason = req.form("reason");
-    store.report(p.id(), req.user(), reason.isEmpty() ? "No reason given" : reason.length() > 500 ? reason.substring(0, 500) : reason);
-    return Reply.redirect("d/" + p.discussionId()).flash("Thank you. A teacher will look at it.");
+    store.report(p.id(), req.user(), reason.isEmpty() ? NO_REASON_EN : reason.length() > 500 ? reason.substring(0, 500) : reason);
+    return Reply.redirect("d/" + p.discussionId()).flash(req.text(REPORTED));
   }
 
   private Page moderation(ToolRequest req) {
@@ -315,7 +377,7 @@ final class ForumRoutes implements Routes {
       pm.put("discussionId", p.discussionId());
       queue.add(pm);
     }
-    return Page.of("forum/moderation", Map.of("queue", queue)).title("Moderation queue");
+    return Page.of("forum/moderation", Map.of("queue", queue)).title(req.text(QUEUE_TITLE));
   }
 
   private Reply moderate(ToolRequest req, String action) {
@@ -327,26 +389,26 @@ final class ForumRoutes implements Routes {
         store.touch(p.discussionId());
         store.discussion(req.space(), p.discussionId()).ifPresent(d -> tellSubscribers(req, d, p.authorId()));
         core.activity().record(req.user(), req.space(), "approve", "approved a post by " + p.authorName());
-        return Reply.redirect(back).flash("Approved: everyone can see it now.");
+        return Reply.redirect(back).flash(req.text(APPROVED));
       }
       case "hide" -> {
         String reason = req.form("reason");
         if (reason.isEmpty()) {
           Page form = "moderation".equals(back) ? moderation(req) : discussionPage(req, store.discussion(req.space(), p.discussionId()).orElseThrow());
-          throw InputProblem.of("reason", "Say why the post is hidden; it was not hidden.").showing(form);
+          throw InputProblem.of("reason", req.text(HIDE_WHY)).showing(form);
         }
         store.setStatus(p.id(), ForumStore.HIDDEN, reason.length() > 300 ? reason.substring(0, 300) : reason);
         store.resolveReports(p.id());
         core.activity().record(req.user(), req.space(), "hide", "hid a post by " + p.authorName());
-        return Reply.redirect(back).flash("Hidden. Only teachers can see it now.");
+        return Reply.redirect(back).flash(req.text(HIDDEN));
       }
       case "restore" -> {
         store.setStatus(p.id(), ForumStore.VISIBLE, null);
-        return Reply.redirect(back).flash("Restored.");
+        return Reply.redirect(back).flash(req.text(RESTORED));
       }
       default -> {
         store.resolveReports(p.id());
-        return Reply.redirect("moderation").flash("Report dismissed; the post stays.");
+        return Reply.redirect("moderation").flash(req.text(DISMISSED));
       }
     }
   }
@@ -362,7 +424,7 @@ final class ForumRoutes implements Routes {
         hits.add(Map.of("discussionId", h.discussionId(), "title", h.title(), "author", h.authorName(), "excerpt", excerpt));
       }
     }
-    return Page.of("forum/search", Map.of("q", q, "hits", hits, "searched", q.length() >= 2)).title("Search the forum");
+    return Page.of("forum/search", Map.of("q", q, "hits", hits, "searched", q.length() >= 2)).title(req.text(SEARCH_TITLE));
   }
 
   /** The hits this person may see: the discussion page's Q&A rule, asked once per discussion. */
@@ -379,10 +441,10 @@ final class ForumRoutes implements Routes {
   }
 
   private Reply file(ToolRequest req) {
-    ForumStore.Attachment a = store.attachment(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
-    ForumStore.Post p = store.post(req.space(), a.postId()).orElseThrow(() -> HttpProblem.notFound("There is no such file."));
+    ForumStore.Attachment a = store.attachment(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FILE)));
+    ForumStore.Post p = store.post(req.space(), a.postId()).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FILE)));
     boolean canSee = p.visible() || req.can(MODERATE) || (p.pending() && p.authorId() == req.user().id());
-    if (!canSee) throw HttpProblem.notFound("There is no such file.");
+    if (!canSee) throw HttpProblem.notFound(req.text(NO_FILE));
     return core.uploads().serve(a.fileKey(), a.contentType(), a.fileName());
   }
 }

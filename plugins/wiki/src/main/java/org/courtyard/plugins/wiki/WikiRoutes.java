@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.InputProblem;
@@ -23,6 +24,38 @@ import static org.courtyard.plugins.wiki.WikiTool.VIEW;
 final class WikiRoutes implements Routes {
   static final int MAX_TEXT = 100_000;
   static final int MAX_TITLE = 200;
+  static final int MAX_NOTE = 200;
+  // The wiki's words are in messages/wiki*.properties (English and Welsh).
+  static final Message NO_WIKI = Message.of("wiki.problem.noWiki");
+  static final Message NO_PAGE = Message.of("wiki.problem.noPage");
+  static final Message NO_PAGE_YET = Message.of("wiki.problem.noPageYet");
+  static final Message A_LEARNER = Message.of("wiki.aLearner");
+  static final Message LEARNER_N = Message.of("wiki.learnerNumber");
+  static final Message ALL_PAGES = Message.of("wiki.index.heading");
+  static final Message HOME = Message.of("wiki.page.home");
+  static final Message NEW_PAGE = Message.of("wiki.page.newTitle");
+  static final Message EDIT_TITLE = Message.of("wiki.edit.pageTitle");
+  static final Message NOT_YOURS = Message.of("wiki.problem.notYours");
+  static final Message LOCKED_PAGE = Message.of("wiki.problem.locked");
+  static final Message TITLE_LONG = Message.of("wiki.problem.titleLong");
+  static final Message TEXT_LONG = Message.of("wiki.problem.textLong");
+  static final Message NOTE_LONG = Message.of("wiki.problem.noteLong");
+  static final Message FORM_CHANGED = Message.of("wiki.problem.formChanged");
+  static final Message CONFLICT = Message.of("wiki.problem.conflict");
+  static final Message SAVED = Message.of("wiki.flash.saved");
+  static final Message HISTORY_TITLE = Message.of("wiki.history.heading");
+  static final Message DIFF_TITLE = Message.of("wiki.diff.heading");
+  static final Message CHOOSE_TWO = Message.of("wiki.problem.chooseTwo");
+  static final Message NO_REVISION_OF_PAGE = Message.of("wiki.problem.noRevisionOfPage");
+  static final Message NO_REVISION = Message.of("wiki.problem.noRevision");
+  static final Message REVISION_TO_RESTORE = Message.of("wiki.restore.label");
+  static final Message RESTORED = Message.of("wiki.flash.restored");
+  static final Message RESTORED_NOTE = Message.of("wiki.history.restoredNote");
+  static final Message UNLOCKED = Message.of("wiki.flash.unlocked");
+  static final Message NOW_LOCKED = Message.of("wiki.flash.locked");
+  static final Message SEARCH_TITLE = Message.of("wiki.search.title");
+  /** A restore's note is kept with the revision in English and shown in the reader's language. */
+  static final java.util.regex.Pattern RESTORED_NOTE_EN = java.util.regex.Pattern.compile("restored revision (\\d+)");
   private final WikiStore store;
   private final ToolServices core;
 
@@ -54,7 +87,7 @@ final class WikiRoutes implements Routes {
       try {
         return Long.parseLong(w);
       } catch (NumberFormatException e) {
-        throw HttpProblem.notFound("There is no such wiki.");
+        throw HttpProblem.notFound(req.text(NO_WIKI));
       }
     }
     return req.user().id();
@@ -66,7 +99,7 @@ final class WikiRoutes implements Routes {
 
   private static String slugOf(ToolRequest req) {
     String s = req.pathParam("slug");
-    if (!s.matches("[a-z0-9][a-z0-9-]{0,99}")) throw HttpProblem.notFound("There is no such page.");
+    if (!s.matches("[a-z0-9][a-z0-9-]{0,99}")) throw HttpProblem.notFound(req.text(NO_PAGE));
     return s;
   }
 
@@ -75,7 +108,7 @@ final class WikiRoutes implements Routes {
     m.put("w", suffix(req, owner));
     m.put("wid", suffix(req, owner).isEmpty() ? null : owner);
     m.put("individual", owner != 0);
-    m.put("ownerName", owner == 0 ? null : core.directory().user(owner).map(UserRef::displayName).orElse("a learner"));
+    m.put("ownerName", owner == 0 ? null : core.directory().user(owner).map(UserRef::displayName).orElse(req.text(A_LEARNER)));
     return m;
   }
 
@@ -86,11 +119,11 @@ final class WikiRoutes implements Routes {
     if (owner != 0 && req.can(MODERATE)) {
       List<Map<String, Object>> wikis = new ArrayList<>();
       for (long o : store.owners(req.space().id())) {
-        wikis.add(Map.of("id", o, "name", core.directory().user(o).map(UserRef::displayName).orElse("Learner " + o)));
+        wikis.add(Map.of("id", o, "name", core.directory().user(o).map(UserRef::displayName).orElse(req.text(LEARNER_N, "id", String.valueOf(o)))));
       }
       m.put("wikis", wikis);
     }
-    return Page.of("wiki/index", m).title("All pages");
+    return Page.of("wiki/index", m).title(req.text(ALL_PAGES));
   }
 
   private String render(ToolRequest req, long owner, String text) {
@@ -105,9 +138,9 @@ final class WikiRoutes implements Routes {
     m.put("slug", slug);
     var page = store.page(req.space().id(), owner, slug);
     if (page.isEmpty()) {
-      m.put("title", "home".equals(slug) ? "Home" : slug.replace('-', ' '));
+      m.put("title", "home".equals(slug) ? req.text(HOME) : slug.replace('-', ' '));
       m.put("missing", true);
-      return Page.of("wiki/page", m).title("New page").status(404);
+      return Page.of("wiki/page", m).title(req.text(NEW_PAGE)).status(404);
     }
     WikiStore.WikiPage p = page.get();
     WikiStore.Revision rev = store.revision(p.id(), p.currentRev()).orElseThrow();
@@ -126,15 +159,15 @@ final class WikiRoutes implements Routes {
     checkEditable(req, owner, page.orElse(null));
     Map<String, Object> m = base(req, owner);
     m.put("slug", slug);
-    m.put("title", page.map(WikiStore.WikiPage::title).orElse("home".equals(slug) ? "Home" : capitalise(slug.replace('-', ' '))));
+    m.put("title", page.map(WikiStore.WikiPage::title).orElse("home".equals(slug) ? req.text(HOME) : capitalise(slug.replace('-', ' '))));
     m.put("text", page.flatMap(p -> store.revision(p.id(), p.currentRev())).map(WikiStore.Revision::body).orElse(""));
     m.put("base", page.map(p -> p.currentRev()).orElse(0L));
-    return Page.of("wiki/edit", m).title("Edit " + m.get("title"));
+    return Page.of("wiki/edit", m).title(req.text(EDIT_TITLE, "title", m.get("title")));
   }
 
   private void checkEditable(ToolRequest req, long owner, WikiStore.WikiPage page) {
-    if (owner != 0 && owner != req.user().id() && !req.can(MODERATE)) throw HttpProblem.forbidden("This is someone else's own wiki.");
-    if (page != null && page.locked() && !req.can(MODERATE)) throw HttpProblem.forbidden("A teacher has locked this page.");
+    if (owner != 0 && owner != req.user().id() && !req.can(MODERATE)) throw HttpProblem.forbidden(req.text(NOT_YOURS));
+    if (page != null && page.locked() && !req.can(MODERATE)) throw HttpProblem.forbidden(req.text(LOCKED_PAGE));
   }
 
   private Reply save(ToolRequest req) {
@@ -145,13 +178,13 @@ final class WikiRoutes implements Routes {
     String text = req.form("text");
     String title = req.form("title").isEmpty() ? capitalise(slug.replace('-', ' ')) : req.form("title");
     InputProblem problem = null;
-    if (title.length() > MAX_TITLE) problem = InputProblem.of("title", "The title is too long: at most " + MAX_TITLE + " characters.");
+    if (title.length() > MAX_TITLE) problem = InputProblem.of("title", req.text(TITLE_LONG, "max", MAX_TITLE));
     if (text.length() > MAX_TEXT) {
-      String message = "The text is too long: at most " + MAX_TEXT + " characters (this has " + text.length() + ").";
+      String message = req.text(TEXT_LONG, "max", MAX_TEXT, "length", text.length());
       problem = problem == null ? InputProblem.of("text", message) : problem.and("text", message);
     }
-    if (req.form("note").length() > 200) {
-      String message = "What you changed: at most 200 characters.";
+    if (req.form("note").length() > MAX_NOTE) {
+      String message = req.text(NOTE_LONG, "max", MAX_NOTE);
       problem = problem == null ? InputProblem.of("note", message) : problem.and("note", message);
     }
     if (problem != null) throw problem;
@@ -159,7 +192,7 @@ final class WikiRoutes implements Routes {
     try {
       base = Long.parseLong(req.form("base").isEmpty() ? "0" : req.form("base"));
     } catch (NumberFormatException e) {
-      throw InputProblem.of("base", "The form was changed; open the page again to edit it. Your text is kept below.");
+      throw InputProblem.of("base", req.text(FORM_CHANGED));
     }
     long current = page.map(p -> p.currentRev() == null ? 0L : p.currentRev()).orElse(0L);
     if (base != current) {
@@ -168,12 +201,11 @@ final class WikiRoutes implements Routes {
       store.keepConflict(pageId, text, req.user());
       WikiStore.Revision theirs = store.revision(pageId, current).orElseThrow();
       return editAgain(req, owner, slug, title, text, current,
-          theirs.authorName() + " saved this page while you were writing. Both texts are kept: theirs is now the page, yours is below and in the history. "
-              + "Merge them and save again.", theirs.body());
+          req.text(CONFLICT, "name", theirs.authorName()), theirs.body());
     }
     store.save(req.space().id(), owner, slug, title, text, req.user(), "edit", req.form("note"));
     core.activity().record(req.user(), req.space(), "edit", "edited “" + title + "”");
-    return Reply.redirect("p/" + slug + suffix(req, owner)).flash("Saved.");
+    return Reply.redirect("p/" + slug + suffix(req, owner)).flash(req.text(SAVED));
   }
 
   private Page editAgain(ToolRequest req, long owner, String slug, String title, String text, long base, String error, String theirs) {
@@ -184,11 +216,11 @@ final class WikiRoutes implements Routes {
     m.put("base", base);
     m.put("conflict", error);
     m.put("theirs", theirs);
-    return Page.of("wiki/edit", m).title("Edit " + title).status(409);
+    return Page.of("wiki/edit", m).title(req.text(EDIT_TITLE, "title", title)).status(409);
   }
 
   private WikiStore.WikiPage existing(ToolRequest req, long owner) {
-    return store.page(req.space().id(), owner, slugOf(req)).orElseThrow(() -> HttpProblem.notFound("There is no such page yet."));
+    return store.page(req.space().id(), owner, slugOf(req)).orElseThrow(() -> HttpProblem.notFound(req.text(NO_PAGE_YET)));
   }
 
   private Page history(ToolRequest req) {
@@ -198,11 +230,11 @@ final class WikiRoutes implements Routes {
     m.put("page", p);
     List<Map<String, Object>> revs = new ArrayList<>();
     for (WikiStore.Revision r : store.history(p.id())) {
-      revs.add(Map.of("id", r.id(), "author", r.authorName(), "at", r.at(), "kind", r.kind(), "note", r.note(),
+      revs.add(Map.of("id", r.id(), "author", r.authorName(), "at", r.at(), "kind", r.kind(), "note", note(req, r.note()),
           "current", p.currentRev() != null && r.id() == p.currentRev()));
     }
     m.put("revisions", revs);
-    return Page.of("wiki/history", m).title("History of " + p.title());
+    return Page.of("wiki/history", m).title(req.text(HISTORY_TITLE, "title", p.title()));
   }
 
   private Reply diff(ToolRequest req) {
@@ -225,7 +257,7 @@ final class WikiRoutes implements Routes {
       lines.add(Map.of("text", l.text(), "added", l.kind() == LineDiff.Kind.ADDED, "removed", l.kind() == LineDiff.Kind.REMOVED));
     }
     m.put("lines", lines);
-    return Page.of("wiki/diff", m).title("Changes to " + p.title());
+    return Page.of("wiki/diff", m).title(req.text(DIFF_TITLE, "title", p.title()));
   }
 
   private WikiStore.Revision revisionParam(ToolRequest req, WikiStore.WikiPage p, String name) {
@@ -233,27 +265,27 @@ final class WikiRoutes implements Routes {
     try {
       id = Long.parseLong(req.query(name).orElse(""));
     } catch (NumberFormatException e) {
-      throw InputProblem.of(name, "Choose two revisions to compare: one under From and one under To.");
+      throw InputProblem.of(name, req.text(CHOOSE_TWO));
     }
-    return store.revision(p.id(), id).orElseThrow(() -> HttpProblem.notFound("There is no such revision of this page."));
+    return store.revision(p.id(), id).orElseThrow(() -> HttpProblem.notFound(req.text(NO_REVISION_OF_PAGE)));
   }
 
   private Reply restore(ToolRequest req) {
     long owner = owner(req);
     WikiStore.WikiPage p = existing(req, owner);
     checkEditable(req, owner, p);
-    long revision = req.formNumber("revision", "Revision to restore", 1, Long.MAX_VALUE);
-    WikiStore.Revision old = store.revision(p.id(), revision).orElseThrow(() -> HttpProblem.notFound("There is no such revision."));
+    long revision = req.formNumber("revision", req.text(REVISION_TO_RESTORE), 1, Long.MAX_VALUE);
+    WikiStore.Revision old = store.revision(p.id(), revision).orElseThrow(() -> HttpProblem.notFound(req.text(NO_REVISION)));
     store.save(req.space().id(), owner, p.slug(), p.title(), old.body(), req.user(), "restore", "restored revision " + old.id());
     core.activity().record(req.user(), req.space(), "restore", "restored an earlier “" + p.title() + "”");
-    return Reply.redirect("p/" + p.slug() + suffix(req, owner)).flash("Restored. The newer text is still in the history.");
+    return Reply.redirect("p/" + p.slug() + suffix(req, owner)).flash(req.text(RESTORED));
   }
 
   private Reply lock(ToolRequest req) {
     long owner = owner(req);
     WikiStore.WikiPage p = existing(req, owner);
     store.setLocked(p.id(), !p.locked());
-    return Reply.redirect("p/" + p.slug() + suffix(req, owner)).flash(p.locked() ? "Unlocked: everyone can edit again." : "Locked: only teachers can edit.");
+    return Reply.redirect("p/" + p.slug() + suffix(req, owner)).flash(req.text(p.locked() ? UNLOCKED : NOW_LOCKED));
   }
 
   private Reply search(ToolRequest req) {
@@ -263,7 +295,14 @@ final class WikiRoutes implements Routes {
     m.put("q", q);
     m.put("searched", q.length() >= 2);
     m.put("hits", q.length() >= 2 ? store.search(req.space().id(), owner, q) : List.of());
-    return Page.of("wiki/search", m).title("Search the wiki");
+    return Page.of("wiki/search", m).title(req.text(SEARCH_TITLE));
+  }
+
+  /** A revision's note: what its writer typed, or a restore's note in the reader's language. */
+  private static String note(ToolRequest req, String kept) {
+    if (kept == null) return null;
+    java.util.regex.Matcher m = RESTORED_NOTE_EN.matcher(kept);
+    return m.matches() ? req.text(RESTORED_NOTE, "id", m.group(1)) : kept;
   }
 
   private static String capitalise(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
