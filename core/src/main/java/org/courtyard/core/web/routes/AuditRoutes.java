@@ -114,14 +114,19 @@ public final class AuditRoutes {
   private Reply csv(WebRequest req) {
     Space school = school(req);
     Query q = query(req);
-    StringBuilder out = new StringBuilder(String.join(",", Csv.cell(req.t("admin.audit.csv.when")), Csv.cell(req.t("admin.audit.csv.what")),
-        Csv.cell(req.t("admin.audit.csv.actor")), Csv.cell(req.t("admin.audit.csv.subject")), Csv.cell(req.t("admin.audit.csv.detail")),
-        Csv.cell(req.t("admin.audit.csv.address")))).append("\r\n");
+    StringBuilder out = new StringBuilder(String.join(",", heading(req.t("admin.audit.csv.when")), heading(req.t("admin.audit.csv.what")),
+        heading(req.t("admin.audit.csv.actor")), heading(req.t("admin.audit.csv.subject")), heading(req.t("admin.audit.csv.detail")),
+        heading(req.t("admin.audit.csv.address")))).append("\r\n");
     for (AuditLog.Entry e : audit.find(school.id(), q.filter(), 100_000)) {
       out.append(String.join(",", Csv.cell(WHEN.format(e.at())), Csv.cell(e.action().label()), Csv.cell(e.actorName()),
           Csv.cell(e.subjectName()), Csv.cell(e.detail()), Csv.cell(e.address()))).append("\r\n");
     }
     return Reply.text(out.toString(), "text/csv; charset=utf-8");
+  }
+
+  /** A column's name in the reader's language: bare when it is one plain word (as spreadsheets expect), quoted otherwise. */
+  private static String heading(String name) {
+    return name.matches("[\\p{L}\\p{N}_]+") ? name : Csv.cell(name);
   }
 
   private Reply settings(WebRequest req) {
