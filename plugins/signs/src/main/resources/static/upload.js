@@ -21,6 +21,12 @@
   var paused = false;
   var retryTimer = null;
   var retryDelay = 1000;
+  // The words come from the page, in the reader's language: data- attributes with %name% where a value goes.
+  function words(name, values) {
+    var text = form.getAttribute('data-' + name) || '';
+    Object.keys(values || {}).forEach(function (k) { text = text.split('%' + k + '%').join(String(values[k])); });
+    return text;
+  }
 
   function mb(bytes) { return (bytes / 1048576).toFixed(1) + ' MB'; }
   function say(message) { text.textContent = message; }
@@ -32,7 +38,7 @@
   // The server answers problems with an HTML page; its message is in .error-message.
   function problem(res) {
     return res.text().then(function (body) {
-      var message = 'The server answered ' + res.status + '.';
+      var message = words('answered', { status: res.status });
       try {
         var p = new DOMParser().parseFromString(body, 'text/html').querySelector('.error-message');
         if (p && p.textContent) message = p.textContent.trim();
@@ -51,13 +57,13 @@
   function showProgress() {
     bar.max = current.file.size;
     bar.value = current.received;
-    say(mb(current.received) + ' of ' + mb(current.file.size) + ' sent' + (paused ? ' — paused. Press “Go on” when you are ready.' : '…'));
+    say(words(paused ? 'sent-paused' : 'sent', { received: mb(current.received), size: mb(current.file.size) }));
   }
 
   function fail(err) {
     clearTimeout(retryTimer);
     if (current && err.status && [404, 413, 415, 422].indexOf(err.status) >= 0) forget(current.file);
-    say(err.message || 'The upload stopped.');
+    say(err.message || words('stopped'));
     text.setAttribute('role', 'alert');
     submit.disabled = false;
     pauseButton.hidden = true;
@@ -72,7 +78,7 @@
     paused = false;
     pauseButton.hidden = false;
     resumeButton.hidden = true;
-    say('Starting…');
+    say(words('starting'));
     var saved = recall(file);
     var found = saved
       ? send('GET', startUrl + '/' + saved).then(function (s) { return { token: saved, received: s.received }; }, function () { return null; })
@@ -92,8 +98,7 @@
   }
 
   function retryLater(err) {
-    say('The connection dropped (' + mb(current.received) + ' of ' + mb(current.file.size) + ' are safe on the server). Trying again in '
-      + Math.round(retryDelay / 1000) + ' s…');
+    say(words('dropped', { received: mb(current.received), size: mb(current.file.size), seconds: Math.round(retryDelay / 1000) }));
     retryTimer = setTimeout(next, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 30000);
   }
@@ -125,10 +130,10 @@
   }
 
   function complete() {
-    say('Checking the video…');
+    say(words('checking'));
     send('POST', startUrl + '/' + current.token + '/complete', new FormData()).then(function (r) {
       forget(current.file);
-      say('Done.');
+      say(words('done'));
       window.location.assign(r.location);
     }).catch(function (err) {
       if (err.status && err.status < 500) fail(err); else retryLater(err);
@@ -142,7 +147,7 @@
     if (current) return;
     if (maxBytes && file.size > maxBytes) {
       box.hidden = false;
-      fail({ message: 'This video is ' + mb(file.size) + '; this school allows sign videos up to ' + mb(maxBytes) + '. Nothing was uploaded.' });
+      fail({ message: words('too-big', { size: mb(file.size), max: mb(maxBytes) }) });
       return;
     }
     begin(file);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.courtyard.api.Role;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.HttpProblem;
@@ -21,6 +22,19 @@ import org.courtyard.api.web.ToolRequest;
 /** The gallery's rules, shared by its pages: who sees and may upload what, form checks, and adding a video. */
 final class Gallery {
   static final int MAX_CAPTIONS_BYTES = 100 * 1024;
+  static final Message ONLY_UPLOADERS = Message.of("signs.problem.onlyUploaders");
+  static final Message TAG_TOO_LONG = Message.of("signs.problem.tagTooLong");
+  static final Message TOO_MANY_TAGS = Message.of("signs.problem.tooManyTags");
+  static final Message NEED_WORD = Message.of("signs.problem.needWord");
+  static final Message WORD_TOO_LONG = Message.of("signs.problem.wordTooLong");
+  static final Message GLOSS_TOO_LONG = Message.of("signs.problem.glossTooLong");
+  static final Message NOTES_TOO_LONG = Message.of("signs.problem.notesTooLong");
+  static final Message CATEGORY_TOO_LONG = Message.of("signs.problem.categoryTooLong");
+  static final Message SIGNER_TOO_LONG = Message.of("signs.problem.signerTooLong");
+  static final Message TOO_BIG = Message.of("signs.problem.videoTooBig");
+  static final Message CAPTIONS_NOT_UTF8 = Message.of("signs.problem.captionsNotUtf8");
+  static final Message CAPTIONS_NOT_VTT = Message.of("signs.problem.captionsNotVtt");
+  static final Message CAPTIONS_NOT_TEXT = Message.of("signs.problem.captionsNotText");
   private final SignStore store;
   private final ToolServices core;
   private final Posters posters;
@@ -39,7 +53,7 @@ final class Gallery {
   }
 
   void requireUpload(ToolRequest req) {
-    if (!mayUpload(req)) throw HttpProblem.forbidden("Only teachers, and learners your teacher has named, can add signs to this gallery.");
+    if (!mayUpload(req)) throw HttpProblem.forbidden(req.text(ONLY_UPLOADERS));
   }
 
   /** Approved signs for everyone; a pending one only for its uploader and for teachers who approve. Others get 404, as if it did not exist. */
@@ -48,8 +62,8 @@ final class Gallery {
   }
 
   SignStore.Sign visibleSign(ToolRequest req) {
-    SignStore.Sign s = store.sign(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound("There is no such sign here."));
-    if (!visible(req, s)) throw HttpProblem.notFound("There is no such sign here.");
+    SignStore.Sign s = store.sign(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(SignsRoutes.NO_SIGN)));
+    if (!visible(req, s)) throw HttpProblem.notFound(req.text(SignsRoutes.NO_SIGN));
     return s;
   }
 
@@ -70,15 +84,15 @@ final class Gallery {
     return v.isEmpty() ? "other" : v;
   }
 
-  static List<String> parseTags(String raw) {
+  static List<String> parseTags(ToolRequest req, String raw) {
     Set<String> tags = new LinkedHashSet<>();
     for (String t : raw.split(",")) {
       String v = t.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
       if (v.isEmpty()) continue;
-      if (v.length() > 30) throw InputProblem.of("tags", "Each tag can be at most 30 letters long.");
+      if (v.length() > 30) throw InputProblem.of("tags", req.text(TAG_TOO_LONG));
       tags.add(v);
     }
-    if (tags.size() > 10) throw InputProblem.of("tags", "Use at most 10 tags.");
+    if (tags.size() > 10) throw InputProblem.of("tags", req.text(TOO_MANY_TAGS));
     return List.copyOf(tags);
   }
 
@@ -86,20 +100,20 @@ final class Gallery {
   SignStore.Details details(ToolRequest req) {
     InputProblem.Collector problems = new InputProblem.Collector();
     String word = req.form("word").replaceAll("\\s+", " ");
-    if (word.isEmpty()) problems.add("word", "Type the English word or phrase the video signs.");
-    if (word.length() > 100) problems.add("word", "The word or phrase can be at most 100 characters.");
+    if (word.isEmpty()) problems.add("word", req.text(NEED_WORD));
+    if (word.length() > 100) problems.add("word", req.text(WORD_TOO_LONG));
     String gloss = req.form("gloss");
-    if (gloss.length() > 100) problems.add("gloss", "The gloss can be at most 100 characters.");
+    if (gloss.length() > 100) problems.add("gloss", req.text(GLOSS_TOO_LONG));
     String notes = req.form("notes");
-    if (notes.length() > 2000) problems.add("notes", "Notes can be at most 2,000 characters.");
+    if (notes.length() > 2000) problems.add("notes", req.text(NOTES_TOO_LONG));
     String category = normaliseCategory(req.form("category"));
-    if (category.length() > 40) problems.add("category", "A category can be at most 40 characters.");
+    if (category.length() > 40) problems.add("category", req.text(CATEGORY_TOO_LONG));
     String signer = req.form("signer");
-    if (signer.length() > 100) problems.add("signer", "The signer's name can be at most 100 characters.");
+    if (signer.length() > 100) problems.add("signer", req.text(SIGNER_TOO_LONG));
     if (signer.isEmpty()) signer = req.user().displayName();
     List<String> tags = List.of();
     try {
-      tags = parseTags(req.form("tags"));
+      tags = parseTags(req, req.form("tags"));
     } catch (InputProblem p) {
       p.fields().forEach(problems::add);
     }
@@ -115,8 +129,7 @@ final class Gallery {
    * is refused before a byte travels (the video itself is checked again by the uploads service).
    */
   static String tooBig(ToolRequest req, long size) {
-    return "This video is " + megabytes(size) + "; this school allows sign videos up to " + megabytes(maxBytes(req))
-        + ". Nothing was uploaded. Try a shorter clip, or record at a lower quality.";
+    return req.text(TOO_BIG, "size", megabytes(size), "max", megabytes(maxBytes(req)));
   }
 
   private static String megabytes(long bytes) {
@@ -136,6 +149,7 @@ final class Gallery {
     if (!teacher) {
       for (Directory.Member m : core.directory().members(req.space().id())) {
         if (m.role().atLeast(Role.TEACHER) && m.user().id() != req.user().id()) {
+          // Kept for the teacher to read later, in a language not known here: English until notifications take messages.
           core.notifications().notify(m.user().id(), req.user().displayName() + " added the sign “" + d.word() + "” for you to approve", req.toolUrl() + "/v/" + id);
         }
       }
@@ -158,21 +172,21 @@ final class Gallery {
    * Checks WebVTT captions: UTF-8, at most 100 KB, starting with the WEBVTT line. Returns the text to
    * keep (byte-order mark dropped, line ends made \n).
    */
-  static String checkCaptions(byte[] bytes) {
-    if (bytes.length > MAX_CAPTIONS_BYTES) throw InputProblem.of("vtt", "Captions can be at most 100 KB.");
+  static String checkCaptions(ToolRequest req, byte[] bytes) {
+    if (bytes.length > MAX_CAPTIONS_BYTES) throw InputProblem.of("vtt", req.text(SignsRoutes.CAPTIONS_TOO_BIG));
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw InputProblem.of("vtt", "Captions must be a UTF-8 text file.");
+      throw InputProblem.of("vtt", req.text(CAPTIONS_NOT_UTF8));
     }
     if (text.startsWith("\uFEFF")) text = text.substring(1);
     text = text.replace("\r\n", "\n").replace('\r', '\n');
     if (!text.startsWith("WEBVTT") || text.length() > 6 && " \t\n".indexOf(text.charAt(6)) < 0) {
-      throw InputProblem.of("vtt", "Captions must be WebVTT: the first line is WEBVTT, then cues such as “00:00.000 --> 00:02.000” and their text.");
+      throw InputProblem.of("vtt", req.text(CAPTIONS_NOT_VTT));
     }
-    if (text.indexOf('\0') >= 0) throw InputProblem.of("vtt", "Captions must be plain text.");
+    if (text.indexOf('\0') >= 0) throw InputProblem.of("vtt", req.text(CAPTIONS_NOT_TEXT));
     return text.endsWith("\n") ? text : text + "\n";
   }
 

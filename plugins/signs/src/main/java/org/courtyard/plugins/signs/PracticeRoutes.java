@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.InputProblem;
@@ -27,6 +28,12 @@ import org.courtyard.api.web.ToolRouter;
  */
 final class PracticeRoutes implements Routes {
   private static final SecureRandom RANDOM = new SecureRandom();
+  static final Message TITLE = Message.of("signs.practice.pageTitle");
+  static final Message GONE = Message.of("signs.practice.gone");
+  static final Message SIGN_GONE = Message.of("signs.practice.signGone");
+  static final Message SIGN_TAKEN = Message.of("signs.practice.signTaken");
+  static final Message TO_GUESS = Message.of("signs.practice.toGuess");
+  static final Message CHOOSE_ONE = Message.of("signs.practice.chooseOne");
   private final SignStore store;
   private final ToolServices core;
 
@@ -50,7 +57,7 @@ final class PracticeRoutes implements Routes {
     Map<String, SignStore.WordOf> byWord = new LinkedHashMap<>();
     for (SignStore.WordOf w : all) byWord.putIfAbsent(w.word().toLowerCase(Locale.ROOT), w);
     if (byWord.size() < 4) {
-      return Page.of("signs/practice", Map.of("tooFew", true, "count", byWord.size())).title("Practise · Signs");
+      return Page.of("signs/practice", Map.of("tooFew", true, "count", byWord.size())).title(req.text(TITLE));
     }
     List<SignStore.WordOf> distinct = new ArrayList<>(byWord.values());
     Collections.shuffle(distinct, RANDOM);
@@ -65,18 +72,18 @@ final class PracticeRoutes implements Routes {
 
   private SignStore.Question q(ToolRequest req) {
     return store.question(req.pathParam("token"), req.space().id(), req.user().id())
-        .orElseThrow(() -> HttpProblem.notFound("That practice question has gone. Start a new one."));
+        .orElseThrow(() -> HttpProblem.notFound(req.text(GONE)));
   }
 
   private Reply question(ToolRequest req) {
     SignStore.Question q = q(req);
-    SignStore.Sign shown = store.sign(req.space().id(), q.signId()).orElseThrow(() -> HttpProblem.notFound("That sign has been taken away. Start a new one."));
+    SignStore.Sign shown = store.sign(req.space().id(), q.signId()).orElseThrow(() -> HttpProblem.notFound(req.text(SIGN_GONE)));
     Map<String, Object> m = new HashMap<>();
     m.put("videoType", Gallery.playableType(shown.videoType()));
     m.put("token", q.token());
     m.put("video", req.toolUrl() + "/practice/" + q.token() + "/video");
     m.put("poster", SignsRoutes.PLACEHOLDER);
-    m.put("label", "The sign to guess");
+    m.put("label", req.text(TO_GUESS));
     m.put("choices", q.choices());
     ZoneId zone = core.directory().timeZone(req.space().schoolId());
     long[] score = store.score(req.space().id(), req.user().id(), LocalDate.now(core.clock().withZone(zone)).atStartOfDay(zone).toInstant());
@@ -89,15 +96,15 @@ final class PracticeRoutes implements Routes {
       m.put("word", shown.word());
       m.put("signUrl", req.toolUrl() + "/v/" + shown.id());
     }
-    return Page.of("signs/practice", m).title("Practise · Signs");
+    return Page.of("signs/practice", m).title(req.text(TITLE));
   }
 
   private Reply answer(ToolRequest req) {
     SignStore.Question q = q(req);
     if (q.answer() != null) return Reply.redirect("practice/" + q.token());
     String choice = req.form("choice");
-    if (!q.choices().contains(choice)) throw InputProblem.of("choice", "Choose one of the four words.");
-    SignStore.Sign s = store.sign(req.space().id(), q.signId()).orElseThrow(() -> HttpProblem.notFound("That sign has been taken away. Start a new one."));
+    if (!q.choices().contains(choice)) throw InputProblem.of("choice", req.text(CHOOSE_ONE));
+    SignStore.Sign s = store.sign(req.space().id(), q.signId()).orElseThrow(() -> HttpProblem.notFound(req.text(SIGN_GONE)));
     boolean correct = s.word().equalsIgnoreCase(choice);
     store.answer(q.token(), choice, correct);
     return Reply.redirect("practice/" + q.token());
@@ -106,7 +113,7 @@ final class PracticeRoutes implements Routes {
   private Reply video(ToolRequest req) {
     SignStore.Question q = q(req);
     SignStore.Sign s = store.sign(req.space().id(), q.signId()).filter(SignStore.Sign::approved)
-        .orElseThrow(() -> HttpProblem.notFound("That sign has been taken away."));
+        .orElseThrow(() -> HttpProblem.notFound(req.text(SIGN_TAKEN)));
     return core.uploads().serve(s.videoKey(), Gallery.playableType(s.videoType()), "practice." + Gallery.extension(s.videoType()));
   }
 }

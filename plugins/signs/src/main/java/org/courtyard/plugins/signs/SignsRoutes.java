@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.courtyard.api.Role;
 import org.courtyard.api.UserKind;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.HttpProblem;
@@ -28,6 +29,33 @@ import org.courtyard.api.web.Upload;
 /** The gallery: browse, a sign's page and its video, approval, sign of the week, captions, who may upload. */
 final class SignsRoutes implements Routes {
   static final String PLACEHOLDER = "/assets/signs/placeholder.svg";
+  // The gallery's words are in messages/signs*.properties (English and Welsh).
+  static final Message SIGN_FOR = Message.of("signs.player.signFor");
+  static final Message PAGE_TITLE = Message.of("signs.index.pageTitle");
+  static final Message SHOWING = Message.of("signs.index.showing");
+  static final Message PENDING_TITLE = Message.of("signs.pending.title");
+  static final Message SIGN_TITLE = Message.of("signs.sign.pageTitle");
+  static final Message NO_CAPTIONS = Message.of("signs.problem.noCaptions");
+  static final Message APPROVED_ALREADY = Message.of("signs.flash.approvedAlready");
+  static final Message APPROVED = Message.of("signs.flash.approved");
+  static final Message NOT_PENDING = Message.of("signs.flash.notPending");
+  static final Message TURNED_DOWN = Message.of("signs.flash.turnedDown");
+  static final Message ONLY_EDIT = Message.of("signs.problem.onlyEdit");
+  static final Message ONLY_CAPTIONS = Message.of("signs.problem.onlyCaptions");
+  static final Message ONLY_DELETE = Message.of("signs.problem.onlyDelete");
+  static final Message SAVED = Message.of("signs.flash.saved");
+  static final Message CAPTIONS_REMOVED = Message.of("signs.flash.captionsRemoved");
+  static final Message CAPTIONS_TOO_BIG = Message.of("signs.problem.captionsTooBig");
+  static final Message CAPTIONS_EMPTY = Message.of("signs.problem.captionsEmpty");
+  static final Message CAPTIONS_SAVED = Message.of("signs.flash.captionsSaved");
+  static final Message DELETED = Message.of("signs.flash.deleted");
+  static final Message SIGN_FIELD = Message.of("signs.week.sign");
+  static final Message NO_SIGN = Message.of("signs.problem.noSign");
+  static final Message APPROVE_FIRST = Message.of("signs.flash.approveFirst");
+  static final Message IS_WEEK = Message.of("signs.flash.isWeek");
+  static final Message UPLOADERS_TITLE = Message.of("signs.uploaders.title");
+  static final Message ONLY_TEACHERS_NOW = Message.of("signs.flash.onlyTeachers");
+  static final Message LEARNERS_MAY = Message.of("signs.flash.learnersMay");
   private final SignStore store;
   private final Gallery gallery;
   private final ToolServices core;
@@ -62,7 +90,7 @@ final class SignsRoutes implements Routes {
     Map<String, Object> m = new HashMap<>();
     m.put("id", s.id());
     m.put("word", s.word());
-    m.put("label", "Sign for “" + s.word() + "”");
+    m.put("label", req.text(SIGN_FOR, "word", s.word()));
     m.put("gloss", s.gloss());
     m.put("category", s.category());
     m.put("categoryParam", enc(s.category()));
@@ -106,12 +134,20 @@ final class SignsRoutes implements Routes {
     m.put("letter", letter == null ? null : letter.toUpperCase(java.util.Locale.ROOT));
     m.put("q", q);
     m.put("tag", tag);
-    m.put("filtered", category != null || letter != null || q != null || tag != null);
+    boolean filtered = category != null || letter != null || q != null || tag != null;
+    m.put("filtered", filtered);
+    // One sentence for whichever filters are on, so each language orders its own words.
+    if (filtered) {
+      m.put("showing", req.text(SHOWING, "hasQ", yes(q), "q", String.valueOf(q), "hasCategory", yes(category), "category", String.valueOf(category),
+          "hasLetter", yes(letter), "letter", letter == null ? "" : letter.toUpperCase(java.util.Locale.ROOT), "hasTag", yes(tag), "tag", String.valueOf(tag)));
+    }
     m.put("mayUpload", gallery.mayUpload(req));
     m.put("approver", approver);
     m.put("pendingCount", approver ? store.pending(req.space().id()).size() : 0);
-    return Page.of("signs/index", m).title("Signs · " + req.space().name());
+    return Page.of("signs/index", m).title(req.text(PAGE_TITLE, "space", req.space().name()));
   }
+
+  private static String yes(String v) { return v == null ? "no" : "yes"; }
 
   static String enc(String s) { return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8); }
 
@@ -121,7 +157,7 @@ final class SignsRoutes implements Routes {
 
   private Reply pending(ToolRequest req) {
     List<Map<String, Object>> signs = store.pending(req.space().id()).stream().map(s -> card(req, s)).toList();
-    return Page.of("signs/pending", Map.of("signs", signs)).title("Signs waiting for approval");
+    return Page.of("signs/pending", Map.of("signs", signs)).title(req.text(PENDING_TITLE));
   }
 
   /** The sign's page; also shown again (422) with what was typed when its edit or captions form is refused. */
@@ -149,7 +185,7 @@ final class SignsRoutes implements Routes {
     m.put("captionsOpen", captioning);
     m.put("captionsText", !gallery.mayEdit(req, s) ? "" : captioning ? req.form("vtt") : store.captions(s.id()).orElse(""));
     m.put("hasPoster", s.posterKey() != null);
-    return Page.of("signs/sign", m).title(s.word() + " · Signs");
+    return Page.of("signs/sign", m).title(req.text(SIGN_TITLE, "word", s.word()));
   }
 
   private Reply video(ToolRequest req) {
@@ -165,68 +201,70 @@ final class SignsRoutes implements Routes {
 
   private Reply captions(ToolRequest req) {
     SignStore.Sign s = gallery.visibleSign(req);
-    String vtt = store.captions(s.id()).orElseThrow(() -> HttpProblem.notFound("This sign has no captions."));
+    String vtt = store.captions(s.id()).orElseThrow(() -> HttpProblem.notFound(req.text(NO_CAPTIONS)));
     return Reply.text(vtt, "text/vtt; charset=utf-8");
   }
 
   private Reply approve(ToolRequest req) {
     SignStore.Sign s = gallery.visibleSign(req);
-    if (s.approved()) return Reply.redirect("v/" + s.id()).flash("That sign was approved already.");
+    if (s.approved()) return Reply.redirect("v/" + s.id()).flash(req.text(APPROVED_ALREADY));
     store.approve(s.id(), req.user().displayName());
+    // Notices are kept for their reader, whose language is not known here: English until notifications take messages.
     core.notifications().notify(s.uploadedBy(), "Your sign “" + s.word() + "” is approved and in the gallery", req.toolUrl() + "/v/" + s.id());
     core.activity().record(req.user(), req.space(), "approve", "approved the sign “" + s.word() + "”");
-    return Reply.redirect("pending".equals(req.form("back")) ? "pending" : "v/" + s.id()).flash("Approved: everyone can see “" + s.word() + "” now.");
+    return Reply.redirect("pending".equals(req.form("back")) ? "pending" : "v/" + s.id()).flash(req.text(APPROVED, "word", s.word()));
   }
 
   private Reply reject(ToolRequest req) {
     SignStore.Sign s = gallery.visibleSign(req);
-    if (!s.pending()) return Reply.redirect("v/" + s.id()).flash("Only signs waiting for approval can be turned down; delete it instead.");
+    if (!s.pending()) return Reply.redirect("v/" + s.id()).flash(req.text(NOT_PENDING));
     gallery.deleteFiles(store.delete(s));
     String reason = req.form("reason");
+    // Notices are kept for their reader, whose language is not known here: English until notifications take messages.
     core.notifications().notify(s.uploadedBy(), "Your sign “" + s.word() + "” was not added" + (reason.isEmpty() ? "" : ": " + (reason.length() > 200 ? reason.substring(0, 200) : reason)),
         req.toolUrl());
     core.activity().record(req.user(), req.space(), "reject", "turned down the sign “" + s.word() + "”");
-    return Reply.redirect("pending").flash("Turned down and removed: “" + s.word() + "”.");
+    return Reply.redirect("pending").flash(req.text(TURNED_DOWN, "word", s.word()));
   }
 
   private Reply edit(ToolRequest req) {
     SignStore.Sign s = gallery.visibleSign(req);
-    if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden("Only a teacher, or the person who added it while it waits for approval, can change this sign.");
+    if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden(req.text(ONLY_EDIT));
     store.update(s.id(), gallery.details(req));
-    return Reply.redirect("v/" + s.id()).flash("Saved.");
+    return Reply.redirect("v/" + s.id()).flash(req.text(SAVED));
   }
 
   private Reply saveCaptions(ToolRequest req) throws IOException {
     SignStore.Sign s = gallery.visibleSign(req);
-    if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden("Only a teacher, or the person who added it while it waits for approval, can change its captions.");
+    if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden(req.text(ONLY_CAPTIONS));
     if ("remove".equals(req.form("action"))) {
       store.setCaptions(s.id(), null);
-      return Reply.redirect("v/" + s.id()).flash("Captions removed.");
+      return Reply.redirect("v/" + s.id()).flash(req.text(CAPTIONS_REMOVED));
     }
     // Captions are text kept with the sign (not a stored file), so they are read and checked here as text.
     Optional<Upload> file = req.uploads().stream().filter(u -> u.field().equals("vttfile") && u.size() > 0).findFirst();
-    if (file.isPresent() && file.get().size() > Gallery.MAX_CAPTIONS_BYTES) throw InputProblem.of("vtt", "Captions can be at most 100 KB.");
+    if (file.isPresent() && file.get().size() > Gallery.MAX_CAPTIONS_BYTES) throw InputProblem.of("vtt", req.text(CAPTIONS_TOO_BIG));
     byte[] bytes = file.isPresent() ? Files.readAllBytes(file.get().file()) : req.form("vtt").getBytes(StandardCharsets.UTF_8);
-    if (bytes.length == 0) throw InputProblem.of("vtt", "Type the captions or choose a .vtt file.");
-    store.setCaptions(s.id(), Gallery.checkCaptions(bytes));
-    return Reply.redirect("v/" + s.id()).flash("Captions saved.");
+    if (bytes.length == 0) throw InputProblem.of("vtt", req.text(CAPTIONS_EMPTY));
+    store.setCaptions(s.id(), Gallery.checkCaptions(req, bytes));
+    return Reply.redirect("v/" + s.id()).flash(req.text(CAPTIONS_SAVED));
   }
 
   private Reply delete(ToolRequest req) {
     SignStore.Sign s = gallery.visibleSign(req);
-    if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden("Only a teacher, or the person who added it while it waits for approval, can delete this sign.");
+    if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden(req.text(ONLY_DELETE));
     gallery.deleteFiles(store.delete(s));
     core.activity().record(req.user(), req.space(), "delete", "deleted the sign “" + s.word() + "”");
-    return Reply.redirect("").flash("Deleted “" + s.word() + "”.");
+    return Reply.redirect("").flash(req.text(DELETED, "word", s.word()));
   }
 
   private Reply week(ToolRequest req) {
-    long id = req.formNumber("sign", "Sign", 1, Long.MAX_VALUE);
-    SignStore.Sign s = store.sign(req.space().id(), id).orElseThrow(() -> HttpProblem.notFound("There is no such sign here."));
-    if (!s.approved()) return Reply.redirect("v/" + s.id()).flash("Approve the sign first; then it can be the sign of the week.");
+    long id = req.formNumber("sign", req.text(SIGN_FIELD), 1, Long.MAX_VALUE);
+    SignStore.Sign s = store.sign(req.space().id(), id).orElseThrow(() -> HttpProblem.notFound(req.text(NO_SIGN)));
+    if (!s.approved()) return Reply.redirect("v/" + s.id()).flash(req.text(APPROVE_FIRST));
     store.setWeek(req.space().id(), s.id(), req.user().displayName());
     core.activity().record(req.user(), req.space(), "week", "chose “" + s.word() + "” as the sign of the week");
-    return Reply.redirect("v/" + s.id()).flash("“" + s.word() + "” is the sign of the week.");
+    return Reply.redirect("v/" + s.id()).flash(req.text(IS_WEEK, "word", s.word()));
   }
 
   private List<Directory.Member> learners(ToolRequest req) {
@@ -238,7 +276,7 @@ final class SignsRoutes implements Routes {
     Set<Long> named = new HashSet<>(store.uploaders(req.space().id()));
     List<Map<String, Object>> rows = learners(req).stream().map(x -> Map.<String, Object>of("id", x.user().id(), "name", x.user().displayName(),
         "allowed", named.contains(x.user().id()))).toList();
-    return Page.of("signs/uploaders", Map.of("learners", rows)).title("Who may add signs");
+    return Page.of("signs/uploaders", Map.of("learners", rows)).title(req.text(UPLOADERS_TITLE));
   }
 
   private Reply saveUploaders(ToolRequest req) {
@@ -253,6 +291,6 @@ final class SignsRoutes implements Routes {
     }
     store.setUploaders(req.space().id(), chosen);
     core.activity().record(req.user(), req.space(), "uploaders", chosen.size() + " learners may add signs");
-    return Reply.redirect("uploaders").flash(chosen.isEmpty() ? "Only teachers can add signs now." : chosen.size() + " learners can add signs (a teacher approves each one).");
+    return Reply.redirect("uploaders").flash(chosen.isEmpty() ? req.text(ONLY_TEACHERS_NOW) : req.text(LEARNERS_MAY, "count", chosen.size()));
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
@@ -42,6 +43,18 @@ import org.courtyard.api.web.Upload;
 final class UploadRoutes implements Routes {
   /** Fewer first bytes than this cannot tell a video from another file. */
   private static final int ENOUGH_TO_TELL = 64;
+  static final Message TITLE = Message.of("signs.upload.pageTitle");
+  static final Message CHOOSE_VIDEO = Message.of("signs.problem.chooseVideo");
+  static final Message ADDED = Message.of("signs.flash.added");
+  static final Message ADDED_PENDING = Message.of("signs.flash.addedPending");
+  static final Message SIZE_FIELD = Message.of("signs.upload.sizeField");
+  static final Message NO_UPLOAD = Message.of("signs.problem.noUpload");
+  static final Message NEED_OFFSET = Message.of("signs.problem.needOffset");
+  static final Message ONE_CHUNK = Message.of("signs.problem.oneChunk");
+  static final Message SERVER_HAS = Message.of("signs.problem.serverHas");
+  static final Message TOO_MUCH = Message.of("signs.problem.tooMuch");
+  static final Message SENT_FIRST = Message.of("signs.problem.sentFirst");
+  static final Message NOT_ALL_ARRIVED = Message.of("signs.problem.notAllArrived");
   private final Gallery gallery;
   private final UploadStore uploads;
   private final ToolServices core;
@@ -75,7 +88,7 @@ final class UploadRoutes implements Routes {
     Map<String, String> values = new HashMap<>();
     for (String f : List.of("word", "gloss", "notes", "category", "tags", "signer")) values.put(f, req.form(f));
     m.put("values", values);
-    return Page.of("signs/upload", m).title("Add a sign · " + req.space().name());
+    return Page.of("signs/upload", m).title(req.text(TITLE, "space", req.space().name()));
   }
 
   /** The no-JavaScript way: the whole video in one request. */
@@ -83,16 +96,16 @@ final class UploadRoutes implements Routes {
     gallery.requireUpload(req);
     SignStore.Details d = gallery.details(req);
     Upload u = req.uploads().stream().filter(x -> x.field().equals("video") && x.size() > 0).findFirst()
-        .orElseThrow(() -> InputProblem.of("video", "Choose the video file to upload."));
+        .orElseThrow(() -> InputProblem.of("video", req.text(CHOOSE_VIDEO)));
     Uploads.Stored video = core.uploads().accept(u, "video", Gallery.maxBytes(req), Uploads.Kind.VIDEO);
     long id = gallery.publish(req, d, video.key(), video.contentType(), video.size());
-    return Reply.redirect("v/" + id).flash(req.can(SignsTool.APPROVE) ? "Sign added." : "Thank you! Your sign is added and waits for your teacher to approve it.");
+    return Reply.redirect("v/" + id).flash(req.text(req.can(SignsTool.APPROVE) ? ADDED : ADDED_PENDING));
   }
 
   private Reply start(ToolRequest req) {
     gallery.requireUpload(req);
     SignStore.Details d = gallery.details(req);
-    long size = req.formNumber("size", "The video's size", 1, Long.MAX_VALUE);
+    long size = req.formNumber("size", req.text(SIZE_FIELD), 1, Long.MAX_VALUE);
     if (size > Gallery.maxBytes(req)) throw InputProblem.of("video", Gallery.tooBig(req, size));
     for (UploadStore.Session old : uploads.surplus(req.space().id(), req.user().id())) gallery.deleteFiles(uploads.delete(old.id()));
     String name = req.form("name");
@@ -103,7 +116,7 @@ final class UploadRoutes implements Routes {
 
   private UploadStore.Session session(ToolRequest req) {
     return uploads.session(req.pathParam("token"), req.space().id(), req.user().id())
-        .orElseThrow(() -> HttpProblem.notFound("There is no such upload (it may have been finished, cancelled or dropped after a week). Start again."));
+        .orElseThrow(() -> HttpProblem.notFound(req.text(NO_UPLOAD)));
   }
 
   private Reply status(ToolRequest req) {
@@ -115,14 +128,14 @@ final class UploadRoutes implements Routes {
     gallery.requireUpload(req);
     UploadStore.Session s = session(req);
     long offset = req.query("offset").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong)
-        .orElseThrow(() -> InputProblem.of("offset", "A chunk needs ?offset= (where in the file it starts)."));
+        .orElseThrow(() -> InputProblem.of("offset", req.text(NEED_OFFSET)));
     List<Upload> parts = req.uploads().stream().filter(u -> u.field().equals("chunk")).toList();
-    if (parts.size() != 1 || parts.get(0).size() == 0) throw InputProblem.of("chunk", "Send one non-empty chunk of the file, as the field “chunk”.");
+    if (parts.size() != 1 || parts.get(0).size() == 0) throw InputProblem.of("chunk", req.text(ONE_CHUNK));
     Upload part = parts.get(0);
     if (offset != s.received()) {
-      throw HttpProblem.conflict("The server has " + Math.max(0, s.received()) + " bytes of this video, so the next chunk starts there.");
+      throw HttpProblem.conflict(req.text(SERVER_HAS, "bytes", Math.max(0, s.received())));
     }
-    if (offset + part.size() > s.totalSize()) throw InputProblem.of("chunk", "That is more of the file than the upload said it would send.");
+    if (offset + part.size() > s.totalSize()) throw InputProblem.of("chunk", req.text(TOO_MUCH));
     String key;
     if (offset == 0 && (part.size() >= ENOUGH_TO_TELL || part.size() == s.totalSize())) {
       // The first bytes tell a video from a renamed file: the uploads service checks them (under the
@@ -140,7 +153,7 @@ final class UploadRoutes implements Routes {
     }
     if (!uploads.append(s.id(), offset, part.size(), key)) {
       gallery.deleteFiles(List.of(key));
-      throw HttpProblem.conflict("Another upload of this video sent that part first; go on from where the server is.");
+      throw HttpProblem.conflict(req.text(SENT_FIRST));
     }
     return Reply.json(Map.of("received", offset + part.size(), "size", s.totalSize()));
   }
@@ -149,7 +162,7 @@ final class UploadRoutes implements Routes {
     gallery.requireUpload(req);
     UploadStore.Session s = session(req);
     if (s.received() != s.totalSize() || !uploads.claim(s)) {
-      throw HttpProblem.conflict("Only " + Math.max(0, s.received()) + " of " + s.totalSize() + " bytes have arrived; send the rest first.");
+      throw HttpProblem.conflict(req.text(NOT_ALL_ARRIVED, "received", Math.max(0, s.received()), "size", s.totalSize()));
     }
     List<UploadStore.Chunk> chunks = uploads.chunks(s.id());
     Path joined = Files.createTempFile("signs-upload", ".part");

@@ -1,0 +1,63 @@
+package org.courtyard.plugins.signs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.courtyard.testkit.BundleCheck;
+import org.courtyard.testkit.CourtyardExtension;
+import org.courtyard.testkit.PluginJar;
+import org.courtyard.testkit.TestClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The sign gallery in the reader's language: its own words from its messages, the signs' words as they were typed. */
+class SignsLanguagesIT {
+  @RegisterExtension
+  static final CourtyardExtension courtyard = CourtyardExtension.withDemoSchool().plugin(PluginJar.fromBuild());
+
+  private static final String WILLOW = "/s/2-willow/signs";
+
+  @Test
+  void everyWordIsInItsMessagesInEnglishAndWelsh() {
+    BundleCheck.assertComplete("signs", "cy");
+  }
+
+  @Test
+  void aWelshReaderSeesTheGalleryInWelshAndTheSignsAsTyped() {
+    TestClient teacher = courtyard.signIn("mrs.patel").header("Accept-Language", "cy");
+    teacher.get(WILLOW + "/new");
+    Map<String, String> fields = SignsIT.fields("Rainbow", "colours");
+    fields.put("notes", "Arc the open hand over the head");
+    TestClient.Response added = teacher.postFile(WILLOW + "/new", fields, "video", "rainbow.mp4", "video/mp4", SignsIT.mp4(30_000, 41));
+    assertEquals(303, added.status(), added.body());
+    String sign = added.location();
+    assertEquals(303, teacher.post(WILLOW + "/week", Map.of("sign", sign.substring(sign.lastIndexOf('/') + 1))).status());
+
+    TestClient ben = courtyard.signIn("ben").header("Accept-Language", "cy");
+    TestClient.Response gallery = ben.get(WILLOW);
+    assertTrue(gallery.contains("<html lang=\"cy\""), gallery.body());
+    assertTrue(gallery.contains("<h1>Arwyddion</h1>") && gallery.contains("Chwilio am air") && gallery.contains("Arwydd yr wythnos:"), gallery.body());
+    assertTrue(gallery.contains(">Rainbow<") && gallery.contains("colours"), "the sign's word and category stay as typed");
+    assertFalse(gallery.contains("Find a word"), "no English left");
+    assertTrue(ben.get(WILLOW + "?q=rain&category=colours").contains("Yn dangos arwyddion sy&#x27;n cyfateb i “rain” y categori “colours”."),
+        "the filters in one Welsh sentence");
+    assertTrue(courtyard.signIn("ben").get(WILLOW + "?q=rain").contains("<p>Showing signs matching “rain”. <a"), "and in English as before");
+    TestClient.Response page = ben.get(sign);
+    assertTrue(page.contains("Cymhorthion dysgu") && page.contains("Chwarae eto") && page.contains("<dt>Categori</dt>"), page.body());
+    assertTrue(page.contains("Arc the open hand over the head") && page.contains("Ms Deaf Instructor"), "notes and signer as written");
+    assertTrue(page.contains("aria-label=\"Arwydd ar gyfer “Rainbow”\""), "the video's label in Welsh around the typed word");
+    assertTrue(ben.get("/s/2-willow").contains("pob arwydd"), "the space page's box in Welsh");
+
+    Map<String, String> edit = SignsIT.fields("", "colours");
+    edit.put("form", "edit");
+    teacher.get(sign);
+    TestClient.Response refused = teacher.post(sign + "/edit", edit);
+    assertEquals(422, refused.status(), refused.body());
+    assertTrue(refused.contains("Teipiwch y gair neu") && refused.contains("Does dim wedi newid."), refused.body());
+
+    TestClient.Response practice = courtyard.signIn("chloe").header("Accept-Language", "cy").get(WILLOW.replace("2-willow", "5-oak") + "/practice");
+    assertTrue(practice.contains("<h1>Ymarfer</h1>"), practice.body());
+  }
+}
