@@ -19,41 +19,51 @@ public final class LanguageChoice {
   /** The cookie the sign-in and picture pages' chooser sets before anyone is signed in. */
   public static final String COOKIE = "courtyard_lang";
   private final Db db;
+  // Read on every page: kept a second (see ShortCache), forgotten here when changed here.
+  private final org.courtyard.core.cache.ShortCache<Long, Optional<Language>> saved = new org.courtyard.core.cache.ShortCache<>(java.time.Duration.ofSeconds(1));
+  private final org.courtyard.core.cache.ShortCache<Long, SchoolLanguages> schools = new org.courtyard.core.cache.ShortCache<>(java.time.Duration.ofSeconds(1));
+
+  /** A school's offered languages and its default. */
+  private record SchoolLanguages(List<Language> offered, Language defaultLanguage) {}
 
   @Inject
   public LanguageChoice(Db db) { this.db = db; }
 
   /** The person's own choice, if they made one. */
   public Optional<Language> saved(long userId) {
-    return org.courtyard.core.cache.RequestMemo.get(() -> db.queryOne("SELECT language FROM users WHERE id = ?", rs -> rs.getString(1), userId)
-        .flatMap(Language::byCode), "user-language", userId);
+    return saved.get(userId, () -> db.queryOne("SELECT language FROM users WHERE id = ?", rs -> rs.getString(1), userId).flatMap(Language::byCode));
   }
 
   public void save(long userId, Language language) {
     db.update("UPDATE users SET language = ? WHERE id = ?", language == null ? null : language.code(), userId);
+    saved.forget(userId);
+  }
+
+  private SchoolLanguages school(long schoolId) {
+    return schools.get(schoolId, () -> db.queryOne("SELECT languages, default_language FROM schools WHERE space_id = ?", rs -> {
+      String list = rs.getString(1);
+      List<Language> out = new ArrayList<>();
+      if (list == null || list.isBlank()) out.addAll(Language.SHIPPED);
+      else for (String code : list.split(",")) Language.byCode(code).ifPresent(out::add);
+      if (!out.contains(Language.ENGLISH)) out.add(0, Language.ENGLISH);
+      return new SchoolLanguages(List.copyOf(out), Language.byCode(rs.getString(2)).orElse(Language.ENGLISH));
+    }, schoolId).orElse(new SchoolLanguages(Language.SHIPPED, Language.ENGLISH)));
   }
 
   /** The languages a school offers, in its order (all shipped if it has not chosen). */
   public List<Language> offered(Long schoolId) {
-    if (schoolId == null) return Language.SHIPPED;
-    String list = db.queryOne("SELECT languages FROM schools WHERE space_id = ?", rs -> rs.getString(1), schoolId).orElse(null);
-    if (list == null || list.isBlank()) return Language.SHIPPED;
-    List<Language> out = new ArrayList<>();
-    for (String code : list.split(",")) Language.byCode(code).ifPresent(out::add);
-    if (!out.contains(Language.ENGLISH)) out.add(0, Language.ENGLISH);
-    return out;
+    return schoolId == null ? Language.SHIPPED : school(schoolId).offered();
   }
 
   /** The school's first language for people who have not chosen and whose browser asks for none it offers. */
   public Language defaultFor(Long schoolId) {
-    if (schoolId == null) return Language.ENGLISH;
-    return db.queryOne("SELECT default_language FROM schools WHERE space_id = ?", rs -> rs.getString(1), schoolId)
-        .flatMap(Language::byCode).orElse(Language.ENGLISH);
+    return schoolId == null ? Language.ENGLISH : school(schoolId).defaultLanguage();
   }
 
   public void setSchoolLanguages(long schoolId, List<Language> offered, Language defaultLanguage) {
     db.update("UPDATE schools SET languages = ?, default_language = ? WHERE space_id = ?",
         String.join(",", offered.stream().map(Language::code).toList()), defaultLanguage.code(), schoolId);
+    schools.forget(schoolId);
   }
 
   /** Resolves the reader's language from what is known about them. */

@@ -54,13 +54,16 @@ public final class MessageOverrides {
 
   /** Every override of a school in one language, key to message (read once per request). */
   public Map<String, String> forLanguage(long schoolId, String language) {
-    return RequestMemo.get(() -> {
+    // Read for every page: kept a second, forgotten at once when this node changes one.
+    return cache.get(schoolId + "|" + language, () -> {
       Map<String, String> m = new LinkedHashMap<>();
       db.query("SELECT message_key, message FROM message_overrides WHERE school_id = ? AND language = ? ORDER BY message_key",
           rs -> new String[] {rs.getString(1), rs.getString(2)}, schoolId, language).forEach(r -> m.put(r[0], r[1]));
       return Map.copyOf(m);
-    }, "message-overrides", schoolId, language);
+    });
   }
+
+  private final org.courtyard.core.cache.ShortCache<String, Map<String, String>> cache = new org.courtyard.core.cache.ShortCache<>(java.time.Duration.ofSeconds(1));
 
   /** Every override of a school, by language and key. */
   public List<Override> all(long schoolId) {
@@ -87,12 +90,14 @@ public final class MessageOverrides {
       return null;
     });
     RequestMemo.clear();
+    cache.forgetAll();
   }
 
   /** Goes back to the shipped words for a key; true if there was an override. */
   public boolean clear(long schoolId, String language, String key) {
     int n = db.update("DELETE FROM message_overrides WHERE school_id = ? AND language = ? AND message_key = ?", schoolId, language, key);
     RequestMemo.clear();
+    cache.forgetAll();
     return n > 0;
   }
 }

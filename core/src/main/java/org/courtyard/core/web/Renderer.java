@@ -63,7 +63,18 @@ public final class Renderer {
           t = handlebars.compile(template);
           compiled.putIfAbsent(template, t);
         }
-        return t.apply(model);
+        // The reader's language, school wording and zone, for the helpers without a lookup through the
+        // template's context chain on every {{t}} (a nested render keeps the outer one's).
+        Reading outer = READING.get();
+        if (model instanceof Map<?, ?> m && m.get(LANGUAGE) instanceof String lang) {
+          READING.set(new Reading(lang, m.get(OVERRIDES) instanceof Map<?, ?> o && !o.isEmpty() ? castOverrides(o) : null,
+              m.get("timeZone") instanceof ZoneId z ? z : null));
+        }
+        try {
+          return t.apply(model);
+        } finally {
+          READING.set(outer);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("Template " + template + " could not be rendered: " + e.getMessage(), e);
       }
@@ -92,14 +103,33 @@ public final class Renderer {
   @SuppressWarnings("unchecked")
   private static Map<String, String> castOverrides(Map<?, ?> o) { return (Map<String, String>) o; }
 
+  /** What the page being rendered on this thread is read in. */
+  private record Reading(String language, Map<String, String> overrides, ZoneId zone) {}
+
+  private static final ThreadLocal<Reading> READING = new ThreadLocal<>();
+
   private static String language(Options options) {
+    Reading r = READING.get();
+    if (r != null) return r.language();
     return options.get(LANGUAGE) instanceof String s ? s : "en";
+  }
+
+  private static Map<String, String> overrides(Options options) {
+    Reading r = READING.get();
+    if (r != null) return r.overrides();
+    return options.get(OVERRIDES) instanceof Map<?, ?> o && !o.isEmpty() ? castOverrides(o) : null;
+  }
+
+  private static ZoneId zone(Options options) {
+    Reading r = READING.get();
+    if (r != null && r.zone() != null) return r.zone();
+    return options.get("timeZone") instanceof ZoneId z ? z : ZoneId.systemDefault();
   }
 
   private static void registerHelpers(Handlebars h, Messages messages, MessageBundle own) {
     // {{t "key" name=value}}: words in the reader's language from the tool's bundle, then the core's.
     h.registerHelper("t", (Helper<Object>) (key, options) -> messages.format(own, language(options), String.valueOf(key), options.hash,
-        options.get(OVERRIDES) instanceof Map<?, ?> o && !o.isEmpty() ? castOverrides(o) : null));
+        overrides(options)));
     // {{langAttr lang}}: ' lang="pl"' (and dir for right-to-left scripts) on content written in another language.
     h.registerHelper("langAttr", (Helper<Object>) (value, options) -> new Handlebars.SafeString(
         org.courtyard.core.i18n.ContentLanguages.attributes(value == null ? null : String.valueOf(value))));
@@ -119,7 +149,7 @@ public final class Renderer {
     });
     h.registerHelper("date", (Helper<Object>) (value, options) -> {
       // In the school's zone (the core puts timeZone in every page's model), not the server's.
-      if (value instanceof Instant i) return messages.dateTime(language(options), options.get("timeZone") instanceof ZoneId z ? z : ZoneId.systemDefault()).format(i);
+      if (value instanceof Instant i) return messages.dateTime(language(options), zone(options)).format(i);
       return value == null ? "" : value.toString();
     });
     h.registerHelper("plural", (Helper<Object>) (value, options) -> {
