@@ -32,6 +32,8 @@ public final class MessageCheck {
   static final Pattern CODE_KEY = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9-]+)+)\"");
   /** A key code asks for by name: req.t("key") or Message.of("key"); it must exist. */
   static final Pattern CODE_CALL = Pattern.compile("(?:\\bt|Message\\.of)\\(\\s*\"([a-z][\\w-]*(?:\\.[\\w-]+)+)\"");
+  /** The conventional keys of a tool's declared texts (see ToolTexts). */
+  static final Pattern BUILT_KEYS = Pattern.compile("^[a-z0-9-]+\\.(tool\\.(title|description)|capability\\.|setting\\.|menu\\.|widget\\.)");
   private static final Pattern COMMENT = Pattern.compile("\\{\\{!--.*?--}}|\\{\\{![^}]*}}", Pattern.DOTALL);
   private static final Pattern MUSTACHE = Pattern.compile("\\{\\{\\{?[^}]*}?}}");
   private static final Pattern SCRIPT_STYLE = Pattern.compile("<(script|style)\\b.*?</\\1>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
@@ -77,7 +79,15 @@ public final class MessageCheck {
     }
     Set<String> unused = new TreeSet<>(english);
     unused.removeAll(used);
+    // Keys the core looks up by building their name: a tool's declared texts, kinds, roles, pictures.
+    unused.removeIf(k -> BUILT_KEYS.matcher(k).find() || code.stream().anyMatch(c -> builtPrefixUsed(c, k)));
     return new Report(owner, used, missingEnglish, missing, unused, bare);
+  }
+
+  /** Whether code builds this key from a prefix it names, e.g. {@code "kind.user." + kind}. */
+  private static boolean builtPrefixUsed(String code, String key) {
+    int dot = key.lastIndexOf('.');
+    return dot > 0 && code.contains("\"" + key.substring(0, dot + 1) + "\"");
   }
 
   /** Words a reader would see that are written in the template itself rather than taken from messages. */
