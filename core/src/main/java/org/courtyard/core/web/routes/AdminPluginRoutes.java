@@ -90,9 +90,9 @@ public final class AdminPluginRoutes {
       for (ToolRegistry.ActiveTool t : tools.ofPlugin(p.pluginId())) {
         Map<String, Object> tm = new HashMap<>();
         tm.put("id", t.id());
-        tm.put("title", t.info().title());
+        tm.put("title", org.courtyard.core.plugins.ToolTexts.title(t, req.language().code()));
         tm.put("icon", t.info().icon());
-        tm.put("description", t.info().description());
+        tm.put("description", org.courtyard.core.plugins.ToolTexts.description(t, req.language().code()));
         tm.put("enabled", schools.toolEnabled(school.id(), t.id()));
         tm.put("hasSettings", t.info().settings().stream().anyMatch(s -> s.scope() == Setting.Scope.SCHOOL || s.scope() == Setting.Scope.SPACE));
         tm.put("capabilities", t.info().capabilities().stream().map(c -> req.t("admin.plugins.capability", "capability", c.id(), "role", c.defaultRole().label())).toList());

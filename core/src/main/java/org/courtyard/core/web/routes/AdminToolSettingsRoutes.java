@@ -49,15 +49,15 @@ public final class AdminToolSettingsRoutes {
   private Page settingsPage(WebRequest req, Space school, ToolRegistry.ActiveTool tool, String error, Map<String, String> submitted, int status) {
     List<Map<String, Object>> fields = new ArrayList<>();
     for (Setting<?> s : tool.info().settings()) {
-      Map<String, Object> f = SettingFields.field(s, submitted.getOrDefault(s.key(), settings.stored(school.id(), tool.id(), s.key()).orElse(s.defaultValue())));
+      Map<String, Object> f = SettingFields.field(tool, req.language().code(), s, submitted.getOrDefault(s.key(), settings.stored(school.id(), tool.id(), s.key()).orElse(s.defaultValue())));
       f.put("perSpace", s.scope() == Setting.Scope.SPACE);
       fields.add(f);
     }
     Map<String, Object> m = new HashMap<>();
-    m.put("tool", Map.of("id", tool.id(), "title", tool.info().title()));
+    m.put("tool", Map.of("id", tool.id(), "title", org.courtyard.core.plugins.ToolTexts.title(tool, req.language().code())));
     m.put("fields", fields);
     m.put("error", error);
-    return AdminPages.page("settings", school, m, req.t("admin.settings.title", "tool", tool.info().title())).status(status);
+    return AdminPages.page("settings", school, m, req.t("admin.settings.title", "tool", org.courtyard.core.plugins.ToolTexts.title(tool, req.language().code()))).status(status);
   }
 
   private Reply saveSettings(WebRequest req) {

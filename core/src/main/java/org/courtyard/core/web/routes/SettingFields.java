@@ -24,6 +24,16 @@ final class SettingFields {
     return f;
   }
 
+  /** As {@link #field(Setting, String)}, with the tool's label, help and choices in the reader's language. */
+  static Map<String, Object> field(org.courtyard.core.plugins.ToolRegistry.ActiveTool tool, String language, Setting<?> s, String value) {
+    Map<String, Object> f = field(s, value);
+    f.put("label", org.courtyard.core.plugins.ToolTexts.setting(tool, language, s));
+    f.put("help", org.courtyard.core.plugins.ToolTexts.settingHelp(tool, language, s));
+    f.put("choices", s.choices().stream().map(c -> Map.of("value", c.value(),
+        "label", org.courtyard.core.plugins.ToolTexts.choice(tool, language, s, c))).toList());
+    return f;
+  }
+
   /** A submitted value for a declared setting: a checkbox sends "true" after its hidden "false". */
   static String submitted(WebRequest req, Setting<?> s, String field) {
     return s.type() == Setting.Type.FLAG ? Boolean.toString(req.formAll(field).contains("true")) : req.form(field);

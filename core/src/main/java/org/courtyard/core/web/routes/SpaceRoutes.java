@@ -81,10 +81,7 @@ public final class SpaceRoutes {
    * language when the tool's messages have them under "&lt;tool&gt;.&lt;what&gt;", else as declared.
    */
   public static String toolText(WebRequest req, org.courtyard.core.i18n.Messages messages, ToolRegistry.ActiveTool t, String what, String declared) {
-    org.courtyard.core.i18n.MessageBundle own = t.templates() == null ? null : t.templates().bundle();
-    String key = t.id() + "." + what;
-    if (own == null || (own.pattern(req.language().code(), key) == null && own.pattern("en", key) == null)) return declared;
-    return messages.format(own, req.language().code(), key);
+    return org.courtyard.core.plugins.ToolTexts.text(t, req.language().code(), what, declared);
   }
 
   /** A space for a page, its kind in the reader's language. */
