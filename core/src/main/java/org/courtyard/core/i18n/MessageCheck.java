@@ -30,8 +30,8 @@ public final class MessageCheck {
   static final Pattern TEMPLATE_KEY = Pattern.compile("\\{\\{~?t\\s+\"([^\"]+)\"");
   /** A key-shaped string in code: words.words (at least one dot, no spaces). */
   static final Pattern CODE_KEY = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9-]+)+)\"");
-  /** A key code asks for by name: req.t("key") or Message.of("key"); it must exist. */
-  static final Pattern CODE_CALL = Pattern.compile("(?:\\bt|Message\\.of)\\(\\s*\"([a-z][\\w-]*(?:\\.[\\w-]+)+)\"");
+  /** A key code asks for by name: req.t("key"), Message.of("key"), Words.of("key") or new Refusal("key"); it must exist. */
+  static final Pattern CODE_CALL = Pattern.compile("(?:\\bt|Message\\.of|Words\\.of|\\bRefusal)\\(\\s*\"([a-z][\\w-]*(?:\\.[\\w-]+)+)\"");
   /** The conventional keys of a tool's declared texts (see ToolTexts). */
   static final Pattern BUILT_KEYS = Pattern.compile("^[a-z0-9-]+\\.(tool\\.(title|description)|capability\\.|setting\\.|menu\\.|widget\\.)");
   private static final Pattern COMMENT = Pattern.compile("\\{\\{!--.*?--}}|\\{\\{![^}]*}}", Pattern.DOTALL);

@@ -2,6 +2,7 @@ package org.courtyard.core.identity;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
+import org.courtyard.core.i18n.Words;
 
 /** bcrypt with a configurable cost; a dummy check keeps unknown-user answers as slow as known ones. */
 public final class Passwords {
@@ -27,11 +28,11 @@ public final class Passwords {
     return BCrypt.verifyer().verify(secret.toCharArray(), hash.getBytes(StandardCharsets.UTF_8)).verified;
   }
 
-  /** Returns a message for the form, or null when the password is acceptable. */
-  public static String weakness(String password, String username) {
-    if (password == null || password.length() < MIN_LENGTH) return "Use at least " + MIN_LENGTH + " characters.";
-    if (password.getBytes(StandardCharsets.UTF_8).length > 72) return "Use at most 72 characters.";
-    if (password.equalsIgnoreCase(username)) return "The password must not be the username.";
+  /** What is wrong with the password, for the form in the reader's language; null when it is acceptable. */
+  public static Words weakness(String password, String username) {
+    if (password == null || password.length() < MIN_LENGTH) return Words.of("account.password.tooShort", "min", MIN_LENGTH);
+    if (password.getBytes(StandardCharsets.UTF_8).length > 72) return Words.of("account.password.tooLong", "max", 72);
+    if (password.equalsIgnoreCase(username)) return Words.of("account.password.isUsername");
     return null;
   }
 }

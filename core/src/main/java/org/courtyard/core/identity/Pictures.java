@@ -1,6 +1,7 @@
 package org.courtyard.core.identity;
 
 import java.util.List;
+import org.courtyard.core.i18n.Refusal;
 
 /** The pictures young learners choose from, and the animal avatars shown on the class grid. */
 public final class Pictures {
@@ -43,10 +44,10 @@ public final class Pictures {
   /** The stored form of a sequence, e.g. "cat,sun,tree"; validated so only known pictures are hashed. */
   public static String sequence(List<String> names) {
     if (names.size() != SEQUENCE_LENGTH || !names.stream().allMatch(Pictures::isSecret)) {
-      throw new IllegalArgumentException("Choose " + SEQUENCE_LENGTH + " pictures.");
+      throw new Refusal("pictures.chooseCount", "count", SEQUENCE_LENGTH);
     }
     // The sixteen "same picture four times" sequences are the first anyone would guess.
-    if (names.stream().distinct().count() == 1) throw new IllegalArgumentException("Choose at least two different pictures.");
+    if (names.stream().distinct().count() == 1) throw new Refusal("pictures.twoDifferent");
     return String.join(",", names);
   }
 
@@ -64,7 +65,7 @@ public final class Pictures {
   /** A sequence tried at sign-in: a new four-picture one, or an old three-picture one. */
   static String attempt(List<String> names) {
     if ((names.size() != SEQUENCE_LENGTH && names.size() != OLD_SEQUENCE_LENGTH) || !names.stream().allMatch(Pictures::isSecret)) {
-      throw new IllegalArgumentException("Choose " + SEQUENCE_LENGTH + " pictures.");
+      throw new Refusal("pictures.chooseCount", "count", SEQUENCE_LENGTH);
     }
     return String.join(",", names);
   }

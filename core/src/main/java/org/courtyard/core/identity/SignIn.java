@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.courtyard.core.audit.AuditLog;
 import org.courtyard.core.config.Config;
+import org.courtyard.core.i18n.Words;
 import org.courtyard.core.spaces.Space;
 
 /**
@@ -25,9 +26,13 @@ import org.courtyard.core.spaces.Space;
  */
 @Singleton
 public final class SignIn {
-  public static final String WRONG = "That did not work. Check the username and password and try again."
-      + " After several wrong tries you need to wait a little before the next one.";
-  public static final String WRONG_PICTURES = "Those pictures are not right. Try again, or ask your teacher.";
+  /** The one answer to a wrong, unknown or held-back password try (shown in the reader's language). */
+  public static final Words WRONG_TRY = Words.of("login.wrong");
+  public static final Words WRONG_PICTURES_TRY = Words.of("pictureLogin.wrong");
+  public static final Words SWITCHED_OFF = Words.of("login.switchedOff");
+  /** The same in English (logs, tests). */
+  public static final String WRONG = WRONG_TRY.english();
+  public static final String WRONG_PICTURES = WRONG_PICTURES_TRY.english();
   private static final long DAY_MS = 24 * 3_600_000L;
   private static final long QUARTER_HOUR_MS = 15 * 60_000L;
 
@@ -56,11 +61,17 @@ public final class SignIn {
     this.deviceTries = config.getInt(Config.PICTURE_DEVICE_TRIES, 300);
   }
 
-  /** The outcome, with the message to show when it failed (never saying whether the username exists). */
-  public record Result(Optional<User> user, String message, boolean mustChoosePassword) {
+  /**
+   * The outcome, with the words to show when it failed (never saying whether the username exists), put
+   * into the reader's language by the page.
+   */
+  public record Result(Optional<User> user, Words refusal, boolean mustChoosePassword) {
     static Result ok(User u) { return new Result(Optional.of(u), null, false); }
 
-    static Result no(String message) { return new Result(Optional.empty(), message, false); }
+    static Result no(Words refusal) { return new Result(Optional.empty(), refusal, false); }
+
+    /** The refusal in English, or null after a success. */
+    public String message() { return refusal == null ? null : refusal.english(); }
   }
 
   public Result withPassword(String username, String password, String address) {
@@ -72,22 +83,22 @@ public final class SignIn {
         SignInCounters.Limit.progressive("acct", name + "|" + address, freeTries, DAY_MS).ofOnePerson());
     // A held-back try is not written to the audit log one by one (a stranger hammering away would
     // flood it); the moment a hold begins is (see failed()).
-    if (!reserveAll(limits, now)) return Result.no(WRONG);
+    if (!reserveAll(limits, now)) return Result.no(WRONG_TRY);
     Optional<User> found = users.byUsername(name);
     if (found.isEmpty()) {
       users.passwordMatches(-1, password == null ? "" : password); // same cost as a real check
       failed(limits, now, null, address, "unknown username");
-      return Result.no(WRONG);
+      return Result.no(WRONG_TRY);
     }
     User u = found.get();
     boolean firstCode = password != null && !u.hasPassword() && users.firstLoginCodeMatches(u.id(), password);
     boolean matches = firstCode || (password != null && users.passwordMatches(u.id(), password));
     if (!matches) {
       failed(limits, now, u, address, "wrong password");
-      return Result.no(WRONG);
+      return Result.no(WRONG_TRY);
     }
     succeeded(limits);
-    if (u.disabled()) return Result.no("This account is switched off. Ask the school office.");
+    if (u.disabled()) return Result.no(SWITCHED_OFF);
     users.recordSuccess(u.id());
     // An imported account's first sign-in, with the code from the class letter: they must choose a password next.
     return firstCode ? new Result(Optional.of(u), null, true) : Result.ok(u);
@@ -105,7 +116,7 @@ public final class SignIn {
         setUpDevice ? SignInCounters.Limit.of("class-device", Long.toString(cls.id()), deviceTries, DAY_MS)
             : SignInCounters.Limit.of("class", Long.toString(cls.id()), classTries, DAY_MS),
         childLimit);
-    if (child.disabled() || !reserveAll(limits, now)) return Result.no(WRONG_PICTURES);
+    if (child.disabled() || !reserveAll(limits, now)) return Result.no(WRONG_PICTURES_TRY);
     // An old three-picture sequence is too easy to guess from anywhere: it works only on a set-up device.
     boolean matches = (setUpDevice || child.pictureLength() >= Pictures.SEQUENCE_LENGTH) && users.pictureSequenceMatches(child.id(), pictures);
     if (!matches) {
@@ -114,7 +125,7 @@ public final class SignIn {
         users.lockUntil(child.id(), java.time.Instant.ofEpochMilli(now + pauseMs));
         audit.record(child.schoolId(), AuditLog.Action.SIGN_IN_LOCKED, null, child, cls.id(), "picture sign-in paused", address);
       }
-      return Result.no(WRONG_PICTURES);
+      return Result.no(WRONG_PICTURES_TRY);
     }
     succeeded(limits);
     users.recordSuccess(child.id());

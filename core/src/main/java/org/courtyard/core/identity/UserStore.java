@@ -12,6 +12,8 @@ import org.courtyard.api.UserKind;
 import org.courtyard.api.event.UserCreated;
 import org.courtyard.core.db.Db;
 import org.courtyard.core.events.EventHub;
+import org.courtyard.core.i18n.Refusal;
+import org.courtyard.core.i18n.Words;
 import org.courtyard.api.service.Relationships;
 import org.courtyard.core.relationships.RelationshipsChanged;
 
@@ -40,14 +42,14 @@ public final class UserStore {
   public User create(NewUser n) {
     String username = normaliseUsername(n.username());
     if (!username.matches("[a-z0-9][a-z0-9._-]{1,79}")) {
-      throw new IllegalArgumentException("Usernames use letters, digits, '.', '_' or '-' (2 to 80 characters).");
+      throw new Refusal("people.usernameRule");
     }
-    if (n.displayName() == null || n.displayName().isBlank()) throw new IllegalArgumentException("Enter the person's name.");
-    if (byUsername(username).isPresent()) throw new IllegalArgumentException("The username '" + username + "' is taken.");
+    if (n.displayName() == null || n.displayName().isBlank()) throw new Refusal("people.enterName");
+    if (byUsername(username).isPresent()) throw new Refusal("people.usernameTaken", "username", username);
     String hash = null;
     if (n.password() != null && !n.password().isEmpty()) {
-      String weak = Passwords.weakness(n.password(), username);
-      if (weak != null) throw new IllegalArgumentException(weak);
+      Words weak = Passwords.weakness(n.password(), username);
+      if (weak != null) throw new Refusal(weak);
       hash = passwords.hash(n.password());
     }
     String avatar = n.avatar() != null ? n.avatar() : Pictures.AVATARS.get(Math.floorMod(username.hashCode(), Pictures.AVATARS.size())).name();
@@ -91,7 +93,7 @@ public final class UserStore {
   }
 
   public void update(long id, String displayName, UserKind kind, String email) {
-    if (displayName == null || displayName.isBlank()) throw new IllegalArgumentException("Enter the person's name.");
+    if (displayName == null || displayName.isBlank()) throw new Refusal("people.enterName");
     db.update("UPDATE users SET display_name = ?, kind = ?, email = ? WHERE id = ?", displayName.trim(), kind, blankToNull(email), id);
     relationshipsChanged(id);
   }
@@ -103,8 +105,8 @@ public final class UserStore {
 
   public void setPassword(long id, String password) {
     User u = byId(id).orElseThrow();
-    String weak = Passwords.weakness(password, u.username());
-    if (weak != null) throw new IllegalArgumentException(weak);
+    Words weak = Passwords.weakness(password, u.username());
+    if (weak != null) throw new Refusal(weak);
     db.transaction(() -> {
       db.update("UPDATE users SET password_hash = ? WHERE id = ?", passwords.hash(password), id);
       // A chosen password replaces the first-login code an import handed out.
@@ -186,13 +188,13 @@ public final class UserStore {
   /** Links a parent or carer to a learner ({@code relation} as the school names it: "Mother", "Foster carer"…), or updates the link. */
   public void linkParent(long parentId, long childId, String relation, Relationships.CarerLevel level) {
     String named = relation == null || relation.isBlank() ? "Parent" : relation.trim();
-    if (named.length() > 40) throw new IllegalArgumentException("Say how they are related in at most 40 characters.");
-    User parent = byId(parentId).orElseThrow(() -> new IllegalArgumentException("No such parent account."));
-    User child = byId(childId).orElseThrow(() -> new IllegalArgumentException("No such learner."));
-    if (parent.kind() != UserKind.PARENT) throw new IllegalArgumentException(parent.displayName() + " is not a parent account.");
-    if (child.kind() != UserKind.LEARNER) throw new IllegalArgumentException(child.displayName() + " is not a learner.");
+    if (named.length() > 40) throw new Refusal("people.relationTooLong", "max", 40);
+    User parent = byId(parentId).orElseThrow(() -> new Refusal("people.noSuchParent"));
+    User child = byId(childId).orElseThrow(() -> new Refusal("people.noSuchLearner"));
+    if (parent.kind() != UserKind.PARENT) throw new Refusal("people.notParent", "name", parent.displayName());
+    if (child.kind() != UserKind.LEARNER) throw new Refusal("people.notLearner", "name", child.displayName());
     if (parent.schoolId() == null || !parent.schoolId().equals(child.schoolId())) {
-      throw new IllegalArgumentException(parent.displayName() + " and " + child.displayName() + " are not in the same school.");
+      throw new Refusal("people.notSameSchool", "parent", parent.displayName(), "child", child.displayName());
     }
     if (db.update("UPDATE parent_links SET relation = ?, carer_level = ? WHERE parent_id = ? AND child_id = ?", named, level.name(), parentId, childId) == 0) {
       db.update("INSERT INTO parent_links (parent_id, child_id, relation, carer_level) VALUES (?, ?, ?, ?)", parentId, childId, named, level.name());

@@ -10,6 +10,7 @@ import org.courtyard.api.UserKind;
 import org.courtyard.api.service.Permissions;
 import org.courtyard.core.cache.RequestMemo;
 import org.courtyard.core.db.Db;
+import org.courtyard.core.i18n.Words;
 import org.courtyard.core.identity.User;
 import org.courtyard.core.identity.UserStore;
 import org.courtyard.core.spaces.Membership;
@@ -56,45 +57,48 @@ public final class PermissionService implements Permissions {
 
   public Decision decide(User user, String capabilityId, Space space) {
     if (user == null) return decideForVisitor(capabilityId, space);
-    if (user.disabled()) return Decision.deny(null, "The account is disabled.");
+    if (user.disabled()) return Decision.deny(null, "error.why.disabled");
     Capability capability = capabilities.find(capabilityId).orElse(null);
-    if (capability == null) return Decision.deny(null, "No enabled tool declares the capability " + capabilityId + ".");
+    if (capability == null) return Decision.deny(null, "error.why.noCapability", "capability", capabilityId);
     if (space.archived() && !capability.readOnly()) {
-      return Decision.deny(null, "The space is archived, so it is read-only.");
+      return Decision.deny(null, "error.why.archived");
     }
     if (isAdminFor(user, space)) {
-      return Decision.allow(Role.OWNER, user.siteAdmin() ? "Site admins hold every capability." : "School admins hold every capability in their school.");
+      return Decision.allow(Role.OWNER, user.siteAdmin() ? "error.why.siteAdmin" : "error.why.schoolAdmin");
     }
     RoleSource role = roleIn(user, space);
     if (role == null && capability.schoolWide() && user.schoolId() != null && user.schoolId().equals(space.schoolId())) {
-      return Decision.allow(null, capabilityId + " is held by everyone in the school; the tool decides what each person sees.");
+      return Decision.allow(null, "error.why.schoolWide", "capability", capabilityId);
     }
-    if (role == null) return Decision.deny(null, "Has no role in " + space.name() + ".");
+    if (role == null) return Decision.deny(null, "error.why.noRole", "space", space.name());
     String override = overrides(space.id()).get(capabilityId);
     if (NOBODY.equals(override)) {
-      return Decision.deny(role.role(), "The owner of " + space.name() + " withheld " + capabilityId + " from every role.");
+      return Decision.deny(role.role(), "error.why.withheld", "space", space.name(), "capability", capabilityId);
     }
     Role min = override != null ? Role.valueOf(override) : capability.defaultRole();
-    String rule = override != null ? "the space owner's setting for " + space.name() : "its declaration";
+    // Required by the space owner's setting for this space, or by the capability's declaration.
+    String rule = override != null ? "space" : "declaration";
+    Words roleName = Words.of("role." + role.role().name());
+    Words minName = Words.of("role." + min.name());
     if (role.role().atLeast(min)) {
-      return Decision.allow(role.role(), "Role " + role.role().label() + " (" + role.why() + ") meets " + min.label() + ", required by " + rule + ".");
+      return Decision.allow(role.role(), "error.why.meets", "role", roleName, "why", role.why(), "min", minName, "rule", rule, "space", space.name());
     }
-    return Decision.deny(role.role(), "Role " + role.role().label() + " (" + role.why() + ") is below " + min.label() + ", required by " + rule + ".");
+    return Decision.deny(role.role(), "error.why.below", "role", roleName, "why", role.why(), "min", minName, "rule", rule, "space", space.name());
   }
 
   /** Visitors who are not signed in hold only open capabilities, and only where the owner has not withheld them. */
   public Decision decideForVisitor(String capabilityId, Space space) {
     Capability capability = capabilities.find(capabilityId).orElse(null);
-    if (capability == null || !capability.open()) return Decision.deny(null, "Nobody is signed in.");
-    if (space.personal()) return Decision.deny(null, "Personal spaces are never open to visitors.");
+    if (capability == null || !capability.open()) return Decision.deny(null, "error.why.notSignedIn");
+    if (space.personal()) return Decision.deny(null, "error.why.personalClosed");
     if (override(space.id(), capabilityId).isPresent()) {
-      return Decision.deny(null, "The owner of " + space.name() + " has limited " + capabilityId + " to signed-in people.");
+      return Decision.deny(null, "error.why.limited", "space", space.name(), "capability", capabilityId);
     }
-    return Decision.allow(null, capabilityId + " is open to everyone.");
+    return Decision.allow(null, "error.why.open", "capability", capabilityId);
   }
 
-  /** The user's role in the space and where it came from; null when they have none. */
-  public record RoleSource(Role role, String why) {}
+  /** The user's role in the space and where it came from (in words for the reader); null when they have none. */
+  public record RoleSource(Role role, Words why) {}
 
   public RoleSource roleIn(User user, Space space) {
     if (user.disabled()) return null;
@@ -104,25 +108,25 @@ public final class PermissionService implements Permissions {
   private RoleSource computeRole(User user, Space space) {
     RoleSource best = null;
     if (space.personal() && space.ownerUserId() != null && space.ownerUserId() == user.id()) {
-      return new RoleSource(Role.OWNER, "their own personal space");
+      return new RoleSource(Role.OWNER, Words.of("error.why.ownSpace"));
     }
     // Personal spaces have no members: a membership row there (from before this rule) grants nothing.
     Optional<Membership> direct = space.personal() ? Optional.empty() : spaces.membership(space.id(), user.id());
-    if (direct.isPresent()) best = new RoleSource(direct.get().role(), "member of " + space.name());
+    if (direct.isPresent()) best = new RoleSource(direct.get().role(), Words.of("error.why.member", "space", space.name()));
     for (Space ancestor : spaces.ancestors(space)) {
       Optional<Membership> m = spaces.membership(ancestor.id(), user.id());
       if (m.isPresent() && m.get().cascades() && (best == null || m.get().role().compareTo(best.role()) > 0)) {
-        best = new RoleSource(m.get().role(), "member of " + ancestor.name() + ", which carries down");
+        best = new RoleSource(m.get().role(), Words.of("error.why.carriesDown", "space", ancestor.name()));
       }
     }
     if (best == null && user.kind() == UserKind.PARENT && space.parentsAllowed()) {
       if (space.personal()) {
         if (space.ownerUserId() != null && users.isParentOf(user.id(), space.ownerUserId())) {
-          best = new RoleSource(Role.VIEWER, "parent of the space's owner");
+          best = new RoleSource(Role.VIEWER, Words.of("error.why.parentOfOwner"));
         }
       } else if (db.count("SELECT COUNT(*) FROM memberships m JOIN parent_links p ON p.child_id = m.user_id"
           + " WHERE m.space_id = ? AND p.parent_id = ?", space.id(), user.id()) > 0) {
-        best = new RoleSource(Role.VIEWER, "parent of a member");
+        best = new RoleSource(Role.VIEWER, Words.of("error.why.parentOfMember"));
       }
     }
     return best;

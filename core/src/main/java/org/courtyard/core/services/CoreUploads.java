@@ -1,5 +1,7 @@
 package org.courtyard.core.services;
 
+import com.ibm.icu.text.ListFormatter;
+import com.ibm.icu.util.ULocale;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import org.courtyard.api.web.InputProblem;
 import org.courtyard.api.web.Reply;
 import org.courtyard.api.web.Upload;
 import org.courtyard.core.config.Config;
+import org.courtyard.core.i18n.ReaderWords;
+import org.courtyard.core.i18n.Words;
 
 /**
  * The uploads service tools share: size against the installation's limit (or a tighter one), kind by
@@ -63,24 +67,26 @@ public final class CoreUploads implements Uploads {
 
   @Override
   public Reply serve(String key, String contentType, String downloadName) {
-    return Reply.file(files.path(key).orElseThrow(() -> org.courtyard.api.web.HttpProblem.notFound("That file is no longer here.")),
+    return Reply.file(files.path(key).orElseThrow(() -> org.courtyard.api.web.HttpProblem.notFound(ReaderWords.current().t(Words.of("error.fileGone")))),
         contentType, downloadName);
   }
 
   /** The real content type, or an {@link InputProblem} saying what is wrong; stores nothing. */
   private String check(Upload u, String field, long limit, Kind... allowed) {
     Set<Kind> kinds = allowed.length == 0 ? EnumSet.allOf(Kind.class) : EnumSet.copyOf(List.of(allowed));
+    // In the language of whoever sent the file: the core names the request's reader for its length.
+    ReaderWords.Reader reader = ReaderWords.current();
     if (u.size() > limit) {
-      throw InputProblem.of(field, u.fileName() + " is " + megabytes(u.size()) + "; the largest file allowed here is " + megabytes(limit) + ". Nothing was saved.");
+      throw InputProblem.of(field, reader.t(Words.of("input.upload.tooBig", "file", u.fileName(), "size", megabytes(u.size()), "limit", megabytes(limit))));
     }
-    if (u.size() == 0) throw InputProblem.of(field, u.fileName() + " is empty. Nothing was saved.");
+    if (u.size() == 0) throw InputProblem.of(field, reader.t(Words.of("input.upload.empty", "file", u.fileName())));
     String type = null;
     if (kinds.contains(Kind.VIDEO)) type = ContentTypes.sniffVideo(u.file());
     if (type == null) {
       String sniffed = ContentTypes.sniff(u.file());
       if (kinds.contains(kind(sniffed))) type = sniffed;
     }
-    if (type == null) throw InputProblem.of(field, u.fileName() + " is not " + describe(kinds) + ". Nothing was saved.");
+    if (type == null) throw InputProblem.of(field, reader.t(Words.of("input.upload.notKind", "file", u.fileName(), "kinds", describe(kinds, reader))));
     return type;
   }
 
@@ -102,15 +108,16 @@ public final class CoreUploads implements Uploads {
     return Kind.DOCUMENT;
   }
 
-  /** "a picture or a sound", "a picture, a sound or a document (PDF, Word…)". */
-  static String describe(Set<Kind> kinds) {
+  /**
+   * "a picture or a sound", "a picture, a sound or a document (PDF, Word…)": each kind in the reader's
+   * words, joined as their language joins a list of choices (ICU's "or" list: "neu" in Welsh, "أو" in Arabic).
+   */
+  static String describe(Set<Kind> kinds, ReaderWords.Reader reader) {
     List<String> words = new ArrayList<>();
-    if (kinds.contains(Kind.IMAGE)) words.add("a picture (JPEG, PNG, GIF or WebP)");
-    if (kinds.contains(Kind.AUDIO)) words.add("a sound (MP3, Ogg, WAV or M4A)");
-    if (kinds.contains(Kind.VIDEO)) words.add("a video (MP4, MOV or WebM)");
-    if (kinds.contains(Kind.DOCUMENT)) words.add("a document (PDF, Word, Excel, PowerPoint)");
-    if (words.size() == 1) return words.get(0);
-    return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    for (Kind k : List.of(Kind.IMAGE, Kind.AUDIO, Kind.VIDEO, Kind.DOCUMENT)) {
+      if (kinds.contains(k)) words.add(reader.t(Words.of("input.upload.kind." + k.name())));
+    }
+    return ListFormatter.getInstance(ULocale.forLocale(reader.locale()), ListFormatter.Type.OR, ListFormatter.Width.WIDE).format(words);
   }
 
   private static String megabytes(long bytes) {

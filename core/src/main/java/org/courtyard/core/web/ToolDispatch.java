@@ -207,7 +207,7 @@ public final class ToolDispatch implements RouteMounter {
     User user = req.user();
     Decision d = permissions.decide(user, def.capability(), space);
     if (!d.allowed() && user == null) throw new HttpProblem(401, req.t("error.signInToSee"));
-    if (!d.allowed()) throw HttpProblem.forbidden(req.t("error.notHere", "reason", d.reason()));
+    if (!d.allowed()) throw HttpProblem.forbidden(req.t("error.notHere", "reason", req.t(d.why())));
     if (space.archived() && "POST".equals(def.method())) throw HttpProblem.forbidden(req.t("error.archived", "space", space.name()));
     return new Request(req, tool, space, user);
   }

@@ -102,14 +102,15 @@ public final class Web {
       }
       Answer answer;
       try {
-        Reply reply = work.handle(req);
+        // The reader's language for services a tool calls without its request (the uploads service's refusals).
+        Reply reply = org.courtyard.core.i18n.ReaderWords.run(req.reader(), () -> work.handle(req));
         answer = answer(req, templates.get(), reply);
       } catch (HttpProblem p) {
         answer = errorPage(req, p.status(), p.getMessage());
       } catch (org.courtyard.api.web.InputProblem p) {
         answer = errorPage(req, 422, String.join(" ", p.messages()));
       } catch (IllegalArgumentException e) {
-        answer = errorPage(req, 400, e.getMessage());
+        answer = errorPage(req, 400, req.problem(e));
       }
       if (ctx.session() != null) sessions.writeNow(ctx.session());
       return answer;

@@ -46,6 +46,28 @@ public final class WebRequest {
     return layout.messages().format(null, language().code(), key, org.courtyard.core.i18n.Messages.args(namesAndValues), layout.overrides(this));
   }
 
+  /** Words a class with no request gave (a refusal, a permission's reason), in the reader's language. */
+  public String t(org.courtyard.core.i18n.Words words) {
+    return words.in(layout.messages(), language().code(), layout.overrides(this));
+  }
+
+  /**
+   * What a refusal says to this reader: a {@link org.courtyard.core.i18n.Refusal}'s words in their
+   * language, any other exception's message as it was written.
+   */
+  public String problem(RuntimeException e) {
+    return e instanceof org.courtyard.core.i18n.Refusal r ? t(r.words()) : e.getMessage();
+  }
+
+  /** This request's reader, for services a tool calls without its request (see {@link org.courtyard.core.i18n.ReaderWords}). */
+  org.courtyard.core.i18n.ReaderWords.Reader reader() {
+    return new org.courtyard.core.i18n.ReaderWords.Reader() {
+      @Override public String language() { return WebRequest.this.language().code(); }
+
+      @Override public String t(org.courtyard.core.i18n.Words words) { return WebRequest.this.t(words); }
+    };
+  }
+
   public RoutingContext routing() { return ctx; }
 
   /** The signed-in user, or null on public pages. */

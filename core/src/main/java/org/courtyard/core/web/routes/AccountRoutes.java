@@ -76,7 +76,7 @@ public final class AccountRoutes {
     try {
       credentials.changeOwnPassword(u, next, req.session().id());
     } catch (IllegalArgumentException e) {
-      return page(req, req.t("nothingChanged", "problem", e.getMessage()), 422);
+      return page(req, req.t("nothingChanged", "problem", req.problem(e)), 422);
     }
     req.session().remove(SESSION_CHOOSE_PASSWORD);
     return Reply.redirect("/account").flash(req.t("account.passwordSaved"));
@@ -92,7 +92,7 @@ public final class AccountRoutes {
     try {
       credentials.changeOwnPictures(u, picks(req, "picture"), req.session().id());
     } catch (IllegalArgumentException e) {
-      return page(req, req.t("nothingChanged", "problem", e.getMessage()), 422);
+      return page(req, req.t("nothingChanged", "problem", req.problem(e)), 422);
     }
     return Reply.redirect("/account").flash(req.t("account.picturesSaved"));
   }

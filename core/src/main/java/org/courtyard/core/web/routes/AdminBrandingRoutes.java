@@ -62,7 +62,7 @@ public final class AdminBrandingRoutes {
       schools.setBranding(school.id(), req.form("primary"), req.form("accent"));
       spaces.update(school.id(), req.form("name"), school.description(), school.parentsAllowed());
     } catch (IllegalArgumentException e) {
-      return brandingPage(req, school, req.t("admin.nothingSaved", "problem", e.getMessage()), 422);
+      return brandingPage(req, school, req.t("admin.nothingSaved", "problem", req.problem(e)), 422);
     }
     return Reply.redirect(AdminPages.base(school) + "/branding").flash(req.t("admin.saved"));
   }

@@ -41,7 +41,7 @@ public final class AdminPages {
     Space school = spaces.bySlug(req.pathParam("school")).filter(s -> s.kind() == SpaceKind.SCHOOL)
         .orElseThrow(() -> HttpProblem.notFound(req.t("admin.noSchool")));
     Decision d = permissions.decide(req.requireUser(), CapabilityRegistry.SCHOOL_ADMIN.id(), school);
-    if (!d.allowed()) throw HttpProblem.forbidden(req.t("admin.onlyAdmin", "reason", d.reason()));
+    if (!d.allowed()) throw HttpProblem.forbidden(req.t("admin.onlyAdmin", "reason", req.t(d.why())));
     req.crumb(req.t("admin.title"), base(school));
     return school;
   }

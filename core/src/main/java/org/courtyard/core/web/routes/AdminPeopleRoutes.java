@@ -113,7 +113,7 @@ public final class AdminPeopleRoutes {
       auditLog.record(AuditLog.Action.ACCOUNT_CREATED, req.user(), u, u.kind().label());
       return Reply.redirect(base(school) + "/users/" + u.id()).flash(req.t("admin.users.created", "name", u.displayName(), "username", u.username()));
     } catch (IllegalArgumentException e) {
-      return userListPage(req, school, "", req.t("admin.nothingSaved", "problem", e.getMessage()), form, 422);
+      return userListPage(req, school, "", req.t("admin.nothingSaved", "problem", req.problem(e)), form, 422);
     }
   }
 
@@ -255,7 +255,7 @@ public final class AdminPeopleRoutes {
         default -> throw HttpProblem.notFound(req.t("admin.noPage"));
       }
     } catch (IllegalArgumentException e) {
-      return userPageModel(req, school, u, req.t("admin.nothingChanged", "problem", e.getMessage()), 422);
+      return userPageModel(req, school, u, req.t("admin.nothingChanged", "problem", req.problem(e)), 422);
     }
   }
 }

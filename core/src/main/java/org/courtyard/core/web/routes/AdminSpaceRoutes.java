@@ -74,7 +74,7 @@ public final class AdminSpaceRoutes {
       Space s = spaces.create(new SpaceStore.NewSpace(parent.id(), kind, req.form("slug"), req.form("name"), req.form("description")));
       return Reply.redirect(AdminPages.base(school) + "/spaces").flash(req.t("admin.spaces.created", "name", s.name(), "url", s.url()));
     } catch (IllegalArgumentException e) {
-      return spaceListPage(req, school, req.t("admin.nothingSaved", "problem", e.getMessage()), form, 422);
+      return spaceListPage(req, school, req.t("admin.nothingSaved", "problem", req.problem(e)), form, 422);
     }
   }
 
@@ -126,7 +126,7 @@ public final class AdminSpaceRoutes {
         default -> throw HttpProblem.notFound(req.t("admin.noPage"));
       }
     } catch (IllegalArgumentException e) {
-      return spacePageModel(req, school, s, req.t("admin.nothingChanged", "problem", e.getMessage()), 422);
+      return spacePageModel(req, school, s, req.t("admin.nothingChanged", "problem", req.problem(e)), 422);
     }
   }
 }

@@ -74,7 +74,7 @@ public final class AdminToolSettingsRoutes {
     try {
       settings.save(school.id(), tool.id(), values);
     } catch (IllegalArgumentException e) {
-      return settingsPage(req, school, tool, req.t("admin.nothingSaved", "problem", e.getMessage()), raw, 422);
+      return settingsPage(req, school, tool, req.t("admin.nothingSaved", "problem", req.problem(e)), raw, 422);
     }
     return Reply.redirect(AdminPages.base(school) + "/plugins/" + tool.id() + "/settings").flash(req.t("admin.settings.saved"));
   }

@@ -60,8 +60,8 @@ public final class AdminWhyRoutes {
       else if (s == null) m.put("answerError", req.t("admin.why.noSpace", "space", slug));
       else {
         Decision d = permissions.decide(u, capability, s);
-        m.put("answer", Map.of("allowed", d.allowed(), "reason", d.reason(), "who", u.displayName(), "where", s.name(),
-            "role", d.role() == null ? req.t("admin.why.noRole") : d.role().label()));
+        m.put("answer", Map.of("allowed", d.allowed(), "reason", req.t(d.why()), "who", u.displayName(), "where", s.name(),
+            "role", d.role() == null ? req.t("admin.why.noRole") : req.t("role." + d.role().name())));
       }
     }
     m.put("roles", List.of(Role.values()).stream().map(Role::label).toList());

@@ -137,7 +137,7 @@ public final class AuditRoutes {
     } catch (NumberFormatException e) {
       return Reply.redirect(back).flash(req.t("admin.audit.daysNotNumber"));
     } catch (IllegalArgumentException e) {
-      return Reply.redirect(back).flash(req.t("admin.nothingChanged", "problem", e.getMessage()));
+      return Reply.redirect(back).flash(req.t("admin.nothingChanged", "problem", req.problem(e)));
     }
     return Reply.redirect(back).flash(req.t("admin.audit.daysSaved", "days", req.form("days")));
   }

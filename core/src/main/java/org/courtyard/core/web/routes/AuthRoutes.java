@@ -37,7 +37,7 @@ public final class AuthRoutes {
 
   private Reply submit(WebRequest req) {
     SignIn.Result r = signIn.withPassword(req.form("username"), req.formMap().get("password"), req.clientAddress());
-    if (r.user().isEmpty()) return loginPage(req, req.form("username"), r.message(), 401);
+    if (r.user().isEmpty()) return loginPage(req, req.form("username"), req.t(r.refusal()), 401);
     sessionPolicy.start(req, r.user().get());
     if (r.mustChoosePassword()) {
       req.session().put(AccountRoutes.SESSION_CHOOSE_PASSWORD, true);

@@ -179,7 +179,7 @@ public final class ImportRoutes {
     try {
       imports.applyInBackground(school.id(), runId, req.user(), confirmed);
     } catch (IllegalArgumentException e) {
-      return statusPage(req, school, run, e.getMessage(), 409);
+      return statusPage(req, school, run, req.problem(e), 409);
     }
     return Reply.redirect("/admin/" + school.slug() + "/import/" + runId).flash(req.t("import.started"));
   }
@@ -192,7 +192,7 @@ public final class ImportRoutes {
       String done = imports.undo(school.id(), runId, req.user());
       return Reply.redirect("/admin/" + school.slug() + "/import/" + runId).flash(req.t("import.undoneFlash", "done", done));
     } catch (IllegalArgumentException e) {
-      return statusPage(req, school, imports.run(school.id(), runId).orElse(run), req.t("import.cannotUndo", "reason", e.getMessage()), 409);
+      return statusPage(req, school, imports.run(school.id(), runId).orElse(run), req.t("import.cannotUndo", "reason", req.problem(e)), 409);
     }
   }
 

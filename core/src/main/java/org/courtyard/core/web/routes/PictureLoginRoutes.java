@@ -140,7 +140,7 @@ public final class PictureLoginRoutes {
     var cookie = req.routing().request().getCookie(PictureDevices.cookieName(cls));
     boolean setUpDevice = devices.isSetUp(cls, cookie == null ? null : cookie.getValue());
     SignIn.Result r = signIn.withPictures(child, cls, setUpDevice, picks, req.clientAddress());
-    if (r.user().isEmpty()) return picturePage(req, cls, child, 0, r.message(), 401);
+    if (r.user().isEmpty()) return picturePage(req, cls, child, 0, req.t(r.refusal()), 401);
     sessionPolicy.start(req, r.user().get());
     return Reply.redirect(cls.url()).flash(req.t("pictureLogin.pick.hello", "firstName", child.firstName()));
   }

@@ -124,7 +124,7 @@ public final class PupilRoutes {
         default -> throw HttpProblem.notFound(req.t("error.noPage"));
       }
     } catch (IllegalArgumentException e) {
-      return page(req, u, req.t("nothingChanged", "problem", e.getMessage()), 422);
+      return page(req, u, req.t("nothingChanged", "problem", req.problem(e)), 422);
     }
   }
 }

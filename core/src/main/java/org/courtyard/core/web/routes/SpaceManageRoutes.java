@@ -116,7 +116,7 @@ public final class SpaceManageRoutes {
     String cap = CapabilityRegistry.SPACE_MANAGE.id();
     var d = permissions.decide(req.requireUser(), cap, space);
     boolean ownerOfArchived = space.archived() && permissions.role(req.user(), space).map(r -> r == Role.OWNER).orElse(false);
-    if (!d.allowed() && !ownerOfArchived) throw HttpProblem.forbidden(req.t("manage.ownerOnly", "space", space.name(), "reason", d.reason()));
+    if (!d.allowed() && !ownerOfArchived) throw HttpProblem.forbidden(req.t("manage.ownerOnly", "space", space.name(), "reason", req.t(d.why())));
     return space;
   }
 
@@ -309,7 +309,7 @@ public final class SpaceManageRoutes {
         default -> throw HttpProblem.notFound(req.t("error.noPage"));
       }
     } catch (IllegalArgumentException e) {
-      return page(req, space, req.t("nothingChanged", "problem", e.getMessage()), 422);
+      return page(req, space, req.t("nothingChanged", "problem", req.problem(e)), 422);
     }
   }
 

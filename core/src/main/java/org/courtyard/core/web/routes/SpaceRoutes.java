@@ -47,7 +47,7 @@ public final class SpaceRoutes {
     Space space = spaces.bySlug(req.pathParam("space")).orElseThrow(() -> HttpProblem.notFound(req.t("space.noSuch")));
     req.inSpace(space);
     Decision d = permissions.decide(req.requireUser(), capability, space);
-    if (!d.allowed()) throw HttpProblem.forbidden(req.t("space.forbidden", "space", space.name(), "reason", d.reason()));
+    if (!d.allowed()) throw HttpProblem.forbidden(req.t("space.forbidden", "space", space.name(), "reason", req.t(d.why())));
     return space;
   }
 
