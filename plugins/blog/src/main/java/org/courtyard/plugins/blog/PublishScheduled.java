@@ -2,11 +2,15 @@ package org.courtyard.plugins.blog;
 
 import jakarta.inject.Inject;
 import java.time.Clock;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.Notifications;
 
 /** Publishes scheduled posts when their time comes, and tells each writer their post is now on the blog. */
 final class PublishScheduled implements org.courtyard.api.job.Job {
+  /** Sent to the writer in their own language. */
+  static final Message PUBLISHED = Message.of("blog.notify.published");
+
   private final BlogStore store;
   private final Directory directory;
   private final Notifications notifications;
@@ -25,7 +29,7 @@ final class PublishScheduled implements org.courtyard.api.job.Job {
     for (BlogStore.Post p : store.due(clock.instant())) {
       if (!store.publish(p.id())) continue;
       directory.space(p.spaceId()).ifPresent(space ->
-          notifications.notify(p.authorId(), "Your post “" + p.title() + "” is now on the blog", "/s/" + space.slug() + "/" + BlogTool.ID + "/posts/" + p.id()));
+          notifications.notify(p.authorId(), PUBLISHED, "/s/" + space.slug() + "/" + BlogTool.ID + "/posts/" + p.id(), "title", p.title()));
     }
   }
 }

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Map;
+import org.courtyard.api.Role;
 import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestPerson;
+import org.courtyard.testkit.TestSchool;
+import org.courtyard.testkit.TestSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -98,5 +104,32 @@ class BlogLanguagesIT {
     assertTrue(after.contains("أُضيف التعليق."), "the flash in Arabic: " + after.body());
     assertTrue(after.contains("Well done Amira!"), "the parent's comment as written");
     assertTrue(arabic.get("/s/2-willow/blog").contains("المدونة"), "the blog's front page in Arabic");
+  }
+
+  /** Gwen chose Welsh, Harry did not: each is told in their own language that their scheduled post is on the blog. */
+  @Test
+  void eachWriterIsToldOfTheirPublishedPostInTheirOwnLanguage() {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Eira Blog");
+    TestPerson welsh = school.addLearner("Gwen Blog");
+    TestPerson english = school.addLearner("Harry Blog");
+    TestSpace space = school.addClass("Blog notices").addMember(teacher, Role.OWNER).addMember(welsh, Role.MEMBER).addMember(english, Role.MEMBER);
+    assertEquals(303, teacher.signIn().post(space.url() + "/manage/tools", Map.of("tool", "blog", "action", "add")).status());
+    TestClient gwen = welsh.signIn();
+    assertEquals(303, gwen.post("/language", Map.of("language", "cy", "back", "/")).status());
+    String later = LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString().substring(0, 16);
+    for (TestClient writer : new TestClient[] {gwen, english.signIn()}) {
+      TestClient.Response r = writer.post(space.url() + "/blog/posts", Map.of("title", "Book week", "body", "<p>Costumes</p>", "action", "schedule", "publishAt", later));
+      assertEquals(303, r.status(), r.body());
+    }
+
+    courtyard.advanceClock(Duration.ofDays(3));
+    courtyard.runDueJobs();
+
+    // days later: signed in afresh
+    TestClient.Response inWelsh = welsh.signIn().get("/notifications");
+    assertTrue(inWelsh.contains("Mae eich postiad “Book week” ar y blog nawr") && !inWelsh.contains("is now on the blog"), inWelsh.body());
+    TestClient.Response inEnglish = english.signIn().get("/notifications");
+    assertTrue(inEnglish.contains("Your post “Book week” is now on the blog") && !inEnglish.contains("ar y blog nawr"), inEnglish.body());
   }
 }

@@ -31,6 +31,8 @@ final class ForumRoutes implements Routes {
   static final int MAX_DESCRIPTION = 1000;
   // The forum's words are in messages/forum*.properties (English and Welsh).
   static final Message INDEX_TITLE = Message.of("forum.index.pageTitle");
+  /** Sent to each subscriber in their own language. */
+  static final Message NEW_REPLY = Message.of("forum.notify.reply");
   static final Message NAME = Message.of("forum.index.name");
   static final Message DESCRIPTION_LONG = Message.of("forum.problem.descriptionLong");
   static final Message FORUM_MADE = Message.of("forum.flash.forumMade");
@@ -330,7 +332,7 @@ final class ForumRoutes implements Routes {
 
   private void tellSubscribers(ToolRequest req, ForumStore.Discussion d, long authorId) {
     for (long uid : store.subscribers(d.id())) {
-      if (uid != authorId) core.notifications().notify(uid, "New reply in “" + d.title() + "”", req.toolUrl() + "/d/" + d.id());
+      if (uid != authorId) core.notifications().notify(uid, NEW_REPLY, req.toolUrl() + "/d/" + d.id(), "title", d.title());
     }
   }
 

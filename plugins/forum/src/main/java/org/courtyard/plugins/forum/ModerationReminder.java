@@ -3,6 +3,7 @@ package org.courtyard.plugins.forum;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.courtyard.api.SpaceRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.job.Job;
 import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.Notifications;
@@ -13,6 +14,8 @@ import org.courtyard.api.service.Permissions;
  * learner's held post is not forgotten in the queue.
  */
 final class ModerationReminder implements Job {
+  static final Message WAITING = Message.of("forum.notify.waiting");
+
   private final ForumStore store;
   private final Directory directory;
   private final Permissions permissions;
@@ -33,10 +36,10 @@ final class ModerationReminder implements Job {
       SpaceRef space = directory.space(waiting.getKey()).orElse(null);
       if (space == null || space.archived()) continue;
       long n = waiting.getValue();
-      String title = (n == 1 ? "1 forum post waits" : n + " forum posts wait") + " for a teacher in " + space.name();
       for (Directory.Member m : directory.members(space.id())) {
         if (permissions.can(m.user().id(), capability, space.id())) {
-          notifications.notify(m.user().id(), title, "/s/" + space.slug() + "/" + ForumTool.ID + "/moderation");
+          notifications.notify(m.user().id(), WAITING, "/s/" + space.slug() + "/" + ForumTool.ID + "/moderation",
+              "count", n, "space", space.name());
         }
       }
     }

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.courtyard.api.Role;
 import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestPerson;
+import org.courtyard.testkit.TestSchool;
+import org.courtyard.testkit.TestSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,5 +85,34 @@ class ForumLanguagesIT {
     TestClient.Response queue = teacher.get("/s/coding-club/forum/moderation");
     assertTrue(says(queue, "Negeseuon i'w gwirio") && queue.contains("Agor y drafodaeth") && queue.contains("Cymeradwyo"), queue.body());
     assertTrue(queue.contains("How do I make the cat jump?"), "the post as Chloe wrote it");
+  }
+
+  /** Gwen chose Welsh, Harry did not: a reply in the discussion they both follow reaches each in their own language. */
+  @Test
+  void eachSubscriberIsToldOfAReplyInTheirOwnLanguage() {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Eira Forum");
+    TestPerson welsh = school.addLearner("Gwen Forum");
+    TestPerson english = school.addLearner("Harry Forum");
+    TestSpace space = school.addClass("Forum notices").addMember(teacher, Role.OWNER).addMember(welsh, Role.MEMBER).addMember(english, Role.MEMBER);
+    TestClient gwen = welsh.signIn();
+    assertEquals(303, gwen.post("/language", Map.of("language", "cy", "back", "/")).status());
+    TestClient t = teacher.signIn();
+    assertEquals(303, t.post(space.url() + "/manage/tools", Map.of("tool", "forum", "action", "add")).status());
+    TestClient.Response made = t.post(space.url() + "/forum/forums", Map.of("title", "Notices", "layout", "threaded"));
+    assertEquals(303, made.status(), made.body());
+    String f = made.location();
+    TestClient.Response started = gwen.post(f + "/discussions", Map.of("title", "Sports day", "body", "When is it?"));
+    assertEquals(303, started.status(), started.body());
+    String d = started.location();
+    TestClient harry = english.signIn();
+    assertEquals(303, harry.post(d + "/replies", Map.of("body", "Friday")).status());
+    assertEquals(303, gwen.post(d + "/replies", Map.of("body", "Thanks")).status());
+    assertEquals(303, t.post(d + "/replies", Map.of("body", "Bring water")).status());
+
+    TestClient.Response inWelsh = gwen.get("/notifications");
+    assertTrue(inWelsh.contains("Ateb newydd yn “Sports day”") && !inWelsh.contains("New reply in"), inWelsh.body());
+    TestClient.Response inEnglish = harry.get("/notifications");
+    assertTrue(inEnglish.contains("New reply in “Sports day”") && !inEnglish.contains("Ateb newydd"), inEnglish.body());
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.courtyard.api.SpaceRef;
 import org.courtyard.api.UserRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.job.Job;
 import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.Notifications;
@@ -16,6 +17,10 @@ import org.courtyard.api.service.Notifications;
  * closed. Each task is told about once, whichever node runs the job.
  */
 final class Deadlines implements Job {
+  /** Sent to each recipient in their own language. */
+  static final Message DUE = Message.of("homework.notify.due");
+  static final Message CLOSED = Message.of("homework.notify.closed");
+
   private final HomeworkStore store;
   private final Assignees assignees;
   private final Directory directory;
@@ -42,12 +47,12 @@ final class Deadlines implements Job {
       List<UserRef> who = assignees.of(t);
       long handedIn = who.stream().filter(u -> store.submissionOf(t.id(), u.id()).isPresent()).count();
       if (t.createdBy() > 0) {
-        notifications.notify(t.createdBy(), "“" + t.title() + "” is due: " + handedIn + " of " + who.size() + " handed in", url);
+        notifications.notify(t.createdBy(), DUE, url, "title", t.title(), "count", handedIn, "total", who.size());
       }
       if (!t.closesAtDue()) continue;
       for (UserRef u : who) {
         if (store.submissionOf(t.id(), u.id()).isEmpty() && !now.isBefore(store.dueFor(t, u.id()))) {
-          notifications.notify(u.id(), "“" + t.title() + "” has closed without your work", url);
+          notifications.notify(u.id(), CLOSED, url, "title", t.title());
         }
       }
     }

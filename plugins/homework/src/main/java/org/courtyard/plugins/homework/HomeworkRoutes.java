@@ -33,6 +33,10 @@ final class HomeworkRoutes implements Routes {
   static final int MAX_TEXT = 50_000;
   private static final Uploads.Kind[] WORK = {Uploads.Kind.IMAGE, Uploads.Kind.AUDIO, Uploads.Kind.DOCUMENT};
   // The words people read are in messages/homework*.properties, one file per language.
+  /** Notices are read later by someone else: each in the recipient's own language. */
+  static final Message NOTIFY_SET = Message.of("homework.notify.set");
+  static final Message NOTIFY_MARKED = Message.of("homework.notify.marked");
+  static final Message NOTIFY_CHILD_MARKED = Message.of("homework.notify.childMarked");
   static final Message PAGE_TITLE = Message.of("homework.index.pageTitle");
   static final Message MISSING_TITLE = Message.of("homework.missing.title");
   static final Message STATE_OF = Message.of("homework.state.of");
@@ -186,9 +190,8 @@ final class HomeworkRoutes implements Routes {
     long id = store.create(req.space().id(), title, core.sanitizer().sanitize(instructions), due, !req.form("closes").isEmpty(), named,
         req.user().id(), now());
     HomeworkStore.Task t = store.task(req.space().id(), id).orElseThrow();
-    // Notices (and the activity log) are read later by someone else, in their own language, which this
-    // request does not know: they stay in English until Notifications can take a Message.
-    for (UserRef u : assignees.of(t)) core.notifications().notify(u.id(), "New homework: " + title, req.toolUrl() + "/t/" + id);
+    // Notices are read later by someone else, each in their own language; the activity log stays in English.
+    for (UserRef u : assignees.of(t)) core.notifications().notify(u.id(), NOTIFY_SET, req.toolUrl() + "/t/" + id, "title", title);
     core.activity().record(req.user(), req.space(), "set", "set “" + title + "”");
     return Reply.redirect("t/" + id).flash(req.text(TASK_SET));
   }
@@ -309,9 +312,10 @@ final class HomeworkRoutes implements Routes {
     store.mark(s.id(), mark, feedback, req.user(), ret);
     if (ret) {
       recordResult(req, t, s.userId(), mark);
-      core.notifications().notify(s.userId(), "Your “" + t.title() + "” is marked", req.toolUrl() + "/t/" + t.id() + "/s/" + s.id());
+      core.notifications().notify(s.userId(), NOTIFY_MARKED, req.toolUrl() + "/t/" + t.id() + "/s/" + s.id(), "title", t.title());
       for (UserRef parent : core.directory().parentsOf(s.userId())) {
-        core.notifications().notify(parent.id(), s.userName() + "'s “" + t.title() + "” is marked", req.toolUrl() + "/t/" + t.id() + "/s/" + s.id());
+        core.notifications().notify(parent.id(), NOTIFY_CHILD_MARKED, req.toolUrl() + "/t/" + t.id() + "/s/" + s.id(),
+            "name", s.userName(), "title", t.title());
       }
     }
     core.activity().record(req.user(), req.space(), ret ? "return" : "mark", (ret ? "returned " : "marked ") + s.userName() + "'s “" + t.title() + "”");

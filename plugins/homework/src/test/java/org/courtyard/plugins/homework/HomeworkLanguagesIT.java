@@ -8,10 +8,14 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.courtyard.api.Role;
 import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestPerson;
+import org.courtyard.testkit.TestSchool;
+import org.courtyard.testkit.TestSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -108,5 +112,27 @@ class HomeworkLanguagesIT {
     shows(ar, "التقدم");
     shows(ar, "صُحِّح: Outstanding");
     shows(arabic.get("/s/2-willow/homework"), "<h1>الواجبات المنزلية</h1>");
+  }
+
+  /** Gwen chose Welsh, Harry did not: each is told of the new homework in their own language. */
+  @Test
+  void eachLearnerIsToldOfNewHomeworkInTheirOwnLanguage() {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Eira Homework");
+    TestPerson welsh = school.addLearner("Gwen Homework");
+    TestPerson english = school.addLearner("Harry Homework");
+    TestSpace space = school.addClass("Homework notices").addMember(teacher, Role.OWNER).addMember(welsh, Role.MEMBER).addMember(english, Role.MEMBER);
+    TestClient t = teacher.signIn();
+    assertEquals(303, t.post(space.url() + "/manage/tools", Map.of("tool", "homework", "action", "add")).status());
+    TestClient gwen = welsh.signIn();
+    assertEquals(303, gwen.post("/language", Map.of("language", "cy", "back", "/")).status());
+    TestClient.Response set = t.post(space.url() + "/homework/tasks", Map.of("title", "Leaf rubbings", "instructions", "",
+        "due", LocalDateTime.now().plusDays(3).withSecond(0).withNano(0).toString().substring(0, 16)));
+    assertEquals(303, set.status(), set.body());
+
+    TestClient.Response inWelsh = gwen.get("/notifications");
+    assertTrue(inWelsh.contains("Gwaith cartref newydd: Leaf rubbings") && !inWelsh.contains("New homework"), inWelsh.body());
+    TestClient.Response inEnglish = english.signIn().get("/notifications");
+    assertTrue(inEnglish.contains("New homework: Leaf rubbings") && !inEnglish.contains("Gwaith cartref newydd"), inEnglish.body());
   }
 }

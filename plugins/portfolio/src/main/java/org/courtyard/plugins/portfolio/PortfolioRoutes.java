@@ -24,6 +24,8 @@ final class PortfolioRoutes implements Routes {
   /** What a portfolio keeps: pictures, recordings, videos and documents, each checked by its content. */
   static final Uploads.Kind[] KINDS = {Uploads.Kind.IMAGE, Uploads.Kind.AUDIO, Uploads.Kind.VIDEO, Uploads.Kind.DOCUMENT};
   // The portfolio's words are in messages/portfolio*.properties (English, Welsh, Polish, Urdu, Arabic).
+  /** Sent to the owner in their own language. */
+  static final Message NOTIFY_COMMENTED = Message.of("portfolio.notify.commented");
   static final Message WHOSE = Message.of("portfolio.index.whose");
   static final Message NOT_PERSONAL = Message.of("portfolio.problem.notPersonal");
   static final Message NO_COLLECTION = Message.of("portfolio.problem.noCollection");
@@ -275,8 +277,7 @@ final class PortfolioRoutes implements Routes {
     if (body.isBlank() || body.length() > 5000) throw InputProblem.of("body", req.text(COMMENT_LENGTH));
     store.comment(col.id(), req.user().id(), req.user().displayName(), body);
     if (c.relation() != Audience.Relation.OWNER && !col.staffOnly()) {
-      // Kept for the owner to read later, who may read another language: English until notifications take messages.
-      core.notifications().notify(c.owner().id(), req.user().displayName() + " commented on “" + col.title() + "”", req.toolUrl() + "/c/" + col.id());
+      core.notifications().notify(c.owner().id(), NOTIFY_COMMENTED, req.toolUrl() + "/c/" + col.id(), "name", req.user().displayName(), "title", col.title());
     }
     return Reply.redirect("c/" + col.id()).flash(req.text(COMMENT_ADDED));
   }

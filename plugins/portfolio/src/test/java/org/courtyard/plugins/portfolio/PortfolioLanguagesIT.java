@@ -9,6 +9,8 @@ import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestPerson;
+import org.courtyard.testkit.TestSchool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -68,5 +70,28 @@ class PortfolioLanguagesIT {
       assertTrue(index.contains(e.getValue()[0]), e.getKey() + ": " + index.body());
     }
     assertTrue(courtyard.signIn("mr.khan").header("Accept-Language", "ar").get(c).contains("dir=\"rtl\""), "Arabic reads right to left");
+  }
+
+  /** Gwen chose Welsh, Harry did not: each is told of a parent's comment on their work in their own language. */
+  @Test
+  void eachOwnerIsToldOfACommentInTheirOwnLanguage() {
+    TestSchool school = courtyard.school();
+    TestPerson welsh = school.addLearner("Gwen Portfolio");
+    TestPerson english = school.addLearner("Harry Portfolio");
+    TestClient gwen = welsh.signIn();
+    assertEquals(303, gwen.post("/language", Map.of("language", "cy", "back", "/")).status());
+    TestClient harry = english.signIn();
+    TestClient.Response on = gwen.post("/s/~" + welsh.username() + "/manage/tools", Map.of("tool", "portfolio", "action", "add")); // each keeps a portfolio in their own space
+    assertEquals(303, on.status(), on.body());
+    assertEquals(303, harry.post("/s/~" + english.username() + "/manage/tools", Map.of("tool", "portfolio", "action", "add")).status());
+    String gwens = PortfolioIT.collection(gwen, "/s/~" + welsh.username() + "/portfolio", "Sports day", "PARENTS", true);
+    String harrys = PortfolioIT.collection(harry, "/s/~" + english.username() + "/portfolio", "Sports day", "PARENTS", true);
+    assertEquals(303, school.addParentOf(welsh, "Rhian Parent").signIn().post(gwens + "/comments", Map.of("body", "Da iawn!")).status());
+    assertEquals(303, school.addParentOf(english, "Sam Parent").signIn().post(harrys + "/comments", Map.of("body", "Well run!")).status());
+
+    TestClient.Response inWelsh = gwen.get("/notifications");
+    assertTrue(inWelsh.contains("Mae Rhian Parent wedi rhoi sylw ar “Sports day”") && !inWelsh.contains("commented on"), inWelsh.body());
+    TestClient.Response inEnglish = harry.get("/notifications");
+    assertTrue(inEnglish.contains("Sam Parent commented on “Sports day”") && !inEnglish.contains("rhoi sylw"), inEnglish.body());
   }
 }

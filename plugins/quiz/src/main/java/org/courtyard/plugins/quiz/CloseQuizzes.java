@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.courtyard.api.SpaceRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.job.Job;
 import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.Notifications;
@@ -17,6 +18,10 @@ import org.courtyard.api.service.Notifications;
  * for the close, tells each learner who took it that their marks are ready.
  */
 final class CloseQuizzes implements Job {
+  /** Sent to each recipient in their own language. */
+  static final Message CLOSED = Message.of("quiz.notify.closed");
+  static final Message MARKS_READY = Message.of("quiz.notify.marksReady");
+
   private final QuizService service;
   private final QuizStore quizzes;
   private final Directory directory;
@@ -50,11 +55,10 @@ final class CloseQuizzes implements Job {
       }
       long setter = quizzes.creatorOf(q.id());
       if (setter > 0) {
-        notifications.notify(setter, "“" + q.title() + "” has closed: " + learners.size() + (learners.size() == 1 ? " learner" : " learners")
-            + " handed in" + (toMark > 0 ? ", " + toMark + " to mark" : ""), url + "/results");
+        notifications.notify(setter, CLOSED, url + "/results", "title", q.title(), "count", learners.size(), "toMark", toMark);
       }
       if (QuizStore.FEEDBACK_AFTER_CLOSE.equals(q.feedback())) {
-        for (long learner : learners) notifications.notify(learner, "Marks for “" + q.title() + "” are ready", url);
+        for (long learner : learners) notifications.notify(learner, MARKS_READY, url, "title", q.title());
       }
     }
   }

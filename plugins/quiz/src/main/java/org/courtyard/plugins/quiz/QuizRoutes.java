@@ -34,6 +34,9 @@ import org.courtyard.api.web.ToolRouter;
 /** Quizzes under /s/{space}/quiz: the list, setting a quiz, taking it, the review, results and marking. */
 final class QuizRoutes implements Routes {
   // The words people read are in messages/quiz*.properties, one file per language.
+  /** Notices are read later by someone else: each in the recipient's own language. */
+  static final Message NOTIFY_NEW = Message.of("quiz.notify.new");
+  static final Message NOTIFY_MARKED = Message.of("quiz.notify.marked");
   static final Message PAGE_TITLE = Message.of("quiz.index.pageTitle");
   static final Message NO_QUIZ = Message.of("quiz.problem.noQuiz");
   static final Message NOT_STARTED = Message.of("quiz.state.notStarted");
@@ -244,8 +247,8 @@ final class QuizRoutes implements Routes {
     long saved = quizzes.save(q, items, req.user().id());
     if (id == 0 && q.published()) {
       for (Directory.Member m : core.directory().members(req.space().id())) {
-        // Notices and the activity log are read later by someone else in their own language, unknown here: English until Notifications takes a Message.
-        if (m.role() == Role.MEMBER && m.user().kind() == UserKind.LEARNER) core.notifications().notify(m.user().id(), "New quiz: " + title, req.toolUrl() + "/q/" + saved);
+        // Each learner is told in their own language; the activity log stays in English.
+        if (m.role() == Role.MEMBER && m.user().kind() == UserKind.LEARNER) core.notifications().notify(m.user().id(), NOTIFY_NEW, req.toolUrl() + "/q/" + saved, "title", title);
       }
     }
     core.activity().record(req.user(), req.space(), id == 0 ? "set" : "change", (id == 0 ? "set the quiz “" : "changed the quiz “") + title + "”");
@@ -468,7 +471,7 @@ final class QuizRoutes implements Routes {
     QuizStore.Attempt after = quizzes.attempt(q.id(), a.id()).orElseThrow();
     if (QuizStore.DONE.equals(after.state())) {
       service.recordResult(req.space(), q, a.userId());
-      core.notifications().notify(a.userId(), "Your “" + q.title() + "” is marked", req.toolUrl() + "/q/" + q.id() + "/a/" + a.id());
+      core.notifications().notify(a.userId(), NOTIFY_MARKED, req.toolUrl() + "/q/" + q.id() + "/a/" + a.id(), "title", q.title());
     }
     core.activity().record(req.user(), req.space(), "mark", "marked " + a.userName() + "'s “" + q.title() + "”");
     return Reply.redirect("q/" + q.id() + "/results").flash(req.text(QuizStore.DONE.equals(after.state()) ? MARKED : PARTLY_MARKED));

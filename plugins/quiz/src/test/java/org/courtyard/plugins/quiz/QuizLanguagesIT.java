@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.courtyard.api.Role;
 import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestPerson;
+import org.courtyard.testkit.TestSchool;
+import org.courtyard.testkit.TestSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -82,5 +86,26 @@ class QuizLanguagesIT {
     shows(ar, "درجة واحدة");
     assertTrue(ar.contains("What is the capital of Wales?"), "the teacher's question as written");
     shows(arabic.get(quiz), "سؤال واحد");
+  }
+
+  /** Gwen chose Welsh, Harry did not: each is told of the new quiz in their own language. */
+  @Test
+  void eachLearnerIsToldOfANewQuizInTheirOwnLanguage() {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Eira Quiz");
+    TestPerson welsh = school.addLearner("Gwen Quiz");
+    TestPerson english = school.addLearner("Harry Quiz");
+    TestSpace space = school.addClass("Quiz notices").addMember(teacher, Role.OWNER).addMember(welsh, Role.MEMBER).addMember(english, Role.MEMBER);
+    TestClient t = teacher.signIn();
+    assertEquals(303, t.post(space.url() + "/manage/tools", Map.of("tool", "quiz", "action", "add")).status());
+    TestClient gwen = welsh.signIn();
+    assertEquals(303, gwen.post("/language", Map.of("language", "cy", "back", "/")).status());
+    long q = QuizIT.question(t, space.slug(), "true-false", "Dragon", "prompt", "The Welsh flag has a dragon.", "truth", "true");
+    QuizIT.quiz(t, space.slug(), "Flags", List.of(q));
+
+    TestClient.Response inWelsh = gwen.get("/notifications");
+    assertTrue(inWelsh.contains("Cwis newydd: Flags") && !inWelsh.contains("New quiz"), inWelsh.body());
+    TestClient.Response inEnglish = english.signIn().get("/notifications");
+    assertTrue(inEnglish.contains("New quiz: Flags") && !inEnglish.contains("Cwis newydd"), inEnglish.body());
   }
 }

@@ -22,6 +22,8 @@ import org.courtyard.api.web.ToolRequest;
 /** The gallery's rules, shared by its pages: who sees and may upload what, form checks, and adding a video. */
 final class Gallery {
   static final int MAX_CAPTIONS_BYTES = 100 * 1024;
+  /** Sent to each teacher in their own language. */
+  static final Message TO_APPROVE = Message.of("signs.notify.toApprove");
   static final Message ONLY_UPLOADERS = Message.of("signs.problem.onlyUploaders");
   static final Message TAG_TOO_LONG = Message.of("signs.problem.tagTooLong");
   static final Message TOO_MANY_TAGS = Message.of("signs.problem.tooManyTags");
@@ -149,8 +151,7 @@ final class Gallery {
     if (!teacher) {
       for (Directory.Member m : core.directory().members(req.space().id())) {
         if (m.role().atLeast(Role.TEACHER) && m.user().id() != req.user().id()) {
-          // Kept for the teacher to read later, in a language not known here: English until notifications take messages.
-          core.notifications().notify(m.user().id(), req.user().displayName() + " added the sign “" + d.word() + "” for you to approve", req.toolUrl() + "/v/" + id);
+          core.notifications().notify(m.user().id(), TO_APPROVE, req.toolUrl() + "/v/" + id, "name", req.user().displayName(), "word", d.word());
         }
       }
     }

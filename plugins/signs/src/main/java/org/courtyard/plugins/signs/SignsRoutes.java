@@ -30,6 +30,10 @@ import org.courtyard.api.web.Upload;
 final class SignsRoutes implements Routes {
   static final String PLACEHOLDER = "/assets/signs/placeholder.svg";
   // The gallery's words are in messages/signs*.properties (English and Welsh).
+  /** Sent to the uploader in their own language. */
+  static final Message NOTIFY_APPROVED = Message.of("signs.notify.approved");
+  static final Message NOTIFY_REJECTED = Message.of("signs.notify.rejected");
+  static final Message NOTIFY_REJECTED_BECAUSE = Message.of("signs.notify.rejectedBecause");
   static final Message SIGN_FOR = Message.of("signs.player.signFor");
   static final Message PAGE_TITLE = Message.of("signs.index.pageTitle");
   static final Message SHOWING = Message.of("signs.index.showing");
@@ -209,8 +213,7 @@ final class SignsRoutes implements Routes {
     SignStore.Sign s = gallery.visibleSign(req);
     if (s.approved()) return Reply.redirect("v/" + s.id()).flash(req.text(APPROVED_ALREADY));
     store.approve(s.id(), req.user().displayName());
-    // Notices are kept for their reader, whose language is not known here: English until notifications take messages.
-    core.notifications().notify(s.uploadedBy(), "Your sign “" + s.word() + "” is approved and in the gallery", req.toolUrl() + "/v/" + s.id());
+    core.notifications().notify(s.uploadedBy(), NOTIFY_APPROVED, req.toolUrl() + "/v/" + s.id(), "word", s.word());
     core.activity().record(req.user(), req.space(), "approve", "approved the sign “" + s.word() + "”");
     return Reply.redirect("pending".equals(req.form("back")) ? "pending" : "v/" + s.id()).flash(req.text(APPROVED, "word", s.word()));
   }
@@ -220,9 +223,9 @@ final class SignsRoutes implements Routes {
     if (!s.pending()) return Reply.redirect("v/" + s.id()).flash(req.text(NOT_PENDING));
     gallery.deleteFiles(store.delete(s));
     String reason = req.form("reason");
-    // Notices are kept for their reader, whose language is not known here: English until notifications take messages.
-    core.notifications().notify(s.uploadedBy(), "Your sign “" + s.word() + "” was not added" + (reason.isEmpty() ? "" : ": " + (reason.length() > 200 ? reason.substring(0, 200) : reason)),
-        req.toolUrl());
+    if (reason.isEmpty()) core.notifications().notify(s.uploadedBy(), NOTIFY_REJECTED, req.toolUrl(), "word", s.word());
+    else core.notifications().notify(s.uploadedBy(), NOTIFY_REJECTED_BECAUSE, req.toolUrl(), "word", s.word(),
+        "reason", reason.length() > 200 ? reason.substring(0, 200) : reason);
     core.activity().record(req.user(), req.space(), "reject", "turned down the sign “" + s.word() + "”");
     return Reply.redirect("pending").flash(req.text(TURNED_DOWN, "word", s.word()));
   }

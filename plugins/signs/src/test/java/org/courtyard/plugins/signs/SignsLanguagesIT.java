@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.courtyard.api.Role;
 import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestPerson;
+import org.courtyard.testkit.TestSchool;
+import org.courtyard.testkit.TestSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,5 +63,31 @@ class SignsLanguagesIT {
 
     TestClient.Response practice = courtyard.signIn("chloe").header("Accept-Language", "cy").get(WILLOW.replace("2-willow", "5-oak") + "/practice");
     assertTrue(practice.contains("<h1>Ymarfer</h1>"), practice.body());
+  }
+
+  /** Mr Evans chose Welsh, Ms Hall did not: each is asked to approve a learner's sign in their own language. */
+  @Test
+  void eachTeacherIsAskedToApproveInTheirOwnLanguage() {
+    TestSchool school = courtyard.school();
+    TestPerson owner = school.addTeacher("Ms Hall");
+    TestPerson welsh = school.addTeacher("Mr Evans");
+    TestPerson learner = school.addLearner("Siôn Signs");
+    TestSpace space = school.addClass("Signs notices").addMember(owner, Role.OWNER).addMember(welsh, Role.TEACHER).addMember(learner, Role.MEMBER);
+    String gallery = space.url() + "/signs";
+    TestClient hall = owner.signIn();
+    assertEquals(303, hall.post(space.url() + "/manage/tools", Map.of("tool", "signs", "action", "add")).status());
+    hall.get(gallery + "/uploaders");
+    assertEquals(303, hall.post(gallery + "/uploaders", Map.of("learner", Long.toString(learner.id()))).status());
+    TestClient evans = welsh.signIn();
+    assertEquals(303, evans.post("/language", Map.of("language", "cy", "back", "/")).status());
+    TestClient sion = learner.signIn();
+    sion.get(gallery + "/new");
+    TestClient.Response added = sion.postFile(gallery + "/new", SignsIT.fields("Daffodil", "flowers"), "video", "daffodil.mp4", "video/mp4", SignsIT.mp4(30_000, 7));
+    assertEquals(303, added.status(), added.body());
+
+    TestClient.Response inWelsh = evans.get("/notifications");
+    assertTrue(inWelsh.contains("Mae Siôn Signs wedi ychwanegu&#x27;r arwydd “Daffodil” i chi ei gymeradwyo") && !inWelsh.contains("for you to approve"), inWelsh.body());
+    TestClient.Response inEnglish = hall.get("/notifications");
+    assertTrue(inEnglish.contains("Siôn Signs added the sign “Daffodil” for you to approve") && !inEnglish.contains("gymeradwyo"), inEnglish.body());
   }
 }

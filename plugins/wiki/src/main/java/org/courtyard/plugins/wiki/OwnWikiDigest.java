@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.courtyard.api.SpaceRef;
 import org.courtyard.api.UserRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.job.Job;
 import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.Notifications;
@@ -18,6 +19,9 @@ import org.courtyard.api.service.Permissions;
  * changed theirs since the day before, so nobody has to open every learner's wiki to find new work.
  */
 final class OwnWikiDigest implements Job {
+  /** Sent to each teacher in their own language; the names are as the school wrote them. */
+  static final Message CHANGED = Message.of("wiki.notify.ownChanged");
+
   private final WikiStore store;
   private final Directory directory;
   private final Permissions permissions;
@@ -43,10 +47,11 @@ final class OwnWikiDigest implements Job {
     bySpace.forEach((spaceId, learners) -> {
       SpaceRef space = directory.space(spaceId).orElse(null);
       if (space == null || space.archived()) return;
-      String title = "Own wikis changed in " + space.name() + ": " + String.join(", ", learners.stream().map(UserRef::displayName).toList());
+      String names = String.join(", ", learners.stream().map(UserRef::displayName).toList());
       for (Directory.Member m : directory.members(spaceId)) {
         if (permissions.can(m.user().id(), capability, spaceId)) {
-          notifications.notify(m.user().id(), title, "/s/" + space.slug() + "/" + WikiTool.ID + "/pages");
+          notifications.notify(m.user().id(), CHANGED, "/s/" + space.slug() + "/" + WikiTool.ID + "/pages",
+              "space", space.name(), "names", names);
         }
       }
     });

@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.courtyard.api.Role;
 import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
 import org.courtyard.testkit.TestClient;
+import org.courtyard.testkit.TestPerson;
+import org.courtyard.testkit.TestSchool;
+import org.courtyard.testkit.TestSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -76,5 +81,29 @@ class WikiLanguagesIT {
     TestClient.Response missing = ben.get("/s/2-willow/wiki/p/rivers");
     assertEquals(404, missing.status());
     assertTrue(says(missing, "Dydy'r dudalen hon ddim yn bodoli eto."), missing.body());
+  }
+
+  /** Mr Evans chose Welsh, Ms Hall did not: the day's news of learners' own wikis reaches each in their own language. */
+  @Test
+  void eachTeacherHearsOfChangedOwnWikisInTheirOwnLanguage() {
+    TestSchool school = courtyard.school();
+    TestPerson owner = school.addTeacher("Ms Hall");
+    TestPerson welsh = school.addTeacher("Mr Evans");
+    TestPerson learner = school.addLearner("Siôn Wiki");
+    TestSpace space = school.addClass("Wiki notices").addMember(owner, Role.OWNER).addMember(welsh, Role.TEACHER).addMember(learner, Role.MEMBER);
+    TestClient hall = owner.signIn();
+    assertEquals(303, hall.post(space.url() + "/manage/tools", Map.of("tool", "wiki", "action", "add")).status());
+    assertEquals(303, hall.post(space.url() + "/manage/settings", Map.of("tool", "wiki", "wiki.mode", "individual")).status());
+    assertEquals(303, welsh.signIn().post("/language", Map.of("language", "cy", "back", "/")).status());
+    save(learner.signIn(), space.url() + "/wiki/p/home", "0", "Fy nyddiadur");
+
+    courtyard.advanceClock(Duration.ofDays(1));
+    courtyard.runDueJobs();
+
+    // a day later: signed in afresh
+    TestClient.Response inWelsh = welsh.signIn().get("/notifications");
+    assertTrue(inWelsh.contains("Wiki notices: newidiodd y disgyblion hyn eu wici eu hunain: Siôn Wiki") && !inWelsh.contains("Own wikis changed"), inWelsh.body());
+    TestClient.Response inEnglish = owner.signIn().get("/notifications");
+    assertTrue(inEnglish.contains("Own wikis changed in Wiki notices: Siôn Wiki") && !inEnglish.contains("newidiodd"), inEnglish.body());
   }
 }
