@@ -18,9 +18,14 @@ public final class NotificationStore {
   private final org.courtyard.core.i18n.Messages messages;
   private final org.courtyard.core.i18n.LanguageChoice languages;
 
+  private final String siteAddress;
+
   @Inject
   public NotificationStore(Db db, Mailer mailer, UserStore users, org.courtyard.core.i18n.Messages messages,
-                           org.courtyard.core.i18n.LanguageChoice languages) {
+                           org.courtyard.core.i18n.LanguageChoice languages, org.courtyard.core.config.Config config) {
+    // An e-mail needs the whole address; a page on this site only its path.
+    String site = config.get(org.courtyard.core.config.Config.SITE_ADDRESS, "");
+    this.siteAddress = site.endsWith("/") ? site.substring(0, site.length() - 1) : site;
     this.db = db;
     this.mailer = mailer;
     this.users = users;
@@ -41,7 +46,7 @@ public final class NotificationStore {
     db.update("INSERT INTO notifications (user_id, tool_id, title, url) VALUES (?, ?, ?, ?)", userId, toolId, cut(title, 300), cut(safeUrl, 500));
     users.byId(userId).filter(u -> u.email() != null && !u.disabled())
         .ifPresent(u -> {
-          String body = messages.format(null, languageOf(userId), "mail.notification.body", "url", safeUrl);
+          String body = messages.format(null, languageOf(userId), "mail.notification.body", "url", siteAddress + safeUrl);
           db.afterCommit(() -> mailer.send(u.email(), title, body));
         });
   }

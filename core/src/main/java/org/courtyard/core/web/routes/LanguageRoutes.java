@@ -19,11 +19,13 @@ public final class LanguageRoutes {
   private static final int ONE_YEAR = 365 * 24 * 3600;
   private final Web web;
   private final LanguageChoice languages;
+  private final boolean secureCookies;
 
   @Inject
-  public LanguageRoutes(Web web, LanguageChoice languages) {
+  public LanguageRoutes(Web web, LanguageChoice languages, org.courtyard.core.config.Config config) {
     this.web = web;
     this.languages = languages;
+    this.secureCookies = config.secureCookies();
   }
 
   public void mount(Router router) {
@@ -34,7 +36,7 @@ public final class LanguageRoutes {
     Language chosen = Language.byCode(req.form("language"))
         .orElseThrow(() -> new org.courtyard.api.web.HttpProblem(400, req.t("language.unknown")));
     req.routing().response().addCookie(Cookie.cookie(LanguageChoice.COOKIE, chosen.code()).setPath("/").setHttpOnly(true)
-        .setSameSite(CookieSameSite.LAX).setMaxAge(ONE_YEAR));
+        .setSameSite(CookieSameSite.LAX).setSecure(secureCookies).setMaxAge(ONE_YEAR));
     if (req.user() != null) languages.save(req.user().id(), chosen);
     return Reply.redirect(safeBack(req.form("back")));
   }
