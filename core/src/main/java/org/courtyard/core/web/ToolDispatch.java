@@ -150,7 +150,7 @@ public final class ToolDispatch implements RouteMounter {
             // tool's streams are closed when it stops, and the browser reconnects to the new version).
             ToolGate.Pass pass = ctx.get(GATE_PASS);
             if (pass != null) pass.close();
-            web.run(ctx, !open, web::coreTemplates, req -> openStream(ctx, req, toolId, currentDef(toolId, def)));
+            web.run(ctx, !open, web::coreTemplates, req -> openStream(ctx, req, toolId, currentDef(req, toolId, def)));
           });
           r.putMetadata(CAPABILITY, def.capability());
           r.putMetadata(STREAM, true);
@@ -159,7 +159,7 @@ public final class ToolDispatch implements RouteMounter {
         }
         Route r = router.route(HttpMethod.valueOf(def.method()), path).handler(ctx -> web.run(ctx, !open,
             () -> tools.tool(toolId).map(ToolRegistry.ActiveTool::templates).orElse(web.coreTemplates()),
-            req -> handle(req, toolId, currentDef(toolId, def))));
+            req -> handle(req, toolId, currentDef(req, toolId, def))));
         r.putMetadata(CAPABILITY, def.capability());
         mounted.add(r);
       }
@@ -190,11 +190,11 @@ public final class ToolDispatch implements RouteMounter {
   }
 
   /** The route of the version running now that answers what {@code def} answered (the same def unless the tool was swapped). */
-  private RouteDef currentDef(String toolId, RouteDef def) {
+  private RouteDef currentDef(WebRequest req, String toolId, RouteDef def) {
     List<RouteDef> now = current.getOrDefault(toolId, List.of());
     for (RouteDef d : now) if (d == def) return def;
     return now.stream().filter(d -> d.method().equals(def.method()) && d.path().equals(def.path())).findFirst()
-        .orElseThrow(() -> HttpProblem.notFound("There is no such page."));
+        .orElseThrow(() -> HttpProblem.notFound(req.t("error.noPage")));
   }
 
   /** The space, the tool being in it, the capability, and archived spaces being read-only: the request a tool may see. */

@@ -74,7 +74,7 @@ public final class WebRequest {
   public User user() { return user; }
 
   public User requireUser() {
-    if (user == null) throw new HttpProblem(401, "Please sign in.");
+    if (user == null) throw new HttpProblem(401, t("error.pleaseSignIn"));
     return user;
   }
 
@@ -96,7 +96,7 @@ public final class WebRequest {
     try {
       return Long.parseLong(pathParam(name));
     } catch (NumberFormatException e) {
-      throw HttpProblem.notFound("There is no such page.");
+      throw HttpProblem.notFound(t("error.noPage"));
     }
   }
 
@@ -117,7 +117,7 @@ public final class WebRequest {
     try {
       return Long.parseLong(form(name));
     } catch (NumberFormatException e) {
-      throw HttpProblem.badRequest("The form was incomplete; please try again.");
+      throw HttpProblem.badRequest(t("error.formIncomplete"));
     }
   }
 
