@@ -49,11 +49,6 @@ public final class ToolTexts {
     return declared(tool, language, tool.id() + ".widget." + widget.name(), widget.title());
   }
 
-  /** Any declared text by its conventional key after the tool's id ({@code "setting.colour.help"}). */
-  public static String text(ToolRegistry.ActiveTool tool, String language, String what, String english) {
-    return declared(tool, language, tool.id() + "." + what, english);
-  }
-
   private static String declared(ToolRegistry.ActiveTool tool, String language, String key, String english) {
     MessageBundle b = tool.templates() == null ? null : tool.templates().bundle();
     if (b == null) return english;

@@ -50,6 +50,7 @@ import org.courtyard.api.ToolInfo;
  */
 public final class RepositoryPublisher {
   private static final String ALIAS = "publisher";
+  private static final org.pf4j.VersionManager VERSIONS = new org.pf4j.DefaultVersionManager();
   private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE\\s+TABLE\\s+\"?([A-Za-z0-9_]+)");
 
   private final Path keystore;
@@ -158,7 +159,8 @@ public final class RepositoryPublisher {
     JsonArray index = new JsonArray();
     for (JsonObject e : entries.values()) {
       List<Object> releases = new ArrayList<>(e.getJsonArray("releases").getList());
-      releases.sort((a, b) -> org.courtyard.core.plugins.catalogue.RepositoryPublisher.compareVersions(release(b), release(a)));
+      // PF4J's own semantic-version order, as the installer compares versions.
+      releases.sort((a, b) -> VERSIONS.compareVersions(release(b), release(a)));
       e.put("releases", new JsonArray(releases));
       index.add(e);
     }
@@ -168,26 +170,6 @@ public final class RepositoryPublisher {
 
   private static String release(Object r) {
     return r instanceof JsonObject o ? o.getString("version") : ((Map<?, ?>) r).get("version").toString();
-  }
-
-  /** Semantic order of plain versions ("1.10.0" after "1.9.2"); a pre-release sorts before its release. */
-  static int compareVersions(String a, String b) {
-    String[] x = a.split("[.-]");
-    String[] y = b.split("[.-]");
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      String p = i < x.length ? x[i] : "";
-      String q = i < y.length ? y[i] : "";
-      if (p.equals(q)) continue;
-      if (p.isEmpty()) return 1;
-      if (q.isEmpty()) return -1;
-      boolean pn = p.chars().allMatch(Character::isDigit);
-      boolean qn = q.chars().allMatch(Character::isDigit);
-      if (pn && qn) return Long.compare(Long.parseLong(p), Long.parseLong(q));
-      if (pn) return 1;
-      if (qn) return -1;
-      return p.compareTo(q);
-    }
-    return 0;
   }
 
   static Properties descriptor(Path jar) throws IOException {

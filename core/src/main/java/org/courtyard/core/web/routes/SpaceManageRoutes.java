@@ -153,23 +153,19 @@ public final class SpaceManageRoutes {
     for (Capability c : caps) capabilityWords.put(c.id(), req.t("capability." + c.id()));
     for (ToolRegistry.ActiveTool t : availableTools(space)) {
       boolean on = added.contains(t.id());
-      String title = SpaceRoutes.toolText(req, web.messages(), t, "tool.title", t.info().title());
+      String title = org.courtyard.core.plugins.ToolTexts.title(t, req.language().code());
       toolRows.add(Map.of("id", t.id(), "title", title, "icon", t.info().icon(), "added", on));
       if (!on) continue;
       for (Capability c : capabilities.ownedBy(t.pluginId())) {
         if (!c.id().startsWith(t.id() + ".")) continue;
         caps.add(c);
-        capabilityWords.put(c.id(), SpaceRoutes.toolText(req, web.messages(), t, "capability." + c.id().substring(t.id().length() + 1), c.description()));
+        capabilityWords.put(c.id(), org.courtyard.core.plugins.ToolTexts.capability(t, req.language().code(), c.id().substring(t.id().length() + 1), c.description()));
       }
       for (Setting<?> s : t.info().settings()) {
         if (s.scope() != Setting.Scope.SPACE) continue;
-        Map<String, Object> f = SettingFields.field(s, settings.effective(space, t.id(), s));
+        Map<String, Object> f = SettingFields.field(t, req.language().code(), s, settings.effective(space, t.id(), s));
         f.put("tool", t.id());
         f.put("toolTitle", title);
-        f.put("label", SpaceRoutes.toolText(req, web.messages(), t, "setting." + s.key(), s.label()));
-        f.put("help", s.help() == null ? null : SpaceRoutes.toolText(req, web.messages(), t, "setting." + s.key() + ".help", s.help()));
-        f.put("choices", s.choices().stream().map(c -> Map.of("value", c.value(),
-            "label", SpaceRoutes.toolText(req, web.messages(), t, "setting." + s.key() + "." + c.value(), c.label()))).toList());
         f.put("field", t.id() + "." + s.key());
         settingRows.add(f);
       }
@@ -214,10 +210,10 @@ public final class SpaceManageRoutes {
               .orElseThrow(() -> new IllegalArgumentException(req.t("manage.toolUnavailable")));
           if ("add".equals(req.form("action"))) {
             spaces.addTool(space.id(), toolId);
-            return Reply.redirect(back).flash(req.t("manage.toolAdded", "tool", SpaceRoutes.toolText(req, web.messages(), tool, "tool.title", tool.info().title())));
+            return Reply.redirect(back).flash(req.t("manage.toolAdded", "tool", org.courtyard.core.plugins.ToolTexts.title(tool, req.language().code())));
           }
           spaces.removeTool(space.id(), toolId);
-          return Reply.redirect(back).flash(req.t("manage.toolRemoved", "tool", SpaceRoutes.toolText(req, web.messages(), tool, "tool.title", tool.info().title())));
+          return Reply.redirect(back).flash(req.t("manage.toolRemoved", "tool", org.courtyard.core.plugins.ToolTexts.title(tool, req.language().code())));
         }
         case "add-member" -> {
           User u = authority.addable(req.user(), space, req.form("username"));
@@ -265,7 +261,7 @@ public final class SpaceManageRoutes {
             values.put(s, SettingFields.submitted(req, s, field));
           }
           settings.save(space.id(), tool.id(), values);
-          return Reply.redirect(back).flash(req.t("manage.settingsSaved", "tool", SpaceRoutes.toolText(req, web.messages(), tool, "tool.title", tool.info().title()), "space", space.name()));
+          return Reply.redirect(back).flash(req.t("manage.settingsSaved", "tool", org.courtyard.core.plugins.ToolTexts.title(tool, req.language().code()), "space", space.name()));
         }
         case "picture-code" -> {
           if (space.kind() != SpaceKind.CLASS) throw new IllegalArgumentException(req.t("manage.picturesForClasses"));

@@ -61,8 +61,8 @@ public final class SpaceRoutes {
     List<Map<String, Object>> toolCards = new ArrayList<>();
     List<ToolRegistry.ActiveTool> visible = layout.visibleTools(user, space);
     for (ToolRegistry.ActiveTool t : visible) {
-      toolCards.add(Map.of("title", toolText(req, layout.messages(), t, "tool.title", t.info().title()), "icon", t.info().icon(),
-          "description", toolText(req, layout.messages(), t, "tool.description", t.info().description()), "url", space.url() + "/" + t.id()));
+      toolCards.add(Map.of("title", org.courtyard.core.plugins.ToolTexts.title(t, req.language().code()), "icon", t.info().icon(),
+          "description", org.courtyard.core.plugins.ToolTexts.description(t, req.language().code()), "url", space.url() + "/" + t.id()));
     }
     m.put("tools", toolCards);
     List<Map<String, Object>> children = new ArrayList<>();
@@ -74,14 +74,6 @@ public final class SpaceRoutes {
     m.put("canManage", permissions.can(user, CapabilityRegistry.SPACE_MANAGE.id(), space));
     m.put("canSeeMembers", permissions.can(user, CapabilityRegistry.SPACE_MEMBERS.id(), space));
     return Page.of("space", m).title(space.name());
-  }
-
-  /**
-   * Words a tool declared in Java (its title, description, capabilities, settings), in the reader's
-   * language when the tool's messages have them under "&lt;tool&gt;.&lt;what&gt;", else as declared.
-   */
-  public static String toolText(WebRequest req, org.courtyard.core.i18n.Messages messages, ToolRegistry.ActiveTool t, String what, String declared) {
-    return org.courtyard.core.plugins.ToolTexts.text(t, req.language().code(), what, declared);
   }
 
   /** A space for a page, its kind in the reader's language. */
