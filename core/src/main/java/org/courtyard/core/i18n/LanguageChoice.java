@@ -34,6 +34,14 @@ public final class LanguageChoice {
     return saved.get(userId, () -> db.queryOne("SELECT language FROM users WHERE id = ?", rs -> rs.getString(1), userId).flatMap(Language::byCode));
   }
 
+  /** The language things sent or written for a person are in (a notification, a subject access download): theirs, else their school's. */
+  public Language of(long userId) {
+    return saved(userId).orElseGet(() -> defaultFor(db.queryOne("SELECT school_id FROM users WHERE id = ?", rs -> {
+      long school = rs.getLong(1);
+      return rs.wasNull() ? null : school;
+    }, userId).orElse(null)));
+  }
+
   public void save(long userId, Language language) {
     db.update("UPDATE users SET language = ? WHERE id = ?", language == null ? null : language.code(), userId);
     saved.forget(userId);

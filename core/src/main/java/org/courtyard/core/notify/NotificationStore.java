@@ -35,8 +35,7 @@ public final class NotificationStore {
 
   /** The language a person reads what is sent to them in: their own choice, else their school's. */
   public String languageOf(long userId) {
-    return languages.saved(userId).map(org.courtyard.core.i18n.Language::code)
-        .orElseGet(() -> users.byId(userId).map(u -> languages.defaultFor(u.schoolId()).code()).orElse("en"));
+    return languages.of(userId).code();
   }
 
   public record Notice(long id, String toolId, String title, String url, Instant at, boolean read) {}

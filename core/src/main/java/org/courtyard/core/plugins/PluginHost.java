@@ -239,7 +239,11 @@ public final class PluginHost {
           if (m != null) m.closeStreams(t.id());
         });
       }
-      for (org.courtyard.api.roster.RosterImporter i : rosterImporters) registrations.add(pluginId, importers.add(pluginId, i));
+      if (!rosterImporters.isEmpty()) {
+        // An importer's problems come from its plugin's messages (messages/<plugin id>*.properties).
+        org.courtyard.core.i18n.MessageBundle words = org.courtyard.core.i18n.MessageBundle.load(w.getPluginClassLoader(), pluginId);
+        for (org.courtyard.api.roster.RosterImporter i : rosterImporters) registrations.add(pluginId, importers.add(pluginId, i, words));
+      }
       LOG.info("Plugin " + pluginId + " " + w.getDescriptor().getVersion() + " started with tools " + started.stream().map(ToolRegistry.ActiveTool::id).toList());
       return true;
     } catch (Throwable e) {
@@ -448,7 +452,7 @@ public final class PluginHost {
     for (int i = 0; i < binder.jobs.size(); i++) {
       registrations.add(pluginId, jobs.register(toolId, binder.jobs.get(i).name(), binder.jobs.get(i).schedule(), jobInstances.get(i)));
     }
-    if (privacy != null) registrations.add(pluginId, personalData.add(toolId, info.title(), privacy));
+    if (privacy != null) registrations.add(pluginId, personalData.add(toolId, info.title(), privacy, bundle));
     RouteMounter m = mounter;
     List<Route> mounted = m == null ? List.of() : m.mount(toolId, routes);
     return new ToolRegistry.ActiveTool(pluginId, info, templates, loader, List.copyOf(menus), List.copyOf(widgets), mounted);

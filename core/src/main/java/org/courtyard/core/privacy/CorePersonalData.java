@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.privacy.DataExport;
 import org.courtyard.api.privacy.PersonalData;
 import org.courtyard.core.db.Db;
@@ -25,58 +26,61 @@ public final class CorePersonalData implements PersonalData {
     this.clock = clock;
   }
 
+  /** A record's or field's name, in the language of the person the download is about. */
+  private static String w(DataExport out, String key) { return out.text(Message.of("privacy.record." + key)); }
+
   @Override
   public void export(long userId, DataExport out) {
     db.queryOne("SELECT username, display_name, kind, email, created_at, disabled, left_at, source, external_id FROM users WHERE id = ?", rs -> {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Username", rs.getString(1));
-      m.put("Name", rs.getString(2));
-      m.put("Kind", rs.getString(3));
-      m.put("E-mail", rs.getString(4));
-      m.put("Account created", instant(rs.getTimestamp(5)));
-      m.put("Switched off", rs.getBoolean(6));
-      m.put("Left", instant(rs.getTimestamp(7)));
-      m.put("Came from", rs.getString(8));
-      m.put("MIS identifier", rs.getString(9));
+      m.put(w(out, "username"), rs.getString(1));
+      m.put(w(out, "name"), rs.getString(2));
+      m.put(w(out, "kind"), rs.getString(3));
+      m.put(w(out, "email"), rs.getString(4));
+      m.put(w(out, "created"), instant(rs.getTimestamp(5)));
+      m.put(w(out, "switchedOff"), rs.getBoolean(6));
+      m.put(w(out, "left"), instant(rs.getTimestamp(7)));
+      m.put(w(out, "cameFrom"), rs.getString(8));
+      m.put(w(out, "misId"), rs.getString(9));
       return m;
-    }, userId).ifPresent(m -> out.record("Account", m));
+    }, userId).ifPresent(m -> out.record(w(out, "account"), m));
     for (Map<String, Object> m : db.query("SELECT s.name, s.kind, m.role FROM memberships m JOIN spaces s ON s.id = m.space_id WHERE m.user_id = ? ORDER BY s.name",
-        rs -> row("Space", rs.getString(1), "Kind", rs.getString(2), "Role", rs.getString(3)), userId)) {
-      out.record("Membership", m);
+        rs -> row(w(out, "space"), rs.getString(1), w(out, "kind"), rs.getString(2), w(out, "role"), rs.getString(3)), userId)) {
+      out.record(w(out, "membership"), m);
     }
     for (Map<String, Object> m : db.query("SELECT c.display_name, l.relation FROM parent_links l JOIN users c ON c.id = l.child_id WHERE l.parent_id = ?",
-        rs -> row("Child", rs.getString(1), "Relation", rs.getString(2)), userId)) {
-      out.record("Child linked to this account", m);
+        rs -> row(w(out, "child"), rs.getString(1), w(out, "relation"), rs.getString(2)), userId)) {
+      out.record(w(out, "childLinked"), m);
     }
     for (Map<String, Object> m : db.query("SELECT p.display_name, l.relation FROM parent_links l JOIN users p ON p.id = l.parent_id WHERE l.child_id = ?",
-        rs -> row("Parent or carer", rs.getString(1), "Relation", rs.getString(2)), userId)) {
-      out.record("Parent or carer", m);
+        rs -> row(w(out, "parentOrCarer"), rs.getString(1), w(out, "relation"), rs.getString(2)), userId)) {
+      out.record(w(out, "parentOrCarer"), m);
     }
     for (Map<String, Object> m : db.query("SELECT s.name, r.tool_id, r.item_title, r.score, r.out_of, r.grade, r.recorded_at FROM results r JOIN spaces s ON s.id = r.space_id"
         + " WHERE r.learner_id = ? ORDER BY r.recorded_at", rs -> {
-          Map<String, Object> m = row("Space", rs.getString(1), "Tool", rs.getString(2), "Work", rs.getString(3));
-          m.put("Score", rs.getObject(4));
-          m.put("Out of", rs.getObject(5));
-          m.put("Grade", rs.getString(6));
-          m.put("Recorded", instant(rs.getTimestamp(7)));
+          Map<String, Object> m = row(w(out, "space"), rs.getString(1), w(out, "tool"), rs.getString(2), w(out, "work"), rs.getString(3));
+          m.put(w(out, "score"), rs.getObject(4));
+          m.put(w(out, "outOf"), rs.getObject(5));
+          m.put(w(out, "grade"), rs.getString(6));
+          m.put(w(out, "recorded"), instant(rs.getTimestamp(7)));
           return m;
         }, userId)) {
-      out.record("Result", m);
+      out.record(w(out, "result"), m);
     }
     for (Map<String, Object> m : db.query("SELECT title, url, created_at, read_at FROM notifications WHERE user_id = ? ORDER BY created_at", rs -> {
-      Map<String, Object> m = row("Title", rs.getString(1), "Link", rs.getString(2), "Sent", null);
-      m.put("Sent", instant(rs.getTimestamp(3)));
-      m.put("Read", instant(rs.getTimestamp(4)));
+      Map<String, Object> m = row(w(out, "title"), rs.getString(1), w(out, "link"), rs.getString(2), w(out, "sent"), null);
+      m.put(w(out, "sent"), instant(rs.getTimestamp(3)));
+      m.put(w(out, "read"), instant(rs.getTimestamp(4)));
       return m;
     }, userId)) {
-      out.record("Notification", m);
+      out.record(w(out, "notification"), m);
     }
     for (Map<String, Object> m : db.query("SELECT tool_id, action, summary, happened_at FROM activity WHERE user_id = ? ORDER BY happened_at", rs -> {
-      Map<String, Object> m = row("Tool", rs.getString(1), "Action", rs.getString(2), "Summary", rs.getString(3));
-      m.put("When", instant(rs.getTimestamp(4)));
+      Map<String, Object> m = row(w(out, "tool"), rs.getString(1), w(out, "action"), rs.getString(2), w(out, "summary"), rs.getString(3));
+      m.put(w(out, "when"), instant(rs.getTimestamp(4)));
       return m;
     }, userId)) {
-      out.record("Activity", m);
+      out.record(w(out, "activity"), m);
     }
   }
 

@@ -12,13 +12,15 @@ import org.courtyard.core.plugins.Registration;
 /** Every running tool's answer to subject access and erasure, by tool id (the core's own is {@code core}). */
 @Singleton
 public final class PersonalDataRegistry {
-  /** One tool's privacy hooks; {@code title} is what the download's headings say. */
-  public record Entry(String toolId, String title, PersonalData data) {}
+  /** One tool's privacy hooks; {@code title} is what the download's headings say (in English), {@code bundle} its messages (null: the core's). */
+  public record Entry(String toolId, String title, PersonalData data, org.courtyard.core.i18n.MessageBundle bundle) {}
 
   private final Map<String, Entry> byTool = new ConcurrentHashMap<>();
 
-  public Registration add(String toolId, String title, PersonalData data) {
-    Entry e = new Entry(toolId, title, data);
+  public Registration add(String toolId, String title, PersonalData data) { return add(toolId, title, data, null); }
+
+  public Registration add(String toolId, String title, PersonalData data, org.courtyard.core.i18n.MessageBundle bundle) {
+    Entry e = new Entry(toolId, title, data, bundle);
     if (byTool.putIfAbsent(toolId, e) != null) throw new IllegalStateException(toolId + " already declared its personal data");
     return () -> byTool.remove(toolId, e);
   }

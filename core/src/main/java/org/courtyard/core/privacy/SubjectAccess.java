@@ -18,8 +18,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.privacy.DataExport;
 import org.courtyard.api.service.FileStore;
+import org.courtyard.core.i18n.Language;
+import org.courtyard.core.i18n.LanguageChoice;
+import org.courtyard.core.i18n.MessageBundle;
+import org.courtyard.core.i18n.Messages;
 
 /**
  * Answers a subject access request: asks the core and every running tool for what they keep about one
@@ -32,11 +37,15 @@ public final class SubjectAccess {
   private static final Logger LOG = Logger.getLogger(SubjectAccess.class.getName());
   private final PersonalDataRegistry registry;
   private final FileStore files;
+  private final Messages messages;
+  private final LanguageChoice languages;
 
   @Inject
-  public SubjectAccess(PersonalDataRegistry registry, FileStore files) {
+  public SubjectAccess(PersonalDataRegistry registry, FileStore files, Messages messages, LanguageChoice languages) {
     this.registry = registry;
     this.files = files;
+    this.messages = messages;
+    this.languages = languages;
   }
 
   /** What one tool gave. */
@@ -45,7 +54,10 @@ public final class SubjectAccess {
   public record FileRef(String kind, String name, String key) {}
 
   /** Collects every tool's records about the person, in memory (a person's records, not their files, are small). */
-  public List<Section> collect(long userId) {
+  public List<Section> collect(long userId) { return collect(userId, languages.of(userId).code()); }
+
+  /** As above, kinds and field names in {@code language} (the person's own: the download is theirs to read). */
+  private List<Section> collect(long userId, String language) {
     List<Section> out = new ArrayList<>();
     for (PersonalDataRegistry.Entry e : registry.all()) {
       Map<String, List<Map<String, ?>>> records = new LinkedHashMap<>();
@@ -62,19 +74,33 @@ public final class SubjectAccess {
             refs.add(new FileRef(kind, name, fileKey));
             return this;
           }
+
+          @Override public String text(Message message, Object... namesAndValues) {
+            return messages.format(e.bundle(), language, message.key(), namesAndValues);
+          }
         });
       } catch (Exception | LinkageError ex) {
         LOG.log(Level.WARNING, "Subject access: " + e.toolId() + " failed for user " + userId, ex);
         failure = ex.getClass().getSimpleName();
       }
-      out.add(new Section(e.toolId(), e.title(), records, refs, failure));
+      out.add(new Section(e.toolId(), title(e, language), records, refs, failure));
     }
     return out;
   }
 
+  /** A tool's name in the language: its {@code <tool>.tool.title} message, else the title it declared. */
+  private String title(PersonalDataRegistry.Entry e, String language) {
+    String key = "core".equals(e.toolId()) ? "privacy.export.coreTitle" : e.toolId() + ".tool.title";
+    MessageBundle b = "core".equals(e.toolId()) ? messages.core() : e.bundle();
+    String words = b == null ? null : b.pattern(language, key);
+    if (words == null && b != null) words = b.pattern("en", key);
+    return words != null ? words : e.title();
+  }
+
   /** Writes the download for the person to {@code zip}; returns the sections written. */
   public List<Section> write(long userId, String personName, Instant at, OutputStream zip) throws IOException {
-    List<Section> sections = collect(userId);
+    String language = languages.of(userId).code();
+    List<Section> sections = collect(userId, language);
     try (ZipOutputStream z = new ZipOutputStream(zip, StandardCharsets.UTF_8)) {
       List<String> fileNames = new ArrayList<>();
       JsonObject json = new JsonObject().put("person", personName).put("userId", userId).put("made", at.toString());
@@ -109,7 +135,7 @@ public final class SubjectAccess {
       z.write(json.encodePrettily().getBytes(StandardCharsets.UTF_8));
       z.closeEntry();
       z.putNextEntry(new ZipEntry("index.html"));
-      z.write(html(personName, at, sections, json).getBytes(StandardCharsets.UTF_8));
+      z.write(html(language, personName, at, sections, json).getBytes(StandardCharsets.UTF_8));
       z.closeEntry();
     }
     return sections;
@@ -126,17 +152,20 @@ public final class SubjectAccess {
     return s.isBlank() ? "file" : s.length() > 100 ? s.substring(0, 100) : s;
   }
 
-  /** A plain page: one heading per tool, one table per kind of record, links to the files. */
-  private static String html(String person, Instant at, List<Section> sections, JsonObject json) {
-    StringBuilder h = new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Data held about ")
-        .append(esc(person)).append("</title></head><body>\n<h1>Data held about ").append(esc(person)).append("</h1>\n<p>Made on ")
-        .append(esc(at.toString())).append(". The same data, for computers, is in <a href=\"data.json\">data.json</a>.</p>\n");
+  /** A plain page in the person's language: one heading per tool, one table per kind of record, links to the files. */
+  private String html(String language, String person, Instant at, List<Section> sections, JsonObject json) {
+    Language lang = Language.byCode(language).orElse(Language.ENGLISH);
+    StringBuilder h = new StringBuilder("<!doctype html>\n<html lang=\"").append(lang.code()).append("\" dir=\"").append(lang.direction())
+        .append("\"><head><meta charset=\"utf-8\"><title>").append(esc(t(language, "privacy.export.title", "person", person)))
+        .append("</title></head><body>\n<h1>").append(esc(t(language, "privacy.export.title", "person", person))).append("</h1>\n<p>")
+        .append(esc(t(language, "privacy.export.made", "at", at.toString()))).append(' ')
+        .append(t(language, "privacy.export.json", "link", "<a href=\"data.json\">data.json</a>")).append("</p>\n");
     JsonArray tools = json.getJsonArray("tools");
     for (int i = 0; i < sections.size(); i++) {
       Section s = sections.get(i);
       h.append("<section><h2>").append(esc(s.title())).append("</h2>\n");
-      if (s.failure() != null) h.append("<p><strong>This part could not be read (").append(esc(s.failure())).append("); ask the school to try again.</strong></p>\n");
-      if (s.records().isEmpty() && s.files().isEmpty() && s.failure() == null) h.append("<p>Nothing is kept here about this person.</p>\n");
+      if (s.failure() != null) h.append("<p><strong>").append(esc(t(language, "privacy.export.failed", "problem", s.failure()))).append("</strong></p>\n");
+      if (s.records().isEmpty() && s.files().isEmpty() && s.failure() == null) h.append("<p>").append(esc(t(language, "privacy.export.nothing"))).append("</p>\n");
       for (var e : s.records().entrySet()) {
         h.append("<table><caption>").append(esc(e.getKey())).append(" (").append(e.getValue().size()).append(")</caption>\n<thead><tr>");
         List<String> cols = new ArrayList<>();
@@ -152,7 +181,7 @@ public final class SubjectAccess {
       }
       JsonArray fl = tools.getJsonObject(i).getJsonArray("files");
       if (!fl.isEmpty()) {
-        h.append("<h3>Files</h3><ul>\n");
+        h.append("<h3>").append(esc(t(language, "privacy.export.files"))).append("</h3><ul>\n");
         for (int j = 0; j < fl.size(); j++) {
           JsonObject f = fl.getJsonObject(j);
           h.append("<li><a href=\"").append(esc(f.getString("path"))).append("\">").append(esc(f.getString("name"))).append("</a> (")
@@ -164,6 +193,8 @@ public final class SubjectAccess {
     }
     return h.append("</body></html>\n").toString();
   }
+
+  private String t(String language, String key, Object... args) { return messages.format(null, language, key, args); }
 
   private static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

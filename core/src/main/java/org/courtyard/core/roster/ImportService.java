@@ -84,11 +84,19 @@ public final class ImportService {
 
   public List<RosterImporter> importers() { return importers.all(); }
 
+  /** An importer's words in {@code language}. */
+  public org.courtyard.api.i18n.Texts texts(RosterImporter importer, String language) { return importers.texts(importer, language); }
+
   /**
    * Reads the file and works out what would change, taking it as {@code mode} says (null: as the file
    * itself says, refused when it cannot say); records the run. Changes nothing in the school.
    */
   public Preview preview(long schoolId, Long userId, String format, Path file, String fileName, Roster.Scope mode) throws RosterException {
+    return preview(schoolId, userId, format, file, fileName, mode, "en");
+  }
+
+  /** As above, the importer's problems in {@code language} (the ICT leader's). */
+  public Preview preview(long schoolId, Long userId, String format, Path file, String fileName, Roster.Scope mode, String language) throws RosterException {
     forgetStalePreviews();
     String name = fileName == null || fileName.isBlank() ? "the file" : fileName;
     try {
@@ -102,7 +110,7 @@ public final class ImportService {
       }
       if (size == 0) throw new RosterException(name + " is empty.");
       if (size > maxBytes) throw new RosterException(name + " is " + (size / (1024 * 1024)) + " MB; imports are limited to " + (maxBytes / (1024 * 1024)) + " MB.");
-      Roster roster = parse(importer, file, name);
+      Roster roster = parse(importer, file, name, importers.texts(importer, language));
       Roster.Scope scope = mode != null ? mode : roster.declared();
       if (scope == null) {
         throw new RosterException(name + " does not say whether it holds the whole school, some classes or only changes; say which.");
@@ -126,9 +134,9 @@ public final class ImportService {
     }
   }
 
-  private static Roster parse(RosterImporter importer, Path file, String name) throws RosterException {
+  private static Roster parse(RosterImporter importer, Path file, String name, org.courtyard.api.i18n.Texts texts) throws RosterException {
     try {
-      return importer.parse(file, name);
+      return importer.parse(file, name, texts);
     } catch (RosterException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -145,7 +153,7 @@ public final class ImportService {
     if (meta[2] == null || meta[3] == null) throw new RosterException("The uploaded file is gone; upload it again.");
     RosterImporter importer = importers.find(meta[0]).orElseThrow(() -> new RosterException("The " + meta[0] + " importer is no longer installed."));
     Path stored = files.path(meta[2]).orElseThrow(() -> new RosterException("The uploaded file is gone; upload it again."));
-    return sync.plan(schoolId, parse(importer, stored, meta[1]), Roster.Scope.valueOf(meta[3]));
+    return sync.plan(schoolId, parse(importer, stored, meta[1], importers.texts(importer, "en")), Roster.Scope.valueOf(meta[3]));
   }
 
   /**
@@ -189,7 +197,7 @@ public final class ImportService {
       RosterImporter importer = importers.find(run.format()).orElseThrow(() -> new RosterException("The " + run.format() + " importer is no longer installed."));
       if (storedKey == null || run.scope() == null) throw new RosterException("The uploaded file is gone; upload it again.");
       Path stored = files.path(storedKey).orElseThrow(() -> new RosterException("The uploaded file is gone; upload it again."));
-      Roster roster = parse(importer, stored, run.fileName());
+      Roster roster = parse(importer, stored, run.fileName(), importers.texts(importer, "en"));
       RosterSync.Applied applied = db.transaction(() -> {
         RosterSync.Applied a = sync.apply(schoolId, roster, run.scope(), runId, (done, total) -> {
           report(runId, new Progress(done, total, Status.RUNNING, "Applying " + done + " of " + total), false);

@@ -9,7 +9,7 @@ import org.courtyard.api.SpaceRef;
 import org.courtyard.api.UserRef;
 
 /** One request to a tool, after the core has found the user and the space and checked the capability. */
-public interface ToolRequest {
+public interface ToolRequest extends org.courtyard.api.i18n.Texts {
   /** The signed-in user; for a visitor on an open capability's route, a guest with id 0. */
   UserRef user();
 
@@ -67,6 +67,7 @@ public interface ToolRequest {
    *
    * @since 2.1.0
    */
+  @Override
   default String text(org.courtyard.api.i18n.Message message, Object... namesAndValues) { return "[" + message.key() + "]"; }
 
   /** Whether this user holds the capability here. @since 2.0.0 */

@@ -63,7 +63,7 @@ public final class ImportRoutes {
     m.put("school", SpaceRoutes.card(school));
     m.put("error", error);
     List<Map<String, Object>> formats = new ArrayList<>();
-    imports.importers().forEach(i -> formats.add(Map.of("format", i.format(), "title", i.title(), "accepts", i.accepts(),
+    imports.importers().forEach(i -> formats.add(Map.of("format", i.format(), "title", i.title(imports.texts(i, req.language().code())), "accepts", i.accepts(),
         "chosen", i.format().equals(format))));
     m.put("formats", formats);
     List<Map<String, Object>> modes = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class ImportRoutes {
           422, req.form("format"), null);
     }
     try {
-      ImportService.Preview p = imports.preview(school.id(), req.user().id(), req.form("format"), file.file(), file.fileName(), mode);
+      ImportService.Preview p = imports.preview(school.id(), req.user().id(), req.form("format"), file.file(), file.fileName(), mode, req.language().code());
       return Page.of("import/preview", planModel(req, school, p.runId(), p.plan(), null)).title(req.t("import.preview.title"));
     } catch (RosterException e) {
       return formPage(req, school, req.t("admin.nothingChanged", "problem", e.getMessage()), 422, req.form("format"), mode);
