@@ -1,5 +1,6 @@
 package org.courtyard.core.audit;
 
+import org.courtyard.core.i18n.Words;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -59,7 +60,26 @@ public final class AuditLog {
 
     Action(String label) { this.label = label; }
 
+    /** In English, for the log and the command line. */
     public String label() { return label; }
+
+    /** What the ICT leader reads, in their language: {@code audit.action.<name in camel case>}. */
+    public Words words() { return Words.of(KEY_PREFIX + camel(name())); }
+
+    private static final String KEY_PREFIX = "audit.action.";
+
+    private static String camel(String constant) {
+      StringBuilder b = new StringBuilder();
+      boolean up = false;
+      for (char c : constant.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+        if (c == '_') up = true;
+        else {
+          b.append(up ? Character.toUpperCase(c) : c);
+          up = false;
+        }
+      }
+      return b.toString();
+    }
   }
 
   /** One entry as read back. {@code actorName}/{@code subjectName} are as they were at the time. */

@@ -72,7 +72,7 @@ final class ImportCommand {
       Plan plan = preview.plan();
       out.println("The file holds: " + plan.mode().label().toLowerCase(Locale.ROOT) + (mode == null ? " (as the file says)" : "")
           + (plan.declared() != null && plan.declared() != plan.mode() ? "; the file itself says: " + plan.declared().label().toLowerCase(Locale.ROOT) : ""));
-      out.println("Import into " + school.name() + ": " + plan.summary());
+      out.println("Import into " + school.name() + ": " + plan.summary(RosterSync.ENGLISH));
       for (Map.Entry<Plan.Action, Integer> e : plan.counts().entrySet()) {
         if (e.getKey() == Plan.Action.UNCHANGED || e.getValue() == 0) continue;
         out.println(e.getKey().name().toLowerCase() + " (" + e.getValue() + "):");
@@ -81,7 +81,7 @@ final class ImportCommand {
             + (r.changes().isEmpty() ? "" : " — " + String.join("; ", r.changes())) + (r.where() == null ? "" : " [" + r.where() + "]")));
         if (e.getValue() > 50) out.println("  … and " + (e.getValue() - 50) + " more");
       }
-      String consequences = ImportService.consequences(plan.switchOffs().size(), plan.archives().size());
+      String consequences = ImportService.consequences(plan.switchOffs().size(), plan.archives().size(), RosterSync.ENGLISH);
       if (plan.needsConfirmation()) {
         out.println("Applying this would " + consequences + ":");
         plan.switchOffs().stream().limit(50).forEach(r -> out.println("  switch off " + r.name() + " (" + r.externalId() + ")"));
@@ -105,7 +105,7 @@ final class ImportCommand {
       RosterSync.Applied applied = imports.applyNow(school.id(), preview.runId(), null, yes,
           (done, total) -> out.print("\rApplying " + done + " of " + total + " (" + (100 * done / Math.max(total, 1)) + "%)"));
       out.println();
-      out.println("Applied: " + applied.plan().summary());
+      out.println("Applied: " + applied.plan().summary(RosterSync.ENGLISH));
       out.println("To undo it: School admin → Import from the MIS → import " + preview.runId() + " → Undo this import.");
       if (!applied.accounts().isEmpty()) {
         out.println(applied.accounts().size() + " new accounts. Print their first sign-in letters from School admin → Import → import "

@@ -57,7 +57,9 @@ public final class Messages {
       if (reported.add(key)) LOG.warning("No message '" + key + "' in " + (own == null ? "core" : own.name()) + " or the core's bundle");
       return "[" + key + "]";
     }
-    if ((args == null || args.isEmpty()) && pattern.indexOf('{') < 0) return pattern;
+    // Words with no {arguments} are shown as written, but '' still means one apostrophe (as in a pattern
+    // with arguments), so a translator who writes it the same way everywhere is never wrong.
+    if (pattern.indexOf('{') < 0) return pattern.indexOf("''") < 0 ? pattern : pattern.replace("''", "'");
     String cacheKey = patternLang + '\u0000' + pattern;
     String finalLang = patternLang;
     String finalPattern = pattern;

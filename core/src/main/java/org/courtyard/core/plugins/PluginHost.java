@@ -1,5 +1,6 @@
 package org.courtyard.core.plugins;
 
+import org.courtyard.core.i18n.Words;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
@@ -60,7 +61,7 @@ public final class PluginHost {
   private final org.courtyard.core.privacy.PersonalDataRegistry personalData;
   /** What each running plugin added, as handles: the one place stopping a plugin undoes. */
   private final PluginRegistrations registrations = new PluginRegistrations();
-  private final Map<String, String> failures = new ConcurrentHashMap<>();
+  private final Map<String, Words> failures = new ConcurrentHashMap<>();
   private final Map<String, List<org.courtyard.api.DemoContent>> demoContent = new ConcurrentHashMap<>();
   private volatile RouteMounter mounter;
   private final org.courtyard.core.i18n.Messages messages;
@@ -215,7 +216,7 @@ public final class PluginHost {
         ok = false;
       }
       if (!ok) {
-        return fail(pluginId, "Needs Courtyard API " + requires + ", but this Courtyard offers " + CourtyardApi.VERSION + ".", null);
+        return fail(pluginId, Words.of("plugin.problem.needsApi", "requires", requires, "offered", CourtyardApi.VERSION), null);
       }
     }
     List<ToolRegistry.ActiveTool> started = new ArrayList<>();
@@ -223,12 +224,13 @@ public final class PluginHost {
       PluginState state = pf4j.startPlugin(pluginId);
       if (state != PluginState.STARTED) {
         Throwable cause = w.getFailedException();
-        return fail(pluginId, "Did not start" + (cause != null ? ": " + describe(cause) : " (state " + state + ")."), cause);
+        return fail(pluginId, cause != null ? Words.of("plugin.problem.didNotStartBecause", "problem", describe(cause))
+            : Words.of("plugin.problem.didNotStartState", "state", String.valueOf(state)), cause);
       }
       List<Tool> tools = pf4j.getExtensions(Tool.class, pluginId);
       List<org.courtyard.api.roster.RosterImporter> rosterImporters = pf4j.getExtensions(org.courtyard.api.roster.RosterImporter.class, pluginId);
       if (tools.isEmpty() && rosterImporters.isEmpty()) {
-        return fail(pluginId, "Contains nothing Courtyard can use: no class marked @Extension implements Tool or RosterImporter.", null);
+        return fail(pluginId, Words.of("plugin.problem.nothingUsable"), null);
       }
       for (Tool tool : tools) started.add(install(pluginId, w.getPluginClassLoader(), w.getPluginPath(), tool));
       for (ToolRegistry.ActiveTool t : started) {
@@ -248,12 +250,12 @@ public final class PluginHost {
       return true;
     } catch (Throwable e) {
       started.forEach(t -> t.routes().forEach(Route::remove));
-      return fail(pluginId, describe(e), e);
+      return fail(pluginId, Words.of("plugin.problem.technical", "problem", describe(e)), e);
     }
   }
 
-  private boolean fail(String pluginId, String reason, Throwable cause) {
-    LOG.log(Level.WARNING, "Plugin " + pluginId + " failed: " + reason, cause);
+  private boolean fail(String pluginId, Words reason, Throwable cause) {
+    LOG.log(Level.WARNING, "Plugin " + pluginId + " failed: " + reason.english(), cause);
     failures.put(pluginId, reason);
     undo(pluginId);
     try {
@@ -294,7 +296,7 @@ public final class PluginHost {
   }
 
   /** Why a plugin failed to start, or null. */
-  public String failure(String pluginId) { return failures.get(pluginId); }
+  public Words failure(String pluginId) { return failures.get(pluginId); }
 
   /** Whether the plugin is turned off for the installation (it is then loaded but not started). */
   public boolean turnedOff(String pluginId) { return readDisabled().contains(pluginId); }

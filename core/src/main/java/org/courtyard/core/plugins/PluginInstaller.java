@@ -1,5 +1,6 @@
 package org.courtyard.core.plugins;
 
+import org.courtyard.core.i18n.Words;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public final class PluginInstaller {
   private final Cluster cluster;
   private final Path pluginsDir;
   /** The last refusal or undone upgrade per plugin, shown on the admin page (this node's). */
-  private final Map<String, String> problems = new ConcurrentHashMap<>();
+  private final Map<String, Words> problems = new ConcurrentHashMap<>();
   static final String TOPIC = "plugin-releases";
 
   public PluginInstaller(PluginHost host, PluginSwap swap, PluginReleases releases, TrustedPublishers trust, PluginAudit audit,
@@ -62,7 +63,7 @@ public final class PluginInstaller {
   }
 
   /** The last problem installing or upgrading this plugin, if any (cleared by a success). */
-  public Optional<String> problem(String pluginId) { return Optional.ofNullable(problems.get(pluginId)); }
+  public Optional<Words> problem(String pluginId) { return Optional.ofNullable(problems.get(pluginId)); }
 
   /** Installs or upgrades from {@code file}; throws {@link PluginRefused} with the reason when nothing changed. */
   public Result install(Path file, Request r) {
@@ -76,7 +77,7 @@ public final class PluginInstaller {
     try {
       return installChecked(pkg, r);
     } catch (PluginRefused e) {
-      problems.put(pkg.id(), e.getMessage());
+      problems.put(pkg.id(), e.words());
       audit.record(r.schoolId(), AuditLog.Action.PLUGIN_REFUSED, r.actor(), pkg.id() + " " + pkg.version() + " from " + r.source() + ": " + e.getMessage());
       throw e;
     }
@@ -85,7 +86,7 @@ public final class PluginInstaller {
   private Result installChecked(PluginPackage pkg, Request r) {
     String publisher = publisher(pkg, r.allowUnsigned());
     if (!apiSatisfies(pkg.requires())) {
-      throw new PluginRefused(pkg.id() + " " + pkg.version() + " needs Courtyard API " + pkg.requires() + ", but this Courtyard offers " + CourtyardApi.VERSION + ".");
+      throw new PluginRefused("plugin.refused.needsApi", "id", pkg.id(), "version", pkg.version(), "requires", pkg.requires(), "offered", CourtyardApi.VERSION);
     }
     synchronized (host) {
       Optional<PluginHost.Loaded> installed = host.loaded(pkg.id());
@@ -100,10 +101,9 @@ public final class PluginInstaller {
       }
       if (!outcome.ok()) {
         deleteQuietly(target);
-        String why = installed.isPresent()
-            ? pkg.id() + " " + pkg.version() + " did not start, so " + installed.get().version() + " was put back and runs as before: " + outcome.failure()
-            : pkg.id() + " " + pkg.version() + " did not start, so it was not installed: " + outcome.failure();
-        throw new PluginRefused(why);
+        throw new PluginRefused(installed.isPresent()
+            ? Words.of("plugin.refused.putBack", "id", pkg.id(), "version", pkg.version(), "installed", installed.get().version(), "problem", outcome.failure())
+            : Words.of("plugin.refused.didNotStart", "id", pkg.id(), "version", pkg.version(), "problem", outcome.failure()));
       }
       installed.filter(old -> !old.jar().toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize()))
           .ifPresent(old -> deleteQuietly(old.jar()));
@@ -166,32 +166,28 @@ public final class PluginInstaller {
   private String publisher(PluginPackage pkg, boolean allowUnsigned) {
     if (!pkg.signed()) {
       if (allowUnsigned) return null;
-      throw new PluginRefused(pkg.id() + " " + pkg.version() + " is not signed, so nobody vouches for where it came from. Install it only if you"
-          + " built it or trust who gave it to you: tick \"Install even though it is unsigned\" (or use --allow-unsigned).");
+      throw new PluginRefused("plugin.refused.unsigned", "id", pkg.id(), "version", pkg.version());
     }
-    return trust.publisherOf(pkg.signer()).orElseThrow(() -> new PluginRefused(pkg.id() + " " + pkg.version() + " is signed by "
-        + TrustedPublishers.commonName(pkg.signer().get(0).getSubjectX500Principal()) + ", a publisher this installation does not trust."
-        + " To trust them, put their certificate in " + trust.folder() + "."));
+    return trust.publisherOf(pkg.signer()).orElseThrow(() -> new PluginRefused("plugin.refused.untrusted", "id", pkg.id(), "version", pkg.version(),
+        "publisher", TrustedPublishers.commonName(pkg.signer().get(0).getSubjectX500Principal()), "folder", String.valueOf(trust.folder())));
   }
 
   private boolean apiSatisfies(String requires) {
     try {
       return host.satisfies(CourtyardApi.VERSION, requires);
     } catch (RuntimeException e) {
-      throw new PluginRefused("Its plugin.requires '" + requires + "' is not a version range.");
+      throw new PluginRefused("plugin.refused.badRange", "requires", requires);
     }
   }
 
   private void checkUpgrade(PluginPackage pkg, String installed) {
     int c = compare(pkg.version(), installed);
-    if (c == 0) throw new PluginRefused(pkg.id() + " " + installed + " is already installed.");
+    if (c == 0) throw new PluginRefused("plugin.refused.alreadyInstalled", "id", pkg.id(), "version", installed);
     if (c < 0) {
-      throw new PluginRefused(pkg.id() + " " + pkg.version() + " is older than the installed " + installed
-          + ": going back is refused, because the installed version may have changed its data in ways the older one cannot read.");
+      throw new PluginRefused("plugin.refused.older", "id", pkg.id(), "version", pkg.version(), "installed", installed);
     }
     if (pkg.upgradesFrom() != null && compare(installed, pkg.upgradesFrom()) < 0) {
-      throw new PluginRefused(pkg.id() + " " + pkg.version() + " upgrades from " + pkg.upgradesFrom() + " or later, and " + installed
-          + " is installed: install " + pkg.upgradesFrom() + " (or a version between) first.");
+      throw new PluginRefused("plugin.refused.upgradesFrom", "id", pkg.id(), "version", pkg.version(), "from", pkg.upgradesFrom(), "installed", installed);
     }
   }
 
@@ -199,7 +195,7 @@ public final class PluginInstaller {
     try {
       return host.compareVersions(a, b);
     } catch (RuntimeException e) {
-      throw new PluginRefused("Cannot compare versions " + a + " and " + b + ": plugin versions are like 1.2.3.");
+      throw new PluginRefused("plugin.refused.cannotCompare", "a", a, "b", b);
     }
   }
 
@@ -209,12 +205,12 @@ public final class PluginInstaller {
     try {
       id = host.load(target);
     } catch (RuntimeException e) {
-      return new PluginSwap.Outcome("It could not be loaded: " + PluginHost.describe(e), 0);
+      return new PluginSwap.Outcome(Words.of("plugin.problem.couldNotLoad", "problem", PluginHost.describe(e)), 0);
     }
     if (!host.turnedOff(id) && !host.start(id)) {
-      String why = host.failure(id);
+      Words why = host.failure(id);
       host.unload(id);
-      return new PluginSwap.Outcome(why == null ? "It did not start." : why, 0);
+      return new PluginSwap.Outcome(why == null ? Words.of("plugin.problem.didNotStart") : why, 0);
     }
     return new PluginSwap.Outcome(null, (System.nanoTime() - t0) / 1_000_000);
   }
@@ -227,7 +223,7 @@ public final class PluginInstaller {
       Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new PluginRefused("Could not copy it into " + to.getParent() + ": " + e.getMessage());
+      throw new PluginRefused("plugin.refused.copyFailed", "folder", String.valueOf(to.getParent()), "problem", String.valueOf(e.getMessage()));
     }
   }
 

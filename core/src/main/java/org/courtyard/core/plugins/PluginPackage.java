@@ -37,7 +37,7 @@ public record PluginPackage(Path file, String id, String version, String require
   public String fileName() { return id + "-" + version + ".jar"; }
 
   public static PluginPackage read(Path file) {
-    if (!Files.isRegularFile(file)) throw new PluginRefused("There is no file " + file.getFileName() + ".");
+    if (!Files.isRegularFile(file)) throw new PluginRefused("plugin.refused.noFile", "file", String.valueOf(file.getFileName()));
     String sha256 = sha256(file);
     Properties descriptor = null;
     List<X509Certificate> signer = null;
@@ -54,22 +54,22 @@ public record PluginPackage(Path file, String id, String version, String require
         } else {
           List<X509Certificate> chain = chain(signers[0]);
           if (signer == null) signer = chain;
-          else if (!signer.get(0).equals(chain.get(0))) throw new PluginRefused("The file is damaged: " + e.getName() + " is signed by someone else than the rest.");
+          else if (!signer.get(0).equals(chain.get(0))) throw new PluginRefused("plugin.refused.signedByOther", "entry", e.getName());
         }
       }
     } catch (SecurityException e) {
-      throw new PluginRefused("The file is damaged: its signature does not match (" + e.getMessage() + ").");
+      throw new PluginRefused("plugin.refused.signatureMismatch", "problem", String.valueOf(e.getMessage()));
     } catch (IOException e) {
-      throw new PluginRefused("The file is damaged: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".");
+      throw new PluginRefused("plugin.refused.damaged", "problem", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
     if (signer != null && !unsigned.isEmpty()) {
-      throw new PluginRefused("The file is damaged: " + unsigned.get(0) + " is not covered by its signature (added or changed after signing).");
+      throw new PluginRefused("plugin.refused.notCovered", "entry", unsigned.get(0));
     }
-    if (descriptor == null) throw new PluginRefused(file.getFileName() + " is not a Courtyard plugin: it has no plugin.properties.");
+    if (descriptor == null) throw new PluginRefused("plugin.refused.notPlugin", "file", String.valueOf(file.getFileName()));
     String id = descriptor.getProperty("plugin.id", "").trim();
     String version = descriptor.getProperty("plugin.version", "").trim();
-    if (!ID.matcher(id).matches()) throw new PluginRefused("Its plugin.id '" + id + "' is not a plugin id (lower-case letters, digits and dashes).");
-    if (!VERSION.matcher(version).matches()) throw new PluginRefused("Its plugin.version '" + version + "' is not a version number.");
+    if (!ID.matcher(id).matches()) throw new PluginRefused("plugin.refused.badId", "id", id);
+    if (!VERSION.matcher(version).matches()) throw new PluginRefused("plugin.refused.badVersion", "version", version);
     String upgradesFrom = descriptor.getProperty("plugin.upgradesFrom", "").trim();
     return new PluginPackage(file, id, version, descriptor.getProperty("plugin.requires", "*").trim(), upgradesFrom.isEmpty() ? null : upgradesFrom,
         descriptor.getProperty("plugin.description", ""), descriptor.getProperty("plugin.provider", ""), descriptor.getProperty("plugin.license", ""),
@@ -82,7 +82,7 @@ public record PluginPackage(Path file, String id, String version, String require
     try (InputStream in = jar.getInputStream(e)) {
       bytes = in.readAllBytes();
     } catch (SecurityException se) {
-      throw new PluginRefused("The file is damaged: " + e.getName() + " does not match its signature (" + se.getMessage() + ").");
+      throw new PluginRefused("plugin.refused.entryMismatch", "entry", e.getName(), "problem", String.valueOf(se.getMessage()));
     } catch (IOException io) {
       throw new IOException(e.getName() + ": " + io.getMessage(), io);
     }
@@ -119,7 +119,7 @@ public record PluginPackage(Path file, String id, String version, String require
       for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
       return HexFormat.of().formatHex(md.digest());
     } catch (IOException e) {
-      throw new PluginRefused("The file could not be read: " + e.getMessage());
+      throw new PluginRefused("plugin.refused.unreadable", "problem", String.valueOf(e.getMessage()));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

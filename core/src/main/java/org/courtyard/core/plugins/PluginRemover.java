@@ -33,7 +33,7 @@ public final class PluginRemover {
   public record Kept(String pluginId, List<String> toolIds, List<String> tables) {}
 
   public Kept kept(String pluginId) {
-    PluginHost.Loaded loaded = host.loaded(pluginId).orElseThrow(() -> new PluginRefused("No plugin '" + pluginId + "' is installed."));
+    PluginHost.Loaded loaded = host.loaded(pluginId).orElseThrow(() -> new PluginRefused("plugin.refused.notInstalled", "id", pluginId));
     List<String> tools = toolIds(pluginId);
     return new Kept(pluginId, tools, data.tables(tools, loaded.jar()));
   }

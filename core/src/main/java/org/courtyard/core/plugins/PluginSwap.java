@@ -1,5 +1,6 @@
 package org.courtyard.core.plugins;
 
+import org.courtyard.core.i18n.Words;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class PluginSwap {
   }
 
   /** What happened: {@code failure} is null when the new version runs (or is loaded, if the plugin is turned off). */
-  public record Outcome(String failure, long heldMillis) {
+  public record Outcome(Words failure, long heldMillis) {
     public boolean ok() { return failure == null; }
   }
 
@@ -42,11 +43,11 @@ public final class PluginSwap {
       try {
         if (!gate.drain(toolIds, drainTime)) LOG.warning("Requests to " + pluginId + " still running after " + drainTime.toSeconds() + " s; swapping anyway");
         host.unload(pluginId);
-        String failure = loadAndStart(pluginId, newJar, off);
+        Words failure = loadAndStart(pluginId, newJar, off);
         if (failure != null) {
           LOG.warning("Plugin " + pluginId + ": the new version failed (" + failure + "); putting " + old.version() + " back");
           host.unload(pluginId);
-          String again = loadAndStart(pluginId, old.jar(), off);
+          Words again = loadAndStart(pluginId, old.jar(), off);
           if (again != null) LOG.severe("Plugin " + pluginId + " " + old.version() + " did not start again either: " + again);
         }
         return new Outcome(failure, (System.nanoTime() - started) / 1_000_000);
@@ -61,20 +62,20 @@ public final class PluginSwap {
   }
 
   /** Loads and (unless turned off) starts a jar; returns why it failed, or null. */
-  private String loadAndStart(String pluginId, Path jar, boolean off) {
+  private Words loadAndStart(String pluginId, Path jar, boolean off) {
     String id;
     try {
       id = host.load(jar);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not load " + jar.getFileName(), e);
-      return "It could not be loaded: " + PluginHost.describe(e);
+      return Words.of("plugin.problem.couldNotLoad", "problem", PluginHost.describe(e));
     }
     if (!id.equals(pluginId)) {
       host.unload(id);
-      return "Its plugin id is " + id + ", not " + pluginId + ".";
+      return Words.of("plugin.problem.wrongId", "id", id, "expected", pluginId);
     }
     if (off || host.start(id)) return null;
-    String why = host.failure(id);
-    return why == null ? "It did not start." : why;
+    Words why = host.failure(id);
+    return why == null ? Words.of("plugin.problem.didNotStart") : why;
   }
 }

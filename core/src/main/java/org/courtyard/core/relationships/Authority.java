@@ -1,5 +1,7 @@
 package org.courtyard.core.relationships;
 
+import org.courtyard.core.i18n.Refusal;
+import org.courtyard.core.i18n.Words;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.courtyard.api.Role;
@@ -28,8 +30,8 @@ import org.courtyard.core.spaces.Space;
 @Singleton
 public final class Authority {
   /** The one answer for "no such person", "not in this school" and "not someone you may add", so a lookup tells nothing. */
-  public static String nobodyToAdd(String username) {
-    return "Nobody you can add here has the username '" + username + "'.";
+  public static Words nobodyToAdd(String username) {
+    return Words.of("authority.nobodyToAdd", "username", username);
   }
 
   private final PermissionService permissions;
@@ -49,17 +51,17 @@ public final class Authority {
    * gives the one answer of {@link #nobodyToAdd}, so the lookup tells nothing about the username.
    */
   public User addable(User actor, Space space, String username) {
-    String general = refusalWhoeverItIs(actor, space);
-    if (general != null) throw new IllegalArgumentException(general);
-    String hint = RelationshipIndex.TEACHING_GROUPS.contains(space.kind()) && !permissions.isAdminFor(actor, space)
-        ? " Learners and their teachers join " + space.name() + " through the ICT leader or the MIS import." : "";
+    Words general = refusalWhoeverItIs(actor, space);
+    if (general != null) throw new Refusal(general);
+    Words nobody = RelationshipIndex.TEACHING_GROUPS.contains(space.kind()) && !permissions.isAdminFor(actor, space)
+        ? Words.of("authority.nobodyToAddTeachingGroup", "username", username, "space", space.name()) : nobodyToAdd(username);
     return users.byUsername(username).filter(u -> !u.disabled()).filter(u -> refusalToAdd(actor, space, u) == null)
-        .orElseThrow(() -> new IllegalArgumentException(nobodyToAdd(username) + hint));
+        .orElseThrow(() -> new Refusal(nobody));
   }
 
-  private String refusalWhoeverItIs(User actor, Space space) {
-    if (space.personal()) return "Personal spaces have no members: each belongs to one person.";
-    if (actor.kind() == UserKind.LEARNER && !permissions.isAdminFor(actor, space)) return "Learners cannot add people to spaces. Ask your teacher.";
+  private Words refusalWhoeverItIs(User actor, Space space) {
+    if (space.personal()) return Words.of("authority.personalSpace");
+    if (actor.kind() == UserKind.LEARNER && !permissions.isAdminFor(actor, space)) return Words.of("authority.learnersCannotAdd");
     return null;
   }
 
@@ -67,33 +69,33 @@ public final class Authority {
    * Why the actor may not give {@code person} this role in the space, or null if they may. Reasons that
    * depend on who the person is are never shown for someone looked up by username (see {@link #addable}).
    */
-  public String refusal(User actor, Space space, User person, Role role) {
-    String who = refusalToAdd(actor, space, person);
+  public Words refusal(User actor, Space space, User person, Role role) {
+    Words who = refusalToAdd(actor, space, person);
     if (who != null) return who;
     if (permissions.isAdminFor(actor, space)) return null;
     Role mine = permissions.role(actor, space).orElse(Role.VIEWER);
-    if (role.compareTo(mine) > 0) return "You cannot give a role stronger than your own (" + mine.label() + ").";
-    if (person.kind() == UserKind.LEARNER && role.compareTo(Role.MEMBER) > 0) return "A learner can be a member or a viewer of a space.";
+    if (role.compareTo(mine) > 0) return Words.of("authority.roleTooStrong", "role", Words.of("role." + mine.name()));
+    if (person.kind() == UserKind.LEARNER && role.compareTo(Role.MEMBER) > 0) return Words.of("authority.learnerRoles");
     if (person.kind() == UserKind.STAFF && role.atLeast(Role.TEACHER) && RelationshipIndex.TEACHING_GROUPS.contains(space.kind())) {
-      return "Who teaches " + space.name() + " is set by the school's ICT leader or the MIS import, because it decides whose teacher they are.";
+      return Words.of("authority.whoTeaches", "space", space.name());
     }
     return null;
   }
 
   /** Whether the actor may take this person out of the space. */
-  public String refusalToRemove(User actor, Space space, User person) {
+  public Words refusalToRemove(User actor, Space space, User person) {
     if (permissions.isAdminFor(actor, space)) return null;
-    if (actor.kind() == UserKind.LEARNER) return "Learners cannot change who is in a space. Ask your teacher.";
-    if (actor.id() == person.id()) return "You cannot remove yourself; ask another owner or the ICT leader.";
+    if (actor.kind() == UserKind.LEARNER) return Words.of("authority.learnersCannotRemove");
+    if (actor.id() == person.id()) return Words.of("authority.notYourself");
     if (RelationshipIndex.TEACHING_GROUPS.contains(space.kind()) && (person.kind() == UserKind.LEARNER
         || permissions.role(person, space).map(r -> r.atLeast(Role.TEACHER)).orElse(false))) {
-      return "Who is in " + space.name() + " is set by the school's ICT leader or the MIS import.";
+      return Words.of("authority.whoIsIn", "space", space.name());
     }
     return null;
   }
 
-  private String refusalToAdd(User actor, Space space, User person) {
-    String general = refusalWhoeverItIs(actor, space);
+  private Words refusalToAdd(User actor, Space space, User person) {
+    Words general = refusalWhoeverItIs(actor, space);
     if (general != null) return general;
     boolean admin = permissions.isAdminFor(actor, space);
     if (space.schoolId() == null ? !actor.siteAdmin() : !space.schoolId().equals(person.schoolId())) return nobodyToAdd(person.username());
@@ -101,7 +103,7 @@ public final class Authority {
     if (admin) return null;
     if (actor.kind() != UserKind.STAFF && person.kind() == UserKind.LEARNER) return nobodyToAdd(person.username());
     if (person.kind() == UserKind.LEARNER && RelationshipIndex.TEACHING_GROUPS.contains(space.kind())) {
-      return "Who is in " + space.name() + " is set by the school's ICT leader or the MIS import, because it decides who teaches whom.";
+      return Words.of("authority.whoIsInTeaching", "space", space.name());
     }
     return null;
   }

@@ -31,8 +31,8 @@ public final class MembershipChanges {
 
   /** Adds the person or changes their role; throws IllegalArgumentException with the reason when the actor may not. */
   public void put(User actor, Space space, User person, Role role, boolean cascades) {
-    String refusal = authority.refusal(actor, space, person, role);
-    if (refusal != null) throw new IllegalArgumentException(refusal);
+    org.courtyard.core.i18n.Words refusal = authority.refusal(actor, space, person, role);
+    if (refusal != null) throw new org.courtyard.core.i18n.Refusal(refusal);
     db.transaction(() -> {
       Membership before = spaces.membership(space.id(), person.id()).orElse(null);
       spaces.addMember(space.id(), person.id(), role, cascades);
@@ -48,8 +48,8 @@ public final class MembershipChanges {
   }
 
   public void remove(User actor, Space space, User person) {
-    String refusal = authority.refusalToRemove(actor, space, person);
-    if (refusal != null) throw new IllegalArgumentException(refusal);
+    org.courtyard.core.i18n.Words refusal = authority.refusalToRemove(actor, space, person);
+    if (refusal != null) throw new org.courtyard.core.i18n.Refusal(refusal);
     db.transaction(() -> {
       Membership before = spaces.membership(space.id(), person.id()).orElse(null);
       spaces.removeMember(space.id(), person.id());

@@ -1,5 +1,7 @@
 package org.courtyard.core.roster;
 
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -79,23 +81,26 @@ public final class ImportJournal {
   /** What undoing did, counted for the ICT leader. */
   public record Undone(int switchedOn, int switchedOff, int accountsRestored, int spacesRestored, int spacesArchived,
                        int membershipsBack, int membershipsGone, int linksBack, int linksGone) {
-    public String summary() {
+    /** "2 accounts switched back on, 1 membership put back" in the words of {@code t}. */
+    public String summary(Texts t) {
       List<String> parts = new java.util.ArrayList<>();
-      part(parts, switchedOn, "account switched back on", "accounts switched back on");
-      part(parts, switchedOff, "account it made switched off", "accounts it made switched off");
-      part(parts, accountsRestored, "account's details put back", "accounts' details put back");
-      part(parts, spacesRestored, "class or group put back as it was", "classes and groups put back as they were");
-      part(parts, spacesArchived, "class or group it made archived", "classes and groups it made archived");
-      part(parts, membershipsBack, "membership put back", "memberships put back");
-      part(parts, membershipsGone, "membership it added taken away", "memberships it added taken away");
-      part(parts, linksBack, "parent link put back", "parent links put back");
-      part(parts, linksGone, "parent link it added taken away", "parent links it added taken away");
-      return parts.isEmpty() ? "nothing to put back" : String.join(", ", parts);
+      part(t, parts, switchedOn, "switchedOn");
+      part(t, parts, switchedOff, "switchedOff");
+      part(t, parts, accountsRestored, "accountsRestored");
+      part(t, parts, spacesRestored, "spacesRestored");
+      part(t, parts, spacesArchived, "spacesArchived");
+      part(t, parts, membershipsBack, "membershipsBack");
+      part(t, parts, membershipsGone, "membershipsGone");
+      part(t, parts, linksBack, "linksBack");
+      part(t, parts, linksGone, "linksGone");
+      return parts.isEmpty() ? t.text(Message.of("import.undone.nothing")) : String.join(", ", parts);
     }
 
-    private static void part(List<String> parts, int n, String one, String many) {
-      if (n > 0) parts.add(n + " " + (n == 1 ? one : many));
+    private static void part(Texts t, List<String> parts, int n, String what) {
+      if (n > 0) parts.add(t.text(Message.of(UNDONE_PREFIX + what), "count", n));
     }
+
+    private static final String UNDONE_PREFIX = "import.undone.";
   }
 
   private record Change(Subject subject, boolean wasThere, long id, Long other, JsonObject before) {}

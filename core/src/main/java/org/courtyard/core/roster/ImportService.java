@@ -17,6 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.courtyard.api.UserKind;
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
+import org.courtyard.core.i18n.Messages;
+import org.courtyard.core.i18n.Words;
 import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.RosterImporter;
@@ -65,9 +69,12 @@ public final class ImportService {
     return t;
   });
 
+  private final Messages messages;
+
   @Inject
   public ImportService(Db db, ImporterRegistry importers, RosterSync sync, FileStore files, Config config,
-                       org.courtyard.core.cluster.Cluster cluster, ImportJournal journal, AuditLog audit) {
+                       org.courtyard.core.cluster.Cluster cluster, ImportJournal journal, AuditLog audit, Messages messages) {
+    this.messages = messages;
     this.cluster = cluster;
     this.journal = journal;
     this.audit = audit;
@@ -84,6 +91,15 @@ public final class ImportService {
 
   public List<RosterImporter> importers() { return importers.all(); }
 
+  /**
+   * The core's words about imports in {@code language}: the ICT leader's, who reads what this writes.
+   * What is stored (a run's summary, the reason it was refused or failed) stays in the words of the
+   * person who ran it, as a record of what they were told.
+   */
+  public Texts texts(String language) {
+    return (message, namesAndValues) -> messages.format(null, language, message.key(), namesAndValues);
+  }
+
   /** An importer's words in {@code language}. */
   public org.courtyard.api.i18n.Texts texts(RosterImporter importer, String language) { return importers.texts(importer, language); }
 
@@ -98,33 +114,34 @@ public final class ImportService {
   /** As above, the importer's problems in {@code language} (the ICT leader's). */
   public Preview preview(long schoolId, Long userId, String format, Path file, String fileName, Roster.Scope mode, String language) throws RosterException {
     forgetStalePreviews();
-    String name = fileName == null || fileName.isBlank() ? "the file" : fileName;
+    Texts t = texts(language);
+    String name = fileName == null || fileName.isBlank() ? t.text(Message.of("import.problem.theFile")) : fileName;
     try {
       RosterImporter importer = importers.find(format)
-          .orElseThrow(() -> new RosterException("There is no importer for '" + format + "'. Installed: " + importers.all().stream().map(RosterImporter::format).toList() + "."));
+          .orElseThrow(() -> new RosterException(t.text(Message.of("import.problem.noImporter"), "format", String.valueOf(format), "installed", String.join(", ", importers.all().stream().map(RosterImporter::format).toList()))));
       long size;
       try {
         size = Files.size(file);
       } catch (IOException e) {
-        throw new RosterException(name + " could not be read.");
+        throw new RosterException(t.text(Message.of("import.problem.unreadable"), "file", name));
       }
-      if (size == 0) throw new RosterException(name + " is empty.");
-      if (size > maxBytes) throw new RosterException(name + " is " + (size / (1024 * 1024)) + " MB; imports are limited to " + (maxBytes / (1024 * 1024)) + " MB.");
-      Roster roster = parse(importer, file, name, importers.texts(importer, language));
+      if (size == 0) throw new RosterException(t.text(Message.of("import.problem.empty"), "file", name));
+      if (size > maxBytes) throw new RosterException(t.text(Message.of("import.problem.tooBig"), "file", name, "size", size / (1024 * 1024), "max", maxBytes / (1024 * 1024)));
+      Roster roster = parse(importer, file, name, importers.texts(importer, language), t);
       Roster.Scope scope = mode != null ? mode : roster.declared();
       if (scope == null) {
-        throw new RosterException(name + " does not say whether it holds the whole school, some classes or only changes; say which.");
+        throw new RosterException(t.text(Message.of("import.problem.sayScope"), "file", name));
       }
-      Plan plan = sync.plan(schoolId, roster, scope);
+      Plan plan = sync.plan(schoolId, roster, scope, t);
       String key;
       try (InputStream in = Files.newInputStream(file)) {
         key = files.put(in);
       } catch (IOException e) {
-        throw new RosterException("The file could not be kept for applying: " + e.getMessage());
+        throw new RosterException(t.text(Message.of("import.problem.notKept"), "problem", String.valueOf(e.getMessage())));
       }
       long run = db.insert("INSERT INTO import_runs (school_id, user_id, format, file_name, stored_key, status, summary, scope, switch_offs, archives)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          schoolId, userId, importer.format(), cut(name, 255), key, Status.PREVIEW, cut(plan.summary(), 2000), scope.name(),
+          schoolId, userId, importer.format(), cut(name, 255), key, Status.PREVIEW, cut(plan.summary(t), 2000), scope.name(),
           plan.switchOffs().size(), plan.archives().size());
       return new Preview(run, plan);
     } catch (RosterException e) {
@@ -134,56 +151,55 @@ public final class ImportService {
     }
   }
 
-  private static Roster parse(RosterImporter importer, Path file, String name, org.courtyard.api.i18n.Texts texts) throws RosterException {
+  private static Roster parse(RosterImporter importer, Path file, String name, Texts texts, Texts t) throws RosterException {
     try {
       return importer.parse(file, name, texts);
     } catch (RosterException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.WARNING, "Importer " + importer.format() + " failed on " + name, e);
-      throw new RosterException("The " + importer.title() + " importer could not read " + name + ": " + e);
+      throw new RosterException(t.text(Message.of("import.problem.importerFailed"), "importer", importer.title(texts), "file", name, "problem", String.valueOf(e)));
     }
   }
 
   /** The plan of a previewed run, worked out again from its kept file (to show it again). */
-  public Plan plan(long schoolId, long runId) throws RosterException {
+  public Plan plan(long schoolId, long runId, String language) throws RosterException {
+    Texts t = texts(language);
     String[] meta = db.queryOne("SELECT format, file_name, stored_key, scope FROM import_runs WHERE id = ? AND school_id = ?",
         rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, runId, schoolId)
-        .orElseThrow(() -> new RosterException("There is no such import."));
-    if (meta[2] == null || meta[3] == null) throw new RosterException("The uploaded file is gone; upload it again.");
-    RosterImporter importer = importers.find(meta[0]).orElseThrow(() -> new RosterException("The " + meta[0] + " importer is no longer installed."));
-    Path stored = files.path(meta[2]).orElseThrow(() -> new RosterException("The uploaded file is gone; upload it again."));
-    return sync.plan(schoolId, parse(importer, stored, meta[1], importers.texts(importer, "en")), Roster.Scope.valueOf(meta[3]));
+        .orElseThrow(() -> new RosterException(t.text(Message.of("import.problem.noSuchImport"))));
+    if (meta[2] == null || meta[3] == null) throw new RosterException(t.text(Message.of("import.problem.fileGone")));
+    RosterImporter importer = importers.find(meta[0]).orElseThrow(() -> new RosterException(t.text(Message.of("import.problem.importerGone"), "format", meta[0])));
+    Path stored = files.path(meta[2]).orElseThrow(() -> new RosterException(t.text(Message.of("import.problem.fileGone"))));
+    return sync.plan(schoolId, parse(importer, stored, meta[1], importers.texts(importer, language), t), Roster.Scope.valueOf(meta[3]), t);
   }
 
   /**
    * Starts applying a previewed run in the background; the future completes when it has committed or
    * rolled back. {@code confirmed}: the ICT leader said yes to what it switches off and archives.
    */
-  public CompletableFuture<RosterSync.Applied> applyInBackground(long schoolId, long runId, User actor, boolean confirmed) {
-    Run run = run(schoolId, runId).orElseThrow(() -> new IllegalArgumentException("There is no such import."));
-    if (run.status() != Status.PREVIEW) throw new IllegalArgumentException("This import was already " + run.status().name().toLowerCase() + ".");
-    if (!confirmed && (run.switchOffs() > 0 || run.archives() > 0)) throw new IllegalArgumentException(unconfirmed(run.switchOffs(), run.archives()));
+  public CompletableFuture<RosterSync.Applied> applyInBackground(long schoolId, long runId, User actor, boolean confirmed, String language) {
+    Texts t = texts(language);
+    Run run = run(schoolId, runId).orElseThrow(() -> new IllegalArgumentException(t.text(Message.of("import.problem.noSuchImport"))));
+    if (run.status() != Status.PREVIEW) throw new IllegalArgumentException(t.text(Message.of("import.problem.already"), "status", t.text(Message.of("import.state." + run.status().name().toLowerCase(java.util.Locale.ROOT)))));
+    if (!confirmed && (run.switchOffs() > 0 || run.archives() > 0)) throw new IllegalArgumentException(unconfirmed(run.switchOffs(), run.archives(), t));
     if (db.update("UPDATE import_runs SET status = ? WHERE id = ? AND status = ?", Status.RUNNING, runId, Status.PREVIEW) == 0) {
-      throw new IllegalArgumentException("This import has already been started.");
+      throw new IllegalArgumentException(t.text(Message.of("import.problem.started")));
     }
-    progress.put(runId, new Progress(0, 0, Status.RUNNING, "Starting…"));
-    CompletableFuture<RosterSync.Applied> job = CompletableFuture.supplyAsync(() -> applyNow(schoolId, runId, actor, confirmed, null), worker);
+    progress.put(runId, new Progress(0, 0, Status.RUNNING, ""));
+    CompletableFuture<RosterSync.Applied> job = CompletableFuture.supplyAsync(() -> applyNow(schoolId, runId, actor, confirmed, null, language), worker);
     jobs.put(runId, job.thenApply(applied -> null));
     return job;
   }
 
   /** Why applying without a yes is refused. */
-  public static String unconfirmed(int switchOffs, int archives) {
-    return "This import would " + consequences(switchOffs, archives) + ". Tick the box to say yes to that, then apply it again. Nothing was changed.";
+  public static String unconfirmed(int switchOffs, int archives, Texts t) {
+    return t.text(Message.of("import.problem.unconfirmed"), "consequences", consequences(switchOffs, archives, t));
   }
 
   /** "switch off 3 accounts and archive 1 class", for the yes box and messages. */
-  public static String consequences(int switchOffs, int archives) {
-    List<String> parts = new java.util.ArrayList<>();
-    if (switchOffs > 0) parts.add("switch off " + (switchOffs == 1 ? "this account" : "these " + switchOffs + " accounts"));
-    if (archives > 0) parts.add("archive " + (archives == 1 ? "this class" : "these " + archives + " classes"));
-    return String.join(" and ", parts);
+  public static String consequences(int switchOffs, int archives, Texts t) {
+    return t.text(Message.of("import.consequences"), "offs", switchOffs, "archives", archives);
   }
 
   /**
@@ -191,38 +207,42 @@ public final class ImportService {
    * record of what it changed and its audit entry. {@code actor} is null from the command line.
    */
   public RosterSync.Applied applyNow(long schoolId, long runId, User actor, boolean confirmed, RosterSync.Progress listener) {
+    return applyNow(schoolId, runId, actor, confirmed, listener, "en");
+  }
+
+  private RosterSync.Applied applyNow(long schoolId, long runId, User actor, boolean confirmed, RosterSync.Progress listener, String language) {
+    Texts t = texts(language);
     try {
       Run run = run(schoolId, runId).orElseThrow();
       String storedKey = db.queryOne("SELECT stored_key FROM import_runs WHERE id = ?", rs -> rs.getString(1), runId).orElse(null);
-      RosterImporter importer = importers.find(run.format()).orElseThrow(() -> new RosterException("The " + run.format() + " importer is no longer installed."));
-      if (storedKey == null || run.scope() == null) throw new RosterException("The uploaded file is gone; upload it again.");
-      Path stored = files.path(storedKey).orElseThrow(() -> new RosterException("The uploaded file is gone; upload it again."));
-      Roster roster = parse(importer, stored, run.fileName(), importers.texts(importer, "en"));
+      RosterImporter importer = importers.find(run.format()).orElseThrow(() -> new RosterException(t.text(Message.of("import.problem.importerGone"), "format", run.format())));
+      if (storedKey == null || run.scope() == null) throw new RosterException(t.text(Message.of("import.problem.fileGone")));
+      Path stored = files.path(storedKey).orElseThrow(() -> new RosterException(t.text(Message.of("import.problem.fileGone"))));
+      Roster roster = parse(importer, stored, run.fileName(), importers.texts(importer, language), t);
       RosterSync.Applied applied = db.transaction(() -> {
         RosterSync.Applied a = sync.apply(schoolId, roster, run.scope(), runId, (done, total) -> {
-          report(runId, new Progress(done, total, Status.RUNNING, "Applying " + done + " of " + total), false);
+          report(runId, new Progress(done, total, Status.RUNNING, ""), false);
           if (listener != null) listener.at(done, total);
         }, plan -> {
           int offs = plan.switchOffs().size();
           int archives = plan.archives().size();
-          if (!confirmed && (offs > 0 || archives > 0)) throw new IllegalStateException(unconfirmed(offs, archives));
+          if (!confirmed && (offs > 0 || archives > 0)) throw new IllegalStateException(unconfirmed(offs, archives, t));
           if (offs > run.switchOffs() || archives > run.archives()) {
-            throw new IllegalStateException("The school changed since the preview: this import would now " + consequences(offs, archives)
-                + ", more than you said yes to. Check the file again.");
+            throw new IllegalStateException(t.text(Message.of("import.problem.schoolChanged"), "consequences", consequences(offs, archives, t)));
           }
         });
         long seq = db.queryOne("SELECT MAX(applied_seq) FROM import_runs WHERE school_id = ?", rs -> rs.getLong(1), schoolId).orElse(0L) + 1;
         db.update("UPDATE import_runs SET status = ?, summary = ?, applied_seq = ? WHERE id = ?", Status.APPLIED,
-            cut("Applied: " + a.plan().summary(), 2000), seq, runId);
+            cut(t.text(Message.of("import.summary.applied"), "summary", a.plan().summary(t)), 2000), seq, runId);
         audit.record(schoolId, AuditLog.Action.IMPORT_APPLIED, actor, null, null,
-            run.fileName() + " (" + run.format() + ", " + run.scope().label().toLowerCase(java.util.Locale.ROOT) + "), import " + runId + ": " + a.plan().summary(), null);
+            run.fileName() + " (" + run.format() + ", " + run.scope().label().toLowerCase(java.util.Locale.ROOT) + "), import " + runId + ": " + a.plan().summary(RosterSync.ENGLISH), null);
         return a;
       });
-      report(runId, new Progress(1, 1, Status.APPLIED, applied.plan().summary()), true);
+      report(runId, new Progress(1, 1, Status.APPLIED, ""), true);
       return applied;
     } catch (Exception e) {
       LOG.log(Level.WARNING, "Import " + runId + " failed; nothing was changed", e);
-      String message = "Nothing was changed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+      String message = t.text(Message.of("import.summary.failed"), "problem", e.getMessage() == null ? e.toString() : e.getMessage());
       db.update("UPDATE import_runs SET status = ?, summary = ? WHERE id = ?", Status.FAILED, cut(message, 2000), runId);
       report(runId, new Progress(0, 0, Status.FAILED, message), true);
       throw new IllegalStateException(message, e);
@@ -232,19 +252,20 @@ public final class ImportService {
   }
 
   /** Why this applied run cannot be undone now, or empty when it can. */
-  public Optional<String> whyNotUndo(long schoolId, long runId) {
+  public Optional<String> whyNotUndo(long schoolId, long runId, String language) {
+    Texts t = texts(language);
     Run run = run(schoolId, runId).orElse(null);
-    if (run == null) return Optional.of("There is no such import.");
-    if (run.status() == Status.UNDONE) return Optional.of("This import has already been undone.");
-    if (run.status() != Status.APPLIED) return Optional.of("Only an applied import can be undone; this one is " + run.status().name().toLowerCase() + ".");
+    if (run == null) return Optional.of(t.text(Message.of("import.problem.noSuchImport")));
+    if (run.status() == Status.UNDONE) return Optional.of(t.text(Message.of("import.undo.already")));
+    if (run.status() != Status.APPLIED) return Optional.of(t.text(Message.of("import.undo.notApplied"), "status", t.text(Message.of("import.state." + run.status().name().toLowerCase(java.util.Locale.ROOT)))));
     if (run.appliedSeq() == null || !journal.recorded(runId)) {
-      return Optional.of("This import was applied before Courtyard kept a record of what imports change, so it cannot be undone.");
+      return Optional.of(t.text(Message.of("import.undo.tooOld")));
     }
     Optional<String> later = db.queryOne("SELECT id, file_name FROM import_runs WHERE school_id = ? AND status = ? AND applied_seq > ?"
-        + " ORDER BY applied_seq DESC FETCH FIRST 1 ROWS ONLY", rs -> "import " + rs.getLong(1) + " (" + rs.getString(2) + ")", schoolId, Status.APPLIED, run.appliedSeq());
-    if (later.isPresent()) return Optional.of("A later import has been applied since: undo " + later.get() + " first, then this one.");
+        + " ORDER BY applied_seq DESC FETCH FIRST 1 ROWS ONLY", rs -> t.text(Message.of("import.undo.laterName"), "id", String.valueOf(rs.getLong(1)), "file", rs.getString(2)), schoolId, Status.APPLIED, run.appliedSeq());
+    if (later.isPresent()) return Optional.of(t.text(Message.of("import.undo.later"), "later", later.get()));
     if (db.count("SELECT COUNT(*) FROM import_runs WHERE school_id = ? AND status = ?", schoolId, Status.RUNNING) > 0) {
-      return Optional.of("An import is being applied right now; wait for it to finish.");
+      return Optional.of(t.text(Message.of("import.undo.running")));
     }
     return Optional.empty();
   }
@@ -254,18 +275,19 @@ public final class ImportService {
    * touched is put back as it was (what it made is switched off or archived, never deleted). Refused,
    * with the reason, when a later import has been applied since. Returns what was done, in words.
    */
-  public String undo(long schoolId, long runId, User actor) {
+  public String undo(long schoolId, long runId, User actor, String language) {
+    Texts t = texts(language);
     return db.transaction(() -> {
-      Optional<String> why = whyNotUndo(schoolId, runId);
-      if (why.isPresent()) throw new IllegalArgumentException(why.get() + " Nothing was changed.");
+      Optional<String> why = whyNotUndo(schoolId, runId, language);
+      if (why.isPresent()) throw new IllegalArgumentException(t.text(Message.of("import.undo.refused"), "reason", why.get()));
       Run run = run(schoolId, runId).orElseThrow();
       if (db.update("UPDATE import_runs SET status = ?, undone_at = ? WHERE id = ? AND status = ?", Status.UNDONE, Instant.now(), runId, Status.APPLIED) == 0) {
-        throw new IllegalArgumentException("This import is no longer applied. Nothing was changed.");
+        throw new IllegalArgumentException(t.text(Message.of("import.undo.noLongerApplied")));
       }
       ImportJournal.Undone undone = journal.undo(runId);
-      db.update("UPDATE import_runs SET summary = ? WHERE id = ?", cut("Undone: " + undone.summary() + ". " + run.summary(), 2000), runId);
-      audit.record(schoolId, AuditLog.Action.IMPORT_UNDONE, actor, null, null, run.fileName() + ", import " + runId + ": " + undone.summary(), null);
-      return undone.summary();
+      db.update("UPDATE import_runs SET summary = ? WHERE id = ?", cut(t.text(Message.of("import.summary.undone"), "undone", undone.summary(t), "summary", run.summary()), 2000), runId);
+      audit.record(schoolId, AuditLog.Action.IMPORT_UNDONE, actor, null, null, run.fileName() + ", import " + runId + ": " + undone.summary(RosterSync.ENGLISH), null);
+      return undone.summary(t);
     });
   }
 
@@ -289,7 +311,7 @@ public final class ImportService {
     for (long run : db.query("SELECT id FROM import_runs WHERE status = ? AND stored_key IS NOT NULL AND started_at < ?",
         rs -> rs.getLong(1), Status.PREVIEW, Instant.now().minus(java.time.Duration.ofDays(1)))) {
       forgetFile(run);
-      db.update("UPDATE import_runs SET summary = ? WHERE id = ?", "Checked but not applied within a day; the uploaded file was deleted.", run);
+      db.update("UPDATE import_runs SET summary = ? WHERE id = ?", Words.of("import.summary.expired").english(), run);
     }
   }
 

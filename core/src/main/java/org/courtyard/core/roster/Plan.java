@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import org.courtyard.api.roster.Roster;
 
 /** What an import would change, row by row; computed without changing anything. */
@@ -63,10 +65,10 @@ public final class Plan {
     return rows.stream().allMatch(r -> r.action() == Action.UNCHANGED || r.action() == Action.REJECTED);
   }
 
-  public String summary() {
+  /** "3 to add, 1 to update, …" in the words of {@code t}. */
+  public String summary(Texts t) {
     Map<Action, Integer> c = counts();
-    return c.get(Action.ADD) + " to add, " + c.get(Action.UPDATE) + " to update, " + c.get(Action.LEAVER) + " leavers, "
-        + c.get(Action.RESTORE) + " returning, " + c.get(Action.REMOVE) + " to remove, " + c.get(Action.UNCHANGED)
-        + " unchanged, " + c.get(Action.REJECTED) + " rejected";
+    return t.text(Message.of("import.summary.counts"), "add", c.get(Action.ADD), "update", c.get(Action.UPDATE), "leavers", c.get(Action.LEAVER),
+        "returning", c.get(Action.RESTORE), "remove", c.get(Action.REMOVE), "unchanged", c.get(Action.UNCHANGED), "rejected", c.get(Action.REJECTED));
   }
 }

@@ -19,7 +19,10 @@ import java.util.function.Consumer;
 import org.courtyard.api.Role;
 import org.courtyard.api.SpaceKind;
 import org.courtyard.api.UserKind;
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import org.courtyard.api.roster.Roster;
+import org.courtyard.core.i18n.Words;
 import org.courtyard.core.db.Db;
 import org.courtyard.core.identity.Accounts;
 import org.courtyard.core.identity.User;
@@ -99,14 +102,20 @@ public final class RosterSync {
    * What importing this roster into the school would change, taking the file as {@code mode} says
    * (the whole school, these classes only, or additions and changes only). Reads only.
    */
-  public Plan plan(long schoolId, Roster roster, Roster.Scope mode) { return build(schoolId, roster, mode).plan; }
+  public Plan plan(long schoolId, Roster roster, Roster.Scope mode) { return plan(schoolId, roster, mode, ENGLISH); }
+
+  /** As above, what the preview says about each row in the words of {@code t} (the ICT leader's language). */
+  public Plan plan(long schoolId, Roster roster, Roster.Scope mode, Texts t) { return build(schoolId, roster, mode, t).plan; }
+
+  /** The core's words in English, for a plan no one reads (one being applied) and the command line. */
+  public static final Texts ENGLISH = (message, namesAndValues) -> Words.of(message.key(), namesAndValues).english();
 
   private record Built(Plan plan, List<Step> steps) {}
 
   /** A person the file names but whose record was rejected: nothing about them changes. */
   private record PersonRejection(String externalId, String name, String reason, String where) {}
 
-  private Built build(long schoolId, Roster roster, Roster.Scope mode) {
+  private Built build(long schoolId, Roster roster, Roster.Scope mode, Texts t) {
     Objects.requireNonNull(mode, "Say what the file holds");
     boolean whole = mode == Roster.Scope.WHOLE_SCHOOL;
     Plan plan = new Plan(roster, mode);
@@ -127,11 +136,10 @@ public final class RosterSync {
     Set<String> badWheres = new HashSet<>();
     for (Roster.Person p : roster.people()) {
       if (p.externalId() == null || p.externalId().isBlank()) {
-        personRejections.add(new PersonRejection(null, p.displayName(), "No id: people are matched by their MIS id, never by name.", p.where()));
+        personRejections.add(new PersonRejection(null, p.displayName(), t.text(Message.of("import.reject.noId")), p.where()));
         if (p.where() != null) badWheres.add(p.where());
       } else if (people.containsKey(p.externalId())) {
-        personRejections.add(new PersonRejection(p.externalId(), p.displayName(), "The id " + p.externalId() + " is used twice in the file (also "
-            + Objects.requireNonNullElse(people.get(p.externalId()).where(), "earlier") + ", " + people.get(p.externalId()).displayName() + ").", p.where()));
+        personRejections.add(new PersonRejection(p.externalId(), p.displayName(), t.text(Message.of("import.reject.idTwice"), "id", p.externalId(), "where", Objects.requireNonNullElse(people.get(p.externalId()).where(), t.text(Message.of("import.reject.earlier"))), "name", people.get(p.externalId()).displayName()), p.where()));
         if (p.where() != null) badWheres.add(p.where());
       } else {
         people.put(p.externalId(), p);
@@ -161,7 +169,7 @@ public final class RosterSync {
       if (bad != null || untouchable.contains(l.childExternalId()) || untouchable.contains(l.parentExternalId())) {
         Roster.Person parent = people.get(l.parentExternalId());
         dropped.computeIfAbsent(bad != null ? bad : untouchable.contains(l.childExternalId()) ? l.childExternalId() : l.parentExternalId(),
-            k -> new ArrayList<>()).add("parent " + (parent == null ? l.parentExternalId() : parent.displayName()));
+            k -> new ArrayList<>()).add(t.text(Message.of("import.reject.parentItem"), "parent", parent == null ? l.parentExternalId() : parent.displayName()));
       } else {
         links.add(l);
       }
@@ -182,13 +190,14 @@ public final class RosterSync {
     }
     for (PersonRejection r : personRejections) {
       List<String> also = r.where() == null ? List.of() : dropped.getOrDefault(r.where(), List.of());
-      String reason = r.reason() + (also.isEmpty() ? " Nothing from this record was imported." : " Nothing from this record was imported: not " + String.join(", not ", also) + ".");
+      String reason = also.isEmpty() ? t.text(Message.of("import.reject.nothingImported"), "reason", r.reason())
+          : t.text(Message.of("import.reject.nothingImportedBut"), "reason", r.reason(), "items", String.join(", ", also));
       reject(add, Subject.PERSON, r.externalId(), r.name(), reason, r.where());
     }
     for (String id : untouchable) {
       List<String> also = dropped.getOrDefault(id, List.of());
       if (!also.isEmpty()) {
-        reject(add, Subject.PERSON, id, nameOf(people, state, id), "Their record was rejected, so they are left as they are: not " + String.join(", not ", also) + ".", null);
+        reject(add, Subject.PERSON, id, nameOf(people, state, id), t.text(Message.of("import.reject.leftAsTheyAre"), "items", String.join(", ", also)), null);
       }
     }
 
@@ -196,7 +205,7 @@ public final class RosterSync {
     Map<String, Roster.Group> groups = new LinkedHashMap<>();
     for (Roster.Group g : roster.groups()) {
       if (groups.containsKey(g.externalId())) {
-        reject(add, Subject.GROUP, g.externalId(), g.name(), "The id " + g.externalId() + " is used twice in the file.", g.where());
+        reject(add, Subject.GROUP, g.externalId(), g.name(), t.text(Message.of("import.reject.groupIdTwice"), "id", g.externalId()), g.where());
       } else if (badWhere(badWheres, g.where()) != null && !usedGroups.contains(g.externalId())) {
         continue; // only a rejected record named it; said in that record's rejection
       } else {
@@ -209,26 +218,26 @@ public final class RosterSync {
     for (Roster.Group g : ordered) {
       ExistingGroup old = state.groupsByExt.get(g.externalId());
       if (g.kind() == SpaceKind.SCHOOL || g.kind() == SpaceKind.PERSONAL) {
-        reject(add, Subject.GROUP, g.externalId(), g.name(), "A group cannot be a " + g.kind().label() + " space.", g.where());
+        reject(add, Subject.GROUP, g.externalId(), g.name(), t.text(Message.of("import.reject.groupKind"), "kind", t.text(Message.of("kind.space." + g.kind().name()))), g.where());
         continue;
       }
       if (g.parentExternalId() != null && !groups.containsKey(g.parentExternalId()) && !state.groupsByExt.containsKey(g.parentExternalId())) {
-        reject(add, Subject.GROUP, g.externalId(), g.name(), "It belongs to " + g.parentExternalId() + ", which is not in the file.", g.where());
+        reject(add, Subject.GROUP, g.externalId(), g.name(), t.text(Message.of("import.reject.parentGroupMissing"), "parent", g.parentExternalId()), g.where());
         continue;
       }
       if (g.leaving()) {
-        if (old != null && !old.archived()) step(add, Action.REMOVE, Subject.GROUP, g.externalId(), old.name(), List.of("marked as leaving in the file: archived (work kept)"), g.where(), g, old.id());
+        if (old != null && !old.archived()) step(add, Action.REMOVE, Subject.GROUP, g.externalId(), old.name(), List.of(t.text(Message.of("import.change.groupLeaving"))), g.where(), g, old.id());
         continue;
       }
       knownGroups.add(g.externalId());
       if (old == null) {
-        step(add, Action.ADD, Subject.GROUP, g.externalId(), g.name(), List.of(g.kind().label()), g.where(), g, 0);
+        step(add, Action.ADD, Subject.GROUP, g.externalId(), g.name(), List.of(t.text(Message.of("kind.space." + g.kind().name()))), g.where(), g, 0);
         continue;
       }
       List<String> changes = new ArrayList<>();
-      if (!old.name().equals(g.name())) changes.add("name: " + old.name() + " → " + g.name());
+      if (!old.name().equals(g.name())) changes.add(t.text(Message.of("import.change.name"), "old", old.name(), "new", g.name()));
       String oldParent = old.parentId() == null ? null : state.groupsById.containsKey(old.parentId()) ? state.groupsById.get(old.parentId()).externalId() : null;
-      if (!Objects.equals(oldParent, g.parentExternalId())) changes.add("inside: " + (oldParent == null ? "the school" : oldParent) + " → " + (g.parentExternalId() == null ? "the school" : g.parentExternalId()));
+      if (!Objects.equals(oldParent, g.parentExternalId())) changes.add(t.text(Message.of("import.change.inside"), "old", oldParent == null ? t.text(Message.of("import.change.theSchool")) : oldParent, "new", g.parentExternalId() == null ? t.text(Message.of("import.change.theSchool")) : g.parentExternalId()));
       if (old.archived()) step(add, Action.RESTORE, Subject.GROUP, g.externalId(), g.name(), changes, g.where(), g, old.id());
       else if (!changes.isEmpty()) step(add, Action.UPDATE, Subject.GROUP, g.externalId(), g.name(), changes, g.where(), g, old.id());
       else step(add, Action.UNCHANGED, Subject.GROUP, g.externalId(), g.name(), List.of(), g.where(), g, old.id());
@@ -236,7 +245,7 @@ public final class RosterSync {
     if (whole) {
       for (ExistingGroup old : state.groupsByExt.values()) {
         if (!groups.containsKey(old.externalId()) && !old.archived()) {
-          step(add, Action.REMOVE, Subject.GROUP, old.externalId(), old.name(), List.of("not in a file of the whole school: archived (work kept)"), null, null, old.id());
+          step(add, Action.REMOVE, Subject.GROUP, old.externalId(), old.name(), List.of(t.text(Message.of("import.change.groupNotInWholeSchool"))), null, null, old.id());
         }
       }
     }
@@ -247,22 +256,22 @@ public final class RosterSync {
       ExistingUser old = state.usersByExt.get(p.externalId());
       if (p.leaving()) {
         if (old != null && !old.disabled()) {
-          step(add, Action.LEAVER, Subject.PERSON, p.externalId(), old.displayName(), List.of("marked as leaving in the file: account switched off, work kept"), p.where(), p, old.id());
+          step(add, Action.LEAVER, Subject.PERSON, p.externalId(), old.displayName(), List.of(t.text(Message.of("import.change.personLeaving"))), p.where(), p, old.id());
           leavers.add(p.externalId());
         }
         continue;
       }
       if (old == null) {
-        step(add, Action.ADD, Subject.PERSON, p.externalId(), p.displayName(), List.of(p.kind().label()), p.where(), p, 0);
+        step(add, Action.ADD, Subject.PERSON, p.externalId(), p.displayName(), List.of(t.text(Message.of("kind.user." + p.kind().name()))), p.where(), p, 0);
         continue;
       }
       List<String> changes = new ArrayList<>();
-      if (!old.displayName().equals(p.displayName())) changes.add("name: " + old.displayName() + " → " + p.displayName());
-      if (old.kind() != p.kind()) changes.add("kind: " + old.kind().label() + " → " + p.kind().label());
-      if (!Objects.equals(blankToNull(old.email()), blankToNull(p.email()))) changes.add("e-mail: " + orNone(old.email()) + " → " + orNone(p.email()));
+      if (!old.displayName().equals(p.displayName())) changes.add(t.text(Message.of("import.change.name"), "old", old.displayName(), "new", p.displayName()));
+      if (old.kind() != p.kind()) changes.add(t.text(Message.of("import.change.kind"), "old", t.text(Message.of("kind.user." + old.kind().name())), "new", t.text(Message.of("kind.user." + p.kind().name()))));
+      if (!Objects.equals(blankToNull(old.email()), blankToNull(p.email()))) changes.add(t.text(Message.of("import.change.email"), "old", orNone(t, old.email()), "new", orNone(t, p.email())));
       if (old.disabled()) {
         List<String> c = new ArrayList<>(changes);
-        c.add(0, "back in the file: account switched on");
+        c.add(0, t.text(Message.of("import.change.personBack")));
         step(add, Action.RESTORE, Subject.PERSON, p.externalId(), p.displayName(), c, p.where(), p, old.id());
       } else if (!changes.isEmpty()) {
         step(add, Action.UPDATE, Subject.PERSON, p.externalId(), p.displayName(), changes, p.where(), p, old.id());
@@ -273,7 +282,7 @@ public final class RosterSync {
     if (whole) {
       for (ExistingUser old : state.usersByExt.values()) {
         if (!people.containsKey(old.externalId()) && !untouchable.contains(old.externalId()) && !old.disabled() && old.kind() != UserKind.PARENT) {
-          step(add, Action.LEAVER, Subject.PERSON, old.externalId(), old.displayName(), List.of("not in a file of the whole school: account switched off, work kept"), null, null, old.id());
+          step(add, Action.LEAVER, Subject.PERSON, old.externalId(), old.displayName(), List.of(t.text(Message.of("import.change.personNotInWholeSchool"))), null, null, old.id());
           leavers.add(old.externalId());
         }
       }
@@ -289,14 +298,14 @@ public final class RosterSync {
         ExistingGroup g = state.groupsByExt.get(e.groupExternalId());
         ExistingUser u = state.usersByExt.get(e.personExternalId());
         if (g != null && u != null && state.memberships.containsKey(new MemberKey(g.id(), u.id()))) {
-          step(add, Action.REMOVE, Subject.MEMBERSHIP, e.personExternalId() + " in " + e.groupExternalId(), u.displayName() + " in " + g.name(),
-              List.of("marked as leaving the group in the file"), e.where(), new long[] {g.id(), u.id()}, 0);
+          step(add, Action.REMOVE, Subject.MEMBERSHIP, e.personExternalId() + " in " + e.groupExternalId(), t.text(Message.of("import.name.membership"), "person", u.displayName(), "group", g.name()),
+              List.of(t.text(Message.of("import.change.membershipLeaving"))), e.where(), new long[] {g.id(), u.id()}, 0);
         }
         continue;
       }
       if (!groupKnown || !personKnown) {
         reject(add, Subject.MEMBERSHIP, e.personExternalId() + " in " + e.groupExternalId(), null,
-            !groupKnown ? "The group " + e.groupExternalId() + " is not in the file." : "The person " + e.personExternalId() + " is not in the file.", e.where());
+            !groupKnown ? t.text(Message.of("import.reject.groupMissing"), "id", e.groupExternalId()) : t.text(Message.of("import.reject.personMissing"), "id", e.personExternalId()), e.where());
         continue;
       }
       wanted.put(List.of(e.groupExternalId(), e.personExternalId()), e);
@@ -305,11 +314,11 @@ public final class RosterSync {
     for (Roster.Enrolment e : wanted.values()) {
       ExistingGroup g = state.groupsByExt.get(e.groupExternalId());
       ExistingUser u = state.usersByExt.get(e.personExternalId());
-      String label = nameOf(people, state, e.personExternalId()) + " in " + nameOfGroup(groups, state, e.groupExternalId());
+      String label = t.text(Message.of("import.name.membership"), "person", nameOf(people, state, e.personExternalId()), "group", nameOfGroup(groups, state, e.groupExternalId()));
       Role old = g != null && u != null ? state.memberships.get(new MemberKey(g.id(), u.id())) : null;
       if (g != null && u != null) kept.add(new MemberKey(g.id(), u.id()));
-      if (old == null) step(add, Action.ADD, Subject.MEMBERSHIP, e.personExternalId() + " in " + e.groupExternalId(), label, List.of(e.role().label()), e.where(), e, 0);
-      else if (old != e.role()) step(add, Action.UPDATE, Subject.MEMBERSHIP, e.personExternalId() + " in " + e.groupExternalId(), label, List.of("role: " + old.label() + " → " + e.role().label()), e.where(), e, 0);
+      if (old == null) step(add, Action.ADD, Subject.MEMBERSHIP, e.personExternalId() + " in " + e.groupExternalId(), label, List.of(t.text(Message.of("role." + e.role().name()))), e.where(), e, 0);
+      else if (old != e.role()) step(add, Action.UPDATE, Subject.MEMBERSHIP, e.personExternalId() + " in " + e.groupExternalId(), label, List.of(t.text(Message.of("import.change.role"), "old", t.text(Message.of("role." + old.name())), "new", t.text(Message.of("role." + e.role().name())))), e.where(), e, 0);
       else step(add, Action.UNCHANGED, Subject.MEMBERSHIP, e.personExternalId() + " in " + e.groupExternalId(), label, List.of(), e.where(), e, 0);
     }
     Map<Long, ExistingUser> usersById = new HashMap<>();
@@ -325,8 +334,8 @@ public final class RosterSync {
       // "These classes only": the classes in the file are compared, and nothing else (year groups only gain people).
       boolean comparedClass = mode == Roster.Scope.CLASSES && g.kind() == SpaceKind.CLASS && knownGroups.contains(g.externalId());
       if (leaver || groupGone || whole || comparedClass) {
-        String why = leaver ? "left the school" : groupGone ? "the group is leaving" : comparedClass ? "not in this class's list" : "not in this group in a file of the whole school";
-        step(add, Action.REMOVE, Subject.MEMBERSHIP, u.externalId() + " in " + g.externalId(), u.displayName() + " in " + g.name(),
+        String why = leaver ? t.text(Message.of("import.change.leftSchool")) : groupGone ? t.text(Message.of("import.change.groupGone")) : comparedClass ? t.text(Message.of("import.change.notInClassList")) : t.text(Message.of("import.change.notInGroupWholeSchool"));
+        step(add, Action.REMOVE, Subject.MEMBERSHIP, u.externalId() + " in " + g.externalId(), t.text(Message.of("import.name.membership"), "person", u.displayName(), "group", g.name()),
             List.of(why), null, new long[] {k.spaceId(), k.userId()}, 0);
       }
     }
@@ -340,7 +349,7 @@ public final class RosterSync {
       boolean childKnown = people.containsKey(l.childExternalId()) || (!whole && state.usersByExt.containsKey(l.childExternalId()));
       if (!parentKnown || !childKnown) {
         reject(add, Subject.PARENT_LINK, l.parentExternalId() + " → " + l.childExternalId(), null,
-            (!parentKnown ? "The parent " + l.parentExternalId() : "The child " + l.childExternalId()) + " is not in the file.", l.where());
+            !parentKnown ? t.text(Message.of("import.reject.parentMissing"), "id", l.parentExternalId()) : t.text(Message.of("import.reject.childMissing"), "id", l.childExternalId()), l.where());
         continue;
       }
       ExistingUser p = state.usersByExt.get(l.parentExternalId());
@@ -360,7 +369,7 @@ public final class RosterSync {
         ExistingUser c = usersById.get(link.get(1));
         if (p == null || c == null || untouchable.contains(p.externalId()) || untouchable.contains(c.externalId())) continue;
         step(add, Action.REMOVE, Subject.PARENT_LINK, p.externalId() + " → " + c.externalId(), p.displayName() + " → " + c.displayName(),
-            List.of("not in a file of the whole school"), null, new long[] {link.get(0), link.get(1)}, 0);
+            List.of(t.text(Message.of("import.change.linkNotInWholeSchool"))), null, new long[] {link.get(0), link.get(1)}, 0);
       }
     }
     return new Built(plan, steps);
@@ -415,7 +424,7 @@ public final class RosterSync {
    */
   public Applied apply(long schoolId, Roster roster, Roster.Scope mode, long importId, Progress progress, Consumer<Plan> check) {
     return db.transaction(() -> {
-      Built built = build(schoolId, roster, mode);
+      Built built = build(schoolId, roster, mode, ENGLISH);
       if (check != null) check.accept(built.plan());
       ImportJournal.Recorder journal = this.journal.recorder(importId);
       Space school = spaces.byId(schoolId).orElseThrow();
@@ -569,5 +578,5 @@ public final class RosterSync {
 
   private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
 
-  private static String orNone(String s) { return s == null || s.isBlank() ? "none" : s; }
+  private static String orNone(Texts t, String s) { return s == null || s.isBlank() ? t.text(Message.of("import.change.none")) : s; }
 }

@@ -45,6 +45,24 @@ class MessagesTest {
   }
 
   @Test
+  void anApostropheReadsTheSameWithOrWithoutArguments() {
+    Messages m = new Messages(MessageBundle.of("t", Map.of("cy", Map.of("plain", "Gofynnwch i''ch athro.", "single", "Gofynnwch i'ch athro.",
+        "named", "Mae {space} wedi''i archifo."))));
+    assertEquals("Gofynnwch i'ch athro.", m.format(null, "cy", "plain"), "'' is one apostrophe in words with no arguments too");
+    assertEquals("Gofynnwch i'ch athro.", m.format(null, "cy", "single"));
+    assertEquals("Mae 5 Oak wedi'i archifo.", m.format(null, "cy", "named", "space", "5 Oak"));
+  }
+
+  @Test
+  void importConsequencesJoinOnlyWhatHappens() {
+    Messages m = new Messages();
+    assertEquals("switch off this account", m.format(null, "en", "import.consequences", "offs", 1, "archives", 0));
+    assertEquals("archive these 2 classes", m.format(null, "en", "import.consequences", "offs", 0, "archives", 2));
+    assertEquals("switch off these 3 accounts and archive this class", m.format(null, "en", "import.consequences", "offs", 3, "archives", 1));
+    assertEquals("diffodd y cyfrif hwn ac archifo'r 2 dosbarth hyn", m.format(null, "cy", "import.consequences", "offs", 1, "archives", 2));
+  }
+
+  @Test
   void theCoreBundleHasEveryKeyItUsesAndNoStrayOnes() throws Exception {
     MessageCheck.Report r = MessageCheck.checkSources("core", Path.of("src/main/resources"), Path.of("src/main/java"));
     assertEquals(Set.of(), r.missingInEnglish(), "keys the core uses that English lacks");

@@ -53,28 +53,28 @@ public final class Catalogue {
     try {
       return repositories.get(repository).entries().stream().filter(e -> e.id().equals(id)).findFirst();
     } catch (IOException e) {
-      throw new PluginRefused("The repository " + repositories.get(repository).location() + " could not be read: " + e.getMessage());
+      throw new PluginRefused("plugin.refused.repositoryUnreadable", "location", repositories.get(repository).location(), "problem", String.valueOf(e.getMessage()));
     }
   }
 
   /** Fetches a release, checks its SHA-256 against the index, and installs (or upgrades to) it. */
   public PluginInstaller.Result install(int repository, String id, String version, PluginInstaller.Request who) {
-    CatalogueEntry entry = entry(repository, id).orElseThrow(() -> new PluginRefused("The catalogue has no plugin '" + id + "'."));
+    CatalogueEntry entry = entry(repository, id).orElseThrow(() -> new PluginRefused("plugin.refused.noSuchPlugin", "id", id));
     CatalogueEntry.Release release = entry.releases().stream().filter(r -> r.version().equals(version)).findFirst()
-        .orElseThrow(() -> new PluginRefused("The catalogue has no version " + version + " of " + id + "."));
+        .orElseThrow(() -> new PluginRefused("plugin.refused.noSuchVersion", "id", id, "version", version));
     if (release.sha256() == null || !release.sha256().matches("[0-9a-fA-F]{64}")) {
-      throw new PluginRefused(id + " " + version + " has no SHA-256 in the catalogue, so its download cannot be checked.");
+      throw new PluginRefused("plugin.refused.noDigest", "id", id, "version", version);
     }
     byte[] jar;
     try {
       jar = RepositoryIndex.fetch(release.url(), MAX_JAR_BYTES);
     } catch (IOException e) {
-      throw new PluginRefused(id + " " + version + " could not be downloaded: " + e.getMessage());
+      throw new PluginRefused("plugin.refused.downloadFailed", "id", id, "version", version, "problem", String.valueOf(e.getMessage()));
     }
     String actual = sha256(jar);
     if (!actual.equalsIgnoreCase(release.sha256())) {
-      throw new PluginRefused("The download of " + id + " " + version + " does not match the catalogue: its SHA-256 is " + actual
-          + ", the catalogue says " + release.sha256().toLowerCase() + ". It may have been changed or damaged; nothing was installed.");
+      throw new PluginRefused("plugin.refused.digestMismatch", "id", id, "version", version, "actual", actual,
+          "expected", release.sha256().toLowerCase());
     }
     Path file = null;
     try {
@@ -84,7 +84,7 @@ public final class Catalogue {
       return installer.install(file, new PluginInstaller.Request(false, "the catalogue (" + repositories.get(repository).location() + ")",
           who.actor(), who.schoolId()));
     } catch (IOException e) {
-      throw new PluginRefused("Could not keep the download: " + e.getMessage());
+      throw new PluginRefused("plugin.refused.notKept", "problem", String.valueOf(e.getMessage()));
     } finally {
       if (file != null) {
         try {

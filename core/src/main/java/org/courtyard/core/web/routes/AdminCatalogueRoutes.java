@@ -145,7 +145,7 @@ public final class AdminCatalogueRoutes {
       PluginInstaller.Result r = catalogue.install(repo, id, version, new PluginInstaller.Request(false, "catalogue", req.user(), school.id()));
       return Reply.redirect(AdminPages.base(school) + "/plugins").flash(r.message());
     } catch (PluginRefused e) {
-      return page(req, school, req.t("admin.catalogue.notInstalled", "id", id, "version", version, "reason", e.getMessage()), 422);
+      return page(req, school, req.t("admin.catalogue.notInstalled", "id", id, "version", version, "reason", req.t(e.words())), 422);
     }
   }
 

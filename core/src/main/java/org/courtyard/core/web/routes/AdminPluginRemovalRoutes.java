@@ -57,7 +57,7 @@ public final class AdminPluginRemovalRoutes {
     try {
       return remover.kept(req.pathParam("plugin"));
     } catch (PluginRefused e) {
-      throw HttpProblem.notFound(e.getMessage());
+      throw HttpProblem.notFound(req.t(e.words()));
     }
   }
 

@@ -79,13 +79,13 @@ public final class AdminPluginRoutes {
         case FAILED -> req.t("admin.plugins.state.failed");
       });
       m.put("running", p.state() == PluginStatus.State.RUNNING);
-      m.put("failure", p.failure());
+      m.put("failure", p.failure() == null ? null : req.t(p.failure()));
       PluginReleases.Release rel = recorded.get(p.pluginId());
       if (rel != null && rel.version().equals(p.version())) {
         m.put("publisher", rel.publisher());
         m.put("unsigned", rel.unsigned());
       }
-      m.put("problem", installer.problem(p.pluginId()).orElse(null));
+      m.put("problem", installer.problem(p.pluginId()).map(req::t).orElse(null));
       List<Map<String, Object>> toolList = new ArrayList<>();
       for (ToolRegistry.ActiveTool t : tools.ofPlugin(p.pluginId())) {
         Map<String, Object> tm = new HashMap<>();
@@ -149,7 +149,7 @@ public final class AdminPluginRoutes {
       PluginInstaller.Result r = installer.install(up.file(), new PluginInstaller.Request(allowUnsigned, "an upload (" + up.fileName() + ")", req.user(), school.id()));
       return Reply.redirect(AdminPages.base(school) + "/plugins").flash(r.message());
     } catch (PluginRefused e) {
-      return page(req, school, req.t("admin.plugins.notInstalled", "file", up.fileName(), "reason", e.getMessage()), 422);
+      return page(req, school, req.t("admin.plugins.notInstalled", "file", up.fileName(), "reason", req.t(e.words())), 422);
     }
   }
 }

@@ -83,7 +83,7 @@ public final class AuditRoutes {
     for (AuditLog.Entry e : found.stream().limit(SHOWN).toList()) {
       Map<String, Object> r = new HashMap<>();
       r.put("at", WHEN.format(e.at()));
-      r.put("what", e.action().label());
+      r.put("what", req.t(e.action().words()));
       r.put("actor", e.actorName() == null ? "—" : e.actorName());
       r.put("subject", e.subjectName() == null ? "—" : e.subjectName());
       r.put("detail", e.detail());
@@ -101,7 +101,7 @@ public final class AuditRoutes {
     m.put("error", q.error());
     String selected = req.query("action").orElse("");
     List<Map<String, Object>> actions = new ArrayList<>();
-    for (AuditLog.Action a : AuditLog.Action.values()) actions.add(Map.of("value", a.name(), "label", a.label(), "selected", a.name().equals(selected)));
+    for (AuditLog.Action a : AuditLog.Action.values()) actions.add(Map.of("value", a.name(), "label", req.t(a.words()), "selected", a.name().equals(selected)));
     m.put("actions", actions);
     m.put("person", req.query("person").orElse(""));
     m.put("from", req.query("from").orElse(""));
@@ -118,7 +118,7 @@ public final class AuditRoutes {
         heading(req.t("admin.audit.csv.actor")), heading(req.t("admin.audit.csv.subject")), heading(req.t("admin.audit.csv.detail")),
         heading(req.t("admin.audit.csv.address")))).append("\r\n");
     for (AuditLog.Entry e : audit.find(school.id(), q.filter(), 100_000)) {
-      out.append(String.join(",", Csv.cell(WHEN.format(e.at())), Csv.cell(e.action().label()), Csv.cell(e.actorName()),
+      out.append(String.join(",", Csv.cell(WHEN.format(e.at())), Csv.cell(req.t(e.action().words())), Csv.cell(e.actorName()),
           Csv.cell(e.subjectName()), Csv.cell(e.detail()), Csv.cell(e.address()))).append("\r\n");
     }
     return Reply.text(out.toString(), "text/csv; charset=utf-8");

@@ -68,7 +68,7 @@ public final class ImportRoutes {
     m.put("formats", formats);
     List<Map<String, Object>> modes = new ArrayList<>();
     for (Roster.Scope s : Roster.Scope.values()) {
-      modes.add(Map.of("key", s.key(), "label", s.label(), "hint", hint(req, s), "on", s == mode));
+      modes.add(Map.of("key", s.key(), "label", scope(req, s), "hint", hint(req, s), "on", s == mode));
     }
     m.put("modes", modes);
     m.put("history", runs(req, imports.history(school.id()).stream().limit(10).toList()));
@@ -93,6 +93,9 @@ public final class ImportRoutes {
     }
   }
 
+  /** What the file holds, in the reader's words: {@code import.scope.<key>}. */
+  private static String scope(WebRequest req, Roster.Scope s) { return req.t("import.scope." + s.key()); }
+
   private static String hint(WebRequest req, Roster.Scope s) {
     return switch (s) {
       case WHOLE_SCHOOL -> req.t("import.mode.wholeSchool");
@@ -108,11 +111,11 @@ public final class ImportRoutes {
     m.put("school", SpaceRoutes.card(school));
     m.put("runId", runId);
     m.put("error", error);
-    m.put("summary", plan.summary());
+    m.put("summary", plan.summary(imports.texts(req.language().code())));
     m.put("nothingToDo", plan.nothingToDo());
-    m.put("mode", plan.mode().label());
+    m.put("mode", scope(req, plan.mode()));
     m.put("modeHint", hint(req, plan.mode()));
-    if (plan.declared() != null && plan.declared() != plan.mode()) m.put("declared", plan.declared().label());
+    if (plan.declared() != null && plan.declared() != plan.mode()) m.put("declared", scope(req, plan.declared()));
     List<Plan.Row> offs = plan.switchOffs();
     List<Plan.Row> archives = plan.archives();
     m.put("confirm", plan.needsConfirmation());
@@ -122,7 +125,7 @@ public final class ImportRoutes {
     m.put("offMore", Math.max(0, offs.size() - NAMES_SHOWN));
     m.put("archiveNames", names(archives));
     m.put("archiveMore", Math.max(0, archives.size() - NAMES_SHOWN));
-    m.put("consequences", ImportService.consequences(offs.size(), archives.size()));
+    m.put("consequences", ImportService.consequences(offs.size(), archives.size(), imports.texts(req.language().code())));
     List<Map<String, Object>> counts = new ArrayList<>();
     plan.counts().forEach((a, n) -> counts.add(Map.of("action", label(req, a), "count", n)));
     m.put("counts", counts);
@@ -134,7 +137,7 @@ public final class ImportRoutes {
       List<Map<String, Object>> shown = new ArrayList<>();
       for (Plan.Row r : rows.subList(0, Math.min(rows.size(), ROWS_SHOWN))) {
         Map<String, Object> row = new HashMap<>();
-        row.put("subject", r.subject().name().toLowerCase().replace('_', ' '));
+        row.put("subject", req.t("import.subject." + r.subject().name()));
         row.put("externalId", r.externalId() == null ? "" : r.externalId());
         row.put("name", r.name() == null ? "" : r.name());
         row.put("changes", String.join("; ", r.changes()));
@@ -169,15 +172,15 @@ public final class ImportRoutes {
     ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound(req.t("import.noRun")));
     boolean confirmed = "yes".equals(req.form("confirm"));
     if (run.status() == ImportService.Status.PREVIEW && !confirmed && (run.switchOffs() > 0 || run.archives() > 0)) {
-      String error = ImportService.unconfirmed(run.switchOffs(), run.archives());
+      String error = ImportService.unconfirmed(run.switchOffs(), run.archives(), imports.texts(req.language().code()));
       try {
-        return Page.of("import/preview", planModel(req, school, runId, imports.plan(school.id(), runId), error)).title(req.t("import.preview.title")).status(422);
+        return Page.of("import/preview", planModel(req, school, runId, imports.plan(school.id(), runId, req.language().code()), error)).title(req.t("import.preview.title")).status(422);
       } catch (RosterException e) {
         return formPage(req, school, error + " " + e.getMessage(), 422, run.format(), run.scope());
       }
     }
     try {
-      imports.applyInBackground(school.id(), runId, req.user(), confirmed);
+      imports.applyInBackground(school.id(), runId, req.user(), confirmed, req.language().code());
     } catch (IllegalArgumentException e) {
       return statusPage(req, school, run, req.problem(e), 409);
     }
@@ -189,7 +192,7 @@ public final class ImportRoutes {
     long runId = req.pathId("run");
     ImportService.Run run = imports.run(school.id(), runId).orElseThrow(() -> HttpProblem.notFound(req.t("import.noRun")));
     try {
-      String done = imports.undo(school.id(), runId, req.user());
+      String done = imports.undo(school.id(), runId, req.user(), req.language().code());
       return Reply.redirect("/admin/" + school.slug() + "/import/" + runId).flash(req.t("import.undoneFlash", "done", done));
     } catch (IllegalArgumentException e) {
       return statusPage(req, school, imports.run(school.id(), runId).orElse(run), req.t("import.cannotUndo", "reason", req.problem(e)), 409);
@@ -219,7 +222,7 @@ public final class ImportRoutes {
     m.put("letters", imports.letters(school.id(), runId).size());
     m.put("undone", run.status() == ImportService.Status.UNDONE);
     if (run.status() == ImportService.Status.APPLIED) {
-      java.util.Optional<String> why = imports.whyNotUndo(school.id(), runId);
+      java.util.Optional<String> why = imports.whyNotUndo(school.id(), runId, req.language().code());
       m.put("canUndo", why.isEmpty());
       m.put("whyNotUndo", why.orElse(null));
     }
@@ -252,11 +255,11 @@ public final class ImportRoutes {
     m.put("format", r.format());
     m.put("fileName", r.fileName());
     m.put("at", r.at());
-    m.put("status", r.status().name().toLowerCase());
+    m.put("status", req.t("import.state." + r.status().name().toLowerCase(java.util.Locale.ROOT)));
     m.put("summary", r.summary());
     m.put("who", r.who() == null ? req.t("import.runs.commandLine") : r.who());
     m.put("preview", r.status() == ImportService.Status.PREVIEW);
-    m.put("mode", r.scope() == null ? "" : r.scope().label());
+    m.put("mode", r.scope() == null ? "" : scope(req, r.scope()));
     return m;
   }
 }
