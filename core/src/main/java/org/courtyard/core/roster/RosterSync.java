@@ -191,13 +191,13 @@ public final class RosterSync {
     for (PersonRejection r : personRejections) {
       List<String> also = r.where() == null ? List.of() : dropped.getOrDefault(r.where(), List.of());
       String reason = also.isEmpty() ? t.text(Message.of("import.reject.nothingImported"), "reason", r.reason())
-          : t.text(Message.of("import.reject.nothingImportedBut"), "reason", r.reason(), "items", String.join(", ", also));
+          : t.text(Message.of("import.reject.nothingImportedBut"), "reason", r.reason(), "items", notEach(t, also));
       reject(add, Subject.PERSON, r.externalId(), r.name(), reason, r.where());
     }
     for (String id : untouchable) {
       List<String> also = dropped.getOrDefault(id, List.of());
       if (!also.isEmpty()) {
-        reject(add, Subject.PERSON, id, nameOf(people, state, id), t.text(Message.of("import.reject.leftAsTheyAre"), "items", String.join(", ", also)), null);
+        reject(add, Subject.PERSON, id, nameOf(people, state, id), t.text(Message.of("import.reject.leftAsTheyAre"), "items", notEach(t, also)), null);
       }
     }
 
@@ -577,6 +577,11 @@ public final class RosterSync {
   }
 
   private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+
+  /** "not Class 5Z, not parent Sam": each thing a rejected record does not bring. */
+  private static String notEach(Texts t, List<String> items) {
+    return String.join(", ", items.stream().map(i -> t.text(Message.of("import.reject.notItem"), "item", i)).toList());
+  }
 
   private static String orNone(Texts t, String s) { return s == null || s.isBlank() ? t.text(Message.of("import.change.none")) : s; }
 }

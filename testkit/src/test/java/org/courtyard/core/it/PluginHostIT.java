@@ -96,7 +96,7 @@ class PluginHostIT {
   void aPluginThatThrowsAtStartIsMarkedFailedAndTheRestKeepsServing() {
     PluginStatus broken = status("broken");
     assertEquals(PluginStatus.State.FAILED, broken.state());
-    assertTrue(broken.failure().contains("cannot find its configuration"), broken.failure());
+    assertTrue(broken.failure().english().contains("cannot find its configuration"), broken.failure().english());
     assertEquals(PluginStatus.State.RUNNING, status("echo").state());
     assertEquals(200, courtyard.signIn("chloe").get("/s/5-oak/echo").status());
   }
@@ -105,14 +105,14 @@ class PluginHostIT {
   void aPluginNeedingAnotherApiVersionIsRefusedWithTheReason() {
     PluginStatus future = status("future");
     assertEquals(PluginStatus.State.FAILED, future.state());
-    assertTrue(future.failure().contains(">=3.0.0"), future.failure());
+    assertTrue(future.failure().english().contains(">=3.0.0"), future.failure().english());
   }
 
   @Test
   void aTemplateThatDoesNotCompileFailsThePluginAtStartNamingTheFile() {
     PluginStatus bad = status("badtemplate");
     assertEquals(PluginStatus.State.FAILED, bad.state());
-    assertTrue(bad.failure().contains("unclosed.hbs"), bad.failure());
+    assertTrue(bad.failure().english().contains("unclosed.hbs"), bad.failure().english());
     assertEquals(404, courtyard.signIn("ben").get("/s/2-willow/lifecycle").status(), "nothing of it runs");
   }
 
