@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.courtyard.api.SpaceRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.privacy.DataExport;
 import org.courtyard.api.privacy.PersonalData;
 import org.courtyard.api.service.Directory;
@@ -27,33 +28,38 @@ final class BlogData implements PersonalData {
     this.directory = directory;
   }
 
+  /** A record's kind, field name or state in the language of the person the download is about (messages blog.data.*). */
+  private static String w(DataExport out, String key) { return out.text(Message.of("blog.data." + key)); }
+
   @Override
   public void export(long userId, DataExport out) {
     for (BlogStore.Post p : store.postsBy(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Title", p.title());
-      m.put("Space", spaceName(p.spaceId()));
-      m.put("What they wrote", p.body());
-      m.put("State", p.draft() ? "Draft: only the writer and teachers see it" : p.scheduled() ? "Scheduled to appear later" : "Published");
-      m.put("Appears from", p.publishAt() == null ? "" : p.publishAt());
-      m.put("Last changed", p.updatedAt());
-      out.record("Blog post", m);
+      m.put(w(out, "title"), p.title());
+      m.put(w(out, "space"), spaceName(p.spaceId()));
+      m.put(w(out, "wrote"), p.body());
+      if (p.lang() != null) m.put(w(out, "language"), p.lang());
+      m.put(w(out, "state"), w(out, p.draft() ? "draft" : p.scheduled() ? "scheduled" : "published"));
+      m.put(w(out, "appearsFrom"), p.publishAt() == null ? "" : p.publishAt());
+      m.put(w(out, "changed"), p.updatedAt());
+      out.record(w(out, "post"), m);
       for (BlogStore.Media media : store.media(p.id())) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("Post", p.title());
-        f.put("File name", media.fileName());
-        f.put("Kind of file", media.contentType());
-        out.record("Picture or sound in a blog post", f);
-        out.file("Blog post media", media.fileName(), media.fileKey());
+        f.put(w(out, "onPost"), p.title());
+        f.put(w(out, "fileName"), media.fileName());
+        f.put(w(out, "fileKind"), media.contentType());
+        out.record(w(out, "media"), f);
+        out.file(w(out, "mediaFile"), media.fileName(), media.fileKey());
       }
     }
     for (BlogStore.Comment c : store.commentsBy(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("On the post", store.postTitle(c.postId()));
-      m.put("What they wrote", c.body());
-      m.put("State", c.pending() ? "Waiting for a teacher" : c.hidden() ? "Hidden by a teacher" : "Shown");
-      m.put("Written", c.at());
-      out.record("Blog comment", m);
+      m.put(w(out, "onThePost"), store.postTitle(c.postId()));
+      m.put(w(out, "wrote"), c.body());
+      if (c.lang() != null) m.put(w(out, "language"), c.lang());
+      m.put(w(out, "state"), w(out, c.pending() ? "waiting" : c.hidden() ? "hiddenByTeacher" : "shown"));
+      m.put(w(out, "written"), c.at());
+      out.record(w(out, "comment"), m);
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserKind;
+import org.courtyard.api.i18n.ContentLanguage;
 import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
@@ -109,6 +110,8 @@ final class BlogRoutes implements Routes {
     m.put("html", p.body());
     m.put("draft", p.draft());
     m.put("scheduled", p.scheduled());
+    // The language it is written in ("" for the page's), so its title and words are marked for screen readers.
+    m.put("lang", p.lang() == null ? "" : p.lang());
     return m;
   }
 
@@ -128,7 +131,8 @@ final class BlogRoutes implements Routes {
     for (BlogStore.Comment c : store.comments(p.id())) {
       if (c.hidden() && !moderator) continue;
       if (c.pending() && !moderator && c.authorId() != req.user().id()) continue;
-      comments.add(Map.of("id", c.id(), "author", c.authorName(), "html", core.sanitizer().textToHtml(c.body()), "at", c.at(), "pending", c.pending(), "hidden", c.hidden()));
+      comments.add(Map.of("id", c.id(), "author", c.authorName(), "html", core.sanitizer().textToHtml(c.body()), "at", c.at(), "pending", c.pending(),
+          "hidden", c.hidden(), "commentLang", c.lang() == null ? "" : c.lang()));
     }
     Map<String, Object> m = summary(p);
     m.put("media", store.media(p.id()));
@@ -152,6 +156,7 @@ final class BlogRoutes implements Routes {
     m.put("publishAt", p == null || p.publishAt() == null || !p.scheduled() ? ""
         : LocalDateTime.ofInstant(p.publishAt(), zone(req)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
     m.put("action", p == null ? "/posts" : "/posts/" + p.id());
+    m.put("lang", p == null || p.lang() == null ? "" : p.lang());
     return Page.of("blog/edit", m).title(p == null ? req.text(WRITE_TITLE) : req.text(EDIT_TITLE, "title", p.title()));
   }
 
@@ -165,6 +170,9 @@ final class BlogRoutes implements Routes {
 
   /** Title, cleaned body, status and publishing time from the form. */
   private record Draft(String title, String body, String status, Instant publishAt) {}
+
+  /** The language the writer says the text is in, or null for the page's (a malformed one is dropped). */
+  private static String contentLanguage(ToolRequest req) { return ContentLanguage.of(req.form("lang")).orElse(null); }
 
   /** Reads the form; an {@link InputProblem} for each field that is wrong, so the form comes back with what was typed. */
   private Draft read(ToolRequest req) {
@@ -207,7 +215,7 @@ final class BlogRoutes implements Routes {
   private Reply create(ToolRequest req) {
     Draft d = read(req);
     List<Uploads.Stored> stored = acceptMedia(req);
-    long id = store.create(req.space().id(), req.user(), d.title(), d.body(), d.status(), d.publishAt());
+    long id = store.create(req.space().id(), req.user(), d.title(), d.body(), d.status(), d.publishAt(), contentLanguage(req));
     saveMedia(id, stored);
     core.activity().record(req.user(), req.space(), BlogStore.DRAFT.equals(d.status()) ? "draft" : "post", "wrote “" + d.title() + "”");
     return Reply.redirect("posts/" + id).flash(flash(req, d));
@@ -217,7 +225,7 @@ final class BlogRoutes implements Routes {
     BlogStore.Post p = editable(req);
     Draft d = read(req);
     List<Uploads.Stored> stored = acceptMedia(req);
-    store.update(p.id(), d.title(), d.body(), d.status(), d.publishAt());
+    store.update(p.id(), d.title(), d.body(), d.status(), d.publishAt(), contentLanguage(req));
     saveMedia(p.id(), stored);
     return Reply.redirect("posts/" + p.id()).flash(flash(req, d));
   }
@@ -241,7 +249,7 @@ final class BlogRoutes implements Routes {
     if (body.isEmpty()) throw InputProblem.of("body", req.text(COMMENT_EMPTY));
     if (body.length() > MAX_COMMENT) throw InputProblem.of("body", req.text(COMMENT_LONG, "max", MAX_COMMENT, "length", body.length()));
     boolean held = "before".equals(mode) && !req.can(MODERATE) && (req.user().kind() == UserKind.LEARNER || req.user().kind() == UserKind.PARENT);
-    store.comment(p.id(), p.spaceId(), req.user(), body, held ? "pending" : "visible");
+    store.comment(p.id(), p.spaceId(), req.user(), body, held ? "pending" : "visible", contentLanguage(req));
     core.activity().record(req.user(), req.space(), "comment", "commented on “" + p.title() + "”");
     return Reply.redirect("posts/" + p.id()).flash(req.text(held ? HELD : COMMENTED));
   }
@@ -274,10 +282,12 @@ final class BlogRoutes implements Routes {
     x.append("<updated>").append(posts.isEmpty() ? core.clock().instant() : posts.get(0).publishAt()).append("</updated>\n");
     x.append("<link href=\"").append(xml(req.toolUrl())).append("\"/>\n");
     for (BlogStore.Post p : posts) {
-      x.append("<entry><title>").append(xml(p.title())).append("</title><id>urn:courtyard:blog-post:").append(p.id()).append("</id>")
+      // The language the writer chose marks their title and words (Atom allows xml:lang on any element).
+      String lang = p.lang() == null ? "" : " xml:lang=\"" + xml(p.lang()) + "\"";
+      x.append("<entry><title").append(lang).append(">").append(xml(p.title())).append("</title><id>urn:courtyard:blog-post:").append(p.id()).append("</id>")
           .append("<updated>").append(p.publishAt()).append("</updated><author><name>").append(xml(p.authorName())).append("</name></author>")
           .append("<link href=\"").append(xml(req.toolUrl() + "/posts/" + p.id())).append("\"/>")
-          .append("<content type=\"html\">").append(xml(p.body())).append("</content></entry>\n");
+          .append("<content type=\"html\"").append(lang).append(">").append(xml(p.body())).append("</content></entry>\n");
     }
     return Reply.text(x.append("</feed>\n").toString(), "application/atom+xml; charset=utf-8");
   }

@@ -17,7 +17,7 @@ import org.courtyard.api.data.Database;
  * {@link PublishScheduled} makes it published) or "published".
  */
 final class BlogStore {
-  record Post(long id, long spaceId, long authorId, String authorName, String title, String body, String status, Instant publishAt, Instant updatedAt) {
+  record Post(long id, long spaceId, long authorId, String authorName, String title, String body, String status, Instant publishAt, Instant updatedAt, String lang) {
     boolean live() { return PUBLISHED.equals(status); }
     public boolean draft() { return DRAFT.equals(status); }
     public boolean scheduled() { return SCHEDULED.equals(status); }
@@ -27,7 +27,7 @@ final class BlogStore {
     public boolean image() { return contentType.startsWith("image/"); }
   }
 
-  record Comment(long id, long postId, long authorId, String authorName, String body, String status, Instant at) {
+  record Comment(long id, long postId, long authorId, String authorName, String body, String status, Instant at, String lang) {
     public boolean pending() { return "pending".equals(status); }
     public boolean hidden() { return "hidden".equals(status); }
   }
@@ -36,7 +36,7 @@ final class BlogStore {
   static final String SCHEDULED = "scheduled";
   static final String PUBLISHED = "published";
 
-  private static final String COLS = "id, space_id, author_id, author_name, title, body, status, publish_at, updated_at";
+  private static final String COLS = "id, space_id, author_id, author_name, title, body, status, publish_at, updated_at, lang";
   private final Database db;
   private final Clock clock;
 
@@ -82,14 +82,16 @@ final class BlogStore {
     return db.queryOne("SELECT " + COLS + " FROM blog_posts WHERE id = ? AND space_id = ?", BlogStore::post, id, spaceId);
   }
 
-  long create(long spaceId, UserRef author, String title, String body, String status, Instant publishAt) {
+  /** {@code lang}: the language the post is written in, or null for the page's. */
+  long create(long spaceId, UserRef author, String title, String body, String status, Instant publishAt, String lang) {
     Instant now = clock.instant();
-    return db.insert("INSERT INTO blog_posts (space_id, author_id, author_name, title, body, status, publish_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        spaceId, author.id(), author.displayName(), title, body, status, publishAt, now, now);
+    return db.insert("INSERT INTO blog_posts (space_id, author_id, author_name, title, body, status, publish_at, created_at, updated_at, lang)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", spaceId, author.id(), author.displayName(), title, body, status, publishAt, now, now, lang);
   }
 
-  void update(long id, String title, String body, String status, Instant publishAt) {
-    db.update("UPDATE blog_posts SET title = ?, body = ?, status = ?, publish_at = ?, updated_at = ? WHERE id = ?", title, body, status, publishAt, clock.instant(), id);
+  void update(long id, String title, String body, String status, Instant publishAt, String lang) {
+    db.update("UPDATE blog_posts SET title = ?, body = ?, status = ?, publish_at = ?, updated_at = ?, lang = ? WHERE id = ?",
+        title, body, status, publishAt, clock.instant(), lang, id);
   }
 
   void addMedia(long postId, String key, String name, String type) {
@@ -106,18 +108,18 @@ final class BlogStore {
         BlogStore::media, id);
   }
 
-  long comment(long postId, long spaceId, UserRef author, String body, String status) {
-    return db.insert("INSERT INTO blog_comments (post_id, space_id, author_id, author_name, body, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        postId, spaceId, author.id(), author.displayName(), body, status, clock.instant());
+  long comment(long postId, long spaceId, UserRef author, String body, String status, String lang) {
+    return db.insert("INSERT INTO blog_comments (post_id, space_id, author_id, author_name, body, status, created_at, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        postId, spaceId, author.id(), author.displayName(), body, status, clock.instant(), lang);
   }
 
   List<Comment> comments(long postId) {
-    return db.query("SELECT id, post_id, author_id, author_name, body, status, created_at FROM blog_comments WHERE post_id = ? ORDER BY id",
+    return db.query("SELECT id, post_id, author_id, author_name, body, status, created_at, lang FROM blog_comments WHERE post_id = ? ORDER BY id",
         BlogStore::comment, postId);
   }
 
   Optional<Comment> commentById(long spaceId, long id) {
-    return db.queryOne("SELECT id, post_id, author_id, author_name, body, status, created_at FROM blog_comments WHERE id = ? AND space_id = ?",
+    return db.queryOne("SELECT id, post_id, author_id, author_name, body, status, created_at, lang FROM blog_comments WHERE id = ? AND space_id = ?",
         BlogStore::comment, id, spaceId);
   }
 
@@ -136,7 +138,7 @@ final class BlogStore {
   }
 
   List<Comment> commentsBy(long authorId) {
-    return db.query("SELECT id, post_id, author_id, author_name, body, status, created_at FROM blog_comments WHERE author_id = ? ORDER BY id",
+    return db.query("SELECT id, post_id, author_id, author_name, body, status, created_at, lang FROM blog_comments WHERE author_id = ? ORDER BY id",
         BlogStore::comment, authorId);
   }
 
@@ -162,12 +164,12 @@ final class BlogStore {
   }
 
   private static Comment comment(ResultSet rs) throws SQLException {
-    return new Comment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
+    return new Comment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8));
   }
 
   private static Post post(ResultSet rs) throws SQLException {
     Timestamp p = rs.getTimestamp(8);
     return new Post(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-        p == null ? null : p.toInstant(), rs.getTimestamp(9).toInstant());
+        p == null ? null : p.toInstant(), rs.getTimestamp(9).toInstant(), rs.getString(10));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -131,5 +132,73 @@ class BlogLanguagesIT {
     assertTrue(inWelsh.contains("Mae eich postiad “Book week” ar y blog nawr") && !inWelsh.contains("is now on the blog"), inWelsh.body());
     TestClient.Response inEnglish = english.signIn().get("/notifications");
     assertTrue(inEnglish.contains("Your post “Book week” is now on the blog") && !inEnglish.contains("ar y blog nawr"), inEnglish.body());
+  }
+
+  /** A post or comment says what language it is written in; the page marks it so a screen reader reads it in the right voice. */
+  @Test
+  void aPolishPostAndAnArabicCommentAreMarkedWithTheirLanguage() {
+    TestClient amira = courtyard.signIn("amira");
+    TestClient.Response blank = amira.get("/s/2-willow/blog/new");
+    assertTrue(blank.contains("<label for=\"bl\">Language of this text</label>") && says(blank, "<select id=\"bl\" name=\"lang\"><option value=\"\" selected>The page's language</option>"),
+        "the writer may say what language the post is in; at first it is the page's: " + blank.body());
+    TestClient.Response r = amira.post("/s/2-willow/blog/posts", Map.of("title", "Mój wiersz", "body", "<p>Lubię jesień i liście.</p>", "action", "publish",
+        "publishAt", "", "lang", "pl"));
+    assertEquals(303, r.status(), r.body());
+    String post = r.location();
+    String plain = write(amira, "In English", "<p>No language chosen</p>", "publish", "");
+
+    TestClient ben = courtyard.signIn("ben");
+    TestClient.Response page = ben.get(post);
+    assertTrue(page.contains("<h1 lang=\"pl\" dir=\"ltr\">Mój wiersz</h1>"), page.body());
+    assertTrue(page.contains("<div lang=\"pl\" dir=\"ltr\"><p>Lubię jesień i liście.</p></div>"), page.body());
+    TestClient.Response index = ben.get("/s/2-willow/blog");
+    assertTrue(index.contains("<div lang=\"pl\" dir=\"ltr\"><p>Lubię jesień i liście.</p></div>"), "marked on the front page too: " + index.body());
+    assertTrue(index.contains("<div><p>No language chosen</p></div>"), "a post with no language chosen has no lang of its own");
+    assertFalse(ben.get(plain).body().matches("(?s).*<h1 lang=.*"), "nor does its heading");
+
+    assertEquals(303, ben.post(post + "/comments", Map.of("body", "جميل جدا", "lang", "ar")).status());
+    assertEquals(303, ben.post(post + "/comments", Map.of("body", "Lovely poem")).status());
+    TestClient.Response after = ben.get(post);
+    assertTrue(after.contains("<div class=\"blog-comment-text\" lang=\"ar\" dir=\"rtl\"><p>جميل جدا</p></div>"), "Arabic right to left: " + after.body());
+    assertTrue(after.contains("<div class=\"blog-comment-text\"><p>Lovely poem</p></div>"), "a comment with no language has none, even under a Polish post");
+
+    // The public feed carries it as Atom allows, on the title and the content.
+    assertEquals(303, courtyard.signIn("mrs.patel").post("/s/2-willow/manage/settings", Map.of("tool", "blog", "blog.public", "true")).status());
+    TestClient.Response feed = courtyard.anonymous().get("/s/2-willow/blog/feed");
+    assertTrue(feed.contains("<title xml:lang=\"pl\">Mój wiersz</title>") && feed.contains("<content type=\"html\" xml:lang=\"pl\">"), feed.body());
+    assertTrue(feed.contains("<title>In English</title>"), feed.body());
+
+    // Editing shows the language chosen, and may change it.
+    TestClient.Response form = amira.get(post + "/edit");
+    assertTrue(form.contains("<option value=\"pl\" lang=\"pl\" selected>"), form.body());
+    assertEquals(303, amira.post(post, Map.of("title", "Mój wiersz", "body", "<p>Lubię jesień i liście.</p>", "action", "publish", "publishAt", "", "lang", "")).status());
+    assertTrue(ben.get(post).contains("<h1>Mój wiersz</h1>"), "back to the page's language");
+    assertEquals(303, amira.post(post, Map.of("title", "Mój wiersz", "body", "<p>Lubię jesień i liście.</p>", "action", "publish", "publishAt", "", "lang", "pl")).status());
+    assertTrue(ben.get(post).contains("<h1 lang=\"pl\" dir=\"ltr\">Mój wiersz</h1>"));
+  }
+
+  @Test
+  void aWelshWritersDownloadNamesTheirBlogRecordsInWelsh() {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Eira Data");
+    TestPerson learner = school.addLearner("Gwen Data");
+    TestSpace space = school.addClass("Blog data").addMember(teacher, Role.OWNER).addMember(learner, Role.MEMBER);
+    assertEquals(303, teacher.signIn().post(space.url() + "/manage/tools", Map.of("tool", "blog", "action", "add")).status());
+    TestClient gwen = learner.signIn();
+    assertEquals(303, gwen.post("/language", Map.of("language", "cy", "back", "/")).status());
+    TestClient.Response r = gwen.post(space.url() + "/blog/posts", Map.of("title", "Fy ngherdd", "body", "<p>Mae'r dail yn cwympo</p>", "action", "publish",
+        "publishAt", "", "lang", "pl"));
+    assertEquals(303, r.status(), r.body());
+    assertEquals(303, gwen.post(r.location() + "/comments", Map.of("body", "Diolch")).status());
+
+    Map<String, byte[]> download = courtyard.subjectAccess(learner.username());
+    String json = new String(download.get("data.json"), StandardCharsets.UTF_8);
+    String html = new String(download.get("index.html"), StandardCharsets.UTF_8);
+    for (String words : new String[] {"Postiad blog", "Sylw ar y blog", "Beth ysgrifennon nhw", "Wedi'i gyhoeddi", "Iaith"}) {
+      assertTrue(json.contains(words), words + " in data.json: " + json);
+      assertTrue(html.contains(words) || html.contains(words.replace("'", "&#39;")) || html.contains(words.replace("'", "&#x27;")), words + " in index.html: " + html);
+    }
+    assertTrue(json.contains("\"pl\""), "the post's language is in the download");
+    assertFalse(json.contains("Blog post") || json.contains("What they wrote"), "no English kinds or fields: " + json);
   }
 }

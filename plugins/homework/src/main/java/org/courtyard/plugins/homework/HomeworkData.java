@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.courtyard.api.SpaceRef;
 import org.courtyard.api.UserRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.privacy.DataExport;
 import org.courtyard.api.privacy.PersonalData;
 import org.courtyard.api.service.Directory;
@@ -28,37 +29,42 @@ final class HomeworkData implements PersonalData {
     this.files = files;
   }
 
+  /** A record's kind, field name or value in the language of the person the download is about (messages homework.data.*). */
+  private static String w(DataExport out, String key) { return out.text(Message.of("homework.data." + key)); }
+
   @Override
   public void export(long userId, DataExport out) {
     for (HomeworkStore.Submission s : store.submissionsOf(userId)) {
       HomeworkStore.Task t = store.taskById(s.taskId()).orElse(null);
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Task", t == null ? "" : t.title());
-      m.put("Class", t == null ? "" : spaceName(t.spaceId()));
-      m.put("What they wrote", s.body());
-      m.put("Link", s.link() == null ? "" : s.link());
-      m.put("Handed in", s.submittedAt());
-      m.put("Late", s.late() ? "Yes" : "No");
-      m.put("Mark", s.mark() == null ? "" : s.mark());
-      m.put("Teacher's comment", s.feedback() == null ? "" : s.feedback());
-      m.put("Marked by", s.markedBy() == null ? "" : s.markedBy());
-      m.put("Returned to them", s.returned() ? "Yes" : "No");
-      out.record("Homework handed in", m);
-      for (HomeworkStore.FileItem f : store.files(s.id())) out.file("Homework file", f.fileName(), f.fileKey());
+      m.put(w(out, "task"), t == null ? "" : t.title());
+      m.put(w(out, "class"), t == null ? "" : spaceName(t.spaceId()));
+      m.put(w(out, "wrote"), s.body());
+      if (s.lang() != null) m.put(w(out, "language"), s.lang());
+      m.put(w(out, "link"), s.link() == null ? "" : s.link());
+      m.put(w(out, "handedInAt"), s.submittedAt());
+      m.put(w(out, "late"), w(out, s.late() ? "yes" : "no"));
+      m.put(w(out, "mark"), s.mark() == null ? "" : s.mark());
+      m.put(w(out, "feedback"), s.feedback() == null ? "" : s.feedback());
+      if (s.feedback() != null && s.feedbackLang() != null) m.put(w(out, "feedbackLanguage"), s.feedbackLang());
+      m.put(w(out, "markedBy"), s.markedBy() == null ? "" : s.markedByFormerStaff() ? out.text(HomeworkRoutes.FORMER_STAFF) : s.markedBy());
+      m.put(w(out, "returned"), w(out, s.returned() ? "yes" : "no"));
+      out.record(w(out, "handedIn"), m);
+      for (HomeworkStore.FileItem f : store.files(s.id())) out.file(w(out, "file"), f.fileName(), f.fileKey());
     }
     for (HomeworkStore.Extension e : store.extensionsOf(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Task", store.taskById(e.taskId()).map(HomeworkStore.Task::title).orElse(""));
-      m.put("New due time", e.dueAt());
-      out.record("Homework extension", m);
+      m.put(w(out, "task"), store.taskById(e.taskId()).map(HomeworkStore.Task::title).orElse(""));
+      m.put(w(out, "newDue"), e.dueAt());
+      out.record(w(out, "extension"), m);
     }
     for (HomeworkStore.Task t : store.tasksSetBy(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Title", t.title());
-      m.put("Class", spaceName(t.spaceId()));
-      m.put("Instructions", t.instructions());
-      m.put("Due", t.dueAt());
-      out.record("Homework task set", m);
+      m.put(w(out, "title"), t.title());
+      m.put(w(out, "class"), spaceName(t.spaceId()));
+      m.put(w(out, "instructions"), t.instructions());
+      m.put(w(out, "due"), t.dueAt());
+      out.record(w(out, "taskSet"), m);
     }
   }
 

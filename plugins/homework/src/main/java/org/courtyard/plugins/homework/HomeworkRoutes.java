@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.courtyard.api.UserKind;
 import org.courtyard.api.UserRef;
+import org.courtyard.api.i18n.ContentLanguage;
 import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
@@ -74,6 +75,7 @@ final class HomeworkRoutes implements Routes {
   static final Message EXTENDED = Message.of("homework.flash.extended");
   static final Message RETURNED = Message.of("homework.flash.returned");
   static final Message MARK_SAVED = Message.of("homework.flash.markSaved");
+  static final Message FORMER_STAFF = Message.of("homework.submission.formerStaff");
   private final HomeworkStore store;
   private final Assignees assignees;
   private final ToolServices core;
@@ -223,6 +225,7 @@ final class HomeworkRoutes implements Routes {
         if (marker || s.returned()) {
           row.put("mark", s.mark());
           row.put("feedback", s.feedback());
+          row.put("feedbackLang", s.feedbackLang() == null ? "" : s.feedbackLang());
         }
         row.put("returned", s.returned());
       });
@@ -255,7 +258,8 @@ final class HomeworkRoutes implements Routes {
     if (body.isEmpty() && link.isEmpty() && req.uploads().isEmpty()) throw InputProblem.of("body", req.text(NOTHING));
     List<Uploads.Stored> stored = core.uploads().acceptAll(req.uploads(), "file", MAX_FILE, WORK);
     boolean late = now.isAfter(store.dueFor(t, req.user().id()));
-    long sid = store.handIn(t.id(), req.user(), body, link.isEmpty() ? null : link, late, now);
+    // The language the learner says their answer is in, if not the page's: kept as written, marked for screen readers.
+    long sid = store.handIn(t.id(), req.user(), body, link.isEmpty() ? null : link, late, now, ContentLanguage.of(req.form("lang")).orElse(null));
     for (Uploads.Stored s : stored) store.addFile(sid, s.key(), s.fileName(), s.contentType());
     core.activity().record(req.user(), req.space(), "hand-in", "handed in “" + t.title() + "”" + (late ? " late" : ""));
     return Reply.redirect("t/" + t.id()).flash(req.text(late ? HANDED_IN_LATE : HANDED_IN));
@@ -294,6 +298,7 @@ final class HomeworkRoutes implements Routes {
     m.put("task", t);
     m.put("sub", s);
     m.put("bodyHtml", core.sanitizer().textToHtml(s.body()));
+    m.put("markedBy", s.markedByFormerStaff() ? req.text(FORMER_STAFF) : s.markedBy());
     m.put("files", store.files(s.id()));
     m.put("marker", marker);
     m.put("showMark", marker || s.returned());
@@ -309,7 +314,7 @@ final class HomeworkRoutes implements Routes {
     String feedback = req.form("feedback");
     if (feedback.length() > MAX_TEXT) throw InputProblem.of("feedback", req.text(TOO_LONG, "label", req.text(COMMENT), "max", MAX_TEXT, "length", feedback.length()));
     boolean ret = "return".equals(req.form("action"));
-    store.mark(s.id(), mark, feedback, req.user(), ret);
+    store.mark(s.id(), mark, feedback, ContentLanguage.of(req.form("lang")).orElse(null), req.user(), ret);
     if (ret) {
       recordResult(req, t, s.userId(), mark);
       core.notifications().notify(s.userId(), NOTIFY_MARKED, req.toolUrl() + "/t/" + t.id() + "/s/" + s.id(), "title", t.title());

@@ -13,13 +13,17 @@ import org.courtyard.api.data.Database;
 final class HomeworkStore {
   record Task(long id, long spaceId, String title, String instructions, Instant dueAt, boolean forAll, boolean closesAtDue, long createdBy) {}
 
+  /** {@code lang}, {@code feedbackLang}: the languages the answer and the teacher's comment are in, null for the page's. */
   record Submission(long id, long taskId, long userId, String userName, String body, String link, Instant submittedAt, boolean late,
-                    String mark, String feedback, String markedBy, boolean returned) {}
+                    String mark, String feedback, String markedBy, boolean returned, String lang, String feedbackLang) {
+    /** Marked by someone on the staff whose data was erased (the row keeps {@link #FORMER_STAFF}). */
+    public boolean markedByFormerStaff() { return FORMER_STAFF.equals(markedBy); }
+  }
 
   record FileItem(long id, long submissionId, String fileKey, String fileName, String contentType) {}
 
   private static final String TASK = "id, space_id, title, instructions, due_at, for_all, closes_at_due, created_by";
-  private static final String SUB = "id, task_id, user_id, user_name, body, link, submitted_at, late, mark, feedback, marked_by, returned";
+  private static final String SUB = "id, task_id, user_id, user_name, body, link, submitted_at, late, mark, feedback, marked_by, returned, lang, feedback_lang";
   private final Database db;
 
   @Inject
@@ -78,19 +82,19 @@ final class HomeworkStore {
   }
 
   /** Hands in (or hands in again, while not yet returned). */
-  long handIn(long taskId, UserRef who, String body, String link, boolean late, Instant at) {
+  long handIn(long taskId, UserRef who, String body, String link, boolean late, Instant at, String lang) {
     Optional<Submission> old = submissionOf(taskId, who.id());
     if (old.isPresent()) {
-      db.update("UPDATE hw_submissions SET body = ?, link = ?, submitted_at = ?, late = ? WHERE id = ?", body, link, at, late, old.get().id());
+      db.update("UPDATE hw_submissions SET body = ?, link = ?, submitted_at = ?, late = ?, lang = ? WHERE id = ?", body, link, at, late, lang, old.get().id());
       return old.get().id();
     }
-    return db.insert("INSERT INTO hw_submissions (task_id, user_id, user_name, body, link, late, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        taskId, who.id(), who.displayName(), body, link, late, at);
+    return db.insert("INSERT INTO hw_submissions (task_id, user_id, user_name, body, link, late, submitted_at, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        taskId, who.id(), who.displayName(), body, link, late, at, lang);
   }
 
-  void mark(long id, String mark, String feedback, UserRef by, boolean returned) {
-    db.update("UPDATE hw_submissions SET mark = ?, feedback = ?, marked_by = ?, marked_by_id = ?, returned = ? WHERE id = ?",
-        mark, feedback, by.displayName(), by.id(), returned, id);
+  void mark(long id, String mark, String feedback, String feedbackLang, UserRef by, boolean returned) {
+    db.update("UPDATE hw_submissions SET mark = ?, feedback = ?, feedback_lang = ?, marked_by = ?, marked_by_id = ?, returned = ? WHERE id = ?",
+        mark, feedback, feedbackLang, by.displayName(), by.id(), returned, id);
   }
 
   // ---- Personal data ----
@@ -144,6 +148,7 @@ final class HomeworkStore {
     });
   }
 
+  /** Kept in the row for marks an erased teacher gave; pages show it in the reader's words (homework.submission.formerStaff). */
   static final String FORMER_STAFF = "a former member of staff";
 
   void addFile(long submissionId, String key, String name, String type) {
@@ -175,6 +180,7 @@ final class HomeworkStore {
 
   private static Submission submission(ResultSet rs) throws SQLException {
     return new Submission(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-        rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getBoolean(12));
+        rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getBoolean(12),
+        rs.getString(13), rs.getString(14));
   }
 }

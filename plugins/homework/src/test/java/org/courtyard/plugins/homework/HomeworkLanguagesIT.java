@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -134,5 +135,62 @@ class HomeworkLanguagesIT {
     assertTrue(inWelsh.contains("Gwaith cartref newydd: Leaf rubbings") && !inWelsh.contains("New homework"), inWelsh.body());
     TestClient.Response inEnglish = english.signIn().get("/notifications");
     assertTrue(inEnglish.contains("New homework: Leaf rubbings") && !inEnglish.contains("Gwaith cartref newydd"), inEnglish.body());
+  }
+
+  /** An answer and a teacher's comment say what language they are in; the page marks each so a screen reader reads it right. */
+  @Test
+  void aPolishAnswerAnArabicAnswerAndTheTeachersCommentAreMarkedWithTheirLanguage() {
+    String task = setTask("Describe your home", null);
+    TestClient amira = courtyard.signIn("amira");
+    TestClient.Response form = amira.get(task);
+    shows(form, "<label for=\"hlang\">Language of this text</label><select id=\"hlang\" name=\"lang\"><option value=\"\" selected>The page's language</option>");
+    assertEquals(303, amira.post(task + "/hand-in", Map.of("body", "Mój dom jest mały i ciepły.", "link", "", "lang", "pl")).status());
+    assertTrue(amira.get(task).contains("<option value=\"pl\" lang=\"pl\" selected>"), "handing in again keeps the language chosen");
+    TestClient ben = courtyard.signIn("ben");
+    assertEquals(303, ben.post(task + "/hand-in", Map.of("body", "بيتي كبير", "link", "", "lang", "ar")).status());
+
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    String amiras = HomeworkIT.submissionLink(amira, task);
+    String bens = HomeworkIT.submissionLink(ben, task);
+    assertTrue(teacher.get(amiras).contains("<div lang=\"pl\" dir=\"ltr\"><p>Mój dom jest mały i ciepły.</p></div>"), teacher.get(amiras).body());
+    TestClient.Response arabic = teacher.get(bens);
+    assertTrue(arabic.contains("<div lang=\"ar\" dir=\"rtl\"><p>بيتي كبير</p></div>"), "Arabic right to left: " + arabic.body());
+    assertEquals(303, ben.post(task + "/hand-in", Map.of("body", "My house is big", "link", "")).status());
+    assertTrue(teacher.get(bens).contains("<div><p>My house is big</p></div>"), "handed in again with no language: none of its own");
+
+    assertEquals(303, teacher.post(amiras + "/mark", Map.of("mark", "Outstanding", "feedback", "Bardzo dobrze, Amira!", "lang", "pl", "action", "return")).status());
+    assertEquals(303, teacher.post(bens + "/mark", Map.of("mark", "Satisfactory", "feedback", "Well described", "action", "return")).status());
+    TestClient.Response marked = amira.get(amiras);
+    assertTrue(marked.contains("<p lang=\"pl\" dir=\"ltr\">Bardzo dobrze, Amira!</p>"), marked.body());
+    assertTrue(amira.get(task).contains("<span lang=\"pl\" dir=\"ltr\">Bardzo dobrze, Amira!</span>"), "and beside the mark on the task");
+    assertTrue(ben.get(bens).contains("<p>Well described</p>"), "a comment with no language chosen has none of its own");
+    assertTrue(teacher.get(amiras).contains("<select id=\"ml\" name=\"lang\"><option value=\"\">"), "marking again shows the comment's language");
+    assertTrue(teacher.get(amiras).contains("<option value=\"pl\" lang=\"pl\" selected>"));
+  }
+
+  @Test
+  void aWelshLearnersDownloadNamesHerHomeworkRecordsInWelsh() {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Eira Data");
+    TestPerson learner = school.addLearner("Gwen Data");
+    TestSpace space = school.addClass("Homework data").addMember(teacher, Role.OWNER).addMember(learner, Role.MEMBER);
+    TestClient t = teacher.signIn();
+    assertEquals(303, t.post(space.url() + "/manage/tools", Map.of("tool", "homework", "action", "add")).status());
+    TestClient gwen = learner.signIn();
+    assertEquals(303, gwen.post("/language", Map.of("language", "cy", "back", "/")).status());
+    TestClient.Response set = t.post(space.url() + "/homework/tasks", Map.of("title", "Fy nheulu", "instructions", "",
+        "due", LocalDateTime.now().plusDays(3).withSecond(0).withNano(0).toString().substring(0, 16)));
+    assertEquals(303, set.status(), set.body());
+    assertEquals(303, gwen.post(set.location() + "/hand-in", Map.of("body", "Moja rodzina", "link", "", "lang", "pl")).status());
+    Matcher m = Pattern.compile("(/s/[^/]+/homework/t/\\d+/s/\\d+)").matcher(gwen.get(set.location()).body());
+    assertTrue(m.find());
+    assertEquals(303, t.post(m.group(1) + "/mark", Map.of("mark", "Outstanding", "feedback", "Da iawn", "lang", "cy", "action", "return")).status());
+
+    String json = new String(courtyard.subjectAccess(learner.username()).get("data.json"), StandardCharsets.UTF_8);
+    for (String words : new String[] {"Gwaith cartref wedi'i gyflwyno", "Beth ysgrifennon nhw", "Adborth yr athro", "Iaith adborth yr athro", "Wedi'i roi yn ôl iddyn nhw"}) {
+      assertTrue(json.contains(words), words + " in data.json: " + json);
+    }
+    assertTrue(json.contains("\"pl\"") && json.contains("\"cy\""), "the answer's and the comment's languages are in the download");
+    assertFalse(json.contains("Homework handed in") || json.contains("What they wrote"), "no English kinds or fields: " + json);
   }
 }

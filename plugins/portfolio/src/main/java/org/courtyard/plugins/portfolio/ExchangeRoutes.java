@@ -103,12 +103,17 @@ final class ExchangeRoutes implements Routes {
       StringBuilder index = new StringBuilder(page(lang, whose, "<h1>" + whose + "</h1>\n<ul>\n"));
       for (PortfolioStore.Collection col : exported(c)) {
         String file = "collection-" + col.id() + ".html";
-        index.append("<li><a href=\"").append(file).append("\">").append(Leap2a.esc(col.title())).append("</a></li>\n");
-        StringBuilder body = new StringBuilder("<p><a href=\"index.html\">" + Leap2a.esc(req.text(ALL_COLLECTIONS)) + "</a></p>\n<h1>" + Leap2a.esc(col.title()) + "</h1>\n" + col.description() + "\n");
+        index.append("<li><a href=\"").append(file).append("\"").append(langAttr(col.lang())).append(">").append(Leap2a.esc(col.title())).append("</a></li>\n");
+        StringBuilder body = new StringBuilder("<p><a href=\"index.html\">" + Leap2a.esc(req.text(ALL_COLLECTIONS)) + "</a></p>\n<h1" + langAttr(col.lang()) + ">"
+            + Leap2a.esc(col.title()) + "</h1>\n<div" + langAttr(col.lang()) + ">" + col.description() + "</div>\n");
         for (PortfolioStore.Artefact a : store.artefacts(col.id())) {
-          body.append("<section>\n<h2>").append(Leap2a.esc(a.title())).append("</h2>\n");
-          if (a.isText()) body.append(a.body());
-          if (a.isLink()) body.append("<p>").append(Leap2a.esc(req.text(IN_COURTYARD, "link", a.link()))).append("</p>").append(a.body() == null ? "" : a.body());
+          // What the learner wrote keeps the language they said it is in; the page's own words stay in the reader's.
+          body.append("<section>\n<h2").append(langAttr(a.lang())).append(">").append(Leap2a.esc(a.title())).append("</h2>\n");
+          if (a.isText()) body.append("<div").append(langAttr(a.lang())).append(">").append(a.body()).append("</div>");
+          if (a.isLink()) {
+            body.append("<p>").append(Leap2a.esc(req.text(IN_COURTYARD, "link", a.link()))).append("</p><div").append(langAttr(a.lang())).append(">")
+                .append(a.body() == null ? "" : a.body()).append("</div>");
+          }
           if (a.isFile()) {
             String name = "files/" + safeName(a.id(), a.fileName());
             addFile(z, name, a);
@@ -125,6 +130,16 @@ final class ExchangeRoutes implements Routes {
     }
     core.activity().record(req.user(), req.space(), "export", "exported " + c.owner().displayName() + "'s portfolio");
     return core.uploads().serve(downloads.keep(c.owner().id(), zip), "application/zip", c.owner().username().replaceAll("[^a-z0-9.-]", "") + "-portfolio.zip");
+  }
+
+  /** Right-to-left scripts among the languages content may be marked as written in. */
+  private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar", "ur", "fa", "ps", "he", "yi", "sd", "ug", "dv");
+
+  /** {@code lang} and {@code dir} for content in a chosen language (as the site's own pages mark it), nothing for none. */
+  static String langAttr(String lang) {
+    if (lang == null || lang.isEmpty()) return "";
+    String base = lang.contains("-") ? lang.substring(0, lang.indexOf('-')) : lang;
+    return " lang=\"" + Leap2a.esc(lang) + "\" dir=\"" + (RIGHT_TO_LEFT.contains(base) || "ku-Arab".equals(lang) ? "rtl" : "ltr") + "\"";
   }
 
   private static String page(String lang, String title, String start) {
@@ -144,9 +159,9 @@ final class ExchangeRoutes implements Routes {
         for (PortfolioStore.Artefact a : store.artefacts(col.id())) {
           String href = a.isFile() ? "files/" + safeName(a.id(), a.fileName()) : null;
           if (a.isFile()) addFile(z, href, a);
-          items.add(new Leap2a.Item(a.kind(), a.title(), a.body(), href, a.fileName(), a.contentType(), a.link()));
+          items.add(new Leap2a.Item(a.kind(), a.title(), a.body(), href, a.fileName(), a.contentType(), a.link(), a.lang()));
         }
-        selections.add(new Leap2a.Selection(col.title(), col.description(), items));
+        selections.add(new Leap2a.Selection(col.title(), col.description(), items, col.lang()));
       }
       addText(z, "leap2a.xml", Leap2a.write(req.text(PortfolioRoutes.WHOSE, "name", c.owner().displayName()), c.owner().displayName(), c.owner().username(), selections, core.clock().instant()));
     }
@@ -193,18 +208,18 @@ final class ExchangeRoutes implements Routes {
       store.transaction(() -> {
         for (Leap2a.Selection s : selections) {
           // Brought-in work starts private: the learner chooses again who sees it here.
-          long id = store.create(c.owner().id(), s.title(), core.sanitizer().sanitize(s.description()), Visibility.ME, false, false);
+          long id = store.create(c.owner().id(), s.title(), core.sanitizer().sanitize(s.description()), Visibility.ME, false, false, s.lang());
           for (Leap2a.Item it : s.items()) {
             switch (it.kind()) {
               case "FILE" -> {
                 Uploads.Stored f = kept.get(it.fileHref());
-                store.addFile(id, it.title(), f.key(), it.fileName(), f.contentType());
+                store.addFile(id, it.title(), f.key(), it.fileName(), f.contentType(), it.lang());
               }
               case "LINK" -> {
-                if (PortfolioRoutes.safeLink(it.link())) store.addLink(id, it.title(), it.link(), core.sanitizer().sanitize(it.body()));
-                else store.addText(id, it.title(), core.sanitizer().sanitize(it.body()) + core.sanitizer().textToHtml(it.link()));
+                if (PortfolioRoutes.safeLink(it.link())) store.addLink(id, it.title(), it.link(), core.sanitizer().sanitize(it.body()), it.lang());
+                else store.addText(id, it.title(), core.sanitizer().sanitize(it.body()) + core.sanitizer().textToHtml(it.link()), it.lang());
               }
-              default -> store.addText(id, it.title(), core.sanitizer().sanitize(it.body()));
+              default -> store.addText(id, it.title(), core.sanitizer().sanitize(it.body()), it.lang());
             }
           }
           count[0]++;

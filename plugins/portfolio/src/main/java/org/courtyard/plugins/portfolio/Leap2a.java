@@ -21,13 +21,15 @@ import org.w3c.dom.Node;
  * typed with {@code rdf:type}. A collection is a {@code leap2:selection} (category Grouping) linking
  * its parts with {@code leap2:has_part}; writing is a {@code leap2:entry}; a file is a
  * {@code leap2:resource} with an {@code enclosure} link to the file beside the feed in the zip; a
- * reference to work elsewhere is an entry with a {@code related} link.
+ * reference to work elsewhere is an entry with a {@code related} link. The language something is written
+ * in, where its writer chose one, is {@code xml:lang} on its title and content (Atom allows it on any element).
  */
 final class Leap2a {
   static final String ATOM = "http://www.w3.org/2005/Atom";
   static final String LEAP2 = "http://terms.leapspecs.org/";
   static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
   static final String CATEGORIES = "http://wiki.leapspecs.org/2A/categories";
+  static final String XML = "http://www.w3.org/XML/1998/namespace";
 
   /** Collections and pieces of work one package may bring in; a learner's whole school life fits easily. */
   static final int MAX_COLLECTIONS = 200;
@@ -40,10 +42,10 @@ final class Leap2a {
 
   private Leap2a() {}
 
-  /** A collection and its contents, as exported or read back. */
-  record Item(String kind, String title, String body, String fileHref, String fileName, String contentType, String link) {}
+  /** A collection and its contents, as exported or read back; {@code lang} null for none chosen. */
+  record Item(String kind, String title, String body, String fileHref, String fileName, String contentType, String link, String lang) {}
 
-  record Selection(String title, String description, List<Item> items) {}
+  record Selection(String title, String description, List<Item> items, String lang) {}
 
   /** Names for what a package leaves unnamed, in the words of the person bringing it in. */
   record Fallbacks(String looseSelection, String collection, String untitled) {}
@@ -80,9 +82,10 @@ final class Leap2a {
     for (Selection sel : selections) {
       s++;
       String sid = "portfolio:collection" + s;
-      feed.append("  <entry>\n    <id>").append(sid).append("</id>\n    <title>").append(esc(sel.title())).append("</title>\n")
+      String sl = xmlLang(sel.lang());
+      feed.append("  <entry>\n    <id>").append(sid).append("</id>\n    <title").append(sl).append(">").append(esc(sel.title())).append("</title>\n")
           .append("    <updated>").append(now).append("</updated>\n")
-          .append("    <content type=\"html\">").append(esc(sel.description())).append("</content>\n")
+          .append("    <content type=\"html\"").append(sl).append(">").append(esc(sel.description())).append("</content>\n")
           .append("    <rdf:type rdf:resource=\"leap2:selection\"/>\n")
           .append("    <category term=\"Grouping\" scheme=\"categories:selection_type#\"/>\n");
       for (int i = 1; i <= sel.items().size(); i++) feed.append("    <link rel=\"leap2:has_part\" href=\"").append(sid).append(":item").append(i).append("\"/>\n");
@@ -90,17 +93,18 @@ final class Leap2a {
       int i = 0;
       for (Item it : sel.items()) {
         i++;
-        feed.append("  <entry>\n    <id>").append(sid).append(":item").append(i).append("</id>\n    <title>").append(esc(it.title())).append("</title>\n")
+        String il = xmlLang(it.lang());
+        feed.append("  <entry>\n    <id>").append(sid).append(":item").append(i).append("</id>\n    <title").append(il).append(">").append(esc(it.title())).append("</title>\n")
             .append("    <updated>").append(now).append("</updated>\n");
         switch (it.kind()) {
           case "FILE" -> feed.append("    <content type=\"text\">").append(esc(it.fileName())).append("</content>\n")
               .append("    <rdf:type rdf:resource=\"leap2:resource\"/>\n")
               .append("    <category term=\"Offline\" scheme=\"categories:resource_type#\"/>\n")
               .append("    <link rel=\"enclosure\" href=\"").append(esc(it.fileHref())).append("\" type=\"").append(esc(it.contentType())).append("\"/>\n");
-          case "LINK" -> feed.append("    <content type=\"html\">").append(esc(it.body() == null ? "" : it.body())).append("</content>\n")
+          case "LINK" -> feed.append("    <content type=\"html\"").append(il).append(">").append(esc(it.body() == null ? "" : it.body())).append("</content>\n")
               .append("    <rdf:type rdf:resource=\"leap2:entry\"/>\n")
               .append("    <link rel=\"related\" href=\"").append(esc(it.link())).append("\"/>\n");
-          default -> feed.append("    <content type=\"html\">").append(esc(it.body())).append("</content>\n")
+          default -> feed.append("    <content type=\"html\"").append(il).append(">").append(esc(it.body())).append("</content>\n")
               .append("    <rdf:type rdf:resource=\"leap2:entry\"/>\n");
         }
         feed.append("    <link rel=\"leap2:is_part_of\" href=\"").append(sid).append("\"/>\n  </entry>\n");
@@ -166,13 +170,13 @@ final class Leap2a {
       }
       String title = limit(text(first(e, "title")), names.collection());
       checkLength(title, TOO_LONG_DESCRIPTION, first(e, "content"));
-      out.add(new Selection(title, contentOf(e), items));
+      out.add(new Selection(title, contentOf(e), items, langOf(e)));
     }
     List<Item> loose = new ArrayList<>();
     for (var en : entries.entrySet()) {
       if (!type(en.getValue()).endsWith("selection") && !used.contains(en.getKey())) loose.add(item(en.getValue(), root, totals, names));
     }
-    if (!loose.isEmpty()) out.add(new Selection(names.looseSelection(), "", loose));
+    if (!loose.isEmpty()) out.add(new Selection(names.looseSelection(), "", loose, null));
     if (out.isEmpty()) throw new Refused(NO_ENTRIES);
     return out;
   }
@@ -205,17 +209,34 @@ final class Leap2a {
         if (totals.fileBytes > ExchangeRoutes.MAX_PACKAGE) throw new Refused(FILES_TOO_BIG);
         String name = p.getFileName().toString().replaceFirst("^\\d+-", "");
         String fileName = text(first(e, "content"));
-        return new Item("FILE", title, null, href, fileName.isBlank() ? name : limit(fileName, name), null, null);
+        return new Item("FILE", title, null, href, fileName.isBlank() ? name : limit(fileName, name), null, null, langOf(e));
       }
     }
     checkLength(title, TOO_LONG_WRITING, first(e, "content"));
     for (Element link : children(e, "link")) {
       if ("related".equals(link.getAttribute("rel"))) {
         if (link.getAttribute("href").length() > MAX_LINK) throw new Refused(LINK_TOO_LONG, "title", title);
-        return new Item("LINK", title, contentOf(e), null, null, null, link.getAttribute("href"));
+        return new Item("LINK", title, contentOf(e), null, null, null, link.getAttribute("href"), langOf(e));
       }
     }
-    return new Item("TEXT", title, contentOf(e), null, null, null, null);
+    return new Item("TEXT", title, contentOf(e), null, null, null, null, langOf(e));
+  }
+
+  /** {@code xml:lang="pl"} for a chosen language, nothing for none. */
+  private static String xmlLang(String lang) { return lang == null ? "" : " xml:lang=\"" + esc(lang) + "\""; }
+
+  /**
+   * The language an entry is written in: {@code xml:lang} on its content, else on its title, else inherited
+   * from the entry or the feed, as XML has it; null for none or a malformed tag.
+   */
+  private static String langOf(Element entry) {
+    Element c = first(entry, "content");
+    if (c == null) c = first(entry, "title");
+    for (Node n = c == null ? entry : c; n instanceof Element el; n = n.getParentNode()) {
+      String l = el.getAttributeNS(XML, "lang");
+      if (!l.isEmpty()) return org.courtyard.api.i18n.ContentLanguage.of(l).orElse(null);
+    }
+    return null;
   }
 
   /** Content as HTML: html content as it is (sanitised later), text escaped. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserRef;
+import org.courtyard.api.i18n.ContentLanguage;
 import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
@@ -52,6 +53,8 @@ final class PortfolioRoutes implements Routes {
   static final Message TAKEN_OUT = Message.of("portfolio.flash.takenOut");
   static final Message WRITING = Message.of("portfolio.collection.writing");
   static final Message MY_WORK = Message.of("portfolio.default.myWork");
+  static final Message FORMER = Message.of("portfolio.comment.former");
+  static final Message REMOVED = Message.of("portfolio.comment.removed");
   private final PortfolioStore store;
   private final Audience audience;
   private final ToolServices core;
@@ -91,6 +94,12 @@ final class PortfolioRoutes implements Routes {
     return out;
   }
 
+  /** The language the writer says the text is in, or null for the page's (a malformed one is dropped). */
+  static String contentLanguage(ToolRequest req) { return ContentLanguage.of(req.form("lang")).orElse(null); }
+
+  /** For a page: the stored language, or "" (never null, so a comment without one does not take its collection's). */
+  static String lang(String stored) { return stored == null ? "" : stored; }
+
   /** Whose portfolio this is and how the viewer stands to them. */
   record Context(UserRef owner, Audience.Relation relation) {
     boolean manages() { return Audience.manages(relation); }
@@ -129,7 +138,7 @@ final class PortfolioRoutes implements Routes {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (PortfolioStore.Collection col : store.collections(c.owner().id())) {
       if (!sees(c, col)) continue;
-      rows.add(Map.of("id", col.id(), "title", col.title(), "who", who(req, col), "staffOnly", col.staffOnly()));
+      rows.add(Map.of("id", col.id(), "title", col.title(), "who", who(req, col), "staffOnly", col.staffOnly(), "lang", lang(col.lang())));
     }
     Map<String, Object> m = new HashMap<>();
     m.put("owner", c.owner());
@@ -137,7 +146,7 @@ final class PortfolioRoutes implements Routes {
     m.put("collections", rows);
     m.put("manages", c.manages());
     m.put("teacher", c.relation() == Audience.Relation.TEACHER);
-    Map<String, String> again = typed(req, "create", "title", "description");
+    Map<String, String> again = typed(req, "create", "title", "description", "lang");
     m.put("createForm", again);
     m.put("visibilities", visibilityOptions(req, again == null ? Visibility.TEACHERS : Visibility.parse(req.form("visibility"))));
     return Page.of("portfolio/index", m).title(req.text(WHOSE, "name", c.owner().displayName()));
@@ -170,7 +179,7 @@ final class PortfolioRoutes implements Routes {
     if (t.isEmpty() || t.length() > 200) throw InputProblem.of("title", req.text(NEED_TITLE_MADE));
     if (req.form("description").length() > 5000) throw InputProblem.of("description", req.text(ABOUT_TOO_LONG));
     long id = store.create(c.owner().id(), t, core.sanitizer().textToHtml(req.form("description")), Visibility.parse(req.form("visibility")),
-        !req.form("comments").isEmpty(), staffOnly);
+        !req.form("comments").isEmpty(), staffOnly, contentLanguage(req));
     core.activity().record(req.user(), req.space(), "collection", "made the collection “" + t + "”");
     return Reply.redirect("c/" + id).flash(req.text(staffOnly ? STAFF_MADE : MADE));
   }
@@ -182,6 +191,7 @@ final class PortfolioRoutes implements Routes {
     m.put("owner", c.owner());
     m.put("collection", col);
     m.put("who", who(req, col));
+    m.put("collectionLang", lang(col.lang()));
     List<Map<String, Object>> artefacts = new ArrayList<>();
     for (PortfolioStore.Artefact a : store.artefacts(col.id())) {
       Map<String, Object> x = new HashMap<>();
@@ -196,20 +206,28 @@ final class PortfolioRoutes implements Routes {
       x.put("isImage", a.isImage());
       x.put("isAudio", a.isAudio());
       x.put("isVideo", a.isVideo());
+      x.put("lang", lang(a.lang()));
       artefacts.add(x);
     }
     m.put("artefacts", artefacts);
-    m.put("comments", store.comments(col.id()));
+    List<Map<String, Object>> comments = new ArrayList<>();
+    for (PortfolioStore.Comment cm : store.comments(col.id())) {
+      // An erased person's comment: a former member's, the words removed, in the reader's language.
+      comments.add(Map.of("authorName", cm.erased() ? req.text(FORMER) : cm.authorName(), "body", cm.erased() ? req.text(REMOVED) : cm.body(),
+          "at", cm.at(), "lang", cm.erased() ? "" : lang(cm.lang())));
+    }
+    m.put("comments", comments);
     boolean changes = mayChange(c, col);
     m.put("changes", changes);
     m.put("canComment", mayComment(c, col));
-    Map<String, String> settingsAgain = typed(req, "settings", "title");
+    Map<String, String> settingsAgain = typed(req, "settings", "title", "lang");
     m.put("settingsTitle", settingsAgain == null ? col.title() : settingsAgain.get("title"));
+    m.put("settingsLang", settingsAgain == null ? lang(col.lang()) : settingsAgain.get("lang"));
     m.put("visibilities", visibilityOptions(req, settingsAgain == null ? col.visibility() : Visibility.parse(req.form("visibility"))));
-    m.put("textForm", typed(req, "text", "title", "body"));
-    m.put("fileForm", typed(req, "file", "title"));
-    m.put("linkForm", typed(req, "link", "title", "link", "note"));
-    m.put("commentForm", typed(req, "comment", "body"));
+    m.put("textForm", typed(req, "text", "title", "body", "lang"));
+    m.put("fileForm", typed(req, "file", "title", "lang"));
+    m.put("linkForm", typed(req, "link", "title", "link", "note", "lang"));
+    m.put("commentForm", typed(req, "comment", "body", "lang"));
     return Page.of("portfolio/collection", m).title(col.title());
   }
 
@@ -225,7 +243,7 @@ final class PortfolioRoutes implements Routes {
     String t = req.form("title");
     if (t.isEmpty() || t.length() > 200) throw InputProblem.of("title", req.text(NEED_TITLE_CHANGED));
     Visibility v = Visibility.parse(req.form("visibility"));
-    store.update(col.id(), t, col.description(), v, !req.form("comments").isEmpty());
+    store.update(col.id(), t, col.description(), v, !req.form("comments").isEmpty(), contentLanguage(req));
     return Reply.redirect("c/" + col.id()).flash(req.text(SAVED, "who", col.staffOnly() ? "STAFF" : v.name()));
   }
 
@@ -234,7 +252,7 @@ final class PortfolioRoutes implements Routes {
     PortfolioStore.Collection col = changeable(req, c);
     String body = req.form("body");
     if (body.isBlank() || body.length() > 50_000) throw InputProblem.of("body", req.text(WRITE_SOMETHING));
-    store.addText(col.id(), title(req, req.text(WRITING)), core.sanitizer().sanitize(body));
+    store.addText(col.id(), title(req, req.text(WRITING)), core.sanitizer().sanitize(body), contentLanguage(req));
     return Reply.redirect("c/" + col.id()).flash(req.text(ADDED));
   }
 
@@ -245,7 +263,7 @@ final class PortfolioRoutes implements Routes {
         .orElseThrow(() -> InputProblem.of("file", req.text(CHOOSE_FILE)));
     String title = title(req, u.fileName() == null || u.fileName().isBlank() ? req.text(MY_WORK) : u.fileName());
     Uploads.Stored kept = core.uploads().accept(u, "file", maxBytes(req), KINDS);
-    store.addFile(col.id(), title.length() > 200 ? title.substring(0, 200) : title, kept.key(), kept.fileName(), kept.contentType());
+    store.addFile(col.id(), title.length() > 200 ? title.substring(0, 200) : title, kept.key(), kept.fileName(), kept.contentType(), contentLanguage(req));
     return Reply.redirect("c/" + col.id()).flash(req.text(ADDED));
   }
 
@@ -258,7 +276,7 @@ final class PortfolioRoutes implements Routes {
       throw InputProblem.of("link", req.text(PASTE_LINK));
     }
     if (req.form("note").length() > 500) throw InputProblem.of("note", req.text(NOTE_TOO_LONG));
-    store.addLink(col.id(), title(req, req.text(MY_WORK)), link, core.sanitizer().textToHtml(req.form("note")));
+    store.addLink(col.id(), title(req, req.text(MY_WORK)), link, core.sanitizer().textToHtml(req.form("note")), contentLanguage(req));
     return Reply.redirect("c/" + col.id()).flash(req.text(ADDED));
   }
 
@@ -275,7 +293,7 @@ final class PortfolioRoutes implements Routes {
     if (!mayComment(c, col)) throw HttpProblem.forbidden(req.text(COMMENTS_CLOSED));
     String body = req.form("body");
     if (body.isBlank() || body.length() > 5000) throw InputProblem.of("body", req.text(COMMENT_LENGTH));
-    store.comment(col.id(), req.user().id(), req.user().displayName(), body);
+    store.comment(col.id(), req.user().id(), req.user().displayName(), body, contentLanguage(req));
     if (c.relation() != Audience.Relation.OWNER && !col.staffOnly()) {
       core.notifications().notify(c.owner().id(), NOTIFY_COMMENTED, req.toolUrl() + "/c/" + col.id(), "name", req.user().displayName(), "title", col.title());
     }

@@ -11,9 +11,10 @@ import org.courtyard.api.data.Database;
 
 /** Collections, what is in them, and comments. */
 final class PortfolioStore {
-  record Collection(long id, long ownerId, String title, String description, Visibility visibility, boolean commentsAllowed, boolean staffOnly) {}
+  /** {@code lang}, here and below: the language it is written in, or null for the page's. */
+  record Collection(long id, long ownerId, String title, String description, Visibility visibility, boolean commentsAllowed, boolean staffOnly, String lang) {}
 
-  record Artefact(long id, long collectionId, String kind, String title, String body, String fileKey, String fileName, String contentType, String link) {
+  record Artefact(long id, long collectionId, String kind, String title, String body, String fileKey, String fileName, String contentType, String link, String lang) {
     boolean isText() { return "TEXT".equals(kind); }
     boolean isFile() { return "FILE".equals(kind); }
     boolean isLink() { return "LINK".equals(kind); }
@@ -22,14 +23,20 @@ final class PortfolioStore {
     boolean isVideo() { return isFile() && contentType != null && contentType.startsWith("video/"); }
   }
 
-  record Comment(long id, String authorName, String body, Instant at) {}
+  record Comment(long id, long authorId, String authorName, String body, Instant at, String lang) {
+    /** The comment of someone whose data was erased: shown as a former member's, with the words removed. */
+    boolean erased() { return authorId == 0; }
+  }
 
   /** A comment someone wrote, with where it is, for their own data. */
-  record Written(long collectionId, long ownerId, String collectionTitle, String body, Instant at) {}
+  record Written(long collectionId, long ownerId, String collectionTitle, String body, Instant at, String lang) {}
 
-  private static final String COLLECTION = "id, owner_id, title, description, visibility, comments_allowed, staff_only";
-  private static final String ARTEFACT = "id, collection_id, kind, title, body, file_key, file_name, content_type, link";
-  /** What an erased person's comment on someone else's work shows instead of them and their words. */
+  private static final String COLLECTION = "id, owner_id, title, description, visibility, comments_allowed, staff_only, lang";
+  private static final String ARTEFACT = "id, collection_id, kind, title, body, file_key, file_name, content_type, link, lang";
+  /**
+   * What an erased person's comment on someone else's work keeps instead of them and their words; the page
+   * shows the reader's words for both (portfolio.comment.former, .removed), these stay for older copies.
+   */
   static final String FORMER = "a former member";
   static final String REMOVED = "(comment removed)";
   private final Database db;
@@ -49,13 +56,14 @@ final class PortfolioStore {
     return db.queryOne("SELECT " + COLLECTION + " FROM pf_collections WHERE id = ? AND owner_id = ?", PortfolioStore::collection, id, ownerId);
   }
 
-  long create(long ownerId, String title, String description, Visibility v, boolean comments, boolean staffOnly) {
-    return db.insert("INSERT INTO pf_collections (owner_id, title, description, visibility, comments_allowed, staff_only, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?)", ownerId, title, description, v.name(), comments, staffOnly, clock.instant());
+  long create(long ownerId, String title, String description, Visibility v, boolean comments, boolean staffOnly, String lang) {
+    return db.insert("INSERT INTO pf_collections (owner_id, title, description, visibility, comments_allowed, staff_only, created_at, lang)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ownerId, title, description, v.name(), comments, staffOnly, clock.instant(), lang);
   }
 
-  void update(long id, String title, String description, Visibility v, boolean comments) {
-    db.update("UPDATE pf_collections SET title = ?, description = ?, visibility = ?, comments_allowed = ? WHERE id = ?", title, description, v.name(), comments, id);
+  void update(long id, String title, String description, Visibility v, boolean comments, String lang) {
+    db.update("UPDATE pf_collections SET title = ?, description = ?, visibility = ?, comments_allowed = ?, lang = ? WHERE id = ?",
+        title, description, v.name(), comments, lang, id);
   }
 
   List<Artefact> artefacts(long collectionId) {
@@ -66,31 +74,31 @@ final class PortfolioStore {
     return db.queryOne("SELECT " + ARTEFACT + " FROM pf_artefacts WHERE id = ?", PortfolioStore::artefact, id);
   }
 
-  long addText(long collectionId, String title, String html) {
-    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, body, created_at) VALUES (?, 'TEXT', ?, ?, ?)", collectionId, title, html,
-        clock.instant());
+  long addText(long collectionId, String title, String html, String lang) {
+    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, body, created_at, lang) VALUES (?, 'TEXT', ?, ?, ?, ?)", collectionId, title, html,
+        clock.instant(), lang);
   }
 
-  long addFile(long collectionId, String title, String key, String name, String type) {
-    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, file_key, file_name, content_type, created_at) VALUES (?, 'FILE', ?, ?, ?, ?, ?)",
-        collectionId, title, key, name, type, clock.instant());
+  long addFile(long collectionId, String title, String key, String name, String type, String lang) {
+    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, file_key, file_name, content_type, created_at, lang) VALUES (?, 'FILE', ?, ?, ?, ?, ?, ?)",
+        collectionId, title, key, name, type, clock.instant(), lang);
   }
 
-  long addLink(long collectionId, String title, String link, String note) {
-    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, link, body, created_at) VALUES (?, 'LINK', ?, ?, ?, ?)", collectionId, title, link,
-        note, clock.instant());
+  long addLink(long collectionId, String title, String link, String note, String lang) {
+    return db.insert("INSERT INTO pf_artefacts (collection_id, kind, title, link, body, created_at, lang) VALUES (?, 'LINK', ?, ?, ?, ?, ?)", collectionId, title, link,
+        note, clock.instant(), lang);
   }
 
   void deleteArtefact(long id) { db.update("DELETE FROM pf_artefacts WHERE id = ?", id); }
 
   List<Comment> comments(long collectionId) {
-    return db.query("SELECT id, author_name, body, created_at FROM pf_comments WHERE collection_id = ? ORDER BY id",
-        rs -> new Comment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()), collectionId);
+    return db.query("SELECT id, author_id, author_name, body, created_at, lang FROM pf_comments WHERE collection_id = ? ORDER BY id",
+        rs -> new Comment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)), collectionId);
   }
 
-  void comment(long collectionId, long authorId, String authorName, String body) {
-    db.insert("INSERT INTO pf_comments (collection_id, author_id, author_name, body, created_at) VALUES (?, ?, ?, ?, ?)", collectionId, authorId, authorName,
-        body, clock.instant());
+  void comment(long collectionId, long authorId, String authorName, String body, String lang) {
+    db.insert("INSERT INTO pf_comments (collection_id, author_id, author_name, body, created_at, lang) VALUES (?, ?, ?, ?, ?, ?)", collectionId, authorId, authorName,
+        body, clock.instant(), lang);
   }
 
   /** When a piece of work was added. */
@@ -104,14 +112,14 @@ final class PortfolioStore {
 
   /** Comments this person wrote on anyone's portfolio (their own included). */
   List<Written> commentsBy(long authorId) {
-    return db.query("SELECT c.collection_id, p.owner_id, p.title, c.body, c.created_at FROM pf_comments c JOIN pf_collections p ON p.id = c.collection_id"
+    return db.query("SELECT c.collection_id, p.owner_id, p.title, c.body, c.created_at, c.lang FROM pf_comments c JOIN pf_collections p ON p.id = c.collection_id"
         + " WHERE c.author_id = ? ORDER BY c.id", rs -> new Written(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-            rs.getTimestamp(5).toInstant()), authorId);
+            rs.getTimestamp(5).toInstant(), rs.getString(6)), authorId);
   }
 
   /** Their comments on other people's work stay as a gap in the conversation: no name, no words. */
   long anonymiseCommentsBy(long authorId) {
-    return db.update("UPDATE pf_comments SET author_id = 0, author_name = ?, body = ? WHERE author_id = ?", FORMER, REMOVED, authorId);
+    return db.update("UPDATE pf_comments SET author_id = 0, author_name = ?, body = ?, lang = NULL WHERE author_id = ?", FORMER, REMOVED, authorId);
   }
 
   /** Deletes a collection with its work and comments; returns its files' keys for the caller to delete. */
@@ -151,10 +159,12 @@ final class PortfolioStore {
   <T> T transaction(Database.Work<T> work) { return db.transaction(work); }
 
   private static Collection collection(ResultSet rs) throws SQLException {
-    return new Collection(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Visibility.parse(rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7));
+    return new Collection(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Visibility.parse(rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7),
+        rs.getString(8));
   }
 
   private static Artefact artefact(ResultSet rs) throws SQLException {
-    return new Artefact(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+    return new Artefact(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+        rs.getString(10));
   }
 }

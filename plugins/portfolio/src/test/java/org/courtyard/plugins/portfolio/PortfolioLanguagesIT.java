@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
 import org.courtyard.testkit.PluginJar;
@@ -13,6 +18,7 @@ import org.courtyard.testkit.TestPerson;
 import org.courtyard.testkit.TestSchool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The portfolio in the reader's language: its own words come from its messages (English and Welsh
@@ -93,5 +99,78 @@ class PortfolioLanguagesIT {
     assertTrue(inWelsh.contains("Mae Rhian Parent wedi rhoi sylw ar “Sports day”") && !inWelsh.contains("commented on"), inWelsh.body());
     TestClient.Response inEnglish = harry.get("/notifications");
     assertTrue(inEnglish.contains("Sam Parent commented on “Sports day”") && !inEnglish.contains("rhoi sylw"), inEnglish.body());
+  }
+
+  /** A piece of work or a comment says what language it is in; the page marks it so a screen reader reads it in the right voice. */
+  @Test
+  void polishWorkAndAnArabicCommentAreMarkedWithTheirLanguage() {
+    TestClient amira = courtyard.signIn("amira");
+    String c = PortfolioIT.collection(amira, AMIRA, "Poems", "PARENTS", true);
+    TestClient.Response form = amira.get(c);
+    assertTrue(form.contains("<label for=\"pt-lang\">Language of this text</label><select id=\"pt-lang\" name=\"lang\"><option value=\"\" selected>"), form.body());
+    assertEquals(303, amira.post(c + "/text", Map.of("title", "Wiersz o jesieni", "body", "<p>Liście spadają z drzew.</p>", "lang", "pl")).status());
+    assertEquals(303, amira.post(c + "/text", Map.of("title", "Autumn", "body", "<p>Leaves fall from the trees.</p>")).status());
+    assertEquals(303, courtyard.signIn("mr.khan").post(c + "/comments", Map.of("body", "أحسنتِ يا أميرة", "lang", "ar")).status());
+    assertEquals(303, courtyard.signIn("mrs.patel").post(c + "/comments", Map.of("body", "Lovely work")).status());
+
+    TestClient.Response page = courtyard.signIn("mr.khan").get(c);
+    assertTrue(Pattern.compile("<h2 id=\"pa-\\d+\" lang=\"pl\" dir=\"ltr\">Wiersz o jesieni</h2>").matcher(page.body()).find(), page.body());
+    assertTrue(page.contains("<div lang=\"pl\" dir=\"ltr\"><p>Liście spadają z drzew.</p></div>"), page.body());
+    assertTrue(Pattern.compile("<h2 id=\"pa-\\d+\">Autumn</h2>").matcher(page.body()).find() && page.contains("<div><p>Leaves fall from the trees.</p></div>"),
+        "work with no language chosen has no lang of its own");
+    assertTrue(page.contains("<span lang=\"ar\" dir=\"rtl\">أحسنتِ يا أميرة</span>"), "Arabic right to left: " + page.body());
+    assertTrue(page.contains("<span>Lovely work</span>"), page.body());
+    assertTrue(page.contains("<h1>Poems</h1>"), "the collection itself has none yet");
+
+    // The collection's own language is kept and can be changed where its title is.
+    assertEquals(303, amira.post(c + "/settings", Map.of("form", "settings", "title", "Wiersze", "visibility", "PARENTS", "comments", "on", "lang", "pl")).status());
+    TestClient.Response after = amira.get(c);
+    assertTrue(after.contains("<h1 lang=\"pl\" dir=\"ltr\">Wiersze</h1>") && after.contains("<option value=\"pl\" lang=\"pl\" selected>"), after.body());
+    assertTrue(amira.get(AMIRA).contains("lang=\"pl\" dir=\"ltr\">Wiersze</a>"), "and on the list of collections");
+  }
+
+  @Test
+  void leap2aCarriesTheLanguageOfEachPieceOfWork(@TempDir Path dir) throws java.io.IOException {
+    TestClient chloe = courtyard.signIn("chloe");
+    String base = "/s/~chloe/portfolio";
+    TestClient.Response made = chloe.post(base + "/collections", Map.of("title", "Poezja", "visibility", "TEACHERS", "lang", "pl"));
+    assertEquals(303, made.status(), made.body());
+    String c = made.location();
+    assertEquals(303, chloe.post(c + "/text", Map.of("title", "Mój wiersz", "body", "<p>Dzień dobry</p>", "lang", "pl")).status());
+    assertEquals(303, chloe.post(c + "/text", Map.of("title", "شعر", "body", "<p>صباح الخير</p>", "lang", "ar")).status());
+    assertEquals(303, chloe.post(c + "/text", Map.of("title", "Plain", "body", "<p>No language</p>")).status());
+    Path leap = dir.resolve("chloe.zip");
+    assertEquals(200, chloe.download(base + "/export-leap2a.zip", leap).status());
+    String feed = new String(PortfolioIT.unzip(leap).get("leap2a.xml"), StandardCharsets.UTF_8);
+    assertTrue(feed.contains("<title xml:lang=\"pl\">Mój wiersz</title>") && feed.contains("<content type=\"html\" xml:lang=\"pl\">"), feed);
+    assertTrue(feed.contains("<title xml:lang=\"pl\">Poezja</title>") && feed.contains("<title>Plain</title>"), feed);
+
+    TestClient ben = courtyard.signIn("ben");
+    assertEquals(303, ben.postFile("/s/~ben/portfolio/import", Map.of(), "package", "chloe.zip", "application/zip", Files.readAllBytes(leap)).status());
+    Matcher m = Pattern.compile("/s/~ben/portfolio/c/(\\d+)\" lang=\"pl\" dir=\"ltr\">Poezja<").matcher(ben.get("/s/~ben/portfolio").body());
+    assertTrue(m.find(), "the collection came across in Polish");
+    String page = ben.get("/s/~ben/portfolio/c/" + m.group(1)).body();
+    assertTrue(page.contains("<div lang=\"pl\" dir=\"ltr\"><p>Dzień dobry</p></div>"), page);
+    assertTrue(page.contains("<div lang=\"ar\" dir=\"rtl\"><p>صباح الخير</p></div>"), page);
+    assertTrue(page.contains("<div><p>No language</p></div>"), page);
+  }
+
+  @Test
+  void aWelshLearnersDownloadNamesHerPortfolioRecordsInWelsh() {
+    TestSchool school = courtyard.school();
+    TestPerson learner = school.addLearner("Gwen Data");
+    TestClient gwen = learner.signIn();
+    assertEquals(303, gwen.post("/language", Map.of("language", "cy", "back", "/")).status());
+    assertEquals(303, gwen.post("/s/~" + learner.username() + "/manage/tools", Map.of("tool", "portfolio", "action", "add")).status());
+    String c = PortfolioIT.collection(gwen, "/s/~" + learner.username() + "/portfolio", "Fy ngwaith", "PARENTS", true);
+    assertEquals(303, gwen.post(c + "/text", Map.of("title", "Cerdd", "body", "<p>Mae'r môr yn las</p>", "lang", "pl")).status());
+
+    Map<String, byte[]> download = courtyard.subjectAccess(learner.username());
+    String json = new String(download.get("data.json"), StandardCharsets.UTF_8);
+    for (String words : new String[] {"Casgliad portffolio", "Gwaith portffolio", "Ysgrifennu neu nodyn", "Fy athrawon a fy rhieni", "ysgrifennu", "Iaith"}) {
+      assertTrue(json.contains(words), words + " in data.json: " + json);
+    }
+    assertTrue(json.contains("\"pl\""), "the work's language is in the download");
+    assertFalse(json.contains("Portfolio collection") || json.contains("Who can see it"), "no English kinds or fields: " + json);
   }
 }
