@@ -182,7 +182,7 @@ final class BankRoutes implements Routes {
     String key;
     try {
       try (OutputStream out = Files.newOutputStream(zip)) {
-        new QtiWriter(core.files()).write(questions, out);
+        new QtiWriter(core.files(), req).write(questions, out);
       }
       key = core.files().putFile(zip);
     } finally {
