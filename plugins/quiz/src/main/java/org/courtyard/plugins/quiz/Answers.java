@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 
 /**
  * A learner's answer to one question: read from the attempt form, stored as text, and described in
@@ -13,6 +15,11 @@ import java.util.function.Function;
 final class Answers {
   static final int MAX_VALUE = 2_000;
   static final int MAX_WRITTEN = 20_000;
+  static final Message NO_ANSWER = Message.of("quiz.review.noAnswer");
+  static final Message TRUE = Message.of("quiz.answer.true");
+  static final Message FALSE = Message.of("quiz.answer.false");
+  /** Answers any of which is right: "cold or chilly", built from the end ("a or (b or c)"). */
+  static final Message EITHER = Message.of("quiz.answer.either");
 
   private Answers() {}
 
@@ -65,13 +72,30 @@ final class Answers {
     return Arrays.asList(stored.split("\n", -1));
   }
 
-  /** The answer in words, e.g. "Paris" or "Lion → Africa; Kangaroo → Australia". */
-  static String describe(Question q, List<String> answer) {
-    if (blank(answer)) return "(no answer)";
+  /**
+   * What a choice says. True and false are stored as "True" and "False" (the first choice and the
+   * second) and read in the reader's language; every other choice is the teacher's words as written.
+   */
+  static String choice(Question q, int i, Texts texts) {
+    if (q.type() == QuestionType.TRUE_FALSE && i < 2) return texts.text(i == 0 ? TRUE : FALSE);
+    return q.choices().get(i).text();
+  }
+
+  /** Alternatives in words, "cold or chilly", in the reader's language. */
+  static String either(List<String> alternatives, Texts texts) {
+    if (alternatives.isEmpty()) return "";
+    String out = alternatives.get(alternatives.size() - 1);
+    for (int i = alternatives.size() - 2; i >= 0; i--) out = texts.text(EITHER, "first", alternatives.get(i), "rest", out);
+    return out;
+  }
+
+  /** The answer in words, e.g. "Paris" or "Lion → Africa; Kangaroo → Australia"; "(no answer)" in the reader's words. */
+  static String describe(Question q, List<String> answer, Texts texts) {
+    if (blank(answer)) return texts.text(NO_ANSWER);
     List<Question.Choice> c = q.choices();
     return switch (q.type()) {
       case SINGLE, TRUE_FALSE, MULTIPLE -> String.join(", ", answer.stream().map(Marking::index)
-          .filter(i -> i >= 0 && i < c.size()).map(i -> c.get(i).text()).toList());
+          .filter(i -> i >= 0 && i < c.size()).map(i -> choice(q, i, texts)).toList());
       case MATCHING -> {
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < c.size() && i < answer.size(); i++) {
@@ -94,16 +118,20 @@ final class Answers {
     };
   }
 
-  /** The right answer in words, for feedback. */
-  static String correct(Question q) {
+  /** The right answer in words, for feedback, in the reader's language. */
+  static String correct(Question q, Texts texts) {
     List<Question.Choice> c = q.choices();
     return switch (q.type()) {
-      case SINGLE, TRUE_FALSE, MULTIPLE -> String.join(", ", c.stream().filter(Question.Choice::correct).map(Question.Choice::text).toList());
-      case SHORT_TEXT -> String.join(" or ", c.stream().map(Question.Choice::text).toList());
+      case SINGLE, TRUE_FALSE, MULTIPLE -> {
+        List<String> right = new ArrayList<>();
+        for (int i = 0; i < c.size(); i++) if (c.get(i).correct()) right.add(choice(q, i, texts));
+        yield String.join(", ", right);
+      }
+      case SHORT_TEXT -> either(c.stream().map(Question.Choice::text).toList(), texts);
       case NUMERIC -> number(q.number()) + (q.tolerance() == null || q.tolerance() == 0 ? "" : " (± " + number(q.tolerance()) + ")");
       case MATCHING -> String.join("; ", c.stream().filter(x -> !x.text().isEmpty()).map(x -> x.text() + " → " + x.match()).toList());
       case ORDERING -> String.join(", ", c.stream().map(Question.Choice::text).toList());
-      case GAPS -> String.join(" · ", Gaps.answers(q.gapText()).stream().map(a -> String.join(" or ", a)).toList());
+      case GAPS -> String.join(" · ", Gaps.answers(q.gapText()).stream().map(a -> either(a, texts)).toList());
       case FREE_TEXT -> "";
     };
   }
@@ -118,9 +146,6 @@ final class Answers {
     if (d == null) return "";
     return java.math.BigDecimal.valueOf(d).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
-
-  /** "1 mark", "2 marks", "0.5 marks". */
-  static String marks(double d) { return display(d) + (d == 1 ? " mark" : " marks"); }
 
   private static String clip(String v, int max) { return v.length() <= max ? v : v.substring(0, max); }
 }

@@ -14,7 +14,6 @@ import org.courtyard.api.web.ToolRequest;
 final class AttemptView {
   private final HtmlSanitizer sanitizer;
   static final Message MARKS = Message.of("quiz.question.marks");
-  static final Message NO_ANSWER = Message.of("quiz.review.noAnswer");
   static final Message RIGHT = Message.of("quiz.review.right");
   static final Message PARTLY = Message.of("quiz.review.partly");
   static final Message WRONG = Message.of("quiz.review.wrong");
@@ -52,7 +51,7 @@ final class AttemptView {
         List<Map<String, Object>> options = new ArrayList<>();
         List<Integer> order = q.type() == QuestionType.TRUE_FALSE ? List.of(0, 1) : QuizService.optionOrder(quiz, attempt, s.slot(), c.size());
         for (int i : order) {
-          options.add(Map.of("value", i, "text", c.get(i).text(), "checked", answer.contains(String.valueOf(i)), "id", "q" + s.slot() + "-" + i));
+          options.add(Map.of("value", i, "text", Answers.choice(q, i, req), "checked", answer.contains(String.valueOf(i)), "id", "q" + s.slot() + "-" + i));
         }
         m.put("options", options);
       }
@@ -102,13 +101,13 @@ final class AttemptView {
   Map<String, Object> review(QuizStore.Slot s, Question q, boolean showAnswers, boolean marker) {
     Map<String, Object> m = common(q, s.slot());
     List<String> answer = Answers.decode(q.type(), s.answer());
-    m.put("yourAnswer", Answers.blank(answer) ? req.text(NO_ANSWER) : Answers.describe(q, answer));
+    m.put("yourAnswer", Answers.describe(q, answer, req));
     if (q.type() == QuestionType.FREE_TEXT) m.put("writtenHtml", sanitizer.textToHtml(answer.isEmpty() ? "" : answer.get(0)));
     m.put("showAnswers", showAnswers);
     m.put("scored", s.score() != null);
     m.put("score", Answers.display(s.score()));
     if (showAnswers) {
-      m.put("correct", Answers.correct(q));
+      m.put("correct", Answers.correct(q, req));
       if (s.score() != null) {
         double fraction = q.points() == 0 ? 0 : s.score() / q.points();
         m.put("verdict", req.text(fraction >= 0.999 ? RIGHT : fraction > 0 ? PARTLY : WRONG));

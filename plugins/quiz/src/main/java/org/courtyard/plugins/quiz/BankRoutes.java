@@ -37,6 +37,9 @@ final class BankRoutes implements Routes {
   static final Message NOTHING_TO_EXPORT = Message.of("quiz.flash.nothingToExport");
   static final Message NO_PACKAGE = Message.of("quiz.problem.noPackage");
   static final Message NOTHING_IMPORTED = Message.of("quiz.problem.nothingImported");
+  static final Message PACKAGE_TOO_BIG = Message.of("quiz.problem.packageTooBig");
+  static final Message IMPORTED_CATEGORY = Message.of("quiz.import.category");
+  static final Message IMPORTED = Message.of("quiz.flash.imported");
   static final long MAX_MEDIA = 10L * 1024 * 1024;
   private final QuestionStore bank;
   private final QuizStore quizzes;
@@ -127,7 +130,7 @@ final class BankRoutes implements Routes {
     QuestionForm.Read read = QuestionForm.read(type, req, req.space().id(), old == null ? 0 : old.id());
     Map<String, String> problems = new LinkedHashMap<>(read.problems());
     Question draft = read.draft();
-    if (draft.categoryId() != null && bank.category(req.space().id(), draft.categoryId()).isEmpty()) QuestionForm.note(problems, "category", "Choose a category from the list.");
+    if (draft.categoryId() != null && bank.category(req.space().id(), draft.categoryId()).isEmpty()) QuestionForm.note(problems, "category", req.text(QuestionForm.CATEGORY));
     Upload image = upload(req, "image");
     Upload audio = upload(req, "audio");
     Question.Media keepImage = old == null || !req.form("remove-image").isEmpty() ? null : old.image();
@@ -179,7 +182,7 @@ final class BankRoutes implements Routes {
     String key;
     try {
       try (OutputStream out = Files.newOutputStream(zip)) {
-        new QtiWriter(core.files()).write(questions, out);
+        new QtiWriter(core.files(), req).write(questions, out);
       }
       key = core.files().putFile(zip);
     } finally {
@@ -201,19 +204,19 @@ final class BankRoutes implements Routes {
   private Reply importQti(ToolRequest req) throws IOException {
     Upload up = upload(req, "package");
     if (up == null) throw InputProblem.of("package", req.text(NO_PACKAGE)).showing(bank(req));
-    if (up.size() > QtiReader.MAX_PACKAGE) throw InputProblem.of("package", "The package is bigger than 100 MB. Nothing was imported.").showing(bank(req));
+    if (up.size() > QtiReader.MAX_PACKAGE) throw InputProblem.of("package", req.text(PACKAGE_TOO_BIG)).showing(bank(req));
     Path work = Files.createTempDirectory("courtyard-qti-");
     List<String> stored = new ArrayList<>();
     boolean saved = false;
     try {
-      QtiReader.Outcome outcome = QtiReader.read(up.file(), work);
+      QtiReader.Outcome outcome = QtiReader.read(up.file(), work, req);
       if (!outcome.problems().isEmpty()) {
         Map<String, String> problems = new LinkedHashMap<>();
         QuestionForm.note(problems, "package", req.text(NOTHING_IMPORTED));
         for (String p : outcome.problems()) QuestionForm.note(problems, "package", p);
         throw problem(problems).showing(bank(req));
       }
-      String name = req.form("category").isEmpty() ? "Imported" : req.form("category");
+      String name = req.form("category").isEmpty() ? req.text(IMPORTED_CATEGORY) : req.form("category");
       if (name.length() > 100) name = name.substring(0, 100);
       // Files go into the store first (a refused one stores no question, and those stored are removed); the questions then in one transaction.
       List<Question> ready = new ArrayList<>();
@@ -228,7 +231,7 @@ final class BankRoutes implements Routes {
       bank.saveAll(ready.stream().map(q -> q.inCategory(categoryId, null)).toList(), req.user().id());
       saved = true;
       core.activity().record(req.user(), req.space(), "import", "imported " + ready.size() + " questions from " + up.fileName());
-      return Reply.redirect("bank").flash("Imported " + ready.size() + (ready.size() == 1 ? " question" : " questions") + " into “" + name + "”.");
+      return Reply.redirect("bank").flash(req.text(IMPORTED, "count", ready.size(), "category", name));
     } catch (InputProblem p) {
       throw p.form().isPresent() ? p : p.showing(bank(req));
     } finally {

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.SafeXml;
 import org.courtyard.api.roster.SafeZip;
@@ -24,7 +26,8 @@ import org.w3c.dom.Node;
  * Reads IMS QTI 2.1 items (a content package, or one item file) into draft questions. Every item is
  * read before anything is saved: the caller gets either all the questions or every problem, named by
  * file, and imports nothing from a package with a broken item. XML is parsed with DOCTYPEs refused
- * (no external entities) and zips are unpacked with limits on size, count and paths.
+ * (no external entities) and zips are unpacked with limits on size, count and paths. The problems are
+ * in the words of the teacher importing (their request is the {@link Texts}).
  */
 final class QtiReader {
   static final long MAX_PACKAGE = 100L * 1024 * 1024;
@@ -36,6 +39,47 @@ final class QtiReader {
   static final long MAX_MANIFEST_BYTES = 5L * 1024 * 1024;
   private static final Set<String> SUPPORTED = Set.of("choiceInteraction", "textEntryInteraction", "extendedTextInteraction", "matchInteraction", "orderInteraction");
   private static final Set<String> BLOCKS = Set.of("p", "div", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "tr", "ul", "ol");
+  static final String MANIFEST = "imsmanifest.xml";
+  // What is wrong with a package or an item: "{file}: {problem}", each in messages/quiz*.properties.
+  static final Message IN_FILE = Message.of("quiz.qti.inFile");
+  static final Message THE_FILE = Message.of("quiz.qti.theFile");
+  static final Message CANNOT_OPEN = Message.of("quiz.qti.cannotOpen");
+  static final Message MANIFEST_TOO_BIG = Message.of("quiz.qti.manifestTooBig");
+  static final Message NOT_LISTED = Message.of("quiz.qti.notListed");
+  static final Message NO_ITEMS = Message.of("quiz.qti.noItems");
+  static final Message TOO_MANY_ITEMS = Message.of("quiz.qti.tooManyItems");
+  static final Message ITEM_TOO_BIG = Message.of("quiz.qti.itemTooBig");
+  static final Message NOT_ITEM = Message.of("quiz.qti.notItem");
+  static final Message NO_BODY = Message.of("quiz.qti.noBody");
+  static final Message NO_INTERACTION = Message.of("quiz.qti.noInteraction");
+  static final Message UNSUPPORTED = Message.of("quiz.qti.unsupported");
+  static final Message MIXED = Message.of("quiz.qti.mixed");
+  static final Message TWO_CHOICE_INTERACTIONS = Message.of("quiz.qti.twoChoiceInteractions");
+  static final Message FEW_CHOICES = Message.of("quiz.qti.fewChoices");
+  static final Message NO_CORRECT = Message.of("quiz.qti.noCorrect");
+  static final Message NO_SUCH_CHOICE = Message.of("quiz.qti.noSuchChoice");
+  static final Message EMPTY_CHOICE = Message.of("quiz.qti.emptyChoice");
+  static final Message GAP_PARAGRAPHS = Message.of("quiz.qti.gapParagraphs");
+  static final Message NO_NUMBER = Message.of("quiz.qti.noNumber");
+  static final Message NOT_NUMBER = Message.of("quiz.qti.notNumber");
+  static final Message NO_ACCEPTED = Message.of("quiz.qti.noAccepted");
+  static final Message NOT_TWO_SETS = Message.of("quiz.qti.notTwoSets");
+  static final Message BAD_PAIR = Message.of("quiz.qti.badPair");
+  static final Message MATCHES_TWICE = Message.of("quiz.qti.matchesTwice");
+  static final Message UNMATCHED = Message.of("quiz.qti.unmatched");
+  static final Message SAME_OPTION = Message.of("quiz.qti.sameOption");
+  static final Message FEW_PAIRS = Message.of("quiz.qti.fewPairs");
+  static final Message BAD_ORDER = Message.of("quiz.qti.badOrder");
+  static final Message FEW_ITEMS = Message.of("quiz.qti.fewItems");
+  static final Message NO_TEXT = Message.of("quiz.qti.noText");
+  static final Message OVER_LIMITS = Message.of("quiz.qti.overLimits");
+  static final Message MEDIA_NEEDS_ZIP = Message.of("quiz.qti.mediaNeedsZip");
+  static final Message MEDIA_MISSING = Message.of("quiz.qti.mediaMissing");
+  static final Message NOT_PICTURE = Message.of("quiz.qti.notPicture");
+  static final Message NOT_SOUND = Message.of("quiz.qti.notSound");
+  static final Message UNDECLARED = Message.of("quiz.qti.undeclared");
+  static final Message GAP_NO_ANSWER = Message.of("quiz.qti.gapNoAnswer");
+  static final Message GAP_BRACKETS = Message.of("quiz.qti.gapBrackets");
 
   /** A question read from the package, with its picture and sound files (inside the unpacked package). */
   record Imported(String file, Question draft, Path image, Path audio) {}
@@ -44,8 +88,8 @@ final class QtiReader {
 
   private QtiReader() {}
 
-  /** Reads an uploaded package (zip) or single item (XML), unpacking into {@code work}. */
-  static Outcome read(Path upload, Path work) throws IOException {
+  /** Reads an uploaded package (zip) or single item (XML), unpacking into {@code work}; problems in {@code texts}' words. */
+  static Outcome read(Path upload, Path work, Texts texts) throws IOException {
     List<String> problems = new ArrayList<>();
     List<Imported> out = new ArrayList<>();
     Map<String, Path> items = new LinkedHashMap<>();
@@ -53,11 +97,13 @@ final class QtiReader {
       try {
         SafeZip.extract(upload, work, MAX_PACKAGE, MAX_FILES);
       } catch (RosterException e) {
-        return new Outcome(List.of(), List.of("The package could not be opened: " + e.getMessage()));
+        return new Outcome(List.of(), List.of(texts.text(CANNOT_OPEN, "reason", e.getMessage())));
       }
-      Path manifest = work.resolve("imsmanifest.xml");
+      Path manifest = work.resolve(MANIFEST);
       if (Files.isRegularFile(manifest)) {
-        if (Files.size(manifest) > MAX_MANIFEST_BYTES) return new Outcome(List.of(), List.of("imsmanifest.xml: is bigger than 5 MB, which no package of at most " + MAX_ITEMS + " items needs."));
+        if (Files.size(manifest) > MAX_MANIFEST_BYTES) {
+          return new Outcome(List.of(), List.of(inFile(texts, MANIFEST, texts.text(MANIFEST_TOO_BIG, "max", MAX_ITEMS))));
+        }
         try {
           Document m = parse(manifest);
           for (Element r : descendants(m.getDocumentElement(), "resource")) {
@@ -65,11 +111,11 @@ final class QtiReader {
             if (!type.startsWith("imsqti_item_xmlv2p")) continue;
             String href = r.getAttribute("href");
             Path p = inside(work, work, href);
-            if (p == null || !Files.isRegularFile(p)) problems.add("imsmanifest.xml: the item " + href + " is listed but not in the package.");
+            if (p == null || !Files.isRegularFile(p)) problems.add(inFile(texts, MANIFEST, texts.text(NOT_LISTED, "href", href)));
             else items.put(href, p);
           }
         } catch (RosterException e) {
-          return new Outcome(List.of(), List.of("imsmanifest.xml: " + e.getMessage()));
+          return new Outcome(List.of(), List.of(inFile(texts, MANIFEST, e.getMessage())));
         }
       } else {
         try (Stream<Path> all = Files.walk(work)) {
@@ -79,38 +125,51 @@ final class QtiReader {
         }
       }
     } else {
-      items.put("the file", upload);
+      items.put(texts.text(THE_FILE), upload);
     }
-    if (items.isEmpty() && problems.isEmpty()) problems.add("The package holds no QTI 2.1 items.");
+    if (items.isEmpty() && problems.isEmpty()) problems.add(texts.text(NO_ITEMS));
     if (items.size() > MAX_ITEMS) {
-      return new Outcome(List.of(), List.of("The package holds " + items.size() + " items; import at most " + MAX_ITEMS + " at a time (export them in smaller packages)."));
+      return new Outcome(List.of(), List.of(texts.text(TOO_MANY_ITEMS, "count", items.size(), "max", MAX_ITEMS)));
     }
     for (var e : items.entrySet()) {
       try {
         if (Files.size(e.getValue()) > MAX_ITEM_BYTES) {
-          problems.add(e.getKey() + ": is bigger than 2 MB, far more than one question holds (at most 10,000 characters of question and 20 options).");
+          problems.add(inFile(texts, e.getKey(), texts.text(ITEM_TOO_BIG)));
           continue;
         }
         Document d = parse(e.getValue());
         Element root = d.getDocumentElement();
         if (!"assessmentItem".equals(local(root))) {
-          if (items.size() == 1 || !SafeZip.looksLikeZip(upload)) problems.add(e.getKey() + ": is not a QTI assessmentItem.");
+          if (items.size() == 1 || !SafeZip.looksLikeZip(upload)) problems.add(inFile(texts, e.getKey(), texts.text(NOT_ITEM)));
           continue;
         }
-        out.add(item(e.getKey(), root, SafeZip.looksLikeZip(upload) ? work : null, e.getValue().getParent()));
+        out.add(item(e.getKey(), root, SafeZip.looksLikeZip(upload) ? work : null, e.getValue().getParent(), texts));
       } catch (RosterException ex) {
-        problems.add(e.getKey() + ": " + ex.getMessage());
+        problems.add(inFile(texts, e.getKey(), ex.getMessage()));
       } catch (ItemProblem ex) {
-        problems.add(e.getKey() + ": " + ex.getMessage());
+        problems.add(inFile(texts, e.getKey(), ex.in(texts)));
       }
     }
-    if (out.isEmpty() && problems.isEmpty()) problems.add("The package holds no QTI 2.1 items.");
+    if (out.isEmpty() && problems.isEmpty()) problems.add(texts.text(NO_ITEMS));
     return new Outcome(problems.isEmpty() ? out : List.of(), problems);
   }
 
-  /** A problem with one item, reported with its file name. */
+  /** "file.xml: what is wrong with it". */
+  private static String inFile(Texts texts, String file, String problem) { return texts.text(IN_FILE, "file", file, "problem", problem); }
+
+  /** A problem with one item, reported with its file name: a message and its arguments, worded for the reader. */
   static final class ItemProblem extends Exception {
-    ItemProblem(String message) { super(message); }
+    private static final long serialVersionUID = 1L;
+    private final Message words;
+    private final Object[] args;
+
+    ItemProblem(Message words, Object... args) {
+      super(words.key(), null, false, false);
+      this.words = words;
+      this.args = args;
+    }
+
+    String in(Texts texts) { return texts.text(words, args); }
   }
 
   private static Document parse(Path file) throws RosterException, IOException {
@@ -119,20 +178,20 @@ final class QtiReader {
     }
   }
 
-  static Imported item(String file, Element root, Path packageRoot, Path folder) throws ItemProblem {
+  static Imported item(String file, Element root, Path packageRoot, Path folder, Texts texts) throws ItemProblem {
     String title = root.getAttribute("title").trim();
     Element body = first(root, "itemBody");
-    if (body == null) throw new ItemProblem("has no itemBody.");
+    if (body == null) throw new ItemProblem(NO_BODY);
     Map<String, Element> declarations = new HashMap<>();
     for (Element d : children(root, "responseDeclaration")) declarations.put(d.getAttribute("identifier"), d);
     List<Element> interactions = new ArrayList<>();
     collectInteractions(body, interactions);
-    if (interactions.isEmpty()) throw new ItemProblem("has no interaction (nothing for the learner to answer).");
+    if (interactions.isEmpty()) throw new ItemProblem(NO_INTERACTION);
     for (Element i : interactions) {
-      if (!SUPPORTED.contains(local(i))) throw new ItemProblem("uses " + local(i) + ", which Courtyard cannot take: only choice, text entry, extended text, match and order interactions.");
+      if (!SUPPORTED.contains(local(i))) throw new ItemProblem(UNSUPPORTED, "interaction", local(i));
     }
     String kind = local(interactions.get(0));
-    if (interactions.stream().anyMatch(i -> !local(i).equals(kind))) throw new ItemProblem("mixes different kinds of interaction in one item, which Courtyard cannot take.");
+    if (interactions.stream().anyMatch(i -> !local(i).equals(kind))) throw new ItemProblem(MIXED);
     double points = maxScore(root);
     String feedback = null;
     Element modal = first(root, "modalFeedback");
@@ -148,20 +207,20 @@ final class QtiReader {
     Element interaction = interactions.get(0);
     switch (kind) {
       case "choiceInteraction" -> {
-        if (interactions.size() > 1) throw new ItemProblem("has more than one choice interaction.");
+        if (interactions.size() > 1) throw new ItemProblem(TWO_CHOICE_INTERACTIONS);
         Element decl = declaration(declarations, interaction);
         List<String> correct = values(first(decl, "correctResponse"));
         List<Element> simple = children(interaction, "simpleChoice");
-        if (simple.size() < 2) throw new ItemProblem("has fewer than two choices.");
-        if (correct.isEmpty()) throw new ItemProblem("does not say which choice is right (no correctResponse).");
+        if (simple.size() < 2) throw new ItemProblem(FEW_CHOICES);
+        if (correct.isEmpty()) throw new ItemProblem(NO_CORRECT);
         List<String> ids = simple.stream().map(s -> s.getAttribute("identifier")).toList();
-        for (String c : correct) if (!ids.contains(c)) throw new ItemProblem("names " + c + " as right, but there is no such choice.");
+        for (String c : correct) if (!ids.contains(c)) throw new ItemProblem(NO_SUCH_CHOICE, "choice", c);
         boolean trueFalse = simple.size() == 2 && ids.get(0).equalsIgnoreCase("true") && ids.get(1).equalsIgnoreCase("false") && correct.size() == 1;
         int max = intAttr(interaction, "maxChoices", 1);
         type = trueFalse ? QuestionType.TRUE_FALSE : max == 1 && correct.size() == 1 ? QuestionType.SINGLE : QuestionType.MULTIPLE;
         for (Element s : simple) {
           String t = trueFalse ? (s.getAttribute("identifier").equalsIgnoreCase("true") ? "True" : "False") : text(s).trim();
-          if (t.isEmpty()) throw new ItemProblem("has a choice with no text.");
+          if (t.isEmpty()) throw new ItemProblem(EMPTY_CHOICE);
           choices.add(new Question.Choice(t, correct.contains(s.getAttribute("identifier")), null));
         }
         prompt = promptOf(body, interaction);
@@ -174,7 +233,7 @@ final class QtiReader {
           List<Gaps.Part> parts = new ArrayList<>();
           Element gapHolder = blockOf(interactions.get(0), body);
           for (Element i : interactions) {
-            if (blockOf(i, body) != gapHolder) throw new ItemProblem("has gaps in more than one paragraph, which Courtyard cannot take.");
+            if (blockOf(i, body) != gapHolder) throw new ItemProblem(GAP_PARAGRAPHS);
           }
           for (Node n = gapHolder.getFirstChild(); n != null; n = n.getNextSibling()) gapParts(n, declarations, parts);
           gapText = Gaps.join(parts).trim();
@@ -187,14 +246,14 @@ final class QtiReader {
           if (base.equals("float") || base.equals("integer")) {
             type = QuestionType.NUMERIC;
             List<String> v = values(first(decl, "correctResponse"));
-            if (v.isEmpty()) throw new ItemProblem("does not give the right number (no correctResponse).");
+            if (v.isEmpty()) throw new ItemProblem(NO_NUMBER);
             number = Marking.number(v.get(0));
-            if (number == null) throw new ItemProblem("gives “" + v.get(0) + "” as the right number, which is not a number.");
+            if (number == null) throw new ItemProblem(NOT_NUMBER, "value", v.get(0));
             tolerance = tolerance(root);
           } else {
             type = QuestionType.SHORT_TEXT;
             List<String> accepted = accepted(decl);
-            if (accepted.isEmpty()) throw new ItemProblem("does not give any accepted answer (no correctResponse or mapping).");
+            if (accepted.isEmpty()) throw new ItemProblem(NO_ACCEPTED);
             accepted.forEach(a -> choices.add(new Question.Choice(a, true, null)));
             caseSensitive = caseSensitive(decl);
           }
@@ -207,7 +266,7 @@ final class QtiReader {
       case "matchInteraction" -> {
         type = QuestionType.MATCHING;
         List<Element> sets = children(interaction, "simpleMatchSet");
-        if (sets.size() != 2) throw new ItemProblem("is a match interaction without two sets to match.");
+        if (sets.size() != 2) throw new ItemProblem(NOT_TWO_SETS);
         Map<String, String> left = new LinkedHashMap<>();
         Map<String, String> right = new LinkedHashMap<>();
         for (Element e : children(sets.get(0), "simpleAssociableChoice")) left.put(e.getAttribute("identifier"), text(e).trim());
@@ -215,14 +274,14 @@ final class QtiReader {
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String v : values(first(declaration(declarations, interaction), "correctResponse"))) {
           String[] lr = v.trim().split("\\s+");
-          if (lr.length != 2 || !left.containsKey(lr[0]) || !right.containsKey(lr[1])) throw new ItemProblem("has a right answer “" + v + "” that names no pair of its options.");
-          if (pairs.put(lr[0], lr[1]) != null) throw new ItemProblem("matches “" + left.get(lr[0]) + "” with more than one option, which Courtyard cannot take.");
+          if (lr.length != 2 || !left.containsKey(lr[0]) || !right.containsKey(lr[1])) throw new ItemProblem(BAD_PAIR, "value", v);
+          if (pairs.put(lr[0], lr[1]) != null) throw new ItemProblem(MATCHES_TWICE, "item", left.get(lr[0]));
         }
-        if (pairs.size() != left.size()) throw new ItemProblem("does not say what every item on the left matches.");
-        if (pairs.values().stream().distinct().count() != pairs.size()) throw new ItemProblem("matches two items with the same option, which Courtyard cannot take.");
+        if (pairs.size() != left.size()) throw new ItemProblem(UNMATCHED);
+        if (pairs.values().stream().distinct().count() != pairs.size()) throw new ItemProblem(SAME_OPTION);
         for (var p : pairs.entrySet()) choices.add(new Question.Choice(left.get(p.getKey()), false, right.get(p.getValue())));
         for (var r : right.entrySet()) if (!pairs.containsValue(r.getKey())) choices.add(new Question.Choice("", false, r.getValue()));
-        if (pairs.size() < 2) throw new ItemProblem("has fewer than two pairs.");
+        if (pairs.size() < 2) throw new ItemProblem(FEW_PAIRS);
         prompt = promptOf(body, interaction);
       }
       default -> {
@@ -230,14 +289,14 @@ final class QtiReader {
         Map<String, String> items = new LinkedHashMap<>();
         for (Element e : children(interaction, "simpleChoice")) items.put(e.getAttribute("identifier"), text(e).trim());
         List<String> order = values(first(declaration(declarations, interaction), "correctResponse"));
-        if (order.size() != items.size() || !items.keySet().containsAll(order)) throw new ItemProblem("does not give the right order of all its items.");
-        if (items.size() < 2) throw new ItemProblem("has fewer than two items to order.");
+        if (order.size() != items.size() || !items.keySet().containsAll(order)) throw new ItemProblem(BAD_ORDER);
+        if (items.size() < 2) throw new ItemProblem(FEW_ITEMS);
         for (String id : order) choices.add(new Question.Choice(items.get(id), false, null));
         prompt = promptOf(body, interaction);
       }
     }
-    if (prompt.isBlank()) prompt = type == QuestionType.GAPS ? "Fill in the gaps." : title;
-    if (prompt.isBlank()) throw new ItemProblem("has no question text.");
+    if (prompt.isBlank()) prompt = type == QuestionType.GAPS ? texts.text(QuestionForm.GAPS_PROMPT) : title;
+    if (prompt.isBlank()) throw new ItemProblem(NO_TEXT);
     if (title.isEmpty()) title = prompt.length() > 80 ? prompt.substring(0, 79) + "…" : prompt;
     if (title.length() > 200) title = title.substring(0, 199) + "…";
     Path image = null;
@@ -252,19 +311,19 @@ final class QtiReader {
     }
     Question draft = new Question(0, 0, null, null, type, title, prompt, points, caseSensitive, number, tolerance, gapText, feedback, null, null, List.copyOf(choices));
     // The bank's own editor could not make a bigger question, so an import cannot either.
-    List<String> over = QuestionForm.overLimits(draft);
-    if (!over.isEmpty()) throw new ItemProblem("is more than the question bank takes: " + String.join(" ", over));
+    List<String> over = QuestionForm.overLimits(draft, texts);
+    if (!over.isEmpty()) throw new ItemProblem(OVER_LIMITS, "problems", String.join(" ", over));
     return new Imported(file, draft, image, audio);
   }
 
   private static Path media(String file, Path packageRoot, Path folder, String href, boolean image) throws ItemProblem {
     if (href == null || href.isBlank()) return null;
-    if (packageRoot == null) throw new ItemProblem("refers to " + href + "; upload the whole package (zip) to bring pictures and sounds.");
+    if (packageRoot == null) throw new ItemProblem(MEDIA_NEEDS_ZIP, "href", href);
     Path p = inside(packageRoot, folder, href);
-    if (p == null || !Files.isRegularFile(p)) throw new ItemProblem("refers to " + href + ", which is not in the package.");
+    if (p == null || !Files.isRegularFile(p)) throw new ItemProblem(MEDIA_MISSING, "href", href);
     String type = ContentTypes.sniff(p);
     if (image ? !ContentTypes.isImage(type) : !ContentTypes.isAudio(type)) {
-      throw new ItemProblem(href + " is not " + (image ? "a picture" : "a sound file") + " (judged by its content).");
+      throw new ItemProblem(image ? NOT_PICTURE : NOT_SOUND, "href", href);
     }
     return p;
   }
@@ -301,7 +360,7 @@ final class QtiReader {
 
   private static Element declaration(Map<String, Element> declarations, Element interaction) throws ItemProblem {
     Element d = declarations.get(interaction.getAttribute("responseIdentifier"));
-    if (d == null) throw new ItemProblem("has an interaction whose response " + interaction.getAttribute("responseIdentifier") + " is not declared.");
+    if (d == null) throw new ItemProblem(UNDECLARED, "response", interaction.getAttribute("responseIdentifier"));
     return d;
   }
 
@@ -333,8 +392,8 @@ final class QtiReader {
     } else if (n instanceof Element e) {
       if ("textEntryInteraction".equals(local(e))) {
         List<String> accepted = accepted(declaration(declarations, e));
-        if (accepted.isEmpty()) throw new ItemProblem("has a gap (" + e.getAttribute("responseIdentifier") + ") with no accepted answer.");
-        if (accepted.stream().anyMatch(a -> a.contains("|") || a.contains("[") || a.contains("]"))) throw new ItemProblem("has a gap answer with | or brackets, which Courtyard cannot take.");
+        if (accepted.isEmpty()) throw new ItemProblem(GAP_NO_ANSWER, "gap", e.getAttribute("responseIdentifier"));
+        if (accepted.stream().anyMatch(a -> a.contains("|") || a.contains("[") || a.contains("]"))) throw new ItemProblem(GAP_BRACKETS);
         parts.add(new Gaps.Part("", accepted));
       } else if ("br".equals(local(e))) {
         parts.add(new Gaps.Part("\n", null));

@@ -10,20 +10,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import org.courtyard.api.service.FileStore;
 
 /**
  * Writes questions as an IMS QTI 2.1 content package: {@code imsmanifest.xml} and one
  * {@code assessmentItem} per question under {@code items/}, with its picture and sound beside it.
  * Response processing uses the standard templates where they fit, so other platforms mark the items
- * as Courtyard does.
+ * as Courtyard does. The one phrase of its own in an item (what a player that cannot play the
+ * recording shows instead) is in the exporting teacher's language.
  */
 final class QtiWriter {
   static final String NS = "http://www.imsglobal.org/xsd/imsqti_v2p1";
   private static final String TEMPLATES = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/";
+  static final Message LISTEN = Message.of("quiz.qti.listen");
   private final FileStore files;
+  private final Texts texts;
 
-  QtiWriter(FileStore files) { this.files = files; }
+  QtiWriter(FileStore files, Texts texts) {
+    this.files = files;
+    this.texts = texts;
+  }
 
   void write(List<Question> questions, OutputStream out) throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -38,7 +46,7 @@ final class QtiWriter {
         if (audioName != null && copy(zip, "items/" + audioName, q.audio())) media.add("items/" + audioName);
         else audioName = null;
         zip.putNextEntry(new ZipEntry("items/" + id + ".xml"));
-        zip.write(item(q, id, imageName, audioName).getBytes(StandardCharsets.UTF_8));
+        zip.write(item(q, id, imageName, audioName, texts.text(LISTEN)).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         resources.append("    <resource identifier=\"").append(id).append("\" type=\"imsqti_item_xmlv2p1\" href=\"items/").append(id).append(".xml\">\n")
             .append("      <file href=\"items/").append(id).append(".xml\"/>\n");
@@ -82,7 +90,7 @@ final class QtiWriter {
   }
 
   /** One question as an assessmentItem. */
-  static String item(Question q, String id, String imageName, String audioName) {
+  static String item(Question q, String id, String imageName, String audioName, String listen) {
     StringBuilder declarations = new StringBuilder();
     StringBuilder body = new StringBuilder();
     String processing;
@@ -90,7 +98,7 @@ final class QtiWriter {
     List<Question.Choice> c = q.choices();
     if (imageName != null) body.append("    <p><img src=\"").append(esc(imageName)).append("\" alt=\"\"/></p>\n");
     if (audioName != null) {
-      body.append("    <p><object type=\"").append(esc(q.audio().contentType())).append("\" data=\"").append(esc(audioName)).append("\">Listen to the question</object></p>\n");
+      body.append("    <p><object type=\"").append(esc(q.audio().contentType())).append("\" data=\"").append(esc(audioName)).append("\">").append(esc(listen)).append("</object></p>\n");
     }
     switch (q.type()) {
       case SINGLE, MULTIPLE, TRUE_FALSE -> {

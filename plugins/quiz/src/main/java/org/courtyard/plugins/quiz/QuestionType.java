@@ -4,27 +4,28 @@ import java.util.Locale;
 import java.util.Optional;
 import org.courtyard.api.i18n.Message;
 
-/** The kinds of question the bank holds; the name is what is stored. */
+/** The kinds of question the bank holds; the enum name is what is stored, the words people read are messages. */
 enum QuestionType {
-  SINGLE("Multiple choice: one answer"),
-  MULTIPLE("Multiple choice: several answers"),
-  TRUE_FALSE("True or false"),
-  SHORT_TEXT("Short answer"),
-  NUMERIC("Number"),
-  MATCHING("Matching"),
-  ORDERING("Put in order"),
-  GAPS("Fill in the gaps"),
-  FREE_TEXT("Written answer (marked by the teacher)");
+  SINGLE, MULTIPLE, TRUE_FALSE, SHORT_TEXT, NUMERIC, MATCHING, ORDERING, GAPS, FREE_TEXT;
 
-  private final String label;
-
-  QuestionType(String label) { this.label = label; }
-
-  /** The English label (for the data export, which has no reader). */
-  String label() { return label; }
-
-  /** The label in the reader's language: quiz.type.<slug> in messages/quiz*.properties. */
-  Message message() { return Message.of("quiz.type." + slug()); }
+  /**
+   * The name people read, in their language: quiz.type.&lt;slug&gt; in messages/quiz*.properties
+   * ("Multiple choice: one answer", "True or false", "Written answer (marked by the teacher)"…).
+   */
+  Message message() {
+    // Each key spelled out, so the bundle check sees every one.
+    return switch (this) {
+      case SINGLE -> Message.of("quiz.type.single");
+      case MULTIPLE -> Message.of("quiz.type.multiple");
+      case TRUE_FALSE -> Message.of("quiz.type.true-false");
+      case SHORT_TEXT -> Message.of("quiz.type.short-text");
+      case NUMERIC -> Message.of("quiz.type.numeric");
+      case MATCHING -> Message.of("quiz.type.matching");
+      case ORDERING -> Message.of("quiz.type.ordering");
+      case GAPS -> Message.of("quiz.type.gaps");
+      case FREE_TEXT -> Message.of("quiz.type.free-text");
+    };
+  }
 
   /** The name in URLs and forms, e.g. {@code true-false}. */
   String slug() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.SpaceRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.privacy.DataExport;
 import org.courtyard.api.privacy.PersonalData;
 import org.courtyard.api.service.Directory;
@@ -27,51 +28,79 @@ final class QuizData implements PersonalData {
     this.directory = directory;
   }
 
+  /** A record's kind, a field's name or a state, in the language of the person the download is about. */
+  private static String w(DataExport out, Message m) { return out.text(m); }
+
+  static final Message TRY = Message.of("quiz.data.try");
+  static final Message ANSWER = Message.of("quiz.data.answer");
+  static final Message SET = Message.of("quiz.data.set");
+  static final Message WRITTEN = Message.of("quiz.data.written");
+  static final Message PICTURE = Message.of("quiz.data.picture");
+  static final Message RECORDING = Message.of("quiz.data.recording");
+  static final Message QUIZ = Message.of("quiz.data.quiz");
+  static final Message CLASS = Message.of("quiz.data.class");
+  static final Message TRY_NO = Message.of("quiz.data.tryNo");
+  static final Message STARTED = Message.of("quiz.data.started");
+  static final Message HANDED_IN = Message.of("quiz.data.handedIn");
+  static final Message STATE = Message.of("quiz.data.state");
+  static final Message MARK = Message.of("quiz.data.mark");
+  static final Message QUESTION = Message.of("quiz.data.question");
+  static final Message THEIR_ANSWER = Message.of("quiz.data.theirAnswer");
+  static final Message COMMENT = Message.of("quiz.data.comment");
+  static final Message TITLE = Message.of("quiz.data.title");
+  static final Message CLOSES = Message.of("quiz.data.closes");
+  static final Message KIND = Message.of("quiz.data.kind");
+  static final Message IN_PROGRESS = Message.of("quiz.data.inProgress");
+  static final Message WAITING = Message.of("quiz.data.waitingMarking");
+  static final Message TIMED_OUT = Message.of("quiz.data.handedInTimedOut");
+  static final Message DONE = Message.of("quiz.data.handedInState");
+  static final Message SCORE_OF = Message.of("quiz.review.scoreOf");
+
   @Override
   public void export(long userId, DataExport out) {
     for (QuizStore.Attempt a : quizzes.attemptsByUser(userId)) {
       QuizStore.Quiz q = quizzes.quizById(a.quizId()).orElse(null);
       String title = q == null ? "" : q.title();
       Map<String, Object> t = new LinkedHashMap<>();
-      t.put("Quiz", title);
-      t.put("Class", q == null ? "" : spaceName(q.spaceId()));
-      t.put("Try", a.attemptNo());
-      t.put("Started", a.startedAt());
-      t.put("Handed in", a.submittedAt() == null ? "" : a.submittedAt());
-      t.put("State", a.open() ? "in progress" : QuizStore.MARKING.equals(a.state()) ? "waiting for marking" : a.timedOut() ? "handed in when time ran out" : "handed in");
-      t.put("Mark", a.open() || a.score() == null ? "" : Answers.display(a.score()) + " / " + Answers.display(a.maxScore()));
-      out.record("Quiz try", t);
+      t.put(w(out, QUIZ), title);
+      t.put(w(out, CLASS), q == null ? "" : spaceName(q.spaceId()));
+      t.put(w(out, TRY_NO), a.attemptNo());
+      t.put(w(out, STARTED), a.startedAt());
+      t.put(w(out, HANDED_IN), a.submittedAt() == null ? "" : a.submittedAt());
+      t.put(w(out, STATE), w(out, a.open() ? IN_PROGRESS : QuizStore.MARKING.equals(a.state()) ? WAITING : a.timedOut() ? TIMED_OUT : DONE));
+      t.put(w(out, MARK), a.open() || a.score() == null ? "" : Answers.display(a.score()) + " / " + Answers.display(a.maxScore()));
+      out.record(w(out, TRY), t);
       List<QuizStore.Slot> slots = quizzes.slots(a.id());
       Map<Long, Question> questions = bank.withOptions(QuizStore.questionIds(slots));
       for (QuizStore.Slot s : slots) {
         Question question = questions.get(s.questionId());
         if (question == null) continue;
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("Quiz", title);
-        m.put("Try", a.attemptNo());
-        m.put("Question", question.title());
-        m.put("Their answer", Answers.describe(question, Answers.decode(question.type(), s.answer())));
-        m.put("Mark", s.score() == null ? "" : Answers.display(s.score()) + " of " + Answers.display(question.points()));
-        m.put("Teacher's comment", s.comment() == null ? "" : s.comment());
-        out.record("Quiz answer", m);
+        m.put(w(out, QUIZ), title);
+        m.put(w(out, TRY_NO), a.attemptNo());
+        m.put(w(out, QUESTION), question.title());
+        m.put(w(out, THEIR_ANSWER), Answers.describe(question, Answers.decode(question.type(), s.answer()), out));
+        m.put(w(out, MARK), s.score() == null ? "" : out.text(SCORE_OF, "score", Answers.display(s.score()), "marks", Answers.display(question.points())));
+        m.put(w(out, COMMENT), s.comment() == null ? "" : s.comment());
+        out.record(w(out, ANSWER), m);
       }
     }
     for (QuizStore.Quiz q : quizzes.quizzesSetBy(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Title", q.title());
-      m.put("Class", spaceName(q.spaceId()));
-      m.put("Closes", q.closesAt() == null ? "" : q.closesAt());
-      out.record("Quiz set", m);
+      m.put(w(out, TITLE), q.title());
+      m.put(w(out, CLASS), spaceName(q.spaceId()));
+      m.put(w(out, CLOSES), q.closesAt() == null ? "" : q.closesAt());
+      out.record(w(out, SET), m);
     }
     for (Question q : bank.writtenBy(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Title", q.title());
-      m.put("Kind", q.type().label());
-      m.put("Question", q.prompt());
-      m.put("Class", spaceName(q.spaceId()));
-      out.record("Quiz question written", m);
-      if (q.image() != null) out.file("Question picture", "question-" + q.id() + "-picture" + extension(q.image()), q.image().key());
-      if (q.audio() != null) out.file("Question recording", "question-" + q.id() + "-recording" + extension(q.audio()), q.audio().key());
+      m.put(w(out, TITLE), q.title());
+      m.put(w(out, KIND), w(out, q.type().message()));
+      m.put(w(out, QUESTION), q.prompt());
+      m.put(w(out, CLASS), spaceName(q.spaceId()));
+      out.record(w(out, WRITTEN), m);
+      if (q.image() != null) out.file(w(out, PICTURE), "question-" + q.id() + "-picture" + extension(q.image()), q.image().key());
+      if (q.audio() != null) out.file(w(out, RECORDING), "question-" + q.id() + "-recording" + extension(q.audio()), q.audio().key());
     }
   }
 

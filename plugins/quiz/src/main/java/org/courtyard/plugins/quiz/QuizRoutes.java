@@ -81,6 +81,10 @@ final class QuizRoutes implements Routes {
   static final Message PARTLY_MARKED = Message.of("quiz.flash.partlyMarked");
   static final Message RESULTS_TITLE = Message.of("quiz.results.title");
   static final Message NO_MEDIA = Message.of("quiz.problem.noMedia");
+  static final Message TRY_TITLE = Message.of("quiz.review.pageTitle");
+  /** The spreadsheet's column headings, in the teacher's language. */
+  static final List<Message> CSV_HEADINGS = List.of(Message.of("quiz.csv.learner"), Message.of("quiz.csv.try"), Message.of("quiz.csv.started"),
+      Message.of("quiz.csv.handedIn"), Message.of("quiz.csv.state"), Message.of("quiz.csv.score"), Message.of("quiz.csv.outOf"), Message.of("quiz.csv.percent"));
   private final QuizStore quizzes;
   private final QuestionStore bank;
   private final QuizService service;
@@ -194,7 +198,7 @@ final class QuizRoutes implements Routes {
 
   private Reply edit(ToolRequest req) {
     QuizStore.Quiz q = quiz(req);
-    return Page.of("quiz/quiz-form", formModel(req, q, quizzes.items(q.id()))).title("Change " + q.title());
+    return Page.of("quiz/quiz-form", formModel(req, q, quizzes.items(q.id()))).title(req.text(CHANGE_TITLE, "title", q.title()));
   }
 
   private Reply create(ToolRequest req) { return saveQuiz(req, 0); }
@@ -352,7 +356,7 @@ final class QuizRoutes implements Routes {
     }
     if (a.open()) {
       m.put("inProgress", true);
-      return Page.of("quiz/review", m).title(a.userName() + ": " + q.title());
+      return Page.of("quiz/review", m).title(req.text(TRY_TITLE, "name", a.userName(), "quiz", q.title()));
     }
     boolean marker = req.can(QuizTool.MARK);
     boolean show = marker || service.feedbackShown(q);
@@ -366,7 +370,7 @@ final class QuizRoutes implements Routes {
       if (marker && !req.form("comment." + s.slot()).isEmpty()) shown.put("comment", req.form("comment." + s.slot()));
       return shown;
     }).toList());
-    return Page.of("quiz/review", m).title(a.userName() + ": " + q.title());
+    return Page.of("quiz/review", m).title(req.text(TRY_TITLE, "name", a.userName(), "quiz", q.title()));
   }
 
   /** The learner's own open attempt, for saving into; a clear refusal otherwise. */
@@ -537,7 +541,7 @@ final class QuizRoutes implements Routes {
 
   private Reply resultsCsv(ToolRequest req) {
     QuizStore.Quiz q = quiz(req);
-    StringBuilder out = new StringBuilder("Learner,Try,Started,Handed in,State,Score,Out of,Percent\r\n");
+    StringBuilder out = new StringBuilder(CSV_HEADINGS.stream().map(h -> heading(req.text(h))).collect(Collectors.joining(","))).append("\r\n");
     for (QuizStore.Attempt a : current(req.space(), q, quizzes.attempts(q.id()))) {
       Map<String, Object> r = attemptRowForMarker(req, q, a);
       out.append(Csv.cell(a.userName())).append(',').append(a.attemptNo()).append(',').append(Csv.cell(String.valueOf(a.startedAt()))).append(',')
@@ -546,6 +550,12 @@ final class QuizRoutes implements Routes {
           .append(r.get("percent") == null ? "" : r.get("percent")).append("\r\n");
     }
     return Reply.text(out.toString(), "text/csv; charset=utf-8");
+  }
+
+  /** A column heading as it is ("Handed in"), quoted only where a spreadsheet needs it. */
+  private static String heading(String words) {
+    boolean plain = !words.isEmpty() && "=+-@\t\r".indexOf(words.charAt(0)) < 0 && words.chars().noneMatch(c -> c == '"' || c == ',' || c == '\n' || c == '\r');
+    return plain ? words : Csv.cell(words);
   }
 
   private Reply media(ToolRequest req) {
