@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.courtyard.api.Role;
 import org.courtyard.api.SpaceKind;
 import org.courtyard.api.UserKind;
+import org.courtyard.api.i18n.Texts;
 import org.courtyard.api.roster.CsvReader;
 import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
@@ -21,6 +22,8 @@ import org.pf4j.Extension;
  * Class lists from a spreadsheet: one row a learner. Headers are recognised case-insensitively and
  * by their usual names ("Surname" or "Last name"…). A spreadsheet cannot say whether it is the whole
  * school or a few classes, so it declares nothing and the ICT leader says which when importing it.
+ * Its problems are written in the ICT leader's language (messages/mis-csv*.properties); the names it
+ * gives year groups and classes ("Year 3", "Class 3B") are the school's data, the same whoever imports.
  */
 @Extension
 public final class CsvClassListImporter implements RosterImporter {
@@ -39,11 +42,18 @@ public final class CsvClassListImporter implements RosterImporter {
 
   @Override public String title() { return "Class lists (CSV)"; }
 
+  @Override public String title(Texts texts) { return texts.text(Words.TITLE); }
+
   @Override public String accepts() { return ".csv"; }
 
   @Override
-  public Roster parse(Path file, String name) throws RosterException {
-    CsvReader.Table table = CsvReader.read(file, name);
+  public Roster parse(Path file, String name, Texts texts) throws RosterException {
+    CsvReader.Table table;
+    try {
+      table = CsvReader.read(file, name);
+    } catch (RosterException e) {
+      throw Words.csv(e, name, texts);
+    }
     Map<String, String> col = new LinkedHashMap<>();
     HEADERS.forEach((key, names) -> names.stream().filter(table::has).findFirst().ifPresent(h -> col.put(key, h)));
     List<String> missing = new ArrayList<>();
@@ -51,8 +61,8 @@ public final class CsvClassListImporter implements RosterImporter {
       if (!col.containsKey(required)) missing.add(HEADERS.get(required).get(0));
     }
     if (!missing.isEmpty()) {
-      throw new RosterException(name + " has no column for " + String.join(", ", missing) + ". The first line must name the columns, e.g. "
-          + "id, given name, family name, year, class, parent email.");
+      // The column names stay as they are in every language: they are what the file's first line must say.
+      throw new RosterException(texts.text(Words.NO_COLUMNS, "file", name, "columns", String.join(", ", missing)));
     }
     List<Roster.Person> people = new ArrayList<>();
     Map<String, Roster.Group> groups = new LinkedHashMap<>();
@@ -60,17 +70,19 @@ public final class CsvClassListImporter implements RosterImporter {
     List<Roster.ParentLink> links = new ArrayList<>();
     Map<String, Roster.Person> parents = new LinkedHashMap<>();
     List<Roster.Rejection> rejected = new ArrayList<>();
-    RosterLimits.checkCount(name, table.rows().size(), RosterLimits.MAX_PEOPLE, "learners");
+    if (table.rows().size() > RosterLimits.MAX_PEOPLE) {
+      throw new RosterException(texts.text(Words.TOO_MANY_LEARNERS, "file", name, "count", table.rows().size(), "max", RosterLimits.MAX_PEOPLE));
+    }
     for (CsvReader.Row row : table.rows()) {
-      String where = "line " + row.line();
+      String where = texts.text(Words.WHERE_LINE, "line", String.valueOf(row.line()));
       String id = row.get(col.get("id"));
       String given = row.get(col.get("given"));
       String family = row.get(col.get("family"));
       String year = normaliseYear(row.get(col.get("year")));
       String cls = row.get(col.get("class"));
-      if (id.isEmpty()) { rejected.add(new Roster.Rejection(where, "No id, so this learner cannot be matched next time.")); continue; }
-      if (given.isEmpty() || family.isEmpty()) { rejected.add(new Roster.Rejection(where, "Learner " + id + " has no given or family name.", id)); continue; }
-      if (year.isEmpty()) { rejected.add(new Roster.Rejection(where, "Learner " + id + " has no year.", id)); continue; }
+      if (id.isEmpty()) { rejected.add(new Roster.Rejection(where, texts.text(Words.NO_ID))); continue; }
+      if (given.isEmpty() || family.isEmpty()) { rejected.add(new Roster.Rejection(where, texts.text(Words.NO_NAME, "id", id), id)); continue; }
+      if (year.isEmpty()) { rejected.add(new Roster.Rejection(where, texts.text(Words.NO_YEAR, "id", id), id)); continue; }
       String preferred = col.containsKey("preferred") ? row.get(col.get("preferred")) : "";
       Roster.Person learner = new Roster.Person(id, UserKind.LEARNER, given, family, preferred.isEmpty() ? null : preferred, null, null, false, where);
       String yearId = RosterLimits.derivedId("year:", year.toLowerCase(Locale.ROOT));
@@ -78,11 +90,11 @@ public final class CsvClassListImporter implements RosterImporter {
       String classId = RosterLimits.derivedId("class:", cls.toLowerCase(Locale.ROOT));
       Roster.Group classGroup = cls.isEmpty() ? null : new Roster.Group(classId, SpaceKind.CLASS, "Class " + cls, yearId, false, where);
       // A record the school's database could not keep is rejected here, with its line, rather than failing the whole import.
-      String tooBig = RosterLimits.problem(learner);
-      if (tooBig == null) tooBig = RosterLimits.problem(yearGroup);
-      if (tooBig == null && classGroup != null) tooBig = RosterLimits.problem(classGroup);
+      Object[] tooBig = Words.tooLong(learner);
+      if (tooBig == null) tooBig = Words.tooLong(yearGroup);
+      if (tooBig == null && classGroup != null) tooBig = Words.tooLong(classGroup);
       if (tooBig != null) {
-        rejected.add(new Roster.Rejection(where, tooBig + " The learner was not imported."));
+        rejected.add(new Roster.Rejection(where, texts.text(Words.TOO_LONG, tooBig)));
         continue;
       }
       people.add(learner);
@@ -95,15 +107,15 @@ public final class CsvClassListImporter implements RosterImporter {
       String email = col.containsKey("parentEmail") ? row.get(col.get("parentEmail")).toLowerCase(Locale.ROOT) : "";
       if (!email.isEmpty()) {
         if (!EMAIL.matcher(email).matches()) {
-          rejected.add(new Roster.Rejection(where, "The parent e-mail '" + email + "' is not an e-mail address; the learner is imported without a parent."));
+          rejected.add(new Roster.Rejection(where, texts.text(Words.BAD_PARENT_EMAIL, "email", email)));
         } else {
           String parentId = RosterLimits.derivedId("parent:", email);
           String parentName = col.containsKey("parentName") ? row.get(col.get("parentName")) : "";
           String[] names = splitName(parentName.isEmpty() ? "Parent of " + given : parentName, family);
           Roster.Person parent = new Roster.Person(parentId, UserKind.PARENT, names[0], names[1], null, email, null, false, where);
-          String parentTooBig = RosterLimits.problem(parent);
+          Object[] parentTooBig = Words.tooLong(parent);
           if (parentTooBig != null) {
-            rejected.add(new Roster.Rejection(where, "The parent: " + parentTooBig + " The learner is imported without a parent."));
+            rejected.add(new Roster.Rejection(where, texts.text(Words.PARENT_TOO_LONG, parentTooBig)));
             continue;
           }
           parents.putIfAbsent(parentId, parent);

@@ -15,11 +15,11 @@ import java.util.Set;
 import org.courtyard.api.Role;
 import org.courtyard.api.SpaceKind;
 import org.courtyard.api.UserKind;
+import org.courtyard.api.i18n.Texts;
 import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.RosterImporter;
 import org.courtyard.api.roster.RosterLimits;
-import org.courtyard.api.roster.SafeXml;
 import org.pf4j.Extension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -33,6 +33,10 @@ import org.w3c.dom.NodeList;
  * A CTF usually carries some pupils (a transfer), so it is imported as a change list: pupils missing
  * from it are left alone. Only a file whose header says {@code <DocumentQualifier>full</DocumentQualifier>}
  * is taken as the whole school, where a missing pupil has left.
+ * Its problems are written in the ICT leader's language (messages/mis-ctf*.properties); the names it
+ * gives year groups and classes ("Reception", "Year 2", "Class 2G") and a parent without a forename
+ * ("Parent") are the school's data, the same whoever imports. The CTF's element names
+ * ({@code <Pupil>}, {@code <CTFpupilData>}) are the DfE format's and stay as they are in every language.
  */
 @Extension
 public final class CtfImporter implements RosterImporter {
@@ -40,24 +44,26 @@ public final class CtfImporter implements RosterImporter {
 
   @Override public String title() { return "Common Transfer File (CTF)"; }
 
+  @Override public String title(Texts texts) { return texts.text(Words.TITLE); }
+
   @Override public String accepts() { return ".xml"; }
 
   @Override
-  public Roster parse(Path file, String name) throws RosterException {
+  public Roster parse(Path file, String name, Texts texts) throws RosterException {
     Document doc;
     try (InputStream in = Files.newInputStream(file)) {
-      doc = SafeXml.parse(in);
+      doc = Words.parseXml(in, texts);
     } catch (IOException e) {
-      throw new RosterException(name + " could not be read: " + e.getMessage());
+      throw new RosterException(texts.text(Words.UNREADABLE, "file", name, "problem", String.valueOf(e.getMessage())), e);
     }
     Element root = doc.getDocumentElement();
     if (!"CTfile".equals(root.getLocalName() == null ? root.getNodeName() : root.getLocalName())) {
-      throw new RosterException(name + " is XML but not a Common Transfer File (its root element is <" + root.getNodeName() + ">, not <CTfile>).");
+      throw new RosterException(texts.text(Words.NOT_CTF, "file", name, "root", root.getNodeName()));
     }
     Element header = child(root, "Header");
     boolean complete = header != null && "full".equalsIgnoreCase(text(header, "DocumentQualifier"));
     Element data = child(root, "CTFpupilData");
-    if (data == null) throw new RosterException(name + " has no <CTFpupilData> section, so there are no pupils to import.");
+    if (data == null) throw new RosterException(texts.text(Words.NO_PUPIL_DATA, "file", name));
 
     List<Roster.Person> people = new ArrayList<>();
     Map<String, Roster.Group> groups = new LinkedHashMap<>();
@@ -67,21 +73,23 @@ public final class CtfImporter implements RosterImporter {
     List<Roster.Rejection> rejected = new ArrayList<>();
     int n = 0;
     List<Element> pupils = children(data, "Pupil");
-    RosterLimits.checkCount(name, pupils.size(), RosterLimits.MAX_PEOPLE, "pupils");
+    if (pupils.size() > RosterLimits.MAX_PEOPLE) {
+      throw new RosterException(texts.text(Words.TOO_MANY_PUPILS, "file", name, "count", pupils.size(), "max", RosterLimits.MAX_PEOPLE));
+    }
     for (Element pupil : pupils) {
       n++;
-      String where = "<Pupil> number " + n;
+      String where = texts.text(Words.WHERE_PUPIL, "pupil", String.valueOf(n));
       String upn = text(pupil, "UPN");
       String surname = text(pupil, "Surname");
       String forename = text(pupil, "Forename");
       String label = (forename + " " + surname).trim();
-      String problem = Upn.problem(upn);
+      String problem = Upn.problem(upn, texts);
       if (problem != null) {
-        rejected.add(new Roster.Rejection(where + (label.isEmpty() ? "" : " (" + label + ")"), "The pupil " + problem + "."));
+        rejected.add(new Roster.Rejection(label.isEmpty() ? where : texts.text(Words.WHERE_PUPIL_NAMED, "pupil", String.valueOf(n), "name", label), problem));
         continue;
       }
       if (surname.isEmpty() || forename.isEmpty()) {
-        rejected.add(new Roster.Rejection(where, "Pupil " + upn + " has no surname or forename.", upn));
+        rejected.add(new Roster.Rejection(where, texts.text(Words.NO_NAME, "upn", upn), upn));
         continue;
       }
       Element basic = child(pupil, "BasicDetails");
@@ -93,7 +101,7 @@ public final class CtfImporter implements RosterImporter {
         try {
           dob = LocalDate.parse(dobText);
         } catch (DateTimeParseException e) {
-          rejected.add(new Roster.Rejection(where, "Pupil " + upn + " has a date of birth '" + dobText + "' that is not a date; imported without it."));
+          rejected.add(new Roster.Rejection(where, texts.text(Words.BAD_DOB, "upn", upn, "dob", dobText)));
         }
       }
       Roster.Person learner = new Roster.Person(upn, UserKind.LEARNER, forename, preferredSurname.isEmpty() ? surname : preferredSurname,
@@ -105,11 +113,11 @@ public final class CtfImporter implements RosterImporter {
       String classId = RosterLimits.derivedId("class:", reg.toLowerCase(Locale.ROOT));
       Roster.Group classGroup = year.isEmpty() || reg.isEmpty() ? null : new Roster.Group(classId, SpaceKind.CLASS, "Class " + reg, yearId, false, where);
       // A record the school's database could not keep is rejected here, rather than failing the whole import.
-      String tooBig = RosterLimits.problem(learner);
-      if (tooBig == null && yearGroup != null) tooBig = RosterLimits.problem(yearGroup);
-      if (tooBig == null && classGroup != null) tooBig = RosterLimits.problem(classGroup);
+      Object[] tooBig = Words.tooLong(learner);
+      if (tooBig == null && yearGroup != null) tooBig = Words.tooLong(yearGroup);
+      if (tooBig == null && classGroup != null) tooBig = Words.tooLong(classGroup);
       if (tooBig != null) {
-        rejected.add(new Roster.Rejection(where, "Pupil " + upn + ": " + tooBig + " The pupil was not imported."));
+        rejected.add(new Roster.Rejection(where, texts.text(Words.PUPIL_TOO_LONG, Words.with(tooBig, "upn", upn))));
         continue;
       }
       people.add(learner);
@@ -126,7 +134,7 @@ public final class CtfImporter implements RosterImporter {
       int c = 0;
       for (Element contact : children(contacts, "Contact")) {
         c++;
-        String cw = where + " <Contact> number " + c;
+        String cw = texts.text(Words.WHERE_CONTACT, "pupil", String.valueOf(n), "contact", String.valueOf(c));
         if (!"true".equalsIgnoreCase(text(contact, "Responsibility")) && !"1".equals(text(contact, "Responsibility"))) continue;
         // A social worker, doctor or childminder may hold responsibility; an account for them would reveal a child's care status.
         if (Set.of("SWR", "DOC", "CHM").contains(text(contact, "Relationship").toUpperCase(Locale.ROOT))) continue;
@@ -134,7 +142,7 @@ public final class CtfImporter implements RosterImporter {
         String cForename = text(contact, "Forename");
         String email = firstNonEmpty(deep(contact, "EmailAddress"), text(contact, "Email")).toLowerCase(Locale.ROOT);
         if (cSurname.isEmpty() && email.isEmpty()) {
-          rejected.add(new Roster.Rejection(cw, "A contact of " + upn + " with parental responsibility has neither a name nor an e-mail."));
+          rejected.add(new Roster.Rejection(cw, texts.text(Words.CONTACT_NO_NAME_OR_EMAIL, "upn", upn)));
           continue;
         }
         String postcode = deep(contact, "PostCode").replace(" ", "").toLowerCase(Locale.ROOT);
@@ -143,16 +151,16 @@ public final class CtfImporter implements RosterImporter {
             : RosterLimits.derivedId("parent:", (cForename + " " + cSurname).toLowerCase(Locale.ROOT).trim() + ":" + (postcode.isEmpty() ? upn : postcode));
         Roster.Person parent = new Roster.Person(parentId, UserKind.PARENT, cForename.isEmpty() ? "Parent" : cForename,
             cSurname.isEmpty() ? surname : cSurname, null, email.isEmpty() ? null : email, null, false, cw);
-        String parentTooBig = RosterLimits.problem(parent);
+        Object[] parentTooBig = Words.tooLong(parent);
         if (parentTooBig != null) {
-          rejected.add(new Roster.Rejection(cw, "A contact of " + upn + ": " + parentTooBig + " The contact was not imported."));
+          rejected.add(new Roster.Rejection(cw, texts.text(Words.CONTACT_TOO_LONG, Words.with(parentTooBig, "upn", upn))));
           continue;
         }
         parents.putIfAbsent(parentId, parent);
         links.add(new Roster.ParentLink(parentId, upn, cw));
       }
     }
-    if (n == 0) throw new RosterException(name + " has no pupils in its <CTFpupilData> section.");
+    if (n == 0) throw new RosterException(texts.text(Words.NO_PUPILS, "file", name));
     people.addAll(parents.values());
     return new Roster(complete ? Roster.Scope.WHOLE_SCHOOL : Roster.Scope.CHANGES, people, new ArrayList<>(groups.values()), enrolments, links, rejected);
   }

@@ -1,5 +1,7 @@
 package org.courtyard.plugins.misctf;
 
+import org.courtyard.api.i18n.Texts;
+
 /**
  * The DfE Unique Pupil Number: a check letter and 12 characters (LA code, establishment, year,
  * serial; a temporary UPN ends in a letter). The check letter is the weighted sum of characters
@@ -10,14 +12,14 @@ final class Upn {
 
   private Upn() {}
 
-  /** Null when valid; otherwise why not, in words for the preview. */
-  static String problem(String upn) {
-    if (upn == null || upn.isBlank()) return "has no UPN";
+  /** Null when valid; otherwise why not, in words for the preview (the ICT leader's language). */
+  static String problem(String upn, Texts texts) {
+    if (upn == null || upn.isBlank()) return texts.text(Words.NO_UPN);
     String u = upn.trim();
-    if (!u.matches("[A-Z][0-9]{11}[0-9A-Z]")) return "has a malformed UPN '" + u + "' (a letter, 11 digits, then a digit or letter)";
-    if (Character.isLetter(u.charAt(12)) && LETTERS.indexOf(u.charAt(12)) < 0) return "has a malformed UPN '" + u + "' (I, O and S are never used)";
+    if (!u.matches("[A-Z][0-9]{11}[0-9A-Z]")) return texts.text(Words.MALFORMED_UPN, "upn", u);
+    if (Character.isLetter(u.charAt(12)) && LETTERS.indexOf(u.charAt(12)) < 0) return texts.text(Words.UPN_LETTER_NEVER_USED, "upn", u);
     char expected = checkLetter(u.substring(1));
-    if (u.charAt(0) != expected) return "has a UPN '" + u + "' whose check letter should be " + expected;
+    if (u.charAt(0) != expected) return texts.text(Words.UPN_CHECK_LETTER, "upn", u, "expected", String.valueOf(expected));
     return null;
   }
 

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.courtyard.api.Role;
 import org.courtyard.api.SpaceKind;
 import org.courtyard.api.UserKind;
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import org.courtyard.api.roster.CsvReader;
 import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
@@ -30,6 +32,13 @@ import org.courtyard.api.roster.RosterLimits;
  * single grade is {@code grade:NN} (CEDS code, e.g. {@code grade:05}, {@code grade:KG}).
  * The manifest decides bulk (the file lists everyone: {@code complete=true}) or delta (only
  * changes: {@code complete=false}); {@code status=tobedeleted} marks leavers and removals.
+ *
+ * <p>Words: the problems it reports (refusals, rejected rows and the file and line they name) come from
+ * the plugin's messages in the ICT leader's language. OneRoster's own words — file names, column names
+ * and values such as {@code bulk}, {@code delta}, {@code tobedeleted} and role names — are the standard's
+ * and what the files say, so they stay as they are in every language, as arguments or inside the
+ * sentence. The names it gives year groups from CEDS grades ("Grade 5", "Kindergarten") are the school's
+ * data, the same whoever imports.
  */
 final class OneRosterExport {
   enum Mode { BULK, DELTA, ABSENT }
@@ -62,7 +71,14 @@ final class OneRosterExport {
   /** One data file: read whole into memory, and a large school's export is a few MB. */
   static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
-  OneRosterExport(Path dir) { this.dir = dir; }
+  private final Texts texts;
+
+  OneRosterExport(Path dir, Texts texts) {
+    this.dir = dir;
+    this.texts = texts;
+  }
+
+  private String t(Message message, Object... namesAndValues) { return texts.text(message, namesAndValues); }
 
   /** The file in {@code dir} with this name, ignoring case (exports are made on Windows too); null if none. */
   static Path find(Path dir, String fileName) {
@@ -80,15 +96,15 @@ final class OneRosterExport {
       if (modes.get(f) == Mode.ABSENT) continue;
       Path p = find(dir, f + ".csv");
       if (p == null) {
-        throw new RosterException("manifest.csv lists " + f + ".csv as " + lower(modes.get(f).name()) + ", but the export has no " + f + ".csv.");
+        throw new RosterException(t(Words.MISSING_FILE, "file", f + ".csv", "mode", lower(modes.get(f).name())));
       }
       try {
         // Each file is read whole into memory: a large school's export is a few MB.
-        if (Files.size(p) > MAX_FILE_BYTES) throw new RosterException(f + ".csv is bigger than 50 MB, far more than any school's export; it was not read.");
+        if (Files.size(p) > MAX_FILE_BYTES) throw new RosterException(t(Words.FILE_TOO_BIG, "file", f + ".csv", "mb", String.valueOf(MAX_FILE_BYTES / (1024 * 1024))));
       } catch (IOException e) {
-        throw new RosterException(f + ".csv could not be read: " + e.getMessage());
+        throw new RosterException(t(Words.UNREADABLE, "file", f + ".csv", "problem", String.valueOf(e.getMessage())), e);
       }
-      tables.put(f, CsvReader.read(p, f + ".csv"));
+      tables.put(f, csv(p, f + ".csv"));
     }
     count(tables, "users", RosterLimits.MAX_PEOPLE, "users");
     count(tables, "classes", RosterLimits.MAX_GROUPS, "classes");
@@ -104,9 +120,7 @@ final class OneRosterExport {
     CsvReader.Table users = tables.get("users");
     boolean rolesInUsers = users != null && users.has("role");
     if (users != null && !rolesInUsers && !tables.containsKey("roles")) {
-      throw new RosterException("1.1".equals(version)
-          ? "users.csv has no column role. OneRoster 1.1 lists each user's role (student, teacher, guardian…) in users.csv."
-          : "users.csv has no column role and the export has no roles.csv (manifest.csv: file.roles). OneRoster 1.2 lists each user's roles in roles.csv.");
+      throw new RosterException(t("1.1".equals(version) ? Words.NO_ROLE_COLUMN_11 : Words.NO_ROLE_COLUMN_12));
     }
 
     Map<String, List<String>> courseGrades = new HashMap<>();
@@ -121,29 +135,40 @@ final class OneRosterExport {
     return new Roster(complete ? Roster.Scope.WHOLE_SCHOOL : Roster.Scope.CHANGES, people, allGroups, enrolments, new ArrayList<>(links.values()), rejected);
   }
 
-  private static void count(Map<String, CsvReader.Table> tables, String file, int max, String what) throws RosterException {
-    if (tables.containsKey(file)) RosterLimits.checkCount(file + ".csv", tables.get(file).rows().size(), max, what);
+  /** {@code what}: users, classes, enrollments or roles (the message says each in the reader's language). */
+  private void count(Map<String, CsvReader.Table> tables, String file, int max, String what) throws RosterException {
+    if (tables.containsKey(file) && tables.get(file).rows().size() > max) {
+      throw new RosterException(t(Words.TOO_MANY_RECORDS, "file", file + ".csv", "count", tables.get(file).rows().size(), "what", what, "max", max));
+    }
+  }
+
+  /** A CSV file of the export, its refusals in the reader's language. */
+  private CsvReader.Table csv(Path p, String file) throws RosterException {
+    try {
+      return CsvReader.read(p, file);
+    } catch (RosterException e) {
+      throw Words.csv(e, file, texts);
+    }
   }
 
   private void readManifest() throws RosterException {
     Path path = find(dir, "manifest.csv");
-    CsvReader.Table t = CsvReader.read(path, "manifest.csv");
+    CsvReader.Table t = csv(path, "manifest.csv");
     if (!t.has("propertyName") || !t.has("value")) {
-      throw new RosterException("manifest.csv must have the columns propertyName and value (it has " + String.join(", ", t.headers()) + ").");
+      throw new RosterException(t(Words.MANIFEST_COLUMNS, "columns", String.join(", ", t.headers())));
     }
     Map<String, String> m = new HashMap<>();
     for (CsvReader.Row r : t.rows()) m.put(lower(r.get("propertyName")), r.get("value"));
     String manifestVersion = m.get("manifest.version");
     if (manifestVersion != null && !manifestVersion.isEmpty() && !manifestVersion.equals("1.0")) {
-      throw new RosterException("manifest.csv has manifest.version " + manifestVersion + "; Courtyard reads manifest version 1.0 (OneRoster 1.1 and 1.2).");
+      throw new RosterException(t(Words.MANIFEST_VERSION, "version", manifestVersion));
     }
     String v = m.getOrDefault("oneroster.version", "");
-    if (v.isEmpty()) throw new RosterException("manifest.csv does not say which OneRoster version the export is (oneroster.version); Courtyard reads 1.1 and 1.2.");
+    if (v.isEmpty()) throw new RosterException(t(Words.MANIFEST_NO_VERSION));
     version = switch (v) {
       case "1.1", "1.1.0" -> "1.1";
       case "1.2", "1.2.0" -> "1.2";
-      default -> throw new RosterException("The export is OneRoster " + v + " (manifest.csv: oneroster.version); Courtyard reads OneRoster 1.1 and 1.2 CSV. "
-          + "Export it again as 1.1 or 1.2.");
+      default -> throw new RosterException(t(Words.MANIFEST_OTHER_VERSION, "version", v));
     };
     for (String f : READ) {
       String value = lower(m.getOrDefault(lower("file." + f), "absent"));
@@ -151,7 +176,7 @@ final class OneRosterExport {
         case "bulk" -> Mode.BULK;
         case "delta" -> Mode.DELTA;
         case "absent", "" -> Mode.ABSENT;
-        default -> throw new RosterException("manifest.csv says file." + f + " is '" + value + "'; it must be bulk, delta or absent.");
+        default -> throw new RosterException(t(Words.MANIFEST_BAD_MODE, "name", f, "value", value));
       };
       if (f.equals("roles") && version.equals("1.1")) mode = Mode.ABSENT; // roles.csv is new in 1.2
       modes.put(f, mode);
@@ -160,17 +185,16 @@ final class OneRosterExport {
     CORE.forEach(f -> core.add(modes.get(f)));
     core.remove(Mode.ABSENT);
     if (core.isEmpty()) {
-      throw new RosterException("manifest.csv marks users.csv, classes.csv and enrollments.csv all absent, so there is nothing to import.");
+      throw new RosterException(t(Words.MANIFEST_NOTHING));
     }
     if (core.size() > 1) {
-      throw new RosterException("manifest.csv mixes bulk and delta files (" + describe(CORE) + "). Courtyard imports either a full (bulk) export or a delta; export them the same way.");
+      throw new RosterException(t(Words.MANIFEST_MIXED, "files", describe(CORE)));
     }
     complete = core.contains(Mode.BULK);
     if (complete) {
       List<String> absent = CORE.stream().filter(f -> modes.get(f) == Mode.ABSENT).toList();
       if (!absent.isEmpty()) {
-        throw new RosterException("A bulk export must include users.csv, classes.csv and enrollments.csv, but manifest.csv marks "
-            + String.join(", ", absent.stream().map(f -> f + ".csv").toList()) + " absent. (A bulk import treats everyone and every class missing from the files as gone.)");
+        throw new RosterException(t(Words.MANIFEST_BULK_INCOMPLETE, "files", String.join(", ", absent.stream().map(f -> f + ".csv").toList())));
       }
     }
   }
@@ -189,10 +213,13 @@ final class OneRosterExport {
     // A delta says what happened to each record in status (active or tobedeleted).
     if (modes.get(file) == Mode.DELTA && !t.has("status")) missing.add("status");
     if (!missing.isEmpty()) {
-      throw new RosterException(file + ".csv has no column " + String.join(", ", missing) + ". Its first line must name the OneRoster "
-          + version + " columns, e.g. " + String.join(", ", columns) + ".");
+      throw new RosterException(t(Words.MISSING_COLUMNS, "file", file + ".csv", "columns", String.join(", ", missing), "version", version,
+          "example", String.join(", ", columns)));
     }
   }
+
+  /** Where a row is, for the preview: "users.csv line 10". */
+  private String where(String file, CsvReader.Row r) { return t(Words.WHERE_LINE, "file", file, "line", String.valueOf(r.line())); }
 
   /** Whether a row says the record is gone; null (with a rejection) when status is not a OneRoster value. */
   private Boolean deleted(CsvReader.Row r, String where) {
@@ -203,7 +230,7 @@ final class OneRosterExport {
       case "tobedeleted", "inactive": // inactive: OneRoster 1.0's word, still written by some exporters
         return true;
       default:
-        rejected.add(new Roster.Rejection(where, "Unknown status '" + r.get("status") + "'; OneRoster uses active or tobedeleted."));
+        rejected.add(new Roster.Rejection(where, t(Words.UNKNOWN_STATUS, "status", r.get("status"))));
         return null;
     }
   }
@@ -213,13 +240,13 @@ final class OneRosterExport {
     Map<String, String> first = new LinkedHashMap<>();
     Map<String, String> primary = new HashMap<>();
     for (CsvReader.Row r : t.rows()) {
-      String where = "roles.csv line " + r.line();
+      String where = where("roles.csv", r);
       Boolean gone = deleted(r, where);
       if (gone == null || gone) continue;
       String user = r.get("userSourcedId");
       String role = lower(r.get("role"));
       if (user.isEmpty() || role.isEmpty()) {
-        rejected.add(new Roster.Rejection(where, "No userSourcedId or role."));
+        rejected.add(new Roster.Rejection(where, t(Words.ROLES_NO_USER_OR_ROLE)));
         continue;
       }
       first.putIfAbsent(user, role);
@@ -240,10 +267,10 @@ final class OneRosterExport {
     Map<String, List<String>> agentsOf = new LinkedHashMap<>();
     Map<String, String> whereOf = new HashMap<>();
     for (CsvReader.Row r : t.rows()) {
-      String where = "users.csv line " + r.line();
+      String where = where("users.csv", r);
       String id = r.get("sourcedId");
       if (id.isEmpty()) {
-        rejected.add(new Roster.Rejection(where, "No sourcedId, so this user cannot be matched next time."));
+        rejected.add(new Roster.Rejection(where, t(Words.USER_NO_ID)));
         continue;
       }
       Boolean gone = deleted(r, where);
@@ -255,15 +282,15 @@ final class OneRosterExport {
       if (kind == null && leaving) kind = UserKind.LEARNER; // a leaver is matched by id alone; their kind is not changed
       if (kind == null) {
         rejected.add(new Roster.Rejection(where, role.isEmpty()
-            ? "User " + id + " has no role" + (version.equals("1.2") ? " in roles.csv" : "") + "."
-            : "User " + id + " has the role '" + role + "', which Courtyard does not know (student, teacher, aide, administrator, guardian, parent, relative…).", id));
+            ? t(version.equals("1.2") ? Words.USER_NO_ROLE_IN_ROLES : Words.USER_NO_ROLE, "id", id)
+            : t(Words.USER_UNKNOWN_ROLE, "id", id, "role", role), id));
         rejectedUsers.add(id);
         continue;
       }
       String given = r.get("givenName");
       String family = r.get("familyName");
       if (!leaving && (given.isEmpty() || family.isEmpty())) {
-        rejected.add(new Roster.Rejection(where, "User " + id + " has no givenName or familyName.", id));
+        rejected.add(new Roster.Rejection(where, t(Words.USER_NO_NAME, "id", id), id));
         rejectedUsers.add(id);
         continue;
       }
@@ -273,9 +300,9 @@ final class OneRosterExport {
       Roster.Person person = new Roster.Person(id, kind, given, preferredFamily.isEmpty() ? family : preferredFamily,
           preferred.isEmpty() ? null : preferred, email.isEmpty() ? null : email, null, leaving, where);
       // A record the school's database could not keep is rejected here, rather than failing the whole import.
-      String tooBig = RosterLimits.problem(person);
+      Object[] tooBig = Words.tooLong(person);
       if (tooBig != null) {
-        rejected.add(new Roster.Rejection(where, tooBig + " The user was not imported."));
+        rejected.add(new Roster.Rejection(where, t(Words.USER_TOO_LONG, tooBig)));
         if (id.length() <= RosterLimits.MAX_ID) rejectedUsers.add(id);
         continue;
       }
@@ -302,15 +329,14 @@ final class OneRosterExport {
         if (leavingUsers.contains(agent)) continue;
         UserKind other = kinds.get(agent);
         if (other == null && complete) {
-          rejected.add(new Roster.Rejection(where, "agentSourcedIds names " + agent + ", who is not in users.csv; the link was not made."));
+          rejected.add(new Roster.Rejection(where, t(Words.AGENT_MISSING, "agent", agent)));
           continue;
         }
         // In a delta the other side may have come in an earlier import; the sync checks that it exists.
         if (kind == UserKind.PARENT && (other == null || other == UserKind.LEARNER)) link(id, agent, where);
         else if (kind == UserKind.LEARNER && (other == null || other == UserKind.PARENT)) link(agent, id, where);
         else if (kind != UserKind.STAFF && other != UserKind.STAFF) {
-          rejected.add(new Roster.Rejection(where, "agentSourcedIds links " + id + " (" + kind.label().toLowerCase(Locale.ROOT) + ") and " + agent + " ("
-              + other.label().toLowerCase(Locale.ROOT) + "); Courtyard links guardians and parents to students only."));
+          rejected.add(new Roster.Rejection(where, t(Words.AGENT_WRONG_KINDS, "id", id, "kind", kind.name(), "agent", agent, "otherKind", other.name())));
         }
         // A member of staff's agents (their own contacts) are not parent links: nothing to do.
       }
@@ -323,18 +349,18 @@ final class OneRosterExport {
 
   private void readClasses(CsvReader.Table t, Map<String, List<String>> courseGrades) {
     for (CsvReader.Row r : t.rows()) {
-      String where = "classes.csv line " + r.line();
+      String where = where("classes.csv", r);
       String id = r.get("sourcedId");
       if (id.isEmpty()) {
-        rejected.add(new Roster.Rejection(where, "No sourcedId, so this class cannot be matched next time."));
+        rejected.add(new Roster.Rejection(where, t(Words.CLASS_NO_ID)));
         continue;
       }
       Boolean gone = deleted(r, where);
       if (gone == null) continue;
       String title = r.get("title").isEmpty() ? r.get("classCode") : r.get("title");
-      String tooBig = RosterLimits.problem(new Roster.Group(id, SpaceKind.CLASS, title, null, gone, where));
+      Object[] tooBig = Words.tooLong(new Roster.Group(id, SpaceKind.CLASS, title, null, gone, where));
       if (tooBig != null) {
-        rejected.add(new Roster.Rejection(where, tooBig + " The class was not imported."));
+        rejected.add(new Roster.Rejection(where, t(Words.CLASS_TOO_LONG, tooBig)));
         if (id.length() <= RosterLimits.MAX_ID) rejectedClasses.add(id);
         continue;
       }
@@ -345,14 +371,14 @@ final class OneRosterExport {
         continue;
       }
       if (title.isEmpty()) {
-        rejected.add(new Roster.Rejection(where, "Class " + id + " has no title or classCode."));
+        rejected.add(new Roster.Rejection(where, t(Words.CLASS_NO_TITLE, "id", id)));
         continue;
       }
       List<String> grades = list(r.get("grades"));
       if (grades.isEmpty()) grades = courseGrades.getOrDefault(r.get("courseSourcedId"), List.of());
       String year = yearGroup(grades, where);
       if (groups.containsKey(id)) {
-        rejected.add(new Roster.Rejection(where, "The class id " + id + " is used twice in classes.csv."));
+        rejected.add(new Roster.Rejection(where, t(Words.CLASS_TWICE, "id", id)));
         continue;
       }
       groups.put(id, new Roster.Group(id, SpaceKind.CLASS, title, year, false, where));
@@ -362,11 +388,11 @@ final class OneRosterExport {
 
   private void readEnrollments(CsvReader.Table t) {
     for (CsvReader.Row r : t.rows()) {
-      String where = "enrollments.csv line " + r.line();
+      String where = where("enrollments.csv", r);
       String cls = r.get("classSourcedId");
       String user = r.get("userSourcedId");
       if (cls.isEmpty() || user.isEmpty()) {
-        rejected.add(new Roster.Rejection(where, "No classSourcedId or userSourcedId."));
+        rejected.add(new Roster.Rejection(where, t(Words.ENROLLMENT_NO_IDS)));
         continue;
       }
       Boolean gone = deleted(r, where);
@@ -382,35 +408,35 @@ final class OneRosterExport {
         continue;
       }
       if (role == null) {
-        rejected.add(new Roster.Rejection(where, roleName.isEmpty() ? "Enrollment of " + user + " in " + cls + " has no role."
+        rejected.add(new Roster.Rejection(where, roleName.isEmpty() ? t(Words.ENROLLMENT_NO_ROLE, "user", user, "cls", cls)
             : kindOf(roleName) != null || roleName.equals("proctor")
-                ? "Enrollment of " + user + " in " + cls + " as '" + roleName + "' is not imported: Courtyard makes students members and teachers teachers of a class."
-                : "Enrollment of " + user + " in " + cls + " has the role '" + roleName + "', which is not a OneRoster enrollment role."));
+                ? t(Words.ENROLLMENT_ROLE_NOT_IMPORTED, "user", user, "cls", cls, "role", roleName)
+                : t(Words.ENROLLMENT_UNKNOWN_ROLE, "user", user, "cls", cls, "role", roleName)));
         continue;
       }
       if (leavingClasses.contains(cls) || leavingUsers.contains(user)) continue; // leaving anyway
       if (cls.length() > RosterLimits.MAX_ID || user.length() > RosterLimits.MAX_ID) {
-        rejected.add(new Roster.Rejection(where, "The classSourcedId or userSourcedId is longer than " + RosterLimits.MAX_ID + " characters."));
+        rejected.add(new Roster.Rejection(where, t(Words.ENROLLMENT_ID_TOO_LONG, "max", RosterLimits.MAX_ID)));
         continue;
       }
       if (rejectedClasses.contains(cls)) {
-        rejected.add(new Roster.Rejection(where, "The class " + cls + " was not imported (see classes.csv), so " + user + " was not enrolled."));
+        rejected.add(new Roster.Rejection(where, t(Words.ENROLLMENT_CLASS_REJECTED, "cls", cls, "user", user)));
         continue;
       }
       if (complete && !classIds.contains(cls)) {
-        rejected.add(new Roster.Rejection(where, "The class " + cls + " is not in classes.csv; " + user + " was not enrolled."));
+        rejected.add(new Roster.Rejection(where, t(Words.ENROLLMENT_CLASS_MISSING, "cls", cls, "user", user)));
         continue;
       }
       if (rejectedUsers.contains(user) && !kinds.containsKey(user)) {
-        rejected.add(new Roster.Rejection(where, "The user " + user + " was not imported (see users.csv), so was not enrolled in " + cls + "."));
+        rejected.add(new Roster.Rejection(where, t(Words.ENROLLMENT_USER_REJECTED, "user", user, "cls", cls)));
         continue;
       }
       if (complete && !kinds.containsKey(user)) {
-        rejected.add(new Roster.Rejection(where, "The user " + user + " is not in users.csv; they were not enrolled in " + cls + "."));
+        rejected.add(new Roster.Rejection(where, t(Words.ENROLLMENT_USER_MISSING, "user", user, "cls", cls)));
         continue;
       }
       if (kinds.get(user) == UserKind.PARENT) {
-        rejected.add(new Roster.Rejection(where, user + " is a guardian or parent: they see their children's classes through them, and are not enrolled."));
+        rejected.add(new Roster.Rejection(where, t(Words.ENROLLMENT_PARENT, "user", user)));
         continue;
       }
       enrolments.add(new Roster.Enrolment(cls, user, role, false, where));
@@ -426,9 +452,9 @@ final class OneRosterExport {
     if (name == null) return null;
     String id = "grade:" + code;
     Roster.Group year = new Roster.Group(id, SpaceKind.YEAR_GROUP, name, null, false, where);
-    String tooBig = RosterLimits.problem(year);
+    Object[] tooBig = Words.tooLong(year);
     if (tooBig != null) {
-      rejected.add(new Roster.Rejection(where, tooBig + " No year group was made from its grades."));
+      rejected.add(new Roster.Rejection(where, t(Words.GRADES_TOO_LONG, tooBig)));
       return null;
     }
     groups.putIfAbsent(id, year);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.courtyard.api.i18n.Texts;
 import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.RosterImporter;
@@ -17,6 +18,8 @@ import org.pf4j.Extension;
  * OneRoster CSV (1.1 and 1.2): a zip — or, from the command line, a folder — holding
  * {@code manifest.csv} and the data files it lists. The zip is unpacked into a private temporary
  * folder with {@link SafeZip} (no paths outside the folder, size and entry limits), read, and deleted.
+ * Its problems are written in the ICT leader's language (messages/mis-oneroster*.properties); OneRoster's
+ * own file, column and value names stay as the standard spells them (see {@link Words}).
  */
 @Extension
 public final class OneRosterImporter implements RosterImporter {
@@ -39,32 +42,36 @@ public final class OneRosterImporter implements RosterImporter {
 
   @Override public String title() { return "OneRoster CSV (1.1 or 1.2, zip)"; }
 
+  @Override public String title(Texts texts) { return texts.text(Words.TITLE); }
+
   @Override public String accepts() { return ".zip"; }
 
   @Override
-  public Roster parse(Path file, String originalName) throws RosterException {
+  public Roster parse(Path file, String originalName, Texts texts) throws RosterException {
+    // The core always gives the uploaded file's name; "the file" is only for a caller that has none.
     String name = originalName == null || originalName.isBlank() ? "the file" : originalName;
-    if (Files.isDirectory(file)) return new OneRosterExport(folderWithManifest(file, name)).read();
-    if (!SafeZip.looksLikeZip(file)) {
-      throw new RosterException(name + " is not a zip. Upload the OneRoster export as one zip file holding manifest.csv, users.csv, "
-          + "classes.csv, enrollments.csv and the rest.");
-    }
+    if (Files.isDirectory(file)) return new OneRosterExport(folderWithManifest(file, name, texts), texts).read();
+    if (!SafeZip.looksLikeZip(file)) throw new RosterException(texts.text(Words.NOT_ZIP, "file", name));
     Path unpacked;
     try {
       unpacked = Files.createTempDirectory("courtyard-oneroster");
     } catch (IOException e) {
-      throw new RosterException("There is no room to unpack " + name + ": " + e.getMessage());
+      throw new RosterException(texts.text(Words.NO_ROOM, "file", name, "problem", String.valueOf(e.getMessage())), e);
     }
     try {
-      SafeZip.extract(file, unpacked, maxUnpackedBytes, maxEntries);
-      return new OneRosterExport(folderWithManifest(unpacked, name)).read();
+      try {
+        SafeZip.extract(file, unpacked, maxUnpackedBytes, maxEntries);
+      } catch (RosterException e) {
+        throw Words.zip(e, texts);
+      }
+      return new OneRosterExport(folderWithManifest(unpacked, name, texts), texts).read();
     } finally {
       deleteTree(unpacked);
     }
   }
 
   /** The export's folder: the one given, or the single sub-folder holding manifest.csv (a zipped folder). */
-  static Path folderWithManifest(Path dir, String name) throws RosterException {
+  static Path folderWithManifest(Path dir, String name, Texts texts) throws RosterException {
     if (OneRosterExport.find(dir, "manifest.csv") != null) return dir;
     List<Path> candidates;
     try (Stream<Path> s = Files.list(dir)) {
@@ -73,12 +80,11 @@ public final class OneRosterImporter implements RosterImporter {
           .filter(p -> OneRosterExport.find(p, "manifest.csv") != null)
           .toList();
     } catch (IOException e) {
-      throw new RosterException(name + " could not be read: " + e.getMessage());
+      throw new RosterException(texts.text(Words.UNREADABLE, "file", name, "problem", String.valueOf(e.getMessage())), e);
     }
     if (candidates.size() == 1) return candidates.get(0);
-    if (candidates.size() > 1) throw new RosterException(name + " holds " + candidates.size() + " OneRoster exports (several folders with a manifest.csv); import one at a time.");
-    throw new RosterException(name + " has no manifest.csv, so it is not a OneRoster CSV export. Export it again from the MIS as OneRoster 1.1 or 1.2 CSV"
-        + " (a zip with manifest.csv, users.csv, classes.csv, enrollments.csv…).");
+    if (candidates.size() > 1) throw new RosterException(texts.text(Words.SEVERAL_EXPORTS, "file", name, "count", String.valueOf(candidates.size())));
+    throw new RosterException(texts.text(Words.NO_MANIFEST, "file", name));
   }
 
   static void deleteTree(Path dir) {

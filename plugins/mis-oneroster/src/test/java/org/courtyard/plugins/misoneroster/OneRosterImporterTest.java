@@ -14,24 +14,28 @@ import java.util.stream.Stream;
 import org.courtyard.api.Role;
 import org.courtyard.api.UserKind;
 import org.courtyard.api.roster.Roster;
+import org.courtyard.api.i18n.Texts;
 import org.courtyard.api.roster.RosterException;
+import org.courtyard.testkit.TestTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The parser on its own: folders, zipped folders, zip bombs, and what a delta says. */
 class OneRosterImporterTest {
+  static final Texts EN = TestTexts.english("mis-oneroster");
+
   @TempDir Path tmp;
 
   private Roster parseZip(OneRosterImporter importer, byte[] zip) throws Exception {
     Path file = tmp.resolve("export.zip");
     Files.write(file, zip);
-    return importer.parse(file, "export.zip");
+    return importer.parse(file, "export.zip", EN);
   }
 
   @Test
   void aFolderAndTheSameFilesZippedReadTheSame() throws Exception {
     OneRosterImporter importer = new OneRosterImporter();
-    Roster fromFolder = importer.parse(OneRosterZips.sample("v1.1-bulk"), "v1.1-bulk");
+    Roster fromFolder = importer.parse(OneRosterZips.sample("v1.1-bulk"), "v1.1-bulk", EN);
     Roster fromZip = parseZip(importer, OneRosterZips.zip("v1.1-bulk"));
     assertEquals(fromFolder.toString().replace("v1.1-bulk", ""), fromZip.toString().replace("export.zip", ""));
     assertTrue(fromFolder.declared() == Roster.Scope.WHOLE_SCHOOL, "manifest: bulk");
@@ -75,7 +79,7 @@ class OneRosterImporterTest {
 
   @Test
   void aDeltaIsIncompleteAndMarksLeaversAndRemovedEnrollments() throws Exception {
-    Roster r = new OneRosterImporter().parse(OneRosterZips.sample("v1.1-delta"), "delta");
+    Roster r = new OneRosterImporter().parse(OneRosterZips.sample("v1.1-delta"), "delta", EN);
     assertTrue(r.declared() == Roster.Scope.CHANGES, "manifest: delta");
     Roster.Person dev = r.people().stream().filter(p -> p.externalId().equals("stu-1004")).findFirst().orElseThrow();
     assertTrue(dev.leaving(), "status=tobedeleted");
@@ -92,10 +96,10 @@ class OneRosterImporterTest {
     Path dir = tmp.resolve("v12");
     OneRosterZips.copyFolder("v1.2-bulk", dir);
     Files.delete(dir.resolve("roles.csv"));
-    RosterException e = assertThrows(RosterException.class, () -> new OneRosterImporter().parse(dir, "v12"));
+    RosterException e = assertThrows(RosterException.class, () -> new OneRosterImporter().parse(dir, "v12", EN));
     assertTrue(e.getMessage().contains("lists roles.csv as bulk, but the export has no roles.csv"), e.getMessage());
     Files.writeString(dir.resolve("manifest.csv"), Files.readString(dir.resolve("manifest.csv")).replace("file.roles,bulk", "file.roles,absent"));
-    e = assertThrows(RosterException.class, () -> new OneRosterImporter().parse(dir, "v12"));
+    e = assertThrows(RosterException.class, () -> new OneRosterImporter().parse(dir, "v12", EN));
     assertTrue(e.getMessage().contains("no roles.csv"), e.getMessage());
   }
 
@@ -106,7 +110,7 @@ class OneRosterImporterTest {
     Path enr = dir.resolve("enrollments.csv");
     Files.writeString(enr, Files.readString(enr) + "enr-20,,,cls-5m,org-oak,gdn-2001,guardian,false,,\nenr-21,archived,,cls-5m,org-oak,stu-1001,student,false,,\n",
         StandardCharsets.UTF_8);
-    Roster r = new OneRosterImporter().parse(dir, "bad");
+    Roster r = new OneRosterImporter().parse(dir, "bad", EN);
     assertTrue(r.rejected().stream().anyMatch(x -> x.where().equals("enrollments.csv line 14") && x.reason().contains("'guardian' is not imported")), r.rejected().toString());
     assertTrue(r.rejected().stream().anyMatch(x -> x.where().equals("enrollments.csv line 15") && x.reason().contains("Unknown status 'archived'")), r.rejected().toString());
   }
