@@ -40,8 +40,8 @@ public final class MessageBundle {
     return b;
   }
 
-  /** The core's bundle: its files. */
-  public static final String[] CORE_PARTS = {"core-admin"};
+  /** The core's bundle: its files, and the plugin API's words (its file readers' problems, in the API jar). */
+  public static final String[] CORE_PARTS = {"core-admin", "plugin-api"};
 
   private static java.util.List<String> concat(String name, String... parts) {
     java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(name));

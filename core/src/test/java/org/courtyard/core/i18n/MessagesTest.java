@@ -54,6 +54,20 @@ class MessagesTest {
   }
 
   @Test
+  void thePluginApisFileReadersSpeakTheReadersLanguage() throws Exception {
+    MessageCheck.Report r = MessageCheck.checkSources("plugin-api", Path.of("../plugin-api/src/main/resources"), Path.of("../plugin-api/src/main/java"));
+    // Its other keys are the core's (input.*, for ToolRequest's refusals) or examples in its documentation.
+    assertEquals(Set.of(), r.missingInEnglish().stream().filter(k -> k.startsWith("roster.")).collect(java.util.stream.Collectors.toSet()),
+        "keys the plugin API's readers use that English lacks");
+    assertEquals(Set.of(), r.missingByLanguage().get("cy"), "Welsh lacks");
+    assertEquals(Set.of(), r.unused(), "keys nothing uses");
+    Messages m = new Messages();
+    assertEquals("Mae roll.csv yn wag.", m.format(null, "cy", "roster.csv.empty", "file", "roll.csv"), "the core reads the API's words as its own");
+    assertEquals("roll.csv lists 50,001 learners; one import takes at most 50,000. Export it again in parts.",
+        m.format(null, "en", "roster.limits.tooMany", "file", "roll.csv", "count", 50_001, "what", "learners", "max", 50_000));
+  }
+
+  @Test
   void importConsequencesJoinOnlyWhatHappens() {
     Messages m = new Messages();
     assertEquals("switch off this account", m.format(null, "en", "import.consequences", "offs", 1, "archives", 0));

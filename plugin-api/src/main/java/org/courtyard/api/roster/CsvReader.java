@@ -1,5 +1,7 @@
 package org.courtyard.api.roster;
 
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.ByteBuffer;
@@ -33,22 +35,28 @@ public final class CsvReader {
 
   private CsvReader() {}
 
-  public static Table read(Path file, String name) throws RosterException {
+  /** Reads with problems in English. */
+  public static Table read(Path file, String name) throws RosterException { return read(file, name, ApiWords.ENGLISH); }
+
+  /** Reads with problems in the words of {@code texts} (the reader's language). @since 2.1.0 */
+  public static Table read(Path file, String name, Texts texts) throws RosterException {
     String text;
     try {
       byte[] bytes = Files.readAllBytes(file);
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new RosterException(name + " is not UTF-8 text. Save it from the spreadsheet as \"CSV UTF-8\" and try again.");
+      throw new RosterException(texts.text(Message.of("roster.csv.notUtf8"), "file", name));
     } catch (IOException e) {
-      throw new RosterException(name + " could not be read: " + e.getMessage());
+      throw new RosterException(texts.text(Message.of("roster.csv.unreadable"), "file", name, "problem", String.valueOf(e.getMessage())));
     }
     if (text.startsWith("\uFEFF")) text = text.substring(1);
-    return parse(new java.io.StringReader(text), name);
+    return parse(new java.io.StringReader(text), name, texts);
   }
 
-  static Table parse(Reader in, String name) throws RosterException {
+  static Table parse(Reader in, String name) throws RosterException { return parse(in, name, ApiWords.ENGLISH); }
+
+  static Table parse(Reader in, String name, Texts texts) throws RosterException {
     List<List<String>> records = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
     List<String> record = new ArrayList<>();
@@ -75,7 +83,7 @@ public final class CsvReader {
                   if (n == '\r') { in.mark(1); if (in.read() != '\n') in.reset(); }
                   record.add(field.toString()); field.setLength(0); fieldStarted = false;
                   records.add(record); lines.add(recordLine); record = new ArrayList<>(); line++; recordLine = line;
-                } else throw new RosterException(name + ", line " + line + ": text after a closing quote.");
+                } else throw new RosterException(texts.text(Message.of("roster.csv.afterQuote"), "file", name, "line", line));
               }
             }
           } else {
@@ -105,9 +113,9 @@ public final class CsvReader {
         }
       }
     } catch (IOException e) {
-      throw new RosterException(name + " could not be read: " + e.getMessage());
+      throw new RosterException(texts.text(Message.of("roster.csv.unreadable"), "file", name, "problem", String.valueOf(e.getMessage())));
     }
-    if (quoted) throw new RosterException(name + ": a quoted field starting on line " + recordLine + " is never closed.");
+    if (quoted) throw new RosterException(texts.text(Message.of("roster.csv.unclosed"), "file", name, "line", recordLine));
     if (fieldStarted || !record.isEmpty() || field.length() > 0) {
       record.add(field.toString());
       records.add(record);
@@ -122,13 +130,13 @@ public final class CsvReader {
       kept.add(r);
       keptLines.add(lines.get(i));
     }
-    if (kept.isEmpty()) throw new RosterException(name + " is empty.");
+    if (kept.isEmpty()) throw new RosterException(texts.text(Message.of("roster.csv.empty"), "file", name));
     List<String> headers = new ArrayList<>();
     for (String h : kept.get(0)) headers.add(h.trim().toLowerCase(Locale.ROOT));
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < kept.size(); i++) {
       List<String> r = kept.get(i);
-      if (r.size() > headers.size()) throw new RosterException(name + ", line " + keptLines.get(i) + ": " + r.size() + " fields, but the header has " + headers.size() + ".");
+      if (r.size() > headers.size()) throw new RosterException(texts.text(Message.of("roster.csv.tooManyFields"), "file", name, "line", keptLines.get(i), "count", r.size(), "headers", headers.size()));
       Map<String, String> m = new HashMap<>();
       for (int j = 0; j < headers.size(); j++) m.put(headers.get(j), j < r.size() ? r.get(j) : "");
       rows.add(new Row(keptLines.get(i), m));

@@ -1,5 +1,7 @@
 package org.courtyard.api.roster;
 
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import java.util.Locale;
 
 /**
@@ -24,17 +26,23 @@ public final class RosterLimits {
   private RosterLimits() {}
 
   /** Why the core cannot keep this person, or null when it can. */
-  public static String problem(Roster.Person p) {
-    if (p.externalId() != null && p.externalId().length() > MAX_ID) return "The id is longer than " + MAX_ID + " characters.";
-    if (p.displayName().length() > MAX_NAME) return "The name is longer than " + MAX_NAME + " characters.";
-    if (p.email() != null && p.email().length() > MAX_EMAIL) return "The e-mail address is longer than " + MAX_EMAIL + " characters.";
+  public static String problem(Roster.Person p) { return problem(p, ApiWords.ENGLISH); }
+
+  /** As above, in the words of {@code texts} (the reader's language). @since 2.1.0 */
+  public static String problem(Roster.Person p, Texts texts) {
+    if (p.externalId() != null && p.externalId().length() > MAX_ID) return texts.text(Message.of("roster.limits.idTooLong"), "max", MAX_ID);
+    if (p.displayName().length() > MAX_NAME) return texts.text(Message.of("roster.limits.nameTooLong"), "max", MAX_NAME);
+    if (p.email() != null && p.email().length() > MAX_EMAIL) return texts.text(Message.of("roster.limits.emailTooLong"), "max", MAX_EMAIL);
     return null;
   }
 
   /** Why the core cannot keep this class or year group, or null when it can. */
-  public static String problem(Roster.Group g) {
-    if (g.externalId() != null && g.externalId().length() > MAX_ID) return "The " + kind(g) + " id is longer than " + MAX_ID + " characters.";
-    if (g.name() != null && g.name().length() > MAX_NAME) return "The " + kind(g) + " name is longer than " + MAX_NAME + " characters.";
+  public static String problem(Roster.Group g) { return problem(g, ApiWords.ENGLISH); }
+
+  /** As above, in the words of {@code texts} (the reader's language). @since 2.1.0 */
+  public static String problem(Roster.Group g, Texts texts) {
+    if (g.externalId() != null && g.externalId().length() > MAX_ID) return texts.text(Message.of("roster.limits.groupIdTooLong"), "kind", kind(g, texts), "max", MAX_ID);
+    if (g.name() != null && g.name().length() > MAX_NAME) return texts.text(Message.of("roster.limits.groupNameTooLong"), "kind", kind(g, texts), "max", MAX_NAME);
     return null;
   }
 
@@ -56,13 +64,17 @@ public final class RosterLimits {
 
   /** Refuses a file with more records of a kind than one import takes, naming the file and the limit. */
   public static void checkCount(String file, int count, int max, String what) throws RosterException {
-    if (count > max) {
-      throw new RosterException(file + " lists " + String.format(Locale.ROOT, "%,d", count) + " " + what + "; one import takes at most "
-          + String.format(Locale.ROOT, "%,d", max) + ". Export it again in parts.");
-    }
+    checkCount(file, count, max, what, ApiWords.ENGLISH);
   }
 
-  private static String kind(Roster.Group g) {
-    return g.kind() == null ? "group" : g.kind().label().toLowerCase(Locale.ROOT);
+  /** As above, in the words of {@code texts}; {@code what} ("learners") is already in them. @since 2.1.0 */
+  public static void checkCount(String file, int count, int max, String what, Texts texts) throws RosterException {
+    if (count > max) throw new RosterException(texts.text(Message.of("roster.limits.tooMany"), "file", file, "count", count, "what", what, "max", max));
   }
+
+  private static String kind(Roster.Group g, Texts texts) {
+    return texts.text(Message.of(g.kind() == null ? "roster.kind.group" : KIND_PREFIX + g.kind().name()));
+  }
+
+  private static final String KIND_PREFIX = "roster.kind.";
 }

@@ -1,5 +1,7 @@
 package org.courtyard.api.roster;
 
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import java.io.InputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -49,22 +51,25 @@ public final class SafeXml {
   }
 
   /** Parses, turning every failure into a {@link RosterException} with a plain message. */
-  public static Document parse(InputStream in) throws RosterException {
+  public static Document parse(InputStream in) throws RosterException { return parse(in, ApiWords.ENGLISH); }
+
+  /** As above, the message in the words of {@code texts} (the reader's language). @since 2.1.0 */
+  public static Document parse(InputStream in, Texts texts) throws RosterException {
     try {
       return documentBuilder().parse(in);
     } catch (SAXParseException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
       if (msg.contains("maxElementDepth")) {
-        throw new RosterException("The file nests its elements more than " + MAX_DEPTH + " deep, which no real export does, so it was refused.");
+        throw new RosterException(texts.text(Message.of("roster.xml.tooDeep"), "max", MAX_DEPTH));
       }
       if (msg.contains("DOCTYPE")) {
-        throw new RosterException("The file declares a DOCTYPE, which is not allowed (it can hide external entities or an entity bomb). Export it again from the MIS.");
+        throw new RosterException(texts.text(Message.of("roster.xml.doctype")));
       }
-      throw new RosterException("The file is not well-formed XML (line " + e.getLineNumber() + "): " + msg);
+      throw new RosterException(texts.text(Message.of("roster.xml.notWellFormedAt"), "line", e.getLineNumber(), "problem", msg));
     } catch (org.xml.sax.SAXException e) {
-      throw new RosterException("The file is not well-formed XML: " + e.getMessage());
+      throw new RosterException(texts.text(Message.of("roster.xml.notWellFormed"), "problem", String.valueOf(e.getMessage())));
     } catch (java.io.IOException e) {
-      throw new RosterException("The file could not be read: " + e.getMessage());
+      throw new RosterException(texts.text(Message.of("roster.xml.unreadable"), "problem", String.valueOf(e.getMessage())));
     }
   }
 

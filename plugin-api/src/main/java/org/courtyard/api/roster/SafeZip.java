@@ -1,5 +1,7 @@
 package org.courtyard.api.roster;
 
+import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +16,11 @@ public final class SafeZip {
   private SafeZip() {}
 
   public static void extract(Path zip, Path into, long maxTotalBytes, int maxEntries) throws RosterException {
+    extract(zip, into, maxTotalBytes, maxEntries, ApiWords.ENGLISH);
+  }
+
+  /** As above, its refusals in the words of {@code texts} (the reader's language). @since 2.1.0 */
+  public static void extract(Path zip, Path into, long maxTotalBytes, int maxEntries, Texts texts) throws RosterException {
     Path root = into.toAbsolutePath().normalize();
     long total = 0;
     int entries = 0;
@@ -21,10 +28,10 @@ public final class SafeZip {
       ZipEntry e;
       byte[] buf = new byte[8192];
       while ((e = in.getNextEntry()) != null) {
-        if (++entries > maxEntries) throw new RosterException("The zip holds more than " + maxEntries + " files.");
+        if (++entries > maxEntries) throw new RosterException(texts.text(Message.of("roster.zip.tooManyFiles"), "max", maxEntries));
         Path target = root.resolve(e.getName()).normalize();
         if (!target.startsWith(root) || e.getName().contains("..") || e.getName().startsWith("/") || e.getName().contains("\\")) {
-          throw new RosterException("The zip contains a path outside its folder (" + e.getName() + "), so it was refused.");
+          throw new RosterException(texts.text(Message.of("roster.zip.outside"), "path", e.getName()));
         }
         if (e.isDirectory()) {
           Files.createDirectories(target);
@@ -35,16 +42,16 @@ public final class SafeZip {
           int n;
           while ((n = in.read(buf)) > 0) {
             total += n;
-            if (total > maxTotalBytes) throw new RosterException("The zip unpacks to more than " + (maxTotalBytes / (1024 * 1024)) + " MB, so it was refused.");
+            if (total > maxTotalBytes) throw new RosterException(texts.text(Message.of("roster.zip.tooBig"), "max", maxTotalBytes / (1024 * 1024)));
             out.write(buf, 0, n);
           }
         }
       }
-      if (entries == 0) throw new RosterException("The file is not a zip, or the zip is empty.");
+      if (entries == 0) throw new RosterException(texts.text(Message.of("roster.zip.empty")));
     } catch (ZipException e) {
-      throw new RosterException("The file is not a valid zip: " + e.getMessage());
+      throw new RosterException(texts.text(Message.of("roster.zip.invalid"), "problem", String.valueOf(e.getMessage())));
     } catch (IOException e) {
-      throw new RosterException("The zip could not be read: " + e.getMessage());
+      throw new RosterException(texts.text(Message.of("roster.zip.unreadable"), "problem", String.valueOf(e.getMessage())));
     }
   }
 
