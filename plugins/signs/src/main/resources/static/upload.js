@@ -86,7 +86,7 @@
     found.then(function (s) {
       if (s) return s;
       var fd = new FormData();
-      ['word', 'gloss', 'notes', 'category', 'tags', 'signer'].forEach(function (n) { if (form.elements[n]) fd.append(n, form.elements[n].value); });
+      ['word', 'gloss', 'notes', 'category', 'tags', 'signer', 'lang'].forEach(function (n) { if (form.elements[n]) fd.append(n, form.elements[n].value); });
       fd.append('name', file.name);
       fd.append('size', String(file.size));
       return send('POST', startUrl, fd);

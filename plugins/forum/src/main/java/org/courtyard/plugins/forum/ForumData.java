@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.courtyard.api.SpaceRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.privacy.DataExport;
 import org.courtyard.api.privacy.PersonalData;
 import org.courtyard.api.service.Directory;
@@ -27,48 +28,53 @@ final class ForumData implements PersonalData {
     this.directory = directory;
   }
 
+  /** A record's or field's name, in the language of the person the download is about. */
+  private static String w(DataExport out, String key) { return out.text(Message.of("forum.data." + key)); }
+
   @Override
   public void export(long userId, DataExport out) {
     for (ForumStore.OwnDiscussion d : store.discussionsBy(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Title", d.title());
-      m.put("Forum", d.forumTitle());
-      m.put("Space", spaceName(d.spaceId()));
-      m.put("Started", d.at());
-      out.record("Forum discussion started", m);
+      m.put(w(out, "title"), d.title());
+      m.put(w(out, "forum"), d.forumByTool() ? ForumWords.forumName(out, spaceName(d.spaceId())) : d.forumTitle());
+      m.put(w(out, "space"), spaceName(d.spaceId()));
+      m.put(w(out, "started"), d.at());
+      if (d.lang() != null) m.put(w(out, "language"), d.lang());
+      out.record(w(out, "discussionStarted"), m);
     }
     for (ForumStore.OwnPost p : store.postsBy(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Discussion", p.discussionTitle());
-      m.put("Space", spaceName(p.spaceId()));
-      m.put("What they wrote", p.body());
-      m.put("Written", p.at());
-      m.put("Who can see it", switch (p.status()) {
-        case ForumStore.PENDING -> "Waiting for a teacher to check it";
-        case ForumStore.HIDDEN -> "Hidden by a teacher";
-        default -> "Everyone in the space";
+      m.put(w(out, "discussion"), ForumWords.title(out, p.discussionTitle()));
+      m.put(w(out, "space"), spaceName(p.spaceId()));
+      m.put(w(out, "wrote"), p.body());
+      if (p.lang() != null) m.put(w(out, "language"), p.lang());
+      m.put(w(out, "written"), p.at());
+      m.put(w(out, "whoCanSee"), switch (p.status()) {
+        case ForumStore.PENDING -> w(out, "seenWaiting");
+        case ForumStore.HIDDEN -> w(out, "seenHidden");
+        default -> w(out, "seenEveryone");
       });
-      m.put("Why it waited for a teacher", p.heldReason() == null ? "" : p.heldReason());
-      m.put("Why a teacher hid it", p.hiddenReason() == null ? "" : p.hiddenReason());
-      out.record("Forum post", m);
+      m.put(w(out, "whyWaited"), p.heldReason() == null ? "" : ForumRoutes.heldReason(out, p.heldReason()));
+      m.put(w(out, "whyHidden"), p.hiddenReason() == null ? "" : p.hiddenReason());
+      out.record(w(out, "post"), m);
     }
     for (ForumStore.Attachment a : store.attachmentsBy(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("File name", a.fileName());
-      m.put("Kind of file", a.contentType());
-      m.put("Size in bytes", a.size());
-      out.record("Forum attachment", m);
-      out.file("Forum attachment", a.fileName(), a.fileKey());
+      m.put(w(out, "fileName"), a.fileName());
+      m.put(w(out, "fileKind"), a.contentType());
+      m.put(w(out, "size"), a.size());
+      out.record(w(out, "attachment"), m);
+      out.file(w(out, "attachment"), a.fileName(), a.fileKey());
     }
     for (ForumStore.OwnReport r : store.reportsBy(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Discussion", r.discussionTitle());
-      m.put("Reason given", r.reason());
-      m.put("Reported", r.at());
-      out.record("Post reported to a teacher", m);
+      m.put(w(out, "discussion"), ForumWords.title(out, r.discussionTitle()));
+      m.put(w(out, "reason"), ForumRoutes.reportReason(out, r.reason()));
+      m.put(w(out, "reported"), r.at());
+      out.record(w(out, "report"), m);
     }
-    for (String title : store.followedBy(userId)) out.record("Forum discussion followed", Map.of("Discussion", title));
-    for (String title : store.readBy(userId)) out.record("Forum discussion read", Map.of("Discussion", title));
+    for (String title : store.followedBy(userId)) out.record(w(out, "followed"), Map.of(w(out, "discussion"), ForumWords.title(out, title)));
+    for (String title : store.readBy(userId)) out.record(w(out, "read"), Map.of(w(out, "discussion"), ForumWords.title(out, title)));
   }
 
   @Override

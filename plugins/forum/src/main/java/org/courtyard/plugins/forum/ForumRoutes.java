@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserKind;
+import org.courtyard.api.i18n.ContentLanguage;
 import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
@@ -111,8 +112,9 @@ final class ForumRoutes implements Routes {
 
   private Page index(ToolRequest req) {
     List<Map<String, Object>> forums = new ArrayList<>();
-    for (ForumStore.Forum f : store.forums(req.space())) {
-      forums.add(Map.of("id", f.id(), "title", f.title(), "description", f.description(), "qa", f.qa(), "discussions", store.discussions(f).size()));
+    for (ForumStore.Forum kept : store.forums(req.space())) {
+      ForumStore.Forum f = ForumWords.shown(req, kept, req.space().name());
+      forums.add(Map.of("id", f.id(), "title", f.title(), "description", f.description(), "qa", f.qa(), "discussions", store.discussions(kept).size()));
     }
     return Page.of("forum/index", Map.of("forums", forums)).title(req.text(INDEX_TITLE, "space", req.space().name()));
   }
@@ -125,7 +127,8 @@ final class ForumRoutes implements Routes {
   }
 
   private ForumStore.Forum forum(ToolRequest req, long id) {
-    return store.forum(req.space(), id).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FORUM)));
+    return store.forum(req.space(), id).map(f -> ForumWords.shown(req, f, req.space().name()))
+        .orElseThrow(() -> HttpProblem.notFound(req.text(NO_FORUM)));
   }
 
   private Page forumPage(ToolRequest req) {
@@ -139,8 +142,9 @@ final class ForumRoutes implements Routes {
       if (!opened && !moderator && d.authorId() != req.user().id()) continue;
       Map<String, Object> m = new HashMap<>();
       m.put("id", d.id());
-      m.put("title", d.title());
-      m.put("author", d.authorName());
+      m.put("title", ForumWords.title(req, d.title()));
+      m.put("lang", d.lang());
+      m.put("author", ForumWords.author(req, d.authorName()));
       m.put("sticky", d.sticky());
       m.put("locked", d.locked());
       m.put("at", d.lastPostAt());
@@ -156,7 +160,8 @@ final class ForumRoutes implements Routes {
   }
 
   private ForumStore.Discussion discussion(ToolRequest req) {
-    return store.discussion(req.space(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_DISCUSSION)));
+    return store.discussion(req.space(), req.pathId("id")).map(d -> ForumWords.shown(req, d))
+        .orElseThrow(() -> HttpProblem.notFound(req.text(NO_DISCUSSION)));
   }
 
   private Page discussionPage(ToolRequest req) {
@@ -208,13 +213,14 @@ final class ForumRoutes implements Routes {
   private Map<String, Object> postModel(ToolRequest req, ForumStore.Post p, boolean moderator, List<ForumStore.Attachment> attachments) {
     Map<String, Object> pm = new HashMap<>();
     pm.put("id", p.id());
-    pm.put("author", p.authorName());
+    pm.put("author", ForumWords.author(req, p.authorName()));
     pm.put("at", p.createdAt());
-    pm.put("bodyHtml", core.sanitizer().textToHtml(p.body()));
+    pm.put("bodyHtml", core.sanitizer().textToHtml(ForumWords.body(req, p.body())));
+    pm.put("lang", p.lang());
     pm.put("pending", p.pending());
     pm.put("hidden", p.hidden());
     pm.put("heldReason", heldReason(req, p.heldReason()));
-    pm.put("hiddenReason", p.hiddenReason());
+    pm.put("hiddenReason", ForumWords.hiddenReason(req, p));
     pm.put("mine", p.authorId() == req.user().id());
     pm.put("children", new ArrayList<Map<String, Object>>());
     List<Map<String, Object>> att = new ArrayList<>();
@@ -226,15 +232,20 @@ final class ForumRoutes implements Routes {
     if (moderator) {
       List<Map<String, Object>> reports = new ArrayList<>();
       for (ForumStore.Report rep : store.reports(p.id())) {
-        reports.add(Map.of("reporterName", rep.reporterName(), "reason", NO_REASON_EN.equals(rep.reason()) ? req.text(NO_REASON) : rep.reason()));
+        reports.add(Map.of("reporterName", ForumWords.author(req, rep.reporterName()), "reason", reportReason(req, rep.reason())));
       }
       pm.put("reports", reports);
     }
     return pm;
   }
 
+  /** A report's reason as its writer gave it, or the forum's words (no reason given; removed with its writer), in the reader's language. */
+  static String reportReason(org.courtyard.api.i18n.Texts req, String kept) {
+    return kept == null ? req.text(ForumWords.REASON_REMOVED) : NO_REASON_EN.equals(kept) ? req.text(NO_REASON) : kept;
+  }
+
   /** Why a post waits, in the reader's language (a reason the core does not know is shown as kept). */
-  static String heldReason(ToolRequest req, String kept) {
+  static String heldReason(org.courtyard.api.i18n.Texts req, String kept) {
     if (kept == null) return null;
     if (HELD_LEARNERS_EN.equals(kept)) return req.text(HELD_LEARNERS);
     java.util.regex.Matcher m = HELD_WORD_EN.matcher(kept);
@@ -300,7 +311,7 @@ final class ForumRoutes implements Routes {
     String body = req.form("body");
     List<Uploads.Stored> stored = attachments(req);
     String[] status = statusFor(req, title + " " + body);
-    long d = store.startDiscussion(f, req.user(), title, body, status[0], status[1]);
+    long d = store.startDiscussion(f, req.user(), title, body, status[0], status[1], language(req));
     long first = store.posts(d).get(0).id();
     saveAttachments(first, stored);
     core.activity().record(req.user(), req.space(), "discussion", "started “" + title + "”");
@@ -322,12 +333,17 @@ final class ForumRoutes implements Routes {
     }
     List<Uploads.Stored> stored = attachments(req);
     String[] status = statusFor(req, body);
-    long id = store.addPost(d.id(), parent, d.spaceId(), req.user(), body, status[0], status[1]);
+    long id = store.addPost(d.id(), parent, d.spaceId(), req.user(), body, status[0], status[1], language(req));
     saveAttachments(id, stored);
     store.subscribe(d.id(), req.user().id());
     if (ForumStore.VISIBLE.equals(status[0])) tellSubscribers(req, d, req.user().id());
     core.activity().record(req.user(), req.space(), "reply", "replied in “" + d.title() + "”");
     return Reply.redirect("d/" + d.id()).flash(req.text(ForumStore.PENDING.equals(status[0]) ? THANKS_HELD : REPLIED));
+  }
+
+  /** The language the person says they wrote in, if not the page's: kept so the post is marked with it. */
+  private static String language(ToolRequest req) {
+    return ContentLanguage.of(req.form("lang")).orElse(null);
   }
 
   private void tellSubscribers(ToolRequest req, ForumStore.Discussion d, long authorId) {
@@ -389,19 +405,19 @@ final class ForumRoutes implements Routes {
       case "approve" -> {
         store.setStatus(p.id(), ForumStore.VISIBLE, null);
         store.touch(p.discussionId());
-        store.discussion(req.space(), p.discussionId()).ifPresent(d -> tellSubscribers(req, d, p.authorId()));
-        core.activity().record(req.user(), req.space(), "approve", "approved a post by " + p.authorName());
+        store.discussion(req.space(), p.discussionId()).map(d -> ForumWords.shown(req, d)).ifPresent(d -> tellSubscribers(req, d, p.authorId()));
+        core.activity().record(req.user(), req.space(), "approve", "approved a post by " + ForumWords.author(req, p.authorName()));
         return Reply.redirect(back).flash(req.text(APPROVED));
       }
       case "hide" -> {
         String reason = req.form("reason");
         if (reason.isEmpty()) {
-          Page form = "moderation".equals(back) ? moderation(req) : discussionPage(req, store.discussion(req.space(), p.discussionId()).orElseThrow());
+          Page form = "moderation".equals(back) ? moderation(req) : discussionPage(req, store.discussion(req.space(), p.discussionId()).map(d -> ForumWords.shown(req, d)).orElseThrow());
           throw InputProblem.of("reason", req.text(HIDE_WHY)).showing(form);
         }
         store.setStatus(p.id(), ForumStore.HIDDEN, reason.length() > 300 ? reason.substring(0, 300) : reason);
         store.resolveReports(p.id());
-        core.activity().record(req.user(), req.space(), "hide", "hid a post by " + p.authorName());
+        core.activity().record(req.user(), req.space(), "hide", "hid a post by " + ForumWords.author(req, p.authorName()));
         return Reply.redirect(back).flash(req.text(HIDDEN));
       }
       case "restore" -> {
@@ -422,11 +438,24 @@ final class ForumRoutes implements Routes {
     List<Map<String, Object>> hits = new ArrayList<>();
     if (q.length() >= 2) {
       for (ForumStore.Hit h : seen(store, req, store.search(req.space(), q))) {
-        String excerpt = h.body().length() > 200 ? h.body().substring(0, 200) + "…" : h.body();
-        hits.add(Map.of("discussionId", h.discussionId(), "title", h.title(), "author", h.authorName(), "excerpt", excerpt));
+        String body = ForumWords.body(req, h.body());
+        String excerpt = body.length() > 200 ? body.substring(0, 200) + "…" : body;
+        hits.add(hitModel(req, h, excerpt));
       }
     }
     return Page.of("forum/search", Map.of("q", q, "hits", hits, "searched", q.length() >= 2)).title(req.text(SEARCH_TITLE));
+  }
+
+  /** A found or newest post as a page shows it: the writer's words with their languages, or the forum's words for an erased writer's. */
+  static Map<String, Object> hitModel(ToolRequest req, ForumStore.Hit h, String excerpt) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("discussionId", h.discussionId());
+    m.put("title", ForumWords.title(req, h.title()));
+    m.put("titleLang", h.titleLang());
+    m.put("author", ForumWords.author(req, h.authorName()));
+    m.put("excerpt", excerpt);
+    m.put("lang", h.lang());
+    return m;
   }
 
   /** The hits this person may see: the discussion page's Q&A rule, asked once per discussion. */

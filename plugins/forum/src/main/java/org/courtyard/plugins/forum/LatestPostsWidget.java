@@ -18,6 +18,7 @@ final class LatestPostsWidget implements Widget {
   public Page render(ToolRequest req) {
     // Q&A answers a learner may not see yet are left out, as on the discussion page.
     List<ForumStore.Hit> posts = ForumRoutes.seen(store, req, store.latest(req.space(), 30));
-    return Page.of("forum/widget", Map.of("posts", posts.subList(0, Math.min(5, posts.size()))));
+    return Page.of("forum/widget", Map.of("posts", posts.subList(0, Math.min(5, posts.size())).stream()
+        .map(h -> ForumRoutes.hitModel(req, h, null)).toList()));
   }
 }

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.courtyard.api.Role;
 import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
@@ -114,5 +120,126 @@ class ForumLanguagesIT {
     assertTrue(inWelsh.contains("Ateb newydd yn “Sports day”") && !inWelsh.contains("New reply in"), inWelsh.body());
     TestClient.Response inEnglish = harry.get("/notifications");
     assertTrue(inEnglish.contains("New reply in “Sports day”") && !inEnglish.contains("Ateb newydd"), inEnglish.body());
+  }
+
+  /** A space of its own (teacher, Welsh reader, learner) with the forum added, so each test's people and words are its own. */
+  record Room(TestPerson teacher, TestPerson learner, TestSpace space, String forum) {}
+
+  static Room classWithForum(String name) {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Teacher of " + name);
+    TestPerson learner = school.addLearner("Learner in " + name);
+    TestSpace space = school.addClass(name).addMember(teacher, Role.OWNER).addMember(learner, Role.MEMBER);
+    TestClient t = teacher.signIn();
+    assertEquals(303, t.post(space.url() + "/manage/tools", Map.of("tool", "forum", "action", "add")).status());
+    TestClient.Response made = t.post(space.url() + "/forum/forums", Map.of("title", "Talk", "layout", "threaded"));
+    assertEquals(303, made.status(), made.body());
+    return new Room(teacher, learner, space, made.location());
+  }
+
+  @Test
+  void aPostMarkedPolishIsMarkedSoAndOneWithNoLanguageChosenIsNot() {
+    Room c = classWithForum("Forum Polish");
+    TestClient learner = c.learner().signIn();
+    TestClient.Response form = learner.get(c.forum());
+    assertTrue(form.contains("<label for=\"dl\">Language of this text</label>") && form.contains("<option value=\"pl\" lang=\"pl\">Polski</option>"), form.body());
+    TestClient.Response started = learner.post(c.forum() + "/discussions", Map.of("title", "Mój wiersz", "body", "Lubię jesień i liście", "lang", "pl"));
+    assertEquals(303, started.status(), started.body());
+    String d = started.location();
+    assertEquals(303, learner.post(d + "/replies", Map.of("body", "Plain English reply", "lang", "")).status());
+
+    TestClient.Response page = c.teacher().signIn().get(d);
+    assertTrue(page.contains("<div class=\"forum-body\" lang=\"pl\" dir=\"ltr\"><p>Lubię jesień i liście</p>"), "the poem is marked Polish: " + page.body());
+    assertTrue(page.contains("<span lang=\"pl\" dir=\"ltr\">Mój wiersz</span>"), "and its title");
+    assertTrue(page.contains("<div class=\"forum-body\"><p>Plain English reply</p>"), "no language chosen: no lang of its own: " + page.body());
+    assertTrue(c.teacher().signIn().get(c.forum()).contains("lang=\"pl\" dir=\"ltr\">Mój wiersz</a>"), "the title is marked in the list too");
+    assertTrue(c.teacher().signIn().get(c.space().url() + "/forum/search?q=wiersz").contains("lang=\"pl\" dir=\"ltr\">Mój wiersz</a>"), "and in search");
+
+    TestClient.Response arabic = learner.post(d + "/replies", Map.of("body", "مرحبا بالجميع", "lang", "ar"));
+    assertEquals(303, arabic.status(), arabic.body());
+    assertTrue(learner.get(d).contains("<div class=\"forum-body\" lang=\"ar\" dir=\"rtl\">"), "right to left where the language is");
+    TestClient.Response nonsense = learner.post(d + "/replies", Map.of("body", "Odd language", "lang", "\"><script>"));
+    assertEquals(303, nonsense.status(), "a malformed language is dropped, not refused");
+    assertTrue(learner.get(d).contains("<div class=\"forum-body\"><p>Odd language</p>"));
+  }
+
+  @Test
+  void aWelshReaderSeesAFormerMembersPostsInWelsh() {
+    Room c = classWithForum("Forum Erased");
+    TestClient learner = c.learner().signIn();
+    TestClient.Response started = learner.post(c.forum() + "/discussions", Map.of("title", "Leaving soon", "body", "My last post"));
+    assertEquals(303, started.status(), started.body());
+    String d = started.location();
+    TestClient teacher = c.teacher().signIn();
+    assertEquals(303, teacher.post(d + "/replies", Map.of("body", "Good luck")).status());
+    courtyard.erase(c.learner().username());
+
+    TestClient.Response welsh = c.teacher().signIn().header("Accept-Language", "cy").get(d);
+    assertTrue(welsh.contains("Cyn-aelod") && welsh.contains("Cafodd y neges hon ei thynnu.") && welsh.contains("Trafodaeth a ddechreuwyd gan gyn-aelod"), welsh.body());
+    assertFalse(welsh.contains("A former member") || welsh.contains("This post was removed."), "none of it in English");
+    assertFalse(welsh.contains("My last post") || welsh.contains("Leaving soon"));
+    assertTrue(welsh.contains("Good luck"));
+    TestClient.Response list = c.teacher().signIn().header("Accept-Language", "cy").get(c.forum());
+    assertTrue(list.contains("Trafodaeth a ddechreuwyd gan gyn-aelod"), list.body());
+
+    TestClient.Response english = c.teacher().signIn().get(d);
+    assertTrue(english.contains("A former member") && english.contains("This post was removed.") && english.contains("A discussion started by a former member"),
+        english.body());
+  }
+
+  @Test
+  void theForumASpaceStartsWithIsNamedInTheReadersLanguage() {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Teacher of Forum Default");
+    TestSpace space = school.addClass("Dosbarth Derw").addMember(teacher, Role.OWNER);
+    assertEquals(303, teacher.signIn().post(space.url() + "/manage/tools", Map.of("tool", "forum", "action", "add")).status());
+    TestClient.Response english = teacher.signIn().get(space.url() + "/forum");
+    assertTrue(english.contains("Dosbarth Derw forum") && english.contains("Talk about anything to do with Dosbarth Derw."), english.body());
+    TestClient.Response welsh = teacher.signIn().header("Accept-Language", "cy").get(space.url() + "/forum");
+    assertTrue(welsh.contains("Fforwm Dosbarth Derw") && welsh.contains("Siaradwch am unrhyw beth sy&#x27;n ymwneud â Dosbarth Derw."), welsh.body());
+    assertFalse(welsh.contains("Dosbarth Derw forum"));
+    assertTrue(courtyard.signIn("chloe").get("/s/5-oak/forum").contains("Class 5 Oak forum"), "the demo classes' own forums");
+    assertTrue(courtyard.signIn("chloe").header("Accept-Language", "cy").get("/s/5-oak/forum").contains("Fforwm Class 5 Oak"), "and in Welsh too");
+  }
+
+  @Test
+  void aWelshLearnersDownloadNamesTheirForumRecordsInWelsh() {
+    Room c = classWithForum("Forum Download");
+    TestClient learner = c.learner().signIn();
+    assertEquals(303, learner.post("/language", Map.of("language", "cy", "back", "/")).status());
+    TestClient.Response started = learner.post(c.forum() + "/discussions", Map.of("title", "Fy ngherdd", "body", "Mae'r dail yn cwympo", "lang", "cy"));
+    assertEquals(303, started.status(), started.body());
+
+    Map<String, byte[]> download = courtyard.subjectAccess(c.learner().username());
+    String json = new String(download.get("data.json"), StandardCharsets.UTF_8);
+    String html = new String(download.get("index.html"), StandardCharsets.UTF_8);
+    for (String words : new String[] {"Neges fforwm", "Trafodaeth fforwm a ddechreuwyd", "Beth ysgrifennon nhw", "Pawb yn y gofod", "Iaith"}) {
+      assertTrue(json.contains(words), words + " in data.json: " + json);
+    }
+    assertTrue(html.contains("Neges fforwm") && html.contains("Trafodaeth"), html);
+    assertFalse(json.contains("\"Forum post\"") || json.contains("What they wrote"), "no English record names: " + json);
+    assertTrue(json.contains("Mae'r dail yn cwympo") || json.contains("Mae\\u0027r dail yn cwympo"), "what they wrote, as written");
+  }
+
+  /** The forum ships Polish, Urdu and Arabic for what a parent reads in a download: every record kind and field name. */
+  @Test
+  void aDownloadsWordsAreInEveryLanguage() throws IOException {
+    Properties english = bundle("");
+    for (String language : new String[] {"cy", "pl", "ur", "ar"}) {
+      Properties other = bundle("_" + language);
+      for (String key : english.stringPropertyNames()) {
+        if (key.startsWith("forum.data.") || key.startsWith("forum.former.") || key.startsWith("forum.default.")) {
+          assertTrue(other.containsKey(key) && !other.getProperty(key).isBlank(), language + " has " + key);
+        }
+      }
+    }
+  }
+
+  static Properties bundle(String suffix) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages/forum" + suffix + ".properties"))) {
+      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
   }
 }

@@ -113,6 +113,8 @@ final class Gallery {
     String signer = req.form("signer");
     if (signer.length() > 100) problems.add("signer", req.text(SIGNER_TOO_LONG));
     if (signer.isEmpty()) signer = req.user().displayName();
+    // The edit form shows an erased signer as "a former member" in the reader's language; kept unchanged, it stays the marker.
+    if (signer.equals(req.text(SignsData.FORMER_MEMBER))) signer = SignsData.FORMER;
     List<String> tags = List.of();
     try {
       tags = parseTags(req, req.form("tags"));
@@ -120,7 +122,9 @@ final class Gallery {
       p.fields().forEach(problems::add);
     }
     problems.throwIfAny(null);
-    return new SignStore.Details(word, gloss, notes, category, tags, signer);
+    // The language the word and notes are written in, if not the page's (a malformed one is dropped).
+    String lang = org.courtyard.api.i18n.ContentLanguage.of(req.form("lang")).orElse(null);
+    return new SignStore.Details(word, gloss, notes, category, tags, signer, lang);
   }
 
   /** The school's largest video, in bytes. */

@@ -21,11 +21,12 @@ final class SignStore {
   static final String APPROVED = "approved";
 
   /** What a form describes: the words around a video. */
-  record Details(String word, String gloss, String notes, String category, List<String> tags, String signer) {}
+  /** lang: the language the word and notes are written in, null for the page's. */
+  record Details(String word, String gloss, String notes, String category, List<String> tags, String signer, String lang) {}
 
   record Sign(long id, long spaceId, String word, String gloss, String notes, String category, List<String> tags, String signer,
               String videoKey, String videoType, long videoSize, String posterKey, boolean hasCaptions, String status,
-              long uploadedBy, String uploaderName, Instant createdAt, String approvedBy) {
+              long uploadedBy, String uploaderName, Instant createdAt, String approvedBy, String lang) {
     boolean approved() { return APPROVED.equals(status); }
 
     boolean pending() { return PENDING.equals(status); }
@@ -41,7 +42,7 @@ final class SignStore {
   record Question(String token, long spaceId, long userId, long signId, List<String> choices, String answer, Boolean correct) {}
 
   private static final String COLS = "id, space_id, word, gloss, notes, category, tags, signer, video_key, video_type, video_size, poster_key,"
-      + " CASE WHEN captions IS NULL THEN 0 ELSE 1 END, status, uploaded_by, uploader_name, created_at, approved_by";
+      + " CASE WHEN captions IS NULL THEN 0 ELSE 1 END, status, uploaded_by, uploader_name, created_at, approved_by, lang";
   private final Database db;
   private final Clock clock;
 
@@ -63,9 +64,9 @@ final class SignStore {
 
   long add(long spaceId, Details d, String videoKey, String videoType, long size, String posterKey, String status, long userId, String userName) {
     return db.insert("INSERT INTO sg_signs (space_id, word, word_key, gloss, notes, category, tags, signer, video_key, video_type, video_size,"
-            + " poster_key, status, uploaded_by, uploader_name, approved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " poster_key, status, uploaded_by, uploader_name, approved_by, created_at, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         spaceId, d.word(), key(d.word()), d.gloss(), d.notes(), d.category(), packTags(d.tags()), d.signer(), videoKey, videoType, size,
-        posterKey, status, userId, userName, APPROVED.equals(status) ? userName : null, clock.instant());
+        posterKey, status, userId, userName, APPROVED.equals(status) ? userName : null, clock.instant(), d.lang());
   }
 
   Optional<Sign> sign(long spaceId, long id) {
@@ -135,8 +136,8 @@ final class SignStore {
   }
 
   void update(long id, Details d) {
-    db.update("UPDATE sg_signs SET word = ?, word_key = ?, gloss = ?, notes = ?, category = ?, tags = ?, signer = ? WHERE id = ?",
-        d.word(), key(d.word()), d.gloss(), d.notes(), d.category(), packTags(d.tags()), d.signer(), id);
+    db.update("UPDATE sg_signs SET word = ?, word_key = ?, gloss = ?, notes = ?, category = ?, tags = ?, signer = ?, lang = ? WHERE id = ?",
+        d.word(), key(d.word()), d.gloss(), d.notes(), d.category(), packTags(d.tags()), d.signer(), d.lang(), id);
   }
 
   void approve(long id, String by) { db.update("UPDATE sg_signs SET status = ?, approved_by = ? WHERE id = ?", APPROVED, by, id); }
@@ -264,6 +265,6 @@ final class SignStore {
   private static Sign sign(ResultSet rs) throws SQLException {
     return new Sign(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), unpackTags(rs.getString(7)),
         rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11), rs.getString(12), rs.getInt(13) == 1, rs.getString(14), rs.getLong(15),
-        rs.getString(16), rs.getTimestamp(17).toInstant(), rs.getString(18));
+        rs.getString(16), rs.getTimestamp(17).toInstant(), rs.getString(18), rs.getString(19));
   }
 }

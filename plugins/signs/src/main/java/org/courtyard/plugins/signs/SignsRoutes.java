@@ -99,7 +99,8 @@ final class SignsRoutes implements Routes {
     m.put("category", s.category());
     m.put("categoryParam", enc(s.category()));
     m.put("tags", s.tags().stream().map(t -> Map.of("name", t, "param", enc(t))).toList());
-    m.put("signer", s.signer());
+    m.put("signer", SignsData.signer(req, s.signer()));
+    m.put("lang", s.lang());
     m.put("pending", s.pending());
     m.put("url", req.toolUrl() + "/v/" + s.id());
     m.put("video", req.toolUrl() + "/v/" + s.id() + "/video");
@@ -177,7 +178,8 @@ final class SignsRoutes implements Routes {
     edit.put("notes", editing ? req.form("notes") : s.notes());
     edit.put("category", editing ? req.form("category") : s.category());
     edit.put("tags", editing ? req.form("tags") : s.tagList());
-    edit.put("signer", editing ? req.form("signer") : s.signer());
+    edit.put("signer", editing ? req.form("signer") : SignsData.signer(req, s.signer()));
+    edit.put("lang", editing ? req.form("lang") : s.lang());
     m.put("edit", edit);
     m.put("editOpen", editing);
     m.put("gloss", s.gloss());

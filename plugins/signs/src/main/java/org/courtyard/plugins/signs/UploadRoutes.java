@@ -86,7 +86,7 @@ final class UploadRoutes implements Routes {
     m.put("maxBytes", Gallery.maxBytes(req));
     m.put("teacher", req.can(SignsTool.APPROVE));
     Map<String, String> values = new HashMap<>();
-    for (String f : List.of("word", "gloss", "notes", "category", "tags", "signer")) values.put(f, req.form(f));
+    for (String f : List.of("word", "gloss", "notes", "category", "tags", "signer", "lang")) values.put(f, req.form(f));
     m.put("values", values);
     return Page.of("signs/upload", m).title(req.text(TITLE, "space", req.space().name()));
   }

@@ -27,7 +27,7 @@ final class UploadStore {
 
   record Chunk(long start, long length, String fileKey) {}
 
-  private static final String COLS = "id, token, space_id, user_id, file_name, total_size, received, word, gloss, notes, category, tags, signer";
+  private static final String COLS = "id, token, space_id, user_id, file_name, total_size, received, word, gloss, notes, category, tags, signer, lang";
   private final Database db;
   private final Clock clock;
 
@@ -46,8 +46,9 @@ final class UploadStore {
   Session create(long spaceId, long userId, String fileName, long size, SignStore.Details d) {
     String token = newToken();
     long id = db.insert("INSERT INTO sg_uploads (token, space_id, user_id, file_name, total_size, received, word, gloss, notes, category, tags, signer,"
-            + " created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
-        token, spaceId, userId, fileName, size, d.word(), d.gloss(), d.notes(), d.category(), SignStore.packTags(d.tags()), d.signer(), clock.instant());
+            + " created_at, lang) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)",
+        token, spaceId, userId, fileName, size, d.word(), d.gloss(), d.notes(), d.category(), SignStore.packTags(d.tags()), d.signer(), clock.instant(),
+        d.lang());
     return new Session(id, token, spaceId, userId, fileName, size, 0, d);
   }
 
@@ -114,6 +115,7 @@ final class UploadStore {
 
   private static Session session(ResultSet rs) throws SQLException {
     return new Session(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getLong(6), rs.getLong(7),
-        new SignStore.Details(rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), SignStore.unpackTags(rs.getString(12)), rs.getString(13)));
+        new SignStore.Details(rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), SignStore.unpackTags(rs.getString(12)), rs.getString(13),
+            rs.getString(14)));
   }
 }

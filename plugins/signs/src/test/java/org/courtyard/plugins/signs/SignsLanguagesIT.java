@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.courtyard.api.Role;
 import org.courtyard.testkit.BundleCheck;
 import org.courtyard.testkit.CourtyardExtension;
@@ -89,5 +95,115 @@ class SignsLanguagesIT {
     assertTrue(inWelsh.contains("Mae Siôn Signs wedi ychwanegu&#x27;r arwydd “Daffodil” i chi ei gymeradwyo") && !inWelsh.contains("for you to approve"), inWelsh.body());
     TestClient.Response inEnglish = hall.get("/notifications");
     assertTrue(inEnglish.contains("Siôn Signs added the sign “Daffodil” for you to approve") && !inEnglish.contains("gymeradwyo"), inEnglish.body());
+  }
+
+  /** A class of its own with the gallery, whose learner may add signs. */
+  record Room(TestPerson teacher, TestPerson learner, String gallery) {}
+
+  static Room gallery(String name) {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Teacher of " + name);
+    TestPerson learner = school.addLearner("Learner in " + name);
+    TestSpace space = school.addClass(name).addMember(teacher, Role.OWNER).addMember(learner, Role.MEMBER);
+    TestClient t = teacher.signIn();
+    assertEquals(303, t.post(space.url() + "/manage/tools", Map.of("tool", "signs", "action", "add")).status());
+    t.get(space.url() + "/signs/uploaders");
+    assertEquals(303, t.post(space.url() + "/signs/uploaders", Map.of("learner", Long.toString(learner.id()))).status());
+    return new Room(teacher, learner, space.url() + "/signs");
+  }
+
+  static String add(TestClient who, String gallery, String word, String notes, String signer, String lang, long seed) {
+    Map<String, String> fields = SignsIT.fields(word, "colours");
+    fields.put("notes", notes);
+    fields.put("signer", signer);
+    fields.put("lang", lang);
+    TestClient.Response added = who.postFile(gallery + "/new", fields, "video", "sign.mp4", "video/mp4", SignsIT.mp4(30_000, seed));
+    assertEquals(303, added.status(), added.body());
+    return added.location();
+  }
+
+  @Test
+  void aSignsWordsCanSayTheirLanguageAndAreMarkedWithIt() {
+    Room r = gallery("Signs Welsh words");
+    TestClient teacher = r.teacher().signIn();
+    TestClient.Response form = teacher.get(r.gallery() + "/new");
+    assertTrue(form.contains("<label for=\"ul\">Language of this text</label>") && form.contains("<option value=\"cy\" lang=\"cy\">Cymraeg</option>"), form.body());
+    String enfys = add(teacher, r.gallery(), "Enfys", "Bwa gyda'r llaw agored", "Ms Deaf Instructor", "cy", 51);
+    String plain = add(teacher, r.gallery(), "Sunshine", "Open hands up", "Ms Deaf Instructor", "", 52);
+
+    TestClient.Response page = r.learner().signIn().get(enfys);
+    assertTrue(page.contains("<span lang=\"cy\" dir=\"ltr\">Enfys</span>"), "the word is marked Welsh: " + page.body());
+    assertTrue(page.contains("<div class=\"sign-notes\" lang=\"cy\" dir=\"ltr\">"), "and its notes");
+    TestClient.Response list = r.learner().signIn().get(r.gallery());
+    assertTrue(list.contains("<span class=\"sign-word\" lang=\"cy\" dir=\"ltr\">Enfys</span>"), "and in the gallery: " + list.body());
+    assertTrue(list.contains("<span class=\"sign-word\">Sunshine</span>"), "no language chosen: none of its own");
+    TestClient.Response sun = r.learner().signIn().get(plain);
+    assertTrue(sun.contains("<div class=\"sign-notes\"><p>Open hands up</p>") || sun.contains("<div class=\"sign-notes\">"), sun.body());
+    assertFalse(sun.contains("<span lang="), "no lang of its own on its word");
+
+    TestClient.Response editForm = teacher.get(enfys);
+    assertTrue(editForm.contains("<option value=\"cy\" lang=\"cy\" selected>"), "the edit form starts with the sign's language");
+    Map<String, String> edit = SignsIT.fields("Enfys", "colours");
+    edit.put("form", "edit");
+    edit.put("lang", "ar");
+    assertEquals(303, teacher.post(enfys + "/edit", edit).status());
+    assertTrue(teacher.get(enfys).contains("<span lang=\"ar\" dir=\"rtl\">Enfys</span>"), "an edit may change it");
+  }
+
+  @Test
+  void aWelshReaderSeesAnErasedSignersNameAsAFormerMemberInWelsh() {
+    Room r = gallery("Signs former");
+    TestClient teacher = r.teacher().signIn();
+    String sign = add(teacher, r.gallery(), "Goodbye", "", r.learner().displayName(), "", 53);
+    courtyard.erase(r.learner().username());
+
+    TestClient.Response welsh = r.teacher().signIn().header("Accept-Language", "cy").get(sign);
+    assertTrue(welsh.contains("<dd>cyn-aelod</dd>"), "the signer in Welsh: " + welsh.body());
+    assertFalse(welsh.contains("a former member"));
+    TestClient.Response english = r.teacher().signIn().get(sign);
+    assertTrue(english.contains("<dd>a former member</dd>"), english.body());
+    Map<String, String> edit = SignsIT.fields("Goodbye", "colours");
+    edit.put("form", "edit");
+    edit.put("signer", "cyn-aelod");
+    assertEquals(303, r.teacher().signIn().header("Accept-Language", "cy").post(sign + "/edit", edit).status());
+    assertTrue(r.teacher().signIn().get(sign).contains("<dd>a former member</dd>"), "saving the Welsh form unchanged keeps the marker, not Welsh words");
+  }
+
+  @Test
+  void aWelshLearnersDownloadNamesTheirSignRecordsInWelsh() {
+    Room r = gallery("Signs download");
+    TestClient learner = r.learner().signIn();
+    assertEquals(303, learner.post("/language", Map.of("language", "cy", "back", "/")).status());
+    learner.get(r.gallery() + "/new");
+    add(learner, r.gallery(), "Cath", "Chwisgers", "", "cy", 54);
+
+    Map<String, byte[]> download = courtyard.subjectAccess(r.learner().username());
+    String json = new String(download.get("data.json"), StandardCharsets.UTF_8);
+    for (String words : new String[] {"Arwydd a ychwanegwyd", "Gair neu ymadrodd", "Iaith", "yn aros i athro ei gymeradwyo", "Yn cael ychwanegu arwyddion", "Oriel"}) {
+      assertTrue(json.contains(words), words + " in data.json: " + json);
+    }
+    assertFalse(json.contains("Sign added") || json.contains("Allowed to add signs"), "no English record names: " + json);
+  }
+
+  /** The gallery ships Polish, Urdu and Arabic for what a parent reads in a download. */
+  @Test
+  void aDownloadsWordsAreInEveryLanguage() throws IOException {
+    Properties english = bundle("");
+    for (String language : new String[] {"cy", "pl", "ur", "ar"}) {
+      Properties other = bundle("_" + language);
+      for (String key : english.stringPropertyNames()) {
+        if (key.startsWith("signs.data.") || key.equals("signs.former.member")) {
+          assertTrue(other.containsKey(key) && !other.getProperty(key).isBlank(), language + " has " + key);
+        }
+      }
+    }
+  }
+
+  static Properties bundle(String suffix) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages/signs" + suffix + ".properties"))) {
+      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
   }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.courtyard.api.SpaceRef;
+import org.courtyard.api.i18n.Message;
 import org.courtyard.api.privacy.DataExport;
 import org.courtyard.api.privacy.PersonalData;
 import org.courtyard.api.service.Directory;
@@ -23,29 +24,34 @@ final class WikiData implements PersonalData {
     this.directory = directory;
   }
 
+  /** A record's or field's name (or a value that is the wiki's words), in the language of the person the download is about. */
+  private static String w(DataExport out, String key) { return out.text(Message.of("wiki.data." + key)); }
+
   @Override
   public void export(long userId, DataExport out) {
     for (WikiStore.OwnRevision r : store.revisionsBy(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Page", r.pageTitle());
-      m.put("Space", spaceName(r.spaceId()));
-      m.put("Wiki", r.ownerId() == 0 ? "Shared by the space" : r.ownerId() == userId ? "Their own" : "A learner's own");
-      m.put("What the page said after the change", r.body());
-      m.put("What they said they changed", r.note());
-      m.put("Kind of change", switch (r.kind()) {
-        case "restore" -> "Brought back an earlier text";
-        case "conflict" -> "Collided with someone else's change; kept in the history";
-        default -> "Edit";
-      });
-      m.put("When", r.at());
-      out.record("Wiki change", m);
+      m.put(w(out, "page"), r.pageTitle());
+      m.put(w(out, "space"), spaceName(r.spaceId()));
+      m.put(w(out, "wiki"), w(out, r.ownerId() == 0 ? "wikiShared" : r.ownerId() == userId ? "wikiTheirOwn" : "wikiALearners"));
+      m.put(w(out, "pageSaid"), r.body());
+      if (r.lang() != null) m.put(w(out, "language"), r.lang());
+      m.put(w(out, "note"), WikiRoutes.note(out, r.kind(), r.note()));
+      m.put(w(out, "kind"), w(out, switch (r.kind()) {
+        case "restore" -> "kindRestore";
+        case WikiStore.CONFLICT -> "kindConflict";
+        default -> "kindEdit";
+      }));
+      m.put(w(out, "when"), r.at());
+      out.record(w(out, "change"), m);
     }
     for (WikiStore.OwnPage p : store.ownPages(userId)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Page", p.title());
-      m.put("Space", spaceName(p.spaceId()));
-      m.put("What it says now", p.body());
-      out.record("Page in their own wiki", m);
+      m.put(w(out, "page"), p.title());
+      m.put(w(out, "space"), spaceName(p.spaceId()));
+      m.put(w(out, "saysNow"), p.body());
+      if (p.lang() != null) m.put(w(out, "language"), p.lang());
+      out.record(w(out, "ownPage"), m);
     }
   }
 

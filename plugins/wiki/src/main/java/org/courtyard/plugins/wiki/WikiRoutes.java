@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.UserRef;
+import org.courtyard.api.i18n.ContentLanguage;
 import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.web.HttpProblem;
@@ -54,6 +55,7 @@ final class WikiRoutes implements Routes {
   static final Message UNLOCKED = Message.of("wiki.flash.unlocked");
   static final Message NOW_LOCKED = Message.of("wiki.flash.locked");
   static final Message SEARCH_TITLE = Message.of("wiki.search.title");
+  static final Message COLLIDED_NOTE = Message.of("wiki.history.collidedNote");
   /** A restore's note is kept with the revision in English and shown in the reader's language. */
   static final java.util.regex.Pattern RESTORED_NOTE_EN = java.util.regex.Pattern.compile("restored revision (\\d+)");
   private final WikiStore store;
@@ -145,6 +147,7 @@ final class WikiRoutes implements Routes {
     WikiStore.WikiPage p = page.get();
     WikiStore.Revision rev = store.revision(p.id(), p.currentRev()).orElseThrow();
     m.put("title", p.title());
+    m.put("lang", rev.lang());
     m.put("html", render(req, owner, rev.body()));
     m.put("locked", p.locked());
     m.put("canEdit", req.can(EDIT) && (!p.locked() || req.can(MODERATE)) && (owner == 0 || owner == req.user().id() || req.can(MODERATE)));
@@ -161,6 +164,8 @@ final class WikiRoutes implements Routes {
     m.put("slug", slug);
     m.put("title", page.map(WikiStore.WikiPage::title).orElse("home".equals(slug) ? req.text(HOME) : capitalise(slug.replace('-', ' '))));
     m.put("text", page.flatMap(p -> store.revision(p.id(), p.currentRev())).map(WikiStore.Revision::body).orElse(""));
+    // The page keeps its language from one edit to the next unless the writer chooses another.
+    m.put("lang", page.map(WikiStore.WikiPage::lang).orElse(null));
     m.put("base", page.map(p -> p.currentRev()).orElse(0L));
     return Page.of("wiki/edit", m).title(req.text(EDIT_TITLE, "title", m.get("title")));
   }
@@ -195,27 +200,31 @@ final class WikiRoutes implements Routes {
       throw InputProblem.of("base", req.text(FORM_CHANGED));
     }
     long current = page.map(p -> p.currentRev() == null ? 0L : p.currentRev()).orElse(0L);
+    String lang = ContentLanguage.of(req.form("lang")).orElse(null);
     if (base != current) {
       // Someone saved since this edit began: keep this text as a revision too, and show both.
       long pageId = page.map(WikiStore.WikiPage::id).orElseThrow();
-      store.keepConflict(pageId, text, req.user());
+      store.keepConflict(pageId, text, req.user(), lang);
       WikiStore.Revision theirs = store.revision(pageId, current).orElseThrow();
       return editAgain(req, owner, slug, title, text, current,
-          req.text(CONFLICT, "name", theirs.authorName()), theirs.body());
+          req.text(CONFLICT, "name", theirs.authorName()), theirs, lang);
     }
-    store.save(req.space().id(), owner, slug, title, text, req.user(), "edit", req.form("note"));
+    store.save(req.space().id(), owner, slug, title, text, req.user(), "edit", req.form("note"), lang);
     core.activity().record(req.user(), req.space(), "edit", "edited “" + title + "”");
     return Reply.redirect("p/" + slug + suffix(req, owner)).flash(req.text(SAVED));
   }
 
-  private Page editAgain(ToolRequest req, long owner, String slug, String title, String text, long base, String error, String theirs) {
+  private Page editAgain(ToolRequest req, long owner, String slug, String title, String text, long base, String error, WikiStore.Revision theirs,
+                         String lang) {
     Map<String, Object> m = base(req, owner);
     m.put("slug", slug);
     m.put("title", title);
     m.put("text", text);
     m.put("base", base);
     m.put("conflict", error);
-    m.put("theirs", theirs);
+    m.put("theirs", theirs.body());
+    m.put("theirsLang", theirs.lang());
+    m.put("lang", lang);
     return Page.of("wiki/edit", m).title(req.text(EDIT_TITLE, "title", title)).status(409);
   }
 
@@ -230,7 +239,7 @@ final class WikiRoutes implements Routes {
     m.put("page", p);
     List<Map<String, Object>> revs = new ArrayList<>();
     for (WikiStore.Revision r : store.history(p.id())) {
-      revs.add(Map.of("id", r.id(), "author", r.authorName(), "at", r.at(), "kind", r.kind(), "note", note(req, r.note()),
+      revs.add(Map.of("id", r.id(), "author", r.authorName(), "at", r.at(), "kind", r.kind(), "note", note(req, r.kind(), r.note()),
           "current", p.currentRev() != null && r.id() == p.currentRev()));
     }
     m.put("revisions", revs);
@@ -276,7 +285,8 @@ final class WikiRoutes implements Routes {
     checkEditable(req, owner, p);
     long revision = req.formNumber("revision", req.text(REVISION_TO_RESTORE), 1, Long.MAX_VALUE);
     WikiStore.Revision old = store.revision(p.id(), revision).orElseThrow(() -> HttpProblem.notFound(req.text(NO_REVISION)));
-    store.save(req.space().id(), owner, p.slug(), p.title(), old.body(), req.user(), "restore", "restored revision " + old.id());
+    // The note is kept in the English form older revisions have, and shown in each reader's language.
+    store.save(req.space().id(), owner, p.slug(), p.title(), old.body(), req.user(), "restore", "restored revision " + old.id(), old.lang());
     core.activity().record(req.user(), req.space(), "restore", "restored an earlier “" + p.title() + "”");
     return Reply.redirect("p/" + p.slug() + suffix(req, owner)).flash(req.text(RESTORED));
   }
@@ -298,8 +308,9 @@ final class WikiRoutes implements Routes {
     return Page.of("wiki/search", m).title(req.text(SEARCH_TITLE));
   }
 
-  /** A revision's note: what its writer typed, or a restore's note in the reader's language. */
-  private static String note(ToolRequest req, String kept) {
+  /** A revision's note: what its writer typed, or a restore's or a collided edit's note in the reader's language. */
+  static String note(org.courtyard.api.i18n.Texts req, String kind, String kept) {
+    if (WikiStore.CONFLICT.equals(kind)) return req.text(COLLIDED_NOTE);
     if (kept == null) return null;
     java.util.regex.Matcher m = RESTORED_NOTE_EN.matcher(kept);
     return m.matches() ? req.text(RESTORED_NOTE, "id", m.group(1)) : kept;

@@ -13,9 +13,13 @@ import org.courtyard.api.data.Database;
 
 /** Pages and their revisions. A page's text is its current revision; nothing is ever overwritten. */
 final class WikiStore {
-  record WikiPage(long id, long spaceId, long ownerId, String slug, String title, Long currentRev, boolean locked) {}
+  /** lang: the language of the current revision (the page's language), null for the page's own. */
+  record WikiPage(long id, long spaceId, long ownerId, String slug, String title, Long currentRev, boolean locked, String lang) {}
 
-  record Revision(long id, long pageId, String body, long authorId, String authorName, String kind, String note, Instant at) {}
+  record Revision(long id, long pageId, String body, long authorId, String authorName, String kind, String note, Instant at, String lang) {}
+
+  /** A collided edit kept in the history: its note is the wiki's words, shown in the reader's language. */
+  static final String CONFLICT = "conflict";
 
   private final Database db;
   private final Clock clock;
@@ -27,12 +31,14 @@ final class WikiStore {
   }
 
   Optional<WikiPage> page(long spaceId, long owner, String slug) {
-    return db.queryOne("SELECT id, space_id, owner_id, slug, title, current_rev, locked FROM wiki_pages WHERE space_id = ? AND owner_id = ? AND slug = ?",
+    return db.queryOne("SELECT p.id, p.space_id, p.owner_id, p.slug, p.title, p.current_rev, p.locked, r.lang FROM wiki_pages p LEFT JOIN wiki_revisions r ON r.id = p.current_rev"
+        + " WHERE p.space_id = ? AND p.owner_id = ? AND p.slug = ?",
         WikiStore::page, spaceId, owner, slug);
   }
 
   List<WikiPage> pages(long spaceId, long owner) {
-    return db.query("SELECT id, space_id, owner_id, slug, title, current_rev, locked FROM wiki_pages WHERE space_id = ? AND owner_id = ? ORDER BY title",
+    return db.query("SELECT p.id, p.space_id, p.owner_id, p.slug, p.title, p.current_rev, p.locked, r.lang FROM wiki_pages p LEFT JOIN wiki_revisions r ON r.id = p.current_rev"
+        + " WHERE p.space_id = ? AND p.owner_id = ? ORDER BY p.title",
         WikiStore::page, spaceId, owner);
   }
 
@@ -45,43 +51,43 @@ final class WikiStore {
   }
 
   Optional<Revision> revision(long pageId, long revId) {
-    return db.queryOne("SELECT id, page_id, body, author_id, author_name, kind, note, created_at FROM wiki_revisions WHERE id = ? AND page_id = ?",
+    return db.queryOne("SELECT id, page_id, body, author_id, author_name, kind, note, created_at, lang FROM wiki_revisions WHERE id = ? AND page_id = ?",
         WikiStore::revision, revId, pageId);
   }
 
   List<Revision> history(long pageId) {
-    return db.query("SELECT id, page_id, body, author_id, author_name, kind, note, created_at FROM wiki_revisions WHERE page_id = ? ORDER BY id DESC",
+    return db.query("SELECT id, page_id, body, author_id, author_name, kind, note, created_at, lang FROM wiki_revisions WHERE page_id = ? ORDER BY id DESC",
         WikiStore::revision, pageId);
   }
 
   /** Saves a new current revision, creating the page if needed; returns the revision id. */
-  long save(long spaceId, long owner, String slug, String title, String body, UserRef author, String kind, String note) {
+  long save(long spaceId, long owner, String slug, String title, String body, UserRef author, String kind, String note, String lang) {
     return db.transaction(() -> {
       long pageId = page(spaceId, owner, slug).map(WikiPage::id)
           .orElseGet(() -> db.insert("INSERT INTO wiki_pages (space_id, owner_id, slug, title, created_at) VALUES (?, ?, ?, ?, ?)",
               spaceId, owner, slug, title, clock.instant()));
-      long rev = db.insert("INSERT INTO wiki_revisions (page_id, body, author_id, author_name, kind, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          pageId, body, author.id(), author.displayName(), kind, note, clock.instant());
+      long rev = db.insert("INSERT INTO wiki_revisions (page_id, body, author_id, author_name, kind, note, created_at, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          pageId, body, author.id(), author.displayName(), kind, note, clock.instant(), lang);
       db.update("UPDATE wiki_pages SET current_rev = ? WHERE id = ?", rev, pageId);
       return rev;
     });
   }
 
   /** Keeps an edit that collided with someone else's, without making it current. */
-  long keepConflict(long pageId, String body, UserRef author) {
-    return db.insert("INSERT INTO wiki_revisions (page_id, body, author_id, author_name, kind, note, created_at) VALUES (?, ?, ?, ?, 'conflict', ?, ?)",
-        pageId, body, author.id(), author.displayName(), "edit that collided with another; kept so nothing is lost", clock.instant());
+  long keepConflict(long pageId, String body, UserRef author, String lang) {
+    return db.insert("INSERT INTO wiki_revisions (page_id, body, author_id, author_name, kind, note, created_at, lang) VALUES (?, ?, ?, ?, ?, '', ?, ?)",
+        pageId, body, author.id(), author.displayName(), CONFLICT, clock.instant(), lang);
   }
 
   void setLocked(long pageId, boolean locked) { db.update("UPDATE wiki_pages SET locked = ? WHERE id = ?", locked, pageId); }
 
-  record Hit(String slug, String title) {}
+  record Hit(String slug, String title, String lang) {}
 
   List<Hit> search(long spaceId, long owner, String text) {
     String like = "%" + text.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
-    return db.query("SELECT p.slug, p.title FROM wiki_pages p JOIN wiki_revisions r ON r.id = p.current_rev"
+    return db.query("SELECT p.slug, p.title, r.lang FROM wiki_pages p JOIN wiki_revisions r ON r.id = p.current_rev"
         + " WHERE p.space_id = ? AND p.owner_id = ? AND (LOWER(p.title) LIKE ? OR LOWER(r.body) LIKE ?) ORDER BY p.title FETCH FIRST 50 ROWS ONLY",
-        rs -> new Hit(rs.getString(1), rs.getString(2)), spaceId, owner, like, like);
+        rs -> new Hit(rs.getString(1), rs.getString(2), rs.getString(3)), spaceId, owner, like, like);
   }
 
   // --- learners' own wikis, for the teachers' digest ---
@@ -97,20 +103,20 @@ final class WikiStore {
 
   // --- one person's data ---
 
-  record OwnRevision(long spaceId, long ownerId, String pageTitle, String body, String kind, String note, Instant at) {}
+  record OwnRevision(long spaceId, long ownerId, String pageTitle, String body, String kind, String note, Instant at, String lang) {}
 
-  record OwnPage(long spaceId, String title, String body) {}
+  record OwnPage(long spaceId, String title, String body, String lang) {}
 
   List<OwnRevision> revisionsBy(long userId) {
-    return db.query("SELECT p.space_id, p.owner_id, p.title, r.body, r.kind, r.note, r.created_at FROM wiki_revisions r JOIN wiki_pages p ON p.id = r.page_id"
+    return db.query("SELECT p.space_id, p.owner_id, p.title, r.body, r.kind, r.note, r.created_at, r.lang FROM wiki_revisions r JOIN wiki_pages p ON p.id = r.page_id"
         + " WHERE r.author_id = ? ORDER BY r.id", rs -> new OwnRevision(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), rs.getTimestamp(7).toInstant()), userId);
+        rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)), userId);
   }
 
   /** The pages of the person's own wikis, as they read now (teachers' changes included). */
   List<OwnPage> ownPages(long userId) {
-    return db.query("SELECT p.space_id, p.title, r.body FROM wiki_pages p LEFT JOIN wiki_revisions r ON r.id = p.current_rev WHERE p.owner_id = ? ORDER BY p.id",
-        rs -> new OwnPage(rs.getLong(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3)), userId);
+    return db.query("SELECT p.space_id, p.title, r.body, r.lang FROM wiki_pages p LEFT JOIN wiki_revisions r ON r.id = p.current_rev WHERE p.owner_id = ? ORDER BY p.id",
+        rs -> new OwnPage(rs.getLong(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3), rs.getString(4)), userId);
   }
 
   /**
@@ -146,11 +152,12 @@ final class WikiStore {
 
   private static WikiPage page(ResultSet rs) throws SQLException {
     long cur = rs.getLong(6);
-    return new WikiPage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.wasNull() ? null : cur, rs.getBoolean(7));
+    Long current = rs.wasNull() ? null : cur;
+    return new WikiPage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), current, rs.getBoolean(7), rs.getString(8));
   }
 
   private static Revision revision(ResultSet rs) throws SQLException {
     return new Revision(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
-        rs.getTimestamp(8).toInstant());
+        rs.getTimestamp(8).toInstant(), rs.getString(9));
   }
 }

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.api.Role;
@@ -105,5 +111,93 @@ class WikiLanguagesIT {
     assertTrue(inWelsh.contains("Wiki notices: newidiodd y disgyblion hyn eu wici eu hunain: Siôn Wiki") && !inWelsh.contains("Own wikis changed"), inWelsh.body());
     TestClient.Response inEnglish = owner.signIn().get("/notifications");
     assertTrue(inEnglish.contains("Own wikis changed in Wiki notices: Siôn Wiki") && !inEnglish.contains("newidiodd"), inEnglish.body());
+  }
+
+  /** The edit form's current base, so the next save follows the last. */
+  static String base(TestClient who, String page) {
+    Matcher base = Pattern.compile("name=\"base\" value=\"(\\d+)\"").matcher(who.get(page + "/edit").body());
+    assertTrue(base.find());
+    return base.group(1);
+  }
+
+  static void saveIn(TestClient who, String page, String text, String lang) {
+    TestClient.Response r = who.post(page, Map.of("base", base(who, page), "text", text, "title", "", "lang", lang));
+    assertEquals(303, r.status(), r.body());
+  }
+
+  @Test
+  void anArabicPageIsMarkedRightToLeftAndKeepsItsLanguageUntilAnEditChangesIt() {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Teacher of Wiki Arabic");
+    TestPerson learner = school.addLearner("Layla Wiki");
+    TestSpace space = school.addClass("Wiki Arabic").addMember(teacher, Role.OWNER).addMember(learner, Role.MEMBER);
+    assertEquals(303, teacher.signIn().post(space.url() + "/manage/tools", Map.of("tool", "wiki", "action", "add")).status());
+    TestClient layla = learner.signIn();
+    String page = space.url() + "/wiki/p/my-poem";
+
+    TestClient.Response form = layla.get(page + "/edit");
+    assertTrue(form.contains("<label for=\"wl\">Language of this text</label>") && form.contains("<option value=\"\" selected>"), form.body());
+    saveIn(layla, page, "قصيدتي عن البحر", "ar");
+    TestClient.Response read = teacher.signIn().get(page);
+    assertTrue(read.contains("<article class=\"wiki-body\" lang=\"ar\" dir=\"rtl\">"), "the page's text is marked Arabic, right to left: " + read.body());
+    assertTrue(read.contains("<span lang=\"ar\" dir=\"rtl\">My poem</span>"), "and its title");
+    assertTrue(teacher.signIn().get(space.url() + "/wiki/pages").contains("lang=\"ar\" dir=\"rtl\">My poem</a>"), "and in the list of pages");
+
+    TestClient.Response again = layla.get(page + "/edit");
+    assertTrue(again.contains("<option value=\"ar\" lang=\"ar\" selected>"), "the next edit starts in the page's language: " + again.body());
+    saveIn(layla, page, "قصيدتي عن البحر والسماء", "ar");
+    assertTrue(layla.get(page).contains("<article class=\"wiki-body\" lang=\"ar\" dir=\"rtl\">"), "kept across revisions");
+
+    saveIn(layla, page, "My poem about the sea, in English now", "");
+    TestClient.Response english = layla.get(page);
+    assertTrue(english.contains("<article class=\"wiki-body\">") && !english.contains("dir=\"rtl\""), "no language chosen: none of its own: " + english.body());
+
+    Matcher first = Pattern.compile("name=\"revision\" value=\"(\\d+)\"").matcher(layla.get(page + "/history").body());
+    String oldest = null;
+    while (first.find()) oldest = first.group(1);
+    assertEquals(303, layla.post(page + "/restore", Map.of("revision", oldest)).status());
+    assertTrue(layla.get(page).contains("<article class=\"wiki-body\" lang=\"ar\" dir=\"rtl\">"), "an earlier text comes back with its language");
+  }
+
+  @Test
+  void aWelshLearnersDownloadNamesTheirWikiRecordsInWelsh() {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Teacher of Wiki Download");
+    TestPerson learner = school.addLearner("Nia Wiki");
+    TestSpace space = school.addClass("Wiki Download").addMember(teacher, Role.OWNER).addMember(learner, Role.MEMBER);
+    assertEquals(303, teacher.signIn().post(space.url() + "/manage/tools", Map.of("tool", "wiki", "action", "add")).status());
+    TestClient nia = learner.signIn();
+    assertEquals(303, nia.post("/language", Map.of("language", "cy", "back", "/")).status());
+    saveIn(nia, space.url() + "/wiki/p/afonydd", "Mae Afon Taf yn llifo i Gaerdydd", "cy");
+
+    Map<String, byte[]> download = courtyard.subjectAccess(learner.username());
+    String json = new String(download.get("data.json"), StandardCharsets.UTF_8);
+    for (String words : new String[] {"Newid i", "Tudalen", "Math o newid", "Golygiad", "Iaith", "Mae Afon Taf yn llifo i Gaerdydd"}) {
+      assertTrue(json.contains(words), words + " in data.json: " + json);
+    }
+    assertFalse(json.contains("Wiki change") || json.contains("Kind of change"), "no English record names: " + json);
+    assertTrue(new String(download.get("index.html"), StandardCharsets.UTF_8).contains("Math o newid"));
+  }
+
+  /** The wiki ships Polish, Urdu and Arabic for what a parent reads in a download. */
+  @Test
+  void aDownloadsWordsAreInEveryLanguage() throws IOException {
+    Properties english = bundle("");
+    for (String language : new String[] {"cy", "pl", "ur", "ar"}) {
+      Properties other = bundle("_" + language);
+      for (String key : english.stringPropertyNames()) {
+        if (key.startsWith("wiki.data.") || key.equals("wiki.history.restoredNote") || key.equals("wiki.history.collidedNote")) {
+          assertTrue(other.containsKey(key) && !other.getProperty(key).isBlank(), language + " has " + key);
+        }
+      }
+    }
+  }
+
+  static Properties bundle(String suffix) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages/wiki" + suffix + ".properties"))) {
+      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
   }
 }
