@@ -386,7 +386,7 @@ public final class PluginHost {
     for (String folder : binder.migrations) Migrations.apply(db.dataSource(), db.dialect(), toolId, folder, loader);
 
     List<Module> modules = new ArrayList<>();
-    modules.add(new PluginServicesModule(services, activity.forTool(toolId), notifications.forTool(toolId, bundle), results.forTool(toolId)));
+    modules.add(new PluginServicesModule(services, activity.forTool(toolId, bundle), notifications.forTool(toolId, bundle), results.forTool(toolId)));
     modules.addAll(binder.modules);
     Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 

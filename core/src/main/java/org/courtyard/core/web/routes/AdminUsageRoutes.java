@@ -12,6 +12,8 @@ import org.courtyard.api.web.HttpProblem;
 import org.courtyard.api.web.Page;
 import org.courtyard.api.web.Reply;
 import org.courtyard.core.identity.UserStore;
+import org.courtyard.core.plugins.ToolRegistry;
+import org.courtyard.core.plugins.ToolTexts;
 import org.courtyard.core.permissions.PermissionService;
 import org.courtyard.core.services.ActivityStore;
 import org.courtyard.core.spaces.Space;
@@ -28,8 +30,12 @@ public final class AdminUsageRoutes {
   private final PermissionService permissions;
   private final ActivityStore activity;
 
+  private final ToolRegistry tools;
+
   @Inject
-  public AdminUsageRoutes(Web web, AdminPages admin, SpaceStore spaces, UserStore users, PermissionService permissions, ActivityStore activity) {
+  public AdminUsageRoutes(Web web, AdminPages admin, SpaceStore spaces, UserStore users, PermissionService permissions, ActivityStore activity,
+                          ToolRegistry tools) {
+    this.tools = tools;
     this.web = web;
     this.admin = admin;
     this.spaces = spaces;
@@ -65,11 +71,50 @@ public final class AdminUsageRoutes {
     Space school = admin.school(req);
     Instant now = Instant.now();
     Map<String, Object> m = new HashMap<>();
-    m.put("week", activity.usageSince(school.id(), now.minus(Duration.ofDays(7))));
-    m.put("month", activity.usageSince(school.id(), now.minus(Duration.ofDays(30))));
-    m.put("latest", activity.latest(school.id(), 50));
+    m.put("week", usage(req, activity.usageSince(school.id(), now.minus(Duration.ofDays(7)))));
+    m.put("month", usage(req, activity.usageSince(school.id(), now.minus(Duration.ofDays(30)))));
+    m.put("latest", latest(req, activity.latest(school.id(), 50)));
     m.put("users", AdminPages.counts(users.countsByKind(school.id())));
     m.put("spaces", AdminPages.counts(spaces.countsByKind(school.id())));
     return AdminPages.page("usage", school, m, req.t("admin.usage.title"));
+  }
+
+  /** Counts per tool and kind of action, named in the reader's language where the tool says how. */
+  private List<Map<String, Object>> usage(WebRequest req, List<ActivityStore.Usage> rows) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ActivityStore.Usage u : rows) {
+      out.add(Map.of("toolId", toolName(req, u.toolId()), "action", actionName(req, u.toolId(), u.action()), "count", u.count()));
+    }
+    return out;
+  }
+
+  /** The latest entries, each summary in the reader's language when its tool gave it as a message (older ones as stored). */
+  private List<Map<String, Object>> latest(WebRequest req, List<ActivityStore.Entry> entries) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ActivityStore.Entry e : entries) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("at", e.at());
+      row.put("who", e.who());
+      row.put("where", e.where());
+      row.put("toolId", toolName(req, e.toolId()));
+      var tool = tools.tool(e.toolId());
+      row.put("summary", e.key() == null || tool.isEmpty() ? e.summary()
+          : web.messages().format(tool.get().templates() == null ? null : tool.get().templates().bundle(), req.language().code(), e.key(), e.args(), null));
+      out.add(row);
+    }
+    return out;
+  }
+
+  private String toolName(WebRequest req, String toolId) {
+    return tools.tool(toolId).map(t -> ToolTexts.title(t, req.language().code())).orElse(toolId);
+  }
+
+  /** A kind of action's name: the tool's {@code <tool>.action.<action>} message, else the name the tool gave it. */
+  private String actionName(WebRequest req, String toolId, String action) {
+    var tool = tools.tool(toolId);
+    if (tool.isEmpty() || tool.get().templates() == null) return action;
+    String words = tool.get().templates().bundle().pattern(req.language().code(), toolId + ".action." + action);
+    if (words == null) words = tool.get().templates().bundle().pattern("en", toolId + ".action." + action);
+    return words != null ? words : action;
   }
 }
