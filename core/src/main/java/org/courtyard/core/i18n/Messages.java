@@ -59,7 +59,7 @@ public final class Messages {
     }
     // Words with no {arguments} are shown as written, but '' still means one apostrophe (as in a pattern
     // with arguments), so a translator who writes it the same way everywhere is never wrong.
-    if (pattern.indexOf('{') < 0) return pattern.indexOf("''") < 0 ? pattern : pattern.replace("''", "'");
+    if (pattern.indexOf('{') < 0) return plain(pattern);
     String cacheKey = patternLang + '\u0000' + pattern;
     String finalLang = patternLang;
     String finalPattern = pattern;
@@ -67,6 +67,11 @@ public final class Messages {
     synchronized (f) {
       return f.format(args == null ? Map.of() : args);
     }
+  }
+
+  /** Words with no arguments as a reader sees them: '' is one apostrophe, as in a pattern with arguments. */
+  public static String plain(String pattern) {
+    return pattern == null || pattern.indexOf("''") < 0 ? pattern : pattern.replace("''", "'");
   }
 
   /** The same, with arguments given as name, value, name, value... */

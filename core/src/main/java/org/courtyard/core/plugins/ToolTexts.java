@@ -53,6 +53,6 @@ public final class ToolTexts {
     MessageBundle b = tool.templates() == null ? null : tool.templates().bundle();
     if (b == null) return english;
     String words = b.pattern(language == null ? "en" : language, key);
-    return words != null ? words : english;
+    return words != null ? org.courtyard.core.i18n.Messages.plain(words) : english;
   }
 }

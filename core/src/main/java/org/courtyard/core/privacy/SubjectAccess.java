@@ -94,7 +94,7 @@ public final class SubjectAccess {
     MessageBundle b = "core".equals(e.toolId()) ? messages.core() : e.bundle();
     String words = b == null ? null : b.pattern(language, key);
     if (words == null && b != null) words = b.pattern("en", key);
-    return words != null ? words : e.title();
+    return words != null ? Messages.plain(words) : e.title();
   }
 
   /** Writes the download for the person to {@code zip}; returns the sections written. */

@@ -115,6 +115,6 @@ public final class AdminUsageRoutes {
     if (tool.isEmpty() || tool.get().templates() == null) return action;
     String words = tool.get().templates().bundle().pattern(req.language().code(), toolId + ".action." + action);
     if (words == null) words = tool.get().templates().bundle().pattern("en", toolId + ".action." + action);
-    return words != null ? words : action;
+    return words != null ? org.courtyard.core.i18n.Messages.plain(words) : action;
   }
 }

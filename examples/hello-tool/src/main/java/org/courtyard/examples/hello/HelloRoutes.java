@@ -15,6 +15,8 @@ final class HelloRoutes implements Routes {
   // The tool's words are in messages/hello*.properties, one file per language; code names them here once.
   static final Message SAVED = Message.of("hello.saved");
   static final Message WRITE = Message.of("hello.write");
+  // The usage page shows this in the ICT leader's language: the core keeps the key, not the English.
+  static final Message WROTE = Message.of("hello.activity.wrote");
 
   private final NoteStore notes;
   private final ToolServices core;
@@ -51,7 +53,7 @@ final class HelloRoutes implements Routes {
     // The language it is written in, if not the page's: kept as written, marked so screen readers read it right.
     String lang = org.courtyard.api.i18n.ContentLanguage.of(req.form("lang")).orElse(null);
     notes.add(req.space(), req.user(), text, core.clock().instant(), lang);
-    core.activity().record(req.user(), req.space(), "note", "wrote a note");
+    core.activity().record(req.user(), req.space(), "note", WROTE);
     return Reply.redirect("").flash(req.text(SAVED));
   }
 }

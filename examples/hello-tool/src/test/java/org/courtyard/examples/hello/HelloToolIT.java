@@ -85,6 +85,15 @@ class HelloToolIT {
   }
 
   @Test
+  void theUsagePageSaysWhatPeopleDidInTheReadersLanguage() {
+    courtyard.signIn("amira").post("/s/2-willow/hello/notes", Map.of("text", "A note for the log"));
+    TestClient.Response welsh = courtyard.signIn("ict.leader").header("Accept-Language", "cy").get("/admin/oakfield/usage");
+    assertTrue(welsh.contains("ysgrifennodd nodyn") && welsh.contains("Nodiadau wedi&#x27;u hysgrifennu"), welsh.body());
+    TestClient.Response english = courtyard.signIn("ict.leader").get("/admin/oakfield/usage");
+    assertTrue(english.contains("wrote a note") && english.contains("Notes written"), "the same entry in English: " + english.body());
+  }
+
+  @Test
   void aNoteSaysWhichLanguageItIsWrittenInSoScreenReadersReadItRight() {
     assertEquals(303, courtyard.signIn("amira").post("/s/2-willow/hello/notes", Map.of("text", "Dzień dobry, klaso!", "lang", "pl")).status());
     assertEquals(303, courtyard.signIn("amira").post("/s/2-willow/hello/notes", Map.of("text", "صباح الخير", "lang", "ar")).status());
@@ -104,7 +113,7 @@ class HelloToolIT {
     assertTrue(welsh.output().contains("hello: ") && welsh.output().contains("  cy: complete"), welsh.output());
     org.courtyard.testkit.CommandLine.Result polish = new org.courtyard.testkit.CommandLine(courtyard.home()).run("messages", "check", "--complete", "pl", jar);
     assertEquals(1, polish.exit(), "Polish is not complete: " + polish.output());
-    assertTrue(polish.output().contains("  pl: 8 missing: hello.count, hello.none"), polish.output());
+    assertTrue(polish.output().contains("  pl: 10 missing: hello.action.note, hello.activity.wrote, hello.count"), polish.output());
   }
 
   @Test
