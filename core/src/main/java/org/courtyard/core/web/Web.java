@@ -93,7 +93,8 @@ public final class Web {
         // Past its lifetime: signed out here and in the database, whatever the page.
         ctx.session().destroy();
         sessions.writeNow(ctx.session());
-        return ctx.request().method().name().equals("GET") ? Answer.redirect(loginUrl(ctx)) : Answer.plain(401, "Please sign in again.");
+        return ctx.request().method().name().equals("GET") ? Answer.redirect(loginUrl(ctx))
+            : Answer.plain(401, new WebRequest(ctx, null, layout).t("error.signInAgain"));
       }
       WebRequest req = new WebRequest(ctx, user, layout);
       if (signInRequired && user == null) {
@@ -142,11 +143,13 @@ public final class Web {
         .onComplete(ar -> send(ctx, ar.succeeded() ? ar.result() : Answer.plain(status, message)));
   }
 
-  private static void signIn(RoutingContext ctx) {
+  private void signIn(RoutingContext ctx) {
     if ("GET".equals(ctx.request().method().name())) {
       send(ctx, Answer.redirect(loginUrl(ctx)));
     } else {
-      send(ctx, Answer.plain(401, "Please sign in again."));
+      // A form sent after the session ended: said in the reader's language (cookie or browser), not a page.
+      vertx.executeBlocking(() -> Answer.plain(401, new WebRequest(ctx, null, layout).t("error.signInAgain")), false)
+          .onComplete(ar -> send(ctx, ar.succeeded() ? ar.result() : Answer.plain(401, "Please sign in again.")));
     }
   }
 
