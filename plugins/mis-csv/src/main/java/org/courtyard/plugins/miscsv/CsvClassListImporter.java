@@ -48,12 +48,7 @@ public final class CsvClassListImporter implements RosterImporter {
 
   @Override
   public Roster parse(Path file, String name, Texts texts) throws RosterException {
-    CsvReader.Table table;
-    try {
-      table = CsvReader.read(file, name);
-    } catch (RosterException e) {
-      throw Words.csv(e, name, texts);
-    }
+    CsvReader.Table table = CsvReader.read(file, name, texts);
     Map<String, String> col = new LinkedHashMap<>();
     HEADERS.forEach((key, names) -> names.stream().filter(table::has).findFirst().ifPresent(h -> col.put(key, h)));
     List<String> missing = new ArrayList<>();
@@ -70,9 +65,7 @@ public final class CsvClassListImporter implements RosterImporter {
     List<Roster.ParentLink> links = new ArrayList<>();
     Map<String, Roster.Person> parents = new LinkedHashMap<>();
     List<Roster.Rejection> rejected = new ArrayList<>();
-    if (table.rows().size() > RosterLimits.MAX_PEOPLE) {
-      throw new RosterException(texts.text(Words.TOO_MANY_LEARNERS, "file", name, "count", table.rows().size(), "max", RosterLimits.MAX_PEOPLE));
-    }
+    RosterLimits.checkCount(name, table.rows().size(), RosterLimits.MAX_PEOPLE, texts.text(Words.LEARNERS), texts);
     for (CsvReader.Row row : table.rows()) {
       String where = texts.text(Words.WHERE_LINE, "line", String.valueOf(row.line()));
       String id = row.get(col.get("id"));
@@ -90,11 +83,11 @@ public final class CsvClassListImporter implements RosterImporter {
       String classId = RosterLimits.derivedId("class:", cls.toLowerCase(Locale.ROOT));
       Roster.Group classGroup = cls.isEmpty() ? null : new Roster.Group(classId, SpaceKind.CLASS, "Class " + cls, yearId, false, where);
       // A record the school's database could not keep is rejected here, with its line, rather than failing the whole import.
-      Object[] tooBig = Words.tooLong(learner);
-      if (tooBig == null) tooBig = Words.tooLong(yearGroup);
-      if (tooBig == null && classGroup != null) tooBig = Words.tooLong(classGroup);
+      String tooBig = RosterLimits.problem(learner, texts);
+      if (tooBig == null) tooBig = RosterLimits.problem(yearGroup, texts);
+      if (tooBig == null && classGroup != null) tooBig = RosterLimits.problem(classGroup, texts);
       if (tooBig != null) {
-        rejected.add(new Roster.Rejection(where, texts.text(Words.TOO_LONG, tooBig)));
+        rejected.add(new Roster.Rejection(where, texts.text(Words.TOO_LONG, "problem", tooBig)));
         continue;
       }
       people.add(learner);
@@ -113,9 +106,9 @@ public final class CsvClassListImporter implements RosterImporter {
           String parentName = col.containsKey("parentName") ? row.get(col.get("parentName")) : "";
           String[] names = splitName(parentName.isEmpty() ? "Parent of " + given : parentName, family);
           Roster.Person parent = new Roster.Person(parentId, UserKind.PARENT, names[0], names[1], null, email, null, false, where);
-          Object[] parentTooBig = Words.tooLong(parent);
+          String parentTooBig = RosterLimits.problem(parent, texts);
           if (parentTooBig != null) {
-            rejected.add(new Roster.Rejection(where, texts.text(Words.PARENT_TOO_LONG, parentTooBig)));
+            rejected.add(new Roster.Rejection(where, texts.text(Words.PARENT_TOO_LONG, "problem", parentTooBig)));
             continue;
           }
           parents.putIfAbsent(parentId, parent);

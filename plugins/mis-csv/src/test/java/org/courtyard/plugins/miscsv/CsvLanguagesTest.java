@@ -62,7 +62,7 @@ class CsvLanguagesTest {
     assertEquals("Nid oes enw cyntaf na chyfenw gan y dysgwr L2.", rejection(r, "llinell 3"));
     assertEquals("Nid oes blwyddyn gan y dysgwr L3.", rejection(r, "llinell 4"));
     assertEquals("Nid yw e-bost y rhiant 'not-an-email' yn gyfeiriad e-bost; mae'r dysgwr yn cael ei fewnforio heb riant.", rejection(r, "llinell 5"));
-    assertEquals("Mae'r enw yn hwy na 200 nod. Ni chafodd y dysgwr ei fewnforio.", rejection(r, "llinell 6"));
+    assertEquals("Mae'r enw yn hirach na 200 nod. Ni chafodd y dysgwr ei fewnforio.", rejection(r, "llinell 6"));
     assertEquals("Rhestrau dosbarth (CSV)", new CsvClassListImporter().title(TestTexts.of("mis-csv", "cy")));
   }
 
@@ -79,16 +79,16 @@ class CsvLanguagesTest {
     Path unclosed = file("open.csv", "id,given name,family name,year,class\nL9,\"Ann,Lee,3,3B\n");
     assertEquals("open.csv: a quoted field starting on line 2 is never closed.",
         assertThrows(RosterException.class, () -> csv.parse(unclosed, "open.csv", TestTexts.english("mis-csv"))).getMessage());
-    assertEquals("open.csv: nid yw'r maes mewn dyfynodau sy'n dechrau ar linell 2 byth yn cau.",
+    assertEquals("open.csv: nid yw maes mewn dyfynodau sy'n dechrau ar linell 2 byth yn cael ei gau.",
         assertThrows(RosterException.class, () -> csv.parse(unclosed, "open.csv", TestTexts.of("mis-csv", "cy"))).getMessage());
 
     Path latin1 = tmp.resolve("latin1.csv");
     Files.write(latin1, "id,given name,family name,year,class\nL9,Zo\u00eb,Lee,3,3B\n".getBytes(StandardCharsets.ISO_8859_1));
-    assertEquals("Nid yw latin1.csv yn destun UTF-8. Cadwch y ffeil o'r daenlen fel \"CSV UTF-8\" a rhowch gynnig arall arni.",
+    assertEquals("Nid yw latin1.csv yn destun UTF-8. Cadwch ef o'r daenlen fel \"CSV UTF-8\" a rhowch gynnig arall arni.",
         assertThrows(RosterException.class, () -> csv.parse(latin1, "latin1.csv", TestTexts.of("mis-csv", "cy"))).getMessage());
 
     Path wide = file("wide.csv", "id,given name,family name,year,class\nL9,Ann,Lee,3,3B,extra\n");
-    assertEquals("wide.csv, llinell 2: 6 maes, ond dim ond 5 sydd yn y pennawd.",
+    assertEquals("wide.csv, llinell 2: 6 maes, ond mae gan y pennawd 5.",
         assertThrows(RosterException.class, () -> csv.parse(wide, "wide.csv", TestTexts.of("mis-csv", "cy"))).getMessage());
     for (String empty : List.of("", "\n\n")) {
       Path blank = file("blank.csv", empty);

@@ -20,6 +20,7 @@ import org.courtyard.api.roster.Roster;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.RosterImporter;
 import org.courtyard.api.roster.RosterLimits;
+import org.courtyard.api.roster.SafeXml;
 import org.pf4j.Extension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -52,7 +53,7 @@ public final class CtfImporter implements RosterImporter {
   public Roster parse(Path file, String name, Texts texts) throws RosterException {
     Document doc;
     try (InputStream in = Files.newInputStream(file)) {
-      doc = Words.parseXml(in, texts);
+      doc = SafeXml.parse(in, texts);
     } catch (IOException e) {
       throw new RosterException(texts.text(Words.UNREADABLE, "file", name, "problem", String.valueOf(e.getMessage())), e);
     }
@@ -73,9 +74,7 @@ public final class CtfImporter implements RosterImporter {
     List<Roster.Rejection> rejected = new ArrayList<>();
     int n = 0;
     List<Element> pupils = children(data, "Pupil");
-    if (pupils.size() > RosterLimits.MAX_PEOPLE) {
-      throw new RosterException(texts.text(Words.TOO_MANY_PUPILS, "file", name, "count", pupils.size(), "max", RosterLimits.MAX_PEOPLE));
-    }
+    RosterLimits.checkCount(name, pupils.size(), RosterLimits.MAX_PEOPLE, texts.text(Words.PUPILS), texts);
     for (Element pupil : pupils) {
       n++;
       String where = texts.text(Words.WHERE_PUPIL, "pupil", String.valueOf(n));
@@ -113,11 +112,11 @@ public final class CtfImporter implements RosterImporter {
       String classId = RosterLimits.derivedId("class:", reg.toLowerCase(Locale.ROOT));
       Roster.Group classGroup = year.isEmpty() || reg.isEmpty() ? null : new Roster.Group(classId, SpaceKind.CLASS, "Class " + reg, yearId, false, where);
       // A record the school's database could not keep is rejected here, rather than failing the whole import.
-      Object[] tooBig = Words.tooLong(learner);
-      if (tooBig == null && yearGroup != null) tooBig = Words.tooLong(yearGroup);
-      if (tooBig == null && classGroup != null) tooBig = Words.tooLong(classGroup);
+      String tooBig = RosterLimits.problem(learner, texts);
+      if (tooBig == null && yearGroup != null) tooBig = RosterLimits.problem(yearGroup, texts);
+      if (tooBig == null && classGroup != null) tooBig = RosterLimits.problem(classGroup, texts);
       if (tooBig != null) {
-        rejected.add(new Roster.Rejection(where, texts.text(Words.PUPIL_TOO_LONG, Words.with(tooBig, "upn", upn))));
+        rejected.add(new Roster.Rejection(where, texts.text(Words.PUPIL_TOO_LONG, "upn", upn, "problem", tooBig)));
         continue;
       }
       people.add(learner);
@@ -151,9 +150,9 @@ public final class CtfImporter implements RosterImporter {
             : RosterLimits.derivedId("parent:", (cForename + " " + cSurname).toLowerCase(Locale.ROOT).trim() + ":" + (postcode.isEmpty() ? upn : postcode));
         Roster.Person parent = new Roster.Person(parentId, UserKind.PARENT, cForename.isEmpty() ? "Parent" : cForename,
             cSurname.isEmpty() ? surname : cSurname, null, email.isEmpty() ? null : email, null, false, cw);
-        Object[] parentTooBig = Words.tooLong(parent);
+        String parentTooBig = RosterLimits.problem(parent, texts);
         if (parentTooBig != null) {
-          rejected.add(new Roster.Rejection(cw, texts.text(Words.CONTACT_TOO_LONG, Words.with(parentTooBig, "upn", upn))));
+          rejected.add(new Roster.Rejection(cw, texts.text(Words.CONTACT_TOO_LONG, "upn", upn, "problem", parentTooBig)));
           continue;
         }
         parents.putIfAbsent(parentId, parent);

@@ -70,14 +70,14 @@ class CtfLanguagesTest {
     Path doctype = file("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><CTfile/>");
     assertEquals("The file declares a DOCTYPE, which is not allowed (it can hide external entities or an entity bomb). Export it again from the MIS.",
         assertThrows(RosterException.class, () -> ctf.parse(doctype, "x.xml", TestTexts.english("mis-ctf"))).getMessage());
-    assertEquals("Mae'r ffeil yn datgan DOCTYPE, ac nid yw hynny'n cael ei ganiatáu (gall guddio endidau allanol neu fom endidau). Allforiwch y ffeil eto o'r MIS.",
+    assertEquals("Mae'r ffeil yn datgan DOCTYPE, ac nid yw hynny'n cael ei ganiatáu (gall guddio endidau allanol neu fom endidau). Allforiwch hi eto o'r MIS.",
         assertThrows(RosterException.class, () -> ctf.parse(doctype, "x.xml", TestTexts.of("mis-ctf", "cy"))).getMessage());
 
     Path broken = file("<?xml version=\"1.0\"?>\n<CTfile><CTFpupilData>\n</CTfile>");
     assertTrue(assertThrows(RosterException.class, () -> ctf.parse(broken, "x.xml", TestTexts.english("mis-ctf"))).getMessage()
         .startsWith("The file is not well-formed XML (line 3): "));
     assertTrue(assertThrows(RosterException.class, () -> ctf.parse(broken, "x.xml", TestTexts.of("mis-ctf", "cy"))).getMessage()
-        .startsWith("Nid yw'r ffeil yn XML wedi'i ffurfio'n gywir (llinell 3): "));
+        .startsWith("Nid yw'r ffeil yn XML cywir (llinell 3): "));
 
     Path note = file("<?xml version=\"1.0\"?><note>hi</note>");
     assertEquals("x.xml is XML but not a Common Transfer File (its root element is <note>, not <CTfile>).",
@@ -86,7 +86,7 @@ class CtfLanguagesTest {
         assertThrows(RosterException.class, () -> ctf.parse(note, "x.xml", TestTexts.of("mis-ctf", "cy"))).getMessage());
 
     Path deep = file("<?xml version=\"1.0\"?>" + "<a>".repeat(600) + "</a>".repeat(600));
-    assertEquals("Mae'r ffeil yn nythu ei helfennau fwy na 500 lefel o ddyfnder, rhywbeth nad yw unrhyw allforiad go iawn yn ei wneud, felly cafodd ei gwrthod.",
+    assertEquals("Mae'r ffeil yn nythu ei helfennau yn ddyfnach na 500, nad yw unrhyw allforio go iawn yn ei wneud, felly cafodd ei gwrthod.",
         assertThrows(RosterException.class, () -> ctf.parse(deep, "x.xml", TestTexts.of("mis-ctf", "cy"))).getMessage());
 
     Path empty = file("<?xml version=\"1.0\"?><CTfile><CTFpupilData/></CTfile>");

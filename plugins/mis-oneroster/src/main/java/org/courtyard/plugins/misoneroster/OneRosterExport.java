@@ -106,10 +106,10 @@ final class OneRosterExport {
       }
       tables.put(f, csv(p, f + ".csv"));
     }
-    count(tables, "users", RosterLimits.MAX_PEOPLE, "users");
-    count(tables, "classes", RosterLimits.MAX_GROUPS, "classes");
-    count(tables, "enrollments", RosterLimits.MAX_ENROLMENTS, "enrollments");
-    count(tables, "roles", RosterLimits.MAX_ENROLMENTS, "roles");
+    count(tables, "users", RosterLimits.MAX_PEOPLE, Words.USERS);
+    count(tables, "classes", RosterLimits.MAX_GROUPS, Words.CLASSES);
+    count(tables, "enrollments", RosterLimits.MAX_ENROLMENTS, Words.ENROLLMENTS);
+    count(tables, "roles", RosterLimits.MAX_ENROLMENTS, Words.ROLES);
     requireColumns(tables, "orgs", "sourcedId", "name", "type");
     requireColumns(tables, "academicSessions", "sourcedId", "title", "type");
     requireColumns(tables, "courses", "sourcedId", "title");
@@ -135,20 +135,14 @@ final class OneRosterExport {
     return new Roster(complete ? Roster.Scope.WHOLE_SCHOOL : Roster.Scope.CHANGES, people, allGroups, enrolments, new ArrayList<>(links.values()), rejected);
   }
 
-  /** {@code what}: users, classes, enrollments or roles (the message says each in the reader's language). */
-  private void count(Map<String, CsvReader.Table> tables, String file, int max, String what) throws RosterException {
-    if (tables.containsKey(file) && tables.get(file).rows().size() > max) {
-      throw new RosterException(t(Words.TOO_MANY_RECORDS, "file", file + ".csv", "count", tables.get(file).rows().size(), "what", what, "max", max));
-    }
+  /** {@code what}: users, classes, enrollments or roles, in the reader's language. */
+  private void count(Map<String, CsvReader.Table> tables, String file, int max, Message what) throws RosterException {
+    if (tables.containsKey(file)) RosterLimits.checkCount(file + ".csv", tables.get(file).rows().size(), max, t(what), texts);
   }
 
   /** A CSV file of the export, its refusals in the reader's language. */
   private CsvReader.Table csv(Path p, String file) throws RosterException {
-    try {
-      return CsvReader.read(p, file);
-    } catch (RosterException e) {
-      throw Words.csv(e, file, texts);
-    }
+    return CsvReader.read(p, file, texts);
   }
 
   private void readManifest() throws RosterException {
@@ -300,9 +294,9 @@ final class OneRosterExport {
       Roster.Person person = new Roster.Person(id, kind, given, preferredFamily.isEmpty() ? family : preferredFamily,
           preferred.isEmpty() ? null : preferred, email.isEmpty() ? null : email, null, leaving, where);
       // A record the school's database could not keep is rejected here, rather than failing the whole import.
-      Object[] tooBig = Words.tooLong(person);
+      String tooBig = RosterLimits.problem(person, texts);
       if (tooBig != null) {
-        rejected.add(new Roster.Rejection(where, t(Words.USER_TOO_LONG, tooBig)));
+        rejected.add(new Roster.Rejection(where, t(Words.USER_TOO_LONG, "problem", tooBig)));
         if (id.length() <= RosterLimits.MAX_ID) rejectedUsers.add(id);
         continue;
       }
@@ -358,9 +352,9 @@ final class OneRosterExport {
       Boolean gone = deleted(r, where);
       if (gone == null) continue;
       String title = r.get("title").isEmpty() ? r.get("classCode") : r.get("title");
-      Object[] tooBig = Words.tooLong(new Roster.Group(id, SpaceKind.CLASS, title, null, gone, where));
+      String tooBig = RosterLimits.problem(new Roster.Group(id, SpaceKind.CLASS, title, null, gone, where), texts);
       if (tooBig != null) {
-        rejected.add(new Roster.Rejection(where, t(Words.CLASS_TOO_LONG, tooBig)));
+        rejected.add(new Roster.Rejection(where, t(Words.CLASS_TOO_LONG, "problem", tooBig)));
         if (id.length() <= RosterLimits.MAX_ID) rejectedClasses.add(id);
         continue;
       }
@@ -452,9 +446,9 @@ final class OneRosterExport {
     if (name == null) return null;
     String id = "grade:" + code;
     Roster.Group year = new Roster.Group(id, SpaceKind.YEAR_GROUP, name, null, false, where);
-    Object[] tooBig = Words.tooLong(year);
+    String tooBig = RosterLimits.problem(year, texts);
     if (tooBig != null) {
-      rejected.add(new Roster.Rejection(where, t(Words.GRADES_TOO_LONG, tooBig)));
+      rejected.add(new Roster.Rejection(where, t(Words.GRADES_TOO_LONG, "problem", tooBig)));
       return null;
     }
     groups.putIfAbsent(id, year);

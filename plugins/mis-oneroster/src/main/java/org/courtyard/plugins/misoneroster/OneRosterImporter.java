@@ -59,11 +59,7 @@ public final class OneRosterImporter implements RosterImporter {
       throw new RosterException(texts.text(Words.NO_ROOM, "file", name, "problem", String.valueOf(e.getMessage())), e);
     }
     try {
-      try {
-        SafeZip.extract(file, unpacked, maxUnpackedBytes, maxEntries);
-      } catch (RosterException e) {
-        throw Words.zip(e, texts);
-      }
+      SafeZip.extract(file, unpacked, maxUnpackedBytes, maxEntries, texts);
       return new OneRosterExport(folderWithManifest(unpacked, name, texts), texts).read();
     } finally {
       deleteTree(unpacked);

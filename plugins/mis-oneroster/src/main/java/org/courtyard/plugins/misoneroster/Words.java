@@ -1,18 +1,11 @@
 package org.courtyard.plugins.misoneroster;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.courtyard.api.SpaceKind;
 import org.courtyard.api.i18n.Message;
-import org.courtyard.api.i18n.Texts;
-import org.courtyard.api.roster.Roster;
-import org.courtyard.api.roster.RosterException;
-import org.courtyard.api.roster.RosterLimits;
 
 /**
- * The importer's words for the ICT leader (messages/mis-oneroster*.properties), and the same words for
- * the problems the plugin API's {@link org.courtyard.api.roster.CsvReader}, {@link org.courtyard.api.roster.SafeZip}
- * and {@link RosterLimits} describe in English only.
+ * The importer's own words for the ICT leader (messages/mis-oneroster*.properties). The problems the
+ * plugin API's {@link org.courtyard.api.roster.CsvReader}, {@link org.courtyard.api.roster.SafeZip} and
+ * {@link org.courtyard.api.roster.RosterLimits} describe come in the same language from their Texts overloads.
  *
  * <p>OneRoster's own words — file names ({@code users.csv}), column names ({@code sourcedId}), values
  * ({@code bulk}, {@code delta}, {@code tobedeleted}, roles such as {@code student}) — are defined by the
@@ -29,19 +22,12 @@ final class Words {
   static final Message NO_MANIFEST = Message.of("mis-oneroster.file.noManifest");
   static final Message MISSING_FILE = Message.of("mis-oneroster.file.missing");
   static final Message FILE_TOO_BIG = Message.of("mis-oneroster.file.tooBig");
-  static final Message TOO_MANY_RECORDS = Message.of("mis-oneroster.file.tooManyRecords");
-  static final Message NOT_UTF8 = Message.of("mis-oneroster.file.notUtf8");
-  static final Message EMPTY = Message.of("mis-oneroster.file.empty");
-  static final Message TEXT_AFTER_QUOTE = Message.of("mis-oneroster.file.textAfterQuote");
-  static final Message QUOTE_NOT_CLOSED = Message.of("mis-oneroster.file.quoteNotClosed");
-  static final Message TOO_MANY_FIELDS = Message.of("mis-oneroster.file.tooManyFields");
+  // What a file lists too many of, for RosterLimits.checkCount: users.csv, classes.csv, enrollments.csv, roles.csv.
+  static final Message USERS = Message.of("mis-oneroster.file.users");
+  static final Message CLASSES = Message.of("mis-oneroster.file.classes");
+  static final Message ENROLLMENTS = Message.of("mis-oneroster.file.enrollments");
+  static final Message ROLES = Message.of("mis-oneroster.file.roles");
   static final Message MISSING_COLUMNS = Message.of("mis-oneroster.file.missingColumns");
-  static final Message ZIP_TOO_MANY_FILES = Message.of("mis-oneroster.zip.tooManyFiles");
-  static final Message ZIP_PATH_OUTSIDE = Message.of("mis-oneroster.zip.pathOutside");
-  static final Message ZIP_TOO_BIG = Message.of("mis-oneroster.zip.tooBig");
-  static final Message ZIP_EMPTY = Message.of("mis-oneroster.zip.empty");
-  static final Message ZIP_INVALID = Message.of("mis-oneroster.zip.invalid");
-  static final Message ZIP_UNREADABLE = Message.of("mis-oneroster.zip.unreadable");
   // manifest.csv
   static final Message MANIFEST_COLUMNS = Message.of("mis-oneroster.manifest.columns");
   static final Message MANIFEST_VERSION = Message.of("mis-oneroster.manifest.manifestVersion");
@@ -82,71 +68,4 @@ final class Words {
   static final Message GRADES_TOO_LONG = Message.of("mis-oneroster.grades.tooLong");
 
   private Words() {}
-
-  /**
-   * CsvReader's refusal in the reader's language. It writes English sentences of a known shape; each is
-   * matched (with the file's name) and written again from messages. One it does not know stays as it is.
-   */
-  static RosterException csv(RosterException e, String file, Texts texts) {
-    String m = e.getMessage() == null ? "" : e.getMessage();
-    String f = Pattern.quote(file);
-    Matcher x;
-    if (m.startsWith(file + " is not UTF-8 text.")) return new RosterException(texts.text(NOT_UTF8, "file", file), e);
-    if (m.equals(file + " is empty.")) return new RosterException(texts.text(EMPTY, "file", file), e);
-    if ((x = Pattern.compile(f + " could not be read: (.*)", Pattern.DOTALL).matcher(m)).matches()) {
-      return new RosterException(texts.text(UNREADABLE, "file", file, "problem", x.group(1)), e);
-    }
-    if ((x = Pattern.compile(f + ", line (\\d+): text after a closing quote\\.").matcher(m)).matches()) {
-      return new RosterException(texts.text(TEXT_AFTER_QUOTE, "file", file, "line", x.group(1)), e);
-    }
-    if ((x = Pattern.compile(f + ": a quoted field starting on line (\\d+) is never closed\\.").matcher(m)).matches()) {
-      return new RosterException(texts.text(QUOTE_NOT_CLOSED, "file", file, "line", x.group(1)), e);
-    }
-    if ((x = Pattern.compile(f + ", line (\\d+): (\\d+) fields, but the header has (\\d+)\\.").matcher(m)).matches()) {
-      return new RosterException(texts.text(TOO_MANY_FIELDS, "file", file, "line", x.group(1), "fields", x.group(2), "headers", x.group(3)), e);
-    }
-    return e;
-  }
-
-  /** SafeZip's refusal in the reader's language, matched as {@link #csv} does. */
-  static RosterException zip(RosterException e, Texts texts) {
-    String m = e.getMessage() == null ? "" : e.getMessage();
-    Matcher x;
-    if ((x = Pattern.compile("The zip holds more than (\\d+) files\\.").matcher(m)).matches()) {
-      return new RosterException(texts.text(ZIP_TOO_MANY_FILES, "max", x.group(1)), e);
-    }
-    if ((x = Pattern.compile("The zip contains a path outside its folder \\((.*)\\), so it was refused\\.", Pattern.DOTALL).matcher(m)).matches()) {
-      return new RosterException(texts.text(ZIP_PATH_OUTSIDE, "path", x.group(1)), e);
-    }
-    if ((x = Pattern.compile("The zip unpacks to more than (\\d+) MB, so it was refused\\.").matcher(m)).matches()) {
-      return new RosterException(texts.text(ZIP_TOO_BIG, "mb", x.group(1)), e);
-    }
-    if (m.equals("The file is not a zip, or the zip is empty.")) return new RosterException(texts.text(ZIP_EMPTY), e);
-    if ((x = Pattern.compile("The file is not a valid zip: (.*)", Pattern.DOTALL).matcher(m)).matches()) {
-      return new RosterException(texts.text(ZIP_INVALID, "problem", x.group(1)), e);
-    }
-    if ((x = Pattern.compile("The zip could not be read: (.*)", Pattern.DOTALL).matcher(m)).matches()) {
-      return new RosterException(texts.text(ZIP_UNREADABLE, "problem", x.group(1)), e);
-    }
-    return e;
-  }
-
-  /**
-   * Which field of a person the core could not keep ({@code id}, {@code name}, {@code email}), with
-   * the limit, as arguments for a message; null when it can keep them. The checks of {@link RosterLimits#problem(Roster.Person)}.
-   */
-  static Object[] tooLong(Roster.Person p) {
-    if (p.externalId() != null && p.externalId().length() > RosterLimits.MAX_ID) return new Object[] {"field", "id", "max", RosterLimits.MAX_ID};
-    if (p.displayName().length() > RosterLimits.MAX_NAME) return new Object[] {"field", "name", "max", RosterLimits.MAX_NAME};
-    if (p.email() != null && p.email().length() > RosterLimits.MAX_EMAIL) return new Object[] {"field", "email", "max", RosterLimits.MAX_EMAIL};
-    return null;
-  }
-
-  /** As above for a year group ({@code yearId}, {@code yearName}) or class ({@code classId}, {@code className}). */
-  static Object[] tooLong(Roster.Group g) {
-    String kind = g.kind() == SpaceKind.YEAR_GROUP ? "year" : "class";
-    if (g.externalId() != null && g.externalId().length() > RosterLimits.MAX_ID) return new Object[] {"field", kind + "Id", "max", RosterLimits.MAX_ID};
-    if (g.name() != null && g.name().length() > RosterLimits.MAX_NAME) return new Object[] {"field", kind + "Name", "max", RosterLimits.MAX_NAME};
-    return null;
-  }
 }

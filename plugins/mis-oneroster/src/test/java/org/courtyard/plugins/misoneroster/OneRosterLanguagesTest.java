@@ -79,11 +79,11 @@ class OneRosterLanguagesTest {
         refusal(noColumn, "cy").getMessage());
 
     Map<String, byte[]> latin1 = OneRosterZips.with(bulk, "users.csv", users.getBytes(StandardCharsets.ISO_8859_1));
-    assertEquals("Nid yw users.csv yn destun UTF-8. Cadwch y ffeil o'r daenlen fel \"CSV UTF-8\" a rhowch gynnig arall arni.", refusal(latin1, "cy").getMessage());
+    assertEquals("Nid yw users.csv yn destun UTF-8. Cadwch ef o'r daenlen fel \"CSV UTF-8\" a rhowch gynnig arall arni.", refusal(latin1, "cy").getMessage());
 
     Map<String, byte[]> outside = OneRosterZips.with(bulk, "../users.csv", new byte[] {1});
     assertEquals("The zip contains a path outside its folder (../users.csv), so it was refused.", refusal(outside, "en").getMessage());
-    assertEquals("Mae'r zip yn cynnwys llwybr y tu allan i'w ffolder (../users.csv), felly cafodd ei wrthod.", refusal(outside, "cy").getMessage());
+    assertEquals("Mae'r ffeil zip yn cynnwys llwybr y tu allan i'w ffolder (../users.csv), felly cafodd ei gwrthod.", refusal(outside, "cy").getMessage());
 
     Map<String, byte[]> noManifest = OneRosterZips.with(bulk, "manifest.csv", null);
     assertEquals("Nid oes manifest.csv yn export.zip, felly nid yw'n allforiad OneRoster CSV. Allforiwch y ffeil eto o'r MIS fel OneRoster 1.1 neu 1.2 CSV "

@@ -179,8 +179,9 @@ final class ExchangeRoutes implements Routes {
       List<Leap2a.Selection> selections;
       try {
         // The feed, its files and their folders; more entries than that is not a portfolio.
-        SafeZip.extract(up.file(), work, MAX_PACKAGE, Leap2a.MAX_ITEMS + 100);
-        selections = Leap2a.read(work, new Leap2a.Fallbacks(req.text(IMPORTED), req.text(COLLECTION), req.text(UNTITLED)));
+        // The zip's and the XML's refusals are the plugin API's words, in the reader's language.
+        SafeZip.extract(up.file(), work, MAX_PACKAGE, Leap2a.MAX_ITEMS + 100, req);
+        selections = Leap2a.read(work, new Leap2a.Fallbacks(req.text(IMPORTED), req.text(COLLECTION), req.text(UNTITLED)), req);
       } catch (RosterException e) {
         throw InputProblem.of("package", req.text(NOT_OPENED, "reason", e.getMessage()));
       } catch (Leap2a.Refused e) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.i18n.Message;
+import org.courtyard.api.i18n.Texts;
 import org.courtyard.api.roster.RosterException;
 import org.courtyard.api.roster.SafeXml;
 import org.w3c.dom.Document;
@@ -132,14 +133,15 @@ final class Leap2a {
   /**
    * Reads an unpacked LEAP2A package: every selection with its parts, files checked to be inside the
    * package. Any problem refuses the whole package. Entries in no selection become one "Imported" one.
+   * A feed the safe XML reader refuses (a DOCTYPE, not well-formed) is refused in the words of {@code texts}.
    */
-  static List<Selection> read(Path root, Fallbacks names) throws Refused, IOException {
+  static List<Selection> read(Path root, Fallbacks names, Texts texts) throws Refused, IOException {
     Path feedFile = root.resolve("leap2a.xml");
     if (!Files.isRegularFile(feedFile)) throw new Refused(NO_FEED);
     if (Files.size(feedFile) > MAX_FEED_BYTES) throw new Refused(FEED_TOO_BIG);
     Document d;
     try (InputStream in = Files.newInputStream(feedFile)) {
-      d = SafeXml.parse(in);
+      d = SafeXml.parse(in, texts);
     } catch (RosterException e) {
       throw new Refused(FEED_UNREADABLE, "reason", e.getMessage());
     }

@@ -155,6 +155,38 @@ class PortfolioLanguagesIT {
     assertTrue(page.contains("<div><p>No language</p></div>"), page);
   }
 
+  /** The page holds the words, with an apostrophe as written or as Handlebars escapes it. */
+  private static void shows(TestClient.Response page, String words) {
+    assertTrue(page.contains(words) || page.contains(words.replace("'", "&#x27;")), "'" + words + "' in " + page.body());
+  }
+
+  /**
+   * Mrs Patel reads Welsh and brings work into Amira's portfolio: the safe XML and zip readers' refusals
+   * (the plugin API's words) are in Welsh, and nothing is imported.
+   */
+  @Test
+  void aWelshTeacherImportingAPackageWithADoctypeIsToldWhyInWelsh() throws java.io.IOException {
+    TestClient teacher = courtyard.signIn("mrs.patel").header("Accept-Language", "cy");
+    String feedHead = "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:leap2=\"http://terms.leapspecs.org/\">";
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + feedHead + "<entry><id>a</id><title>&x;</title></entry></feed>";
+    byte[] doctype = PortfolioIT.zip(Map.of("leap2a.xml", xxe.getBytes(StandardCharsets.UTF_8)));
+
+    TestClient.Response refused = teacher.postFile(AMIRA + "/import", Map.of(), "package", "drwg.zip", "application/zip", doctype);
+    assertEquals(422, refused.status(), refused.body());
+    shows(refused, "leap2a.xml: Mae'r ffeil yn datgan DOCTYPE, ac nid yw hynny'n cael ei ganiatáu (gall guddio endidau allanol neu fom endidau).");
+    shows(refused, "Does dim wedi'i fewnforio.");
+    assertFalse(refused.contains("declares a DOCTYPE") || refused.contains("root:"), refused.body());
+
+    byte[] outside = PortfolioIT.zip(Map.of("../leap2a.xml", xxe.getBytes(StandardCharsets.UTF_8)));
+    TestClient.Response unopened = teacher.postFile(AMIRA + "/import", Map.of(), "package", "drwg.zip", "application/zip", outside);
+    assertEquals(422, unopened.status(), unopened.body());
+    shows(unopened, "Doedd dim modd agor y pecyn: Mae'r ffeil zip yn cynnwys llwybr y tu allan i'w ffolder (../leap2a.xml), felly cafodd ei gwrthod.");
+
+    TestClient.Response inEnglish = courtyard.signIn("mrs.patel").postFile(AMIRA + "/import", Map.of(), "package", "bad.zip", "application/zip", doctype);
+    assertEquals(422, inEnglish.status(), inEnglish.body());
+    assertTrue(inEnglish.contains("leap2a.xml: The file declares a DOCTYPE, which is not allowed"), inEnglish.body());
+  }
+
   @Test
   void aWelshLearnersDownloadNamesHerPortfolioRecordsInWelsh() {
     TestSchool school = courtyard.school();

@@ -95,7 +95,7 @@ final class QtiReader {
     Map<String, Path> items = new LinkedHashMap<>();
     if (SafeZip.looksLikeZip(upload)) {
       try {
-        SafeZip.extract(upload, work, MAX_PACKAGE, MAX_FILES);
+        SafeZip.extract(upload, work, MAX_PACKAGE, MAX_FILES, texts);
       } catch (RosterException e) {
         return new Outcome(List.of(), List.of(texts.text(CANNOT_OPEN, "reason", e.getMessage())));
       }
@@ -105,7 +105,7 @@ final class QtiReader {
           return new Outcome(List.of(), List.of(inFile(texts, MANIFEST, texts.text(MANIFEST_TOO_BIG, "max", MAX_ITEMS))));
         }
         try {
-          Document m = parse(manifest);
+          Document m = parse(manifest, texts);
           for (Element r : descendants(m.getDocumentElement(), "resource")) {
             String type = r.getAttribute("type");
             if (!type.startsWith("imsqti_item_xmlv2p")) continue;
@@ -137,7 +137,7 @@ final class QtiReader {
           problems.add(inFile(texts, e.getKey(), texts.text(ITEM_TOO_BIG)));
           continue;
         }
-        Document d = parse(e.getValue());
+        Document d = parse(e.getValue(), texts);
         Element root = d.getDocumentElement();
         if (!"assessmentItem".equals(local(root))) {
           if (items.size() == 1 || !SafeZip.looksLikeZip(upload)) problems.add(inFile(texts, e.getKey(), texts.text(NOT_ITEM)));
@@ -172,9 +172,10 @@ final class QtiReader {
     String in(Texts texts) { return texts.text(words, args); }
   }
 
-  private static Document parse(Path file) throws RosterException, IOException {
+  /** A safely parsed XML file; a refusal (a DOCTYPE, not well-formed) in the words of {@code texts}. */
+  private static Document parse(Path file, Texts texts) throws RosterException, IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return SafeXml.parse(in);
+      return SafeXml.parse(in, texts);
     }
   }
 

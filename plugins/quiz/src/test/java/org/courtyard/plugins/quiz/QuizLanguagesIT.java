@@ -168,6 +168,44 @@ class QuizLanguagesIT {
     assertTrue(bank.contains(">Draig<"), bank.body());
   }
 
+  /**
+   * The safe XML and zip readers' refusals (the plugin API's words) reach a Welsh teacher in Welsh: an item
+   * declaring a DOCTYPE, on its own or in a package, and a package with a path outside its folder.
+   */
+  @Test
+  void aWelshTeacherImportingAnItemWithADoctypeIsToldWhyInWelsh() throws Exception {
+    TestClient teacher = courtyard.signIn("mrs.patel").header("Accept-Language", "cy");
+    String doctype = """
+        <?xml version="1.0"?>
+        <!DOCTYPE assessmentItem [<!ENTITY cyfrinach SYSTEM "file:///etc/passwd">]>
+        <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="x" title="&cyfrinach;">
+          <itemBody><extendedTextInteraction responseIdentifier="RESPONSE"/></itemBody>
+        </assessmentItem>""".strip();
+    String welshRefusal = "Mae'r ffeil yn datgan DOCTYPE, ac nid yw hynny'n cael ei ganiatáu (gall guddio endidau allanol neu fom endidau).";
+
+    TestClient.Response single = teacher.postFile("/s/coding-club/quiz/bank/import", Map.of(), "package", "drwg.xml", "text/xml",
+        doctype.getBytes(StandardCharsets.UTF_8));
+    assertEquals(422, single.status(), single.body());
+    shows(single, "Ni fewnforiwyd dim: cywirwch y rhain a rhowch gynnig arall arni.");
+    shows(single, "y ffeil: " + welshRefusal);
+    assertFalse(single.contains("declares a DOCTYPE"), single.body());
+
+    TestClient.Response pkg = teacher.postFile("/s/coding-club/quiz/bank/import", Map.of(), "package", "pecyn.zip", "application/zip",
+        QtiIT.zip(Map.of("drwg.xml", doctype)));
+    assertEquals(422, pkg.status(), pkg.body());
+    shows(pkg, "drwg.xml: " + welshRefusal);
+
+    TestClient.Response outside = teacher.postFile("/s/coding-club/quiz/bank/import", Map.of(), "package", "pecyn.zip", "application/zip",
+        QtiIT.zip(Map.of("../drwg.xml", doctype)));
+    assertEquals(422, outside.status(), outside.body());
+    shows(outside, "Methwyd agor y pecyn: Mae'r ffeil zip yn cynnwys llwybr y tu allan i'w ffolder (../drwg.xml), felly cafodd ei gwrthod.");
+
+    TestClient.Response inEnglish = courtyard.signIn("mrs.patel").postFile("/s/coding-club/quiz/bank/import", Map.of(), "package", "bad.xml", "text/xml",
+        doctype.getBytes(StandardCharsets.UTF_8));
+    assertEquals(422, inEnglish.status(), inEnglish.body());
+    assertTrue(inEnglish.contains("The file declares a DOCTYPE, which is not allowed"), inEnglish.body());
+  }
+
   /** Gwen reads Welsh, Harry English: each one's review, and each one's subject access download, in their own language. */
   @Test
   void aLearnersDownloadNamesTheirQuizRecordsInTheirOwnLanguage() {
