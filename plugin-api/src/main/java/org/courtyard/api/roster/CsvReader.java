@@ -83,7 +83,7 @@ public final class CsvReader {
                   if (n == '\r') { in.mark(1); if (in.read() != '\n') in.reset(); }
                   record.add(field.toString()); field.setLength(0); fieldStarted = false;
                   records.add(record); lines.add(recordLine); record = new ArrayList<>(); line++; recordLine = line;
-                } else throw new RosterException(texts.text(Message.of("roster.csv.afterQuote"), "file", name, "line", line));
+                } else throw new RosterException(texts.text(Message.of("roster.csv.afterQuote"), "file", name, "line", String.valueOf(line)));
               }
             }
           } else {
@@ -115,7 +115,7 @@ public final class CsvReader {
     } catch (IOException e) {
       throw new RosterException(texts.text(Message.of("roster.csv.unreadable"), "file", name, "problem", String.valueOf(e.getMessage())));
     }
-    if (quoted) throw new RosterException(texts.text(Message.of("roster.csv.unclosed"), "file", name, "line", recordLine));
+    if (quoted) throw new RosterException(texts.text(Message.of("roster.csv.unclosed"), "file", name, "line", String.valueOf(recordLine)));
     if (fieldStarted || !record.isEmpty() || field.length() > 0) {
       record.add(field.toString());
       records.add(record);
@@ -136,7 +136,7 @@ public final class CsvReader {
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < kept.size(); i++) {
       List<String> r = kept.get(i);
-      if (r.size() > headers.size()) throw new RosterException(texts.text(Message.of("roster.csv.tooManyFields"), "file", name, "line", keptLines.get(i), "count", r.size(), "headers", headers.size()));
+      if (r.size() > headers.size()) throw new RosterException(texts.text(Message.of("roster.csv.tooManyFields"), "file", name, "line", String.valueOf(keptLines.get(i)), "count", r.size(), "headers", headers.size()));
       Map<String, String> m = new HashMap<>();
       for (int j = 0; j < headers.size(); j++) m.put(headers.get(j), j < r.size() ? r.get(j) : "");
       rows.add(new Row(keptLines.get(i), m));

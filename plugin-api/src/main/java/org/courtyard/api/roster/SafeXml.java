@@ -65,7 +65,7 @@ public final class SafeXml {
       if (msg.contains("DOCTYPE")) {
         throw new RosterException(texts.text(Message.of("roster.xml.doctype")));
       }
-      throw new RosterException(texts.text(Message.of("roster.xml.notWellFormedAt"), "line", e.getLineNumber(), "problem", msg));
+      throw new RosterException(texts.text(Message.of("roster.xml.notWellFormedAt"), "line", String.valueOf(e.getLineNumber()), "problem", msg));
     } catch (org.xml.sax.SAXException e) {
       throw new RosterException(texts.text(Message.of("roster.xml.notWellFormed"), "problem", String.valueOf(e.getMessage())));
     } catch (java.io.IOException e) {

@@ -68,9 +68,9 @@ class CtfLanguagesTest {
   void aFileThatCannotBeReadIsRefusedInTheLeadersLanguage() throws Exception {
     CtfImporter ctf = new CtfImporter();
     Path doctype = file("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><CTfile/>");
-    assertEquals("The file declares a DOCTYPE, which is not allowed (it can hide external entities or an entity bomb). Export it again from the MIS.",
+    assertEquals("The file declares a DOCTYPE, which is not allowed (it can hide external entities or an entity bomb). Make the file again where it came from (export it again from the MIS or the other system).",
         assertThrows(RosterException.class, () -> ctf.parse(doctype, "x.xml", TestTexts.english("mis-ctf"))).getMessage());
-    assertEquals("Mae'r ffeil yn datgan DOCTYPE, ac nid yw hynny'n cael ei ganiatáu (gall guddio endidau allanol neu fom endidau). Allforiwch hi eto o'r MIS.",
+    assertEquals("Mae'r ffeil yn datgan DOCTYPE, ac nid yw hynny'n cael ei ganiatáu (gall guddio endidau allanol neu fom endidau). Gwnewch y ffeil eto lle daeth hi (allforiwch hi eto o'r MIS neu'r system arall).",
         assertThrows(RosterException.class, () -> ctf.parse(doctype, "x.xml", TestTexts.of("mis-ctf", "cy"))).getMessage());
 
     Path broken = file("<?xml version=\"1.0\"?>\n<CTfile><CTFpupilData>\n</CTfile>");
