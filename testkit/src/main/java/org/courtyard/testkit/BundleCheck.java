@@ -34,4 +34,27 @@ public final class BundleCheck {
     if (!r.bareText().isEmpty()) problems.add("words written into templates instead of messages: " + r.bareText());
     if (!problems.isEmpty()) throw new AssertionError(owner + "'s messages: " + String.join("; ", problems));
   }
+
+  /**
+   * The words of the pages parents read ({@code messages/<owner>.parents}: keys or prefixes, one a line)
+   * are in each language named; the file must name some.
+   */
+  public static void assertParentsPages(String owner, String... languages) {
+    MessageCheck.Report r = report(owner);
+    if (r.parentsKeys().isEmpty()) throw new AssertionError(owner + " names no parents' pages in messages/" + owner + ".parents");
+    List<String> problems = new ArrayList<>();
+    for (String l : languages) {
+      Set<String> lacks = r.missingForParents(l);
+      if (!lacks.isEmpty()) problems.add(l + " lacks " + lacks);
+    }
+    if (!problems.isEmpty()) throw new AssertionError(owner + "'s parents' pages: " + String.join("; ", problems));
+  }
+
+  private static MessageCheck.Report report(String owner) {
+    try {
+      return MessageCheck.checkSources(owner, Path.of("src/main/resources"), Path.of("src/main/java"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -12,23 +12,28 @@ import org.courtyard.core.i18n.Language;
 import org.courtyard.core.i18n.MessageCheck;
 
 /**
- * {@code courtyard messages check [--complete cy,pl] [JAR...]}: for the core and each plugin (or the jars
- * named), the message keys each language lacks, keys nothing uses, and words written into templates
- * instead of messages. Exits 1 when English lacks a key that is used, a template has bare words, or a
- * language named with --complete lacks any key.
+ * {@code courtyard messages check [--complete cy] [--parents pl,ur,ar] [JAR...]}: for the core and each
+ * plugin (or the jars named), the message keys each language lacks (and of those, the keys of the pages
+ * parents read, as {@code messages/<owner>.parents} says), keys nothing uses, and words written into
+ * templates instead of messages. Exits 1 when English lacks a key that is used, a template has bare
+ * words, a language named with --complete lacks any key, or one named with --parents lacks a key of
+ * the parents' pages.
  */
 final class MessagesCommand {
   private MessagesCommand() {}
 
   static int run(Config config, String[] args, PrintStream out) throws Exception {
-    if (args.length < 2 || !"check".equals(args[1])) throw new IllegalArgumentException("Usage: courtyard messages check [--complete cy,pl] [JAR...]");
+    if (args.length < 2 || !"check".equals(args[1])) throw new IllegalArgumentException("Usage: courtyard messages check [--complete cy] [--parents pl,ur,ar] [JAR...]");
     Set<String> complete = Set.of();
+    Set<String> parents = Set.of();
     List<Path> jars = new ArrayList<>();
     for (int i = 2; i < args.length; i++) {
       if ("--complete".equals(args[i]) && i + 1 < args.length) complete = Set.of(args[++i].split(","));
+      else if ("--parents".equals(args[i]) && i + 1 < args.length) parents = Set.of(args[++i].split(","));
       else jars.add(Path.of(args[i]));
     }
     for (String l : complete) if (Language.byCode(l).isEmpty()) throw new IllegalArgumentException("No shipped language '" + l + "'.");
+    for (String l : parents) if (Language.byCode(l).isEmpty()) throw new IllegalArgumentException("No shipped language '" + l + "'.");
     List<MessageCheck.Report> reports = new ArrayList<>();
     if (jars.isEmpty()) {
       Path core = Path.of(MessagesCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -51,9 +56,16 @@ final class MessagesCommand {
       }
       for (var e : r.missingByLanguage().entrySet()) {
         String line = "  " + e.getKey() + ": " + (e.getValue().isEmpty() ? "complete" : e.getValue().size() + " missing");
+        Set<String> forParents = r.missingForParents(e.getKey());
+        if (!e.getValue().isEmpty() && !r.parentsKeys().isEmpty()) {
+          line += forParents.isEmpty() ? " (parents' pages: complete)" : " (parents' pages: " + forParents.size() + " missing)";
+        }
         if (complete.contains(e.getKey()) && !e.getValue().isEmpty()) {
           ok = false;
           line += ": " + String.join(", ", e.getValue());
+        } else if (parents.contains(e.getKey()) && !forParents.isEmpty()) {
+          ok = false;
+          line += ": " + String.join(", ", forParents);
         }
         out.println(line);
       }

@@ -20,6 +20,7 @@ import java.util.Set;
 public final class MessageBundle {
   private final String name;
   private final Map<String, Map<String, String>> byLanguage = new HashMap<>();
+  private java.util.List<String> parentsPages = java.util.List.of();
 
   private MessageBundle(String name) { this.name = name; }
 
@@ -37,7 +38,37 @@ public final class MessageBundle {
       }
       if (!messages.isEmpty()) b.byLanguage.put(l.code(), Collections.unmodifiableMap(messages));
     }
+    b.parentsPages = readLines(loader, "messages/" + name + ".parents");
     return b;
+  }
+
+  /**
+   * Which of the bundle's keys are on the pages parents and carers read, from {@code messages/<name>.parents}:
+   * one key, or a key prefix ending in a dot ({@code home.}), per line; {@code !} before one leaves it out, {@code #} comments.
+   * Those keys are shipped in every language, not only in English and Welsh.
+   */
+  public Set<String> parentsKeys() {
+    Set<String> out = new java.util.TreeSet<>();
+    for (String key : keys("en")) {
+      boolean in = false;
+      for (String line : parentsPages) {
+        boolean not = line.startsWith("!");
+        String which = not ? line.substring(1) : line;
+        if (which.endsWith(".") ? key.startsWith(which) : key.equals(which)) in = !not;
+      }
+      if (in) out.add(key);
+    }
+    return out;
+  }
+
+  private static java.util.List<String> readLines(ClassLoader loader, String file) {
+    java.net.URL url = loader instanceof java.net.URLClassLoader u ? u.findResource(file) : loader.getResource(file);
+    if (url == null) return java.util.List.of();
+    try (InputStream in = url.openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
   }
 
   /** The core's bundle: its files, and the plugin API's words (its file readers' problems, in the API jar). */

@@ -44,7 +44,14 @@ public final class MessageCheck {
 
   /** One owner's findings. */
   public record Report(String owner, Set<String> used, Set<String> missingInEnglish, Map<String, Set<String>> missingByLanguage,
-                       Set<String> unused, List<String> bareText) {
+                       Set<String> unused, List<String> bareText, Set<String> parentsKeys) {
+    /** The keys of the pages parents read ({@code messages/<owner>.parents}) that {@code language} lacks. */
+    public Set<String> missingForParents(String language) {
+      Set<String> lacks = new TreeSet<>(missingByLanguage.getOrDefault(language, Set.of()));
+      lacks.retainAll(parentsKeys);
+      return lacks;
+    }
+
     public boolean clean(Set<String> languages) {
       return missingInEnglish.isEmpty() && bareText.isEmpty() && languages.stream().allMatch(l -> missingByLanguage.getOrDefault(l, Set.of()).isEmpty());
     }
@@ -81,7 +88,7 @@ public final class MessageCheck {
     unused.removeAll(used);
     // Keys the core looks up by building their name: a tool's declared texts, kinds, roles, pictures.
     unused.removeIf(k -> BUILT_KEYS.matcher(k).find() || code.stream().anyMatch(c -> builtPrefixUsed(c, k)));
-    return new Report(owner, used, missingEnglish, missing, unused, bare);
+    return new Report(owner, used, missingEnglish, missing, unused, bare, bundle.parentsKeys());
   }
 
   /** Whether code builds this key from a prefix it names, e.g. {@code "kind.user." + kind}. */

@@ -2,6 +2,7 @@ package org.courtyard.core.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.ibm.icu.text.MessageFormat;
 import java.net.URL;
@@ -96,25 +97,13 @@ class MessagesTest {
     }
   }
 
-  /** The words of the pages a parent reads (sign-in, picture sign-in, home, account, notifications, a space, the markbook, errors). */
-  static final List<String> PARENTS_PAGES = List.of("layout.", "language.", "app.", "input.", "kind.user.", "kind.space.", "pictures.",
-      "login.", "pictureLogin.", "home.", "account.", "nothingChanged", "notifications.", "space.", "markbook.", "error.");
-
   @Test
-  void welshHasEveryWordOfCoreAndParentsPagesAreInPolishUrduAndArabic() throws Exception {
-    java.util.Properties english = new java.util.Properties();
-    try (var in = new java.io.InputStreamReader(new java.io.FileInputStream("src/main/resources/messages/core.properties"), java.nio.charset.StandardCharsets.UTF_8)) {
-      english.load(in);
-    }
-    MessageBundle b = coreBundle();
-    for (String lang : List.of("cy", "pl", "ur", "ar")) {
-      Set<String> lacks = new TreeSet<>();
-      for (String key : english.stringPropertyNames()) {
-        boolean wanted = lang.equals("cy") || PARENTS_PAGES.stream().anyMatch(key::startsWith);
-        if (wanted && b.pattern(lang, key) == null) lacks.add(key);
-      }
-      assertEquals(Set.of(), lacks, lang + " lacks words of core.properties");
-    }
+  void welshHasEveryWordOfTheCoreAndTheParentsPagesAreInPolishUrduAndArabic() throws Exception {
+    MessageCheck.Report r = MessageCheck.checkSources("core", Path.of("src/main/resources"), Path.of("src/main/java"));
+    assertEquals(Set.of(), r.missingByLanguage().get("cy"), "Welsh lacks");
+    assertTrue(r.parentsKeys().contains("home.hello") && r.parentsKeys().contains("privacy.record.child"), "core.parents names the parents' pages");
+    assertFalse(r.parentsKeys().stream().anyMatch(k -> k.startsWith("admin.")), "not the school admin's pages");
+    for (String lang : List.of("pl", "ur", "ar")) assertEquals(Set.of(), r.missingForParents(lang), lang + " lacks words of the parents' pages");
   }
 
   @Test

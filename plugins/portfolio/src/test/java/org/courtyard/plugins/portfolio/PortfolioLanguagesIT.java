@@ -33,6 +33,7 @@ class PortfolioLanguagesIT {
   @Test
   void everyWordIsInItsMessagesInEveryLanguageItShips() {
     BundleCheck.assertComplete("portfolio", "cy", "pl", "ur", "ar");
+    BundleCheck.assertParentsPages("portfolio", "pl", "ur", "ar");
   }
 
   @Test

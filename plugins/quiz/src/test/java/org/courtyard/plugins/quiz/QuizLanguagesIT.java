@@ -32,6 +32,7 @@ class QuizLanguagesIT {
   @Test
   void everyWordIsInMessagesAndWelshIsComplete() {
     BundleCheck.assertComplete("quiz", "cy");
+    BundleCheck.assertParentsPages("quiz", "pl", "ur", "ar");
   }
 
   /** The page holds the words, with an apostrophe as written or as Handlebars escapes it. */
