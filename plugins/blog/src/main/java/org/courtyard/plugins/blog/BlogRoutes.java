@@ -37,6 +37,9 @@ final class BlogRoutes implements Routes {
   static final long MAX_MEDIA = 20L * 1024 * 1024;
   // The blog's words are in messages/blog*.properties (English, Welsh, Polish, Urdu, Arabic).
   static final Message INDEX_TITLE = Message.of("blog.index.pageTitle");
+  /** What happened, for the ICT leader's usage page, shown in their language. */
+  static final Message DID_WRITE = Message.of("blog.activity.wrote");
+  static final Message DID_COMMENT = Message.of("blog.activity.commented");
   static final Message DRAFTS_TITLE = Message.of("blog.drafts.title");
   static final Message WRITE_TITLE = Message.of("blog.edit.write");
   static final Message EDIT_TITLE = Message.of("blog.edit.pageTitle");
@@ -217,7 +220,7 @@ final class BlogRoutes implements Routes {
     List<Uploads.Stored> stored = acceptMedia(req);
     long id = store.create(req.space().id(), req.user(), d.title(), d.body(), d.status(), d.publishAt(), contentLanguage(req));
     saveMedia(id, stored);
-    core.activity().record(req.user(), req.space(), BlogStore.DRAFT.equals(d.status()) ? "draft" : "post", "wrote “" + d.title() + "”");
+    core.activity().record(req.user(), req.space(), BlogStore.DRAFT.equals(d.status()) ? "draft" : "post", DID_WRITE, "title", d.title());
     return Reply.redirect("posts/" + id).flash(flash(req, d));
   }
 
@@ -250,7 +253,7 @@ final class BlogRoutes implements Routes {
     if (body.length() > MAX_COMMENT) throw InputProblem.of("body", req.text(COMMENT_LONG, "max", MAX_COMMENT, "length", body.length()));
     boolean held = "before".equals(mode) && !req.can(MODERATE) && (req.user().kind() == UserKind.LEARNER || req.user().kind() == UserKind.PARENT);
     store.comment(p.id(), p.spaceId(), req.user(), body, held ? "pending" : "visible", contentLanguage(req));
-    core.activity().record(req.user(), req.space(), "comment", "commented on “" + p.title() + "”");
+    core.activity().record(req.user(), req.space(), "comment", DID_COMMENT, "title", p.title());
     return Reply.redirect("posts/" + p.id()).flash(req.text(held ? HELD : COMMENTED));
   }
 

@@ -67,6 +67,26 @@ class BlogLanguagesIT {
     assertTrue(after.contains("The lambs were so small"), "the comment as Ben wrote it");
   }
 
+  /** What people did in the blog, on the ICT leader's usage page: each summary and kind of action in the reader's language. */
+  @Test
+  void theIctLeaderReadsWhatHappenedInTheBlogInTheirLanguage() {
+    String post = write(courtyard.signIn("amira"), "Usage lambs", "<p>Spring</p>", "publish", "");
+    write(courtyard.signIn("amira"), "Usage draft", "<p>Not yet</p>", "draft", "");
+    assertEquals(303, courtyard.signIn("ben").post(post + "/comments", Map.of("body", "Lovely")).status());
+
+    TestClient.Response welsh = courtyard.signIn("ict.leader").header("Accept-Language", "cy").get("/admin/oakfield/usage");
+    assertEquals(200, welsh.status());
+    assertTrue(welsh.contains("ysgrifennodd “Usage lambs”") && welsh.contains("ysgrifennodd “Usage draft”")
+        && welsh.contains("rhoddodd sylw ar “Usage lambs”"), welsh.body());
+    assertTrue(welsh.contains("Postiadau a ysgrifennwyd") && welsh.contains("Drafftiau a gadwyd") && welsh.contains("<td>Sylwadau</td>"), welsh.body());
+    assertFalse(welsh.contains("wrote “Usage lambs”") || welsh.contains("Posts written") || welsh.contains("Drafts saved"), "none of it in English");
+
+    TestClient.Response english = courtyard.signIn("ict.leader").get("/admin/oakfield/usage");
+    assertTrue(english.contains("wrote “Usage lambs”") && english.contains("wrote “Usage draft”") && english.contains("commented on “Usage lambs”"), english.body());
+    assertTrue(english.contains("Posts written") && english.contains("Drafts saved") && english.contains("<td>Comments</td>"), english.body());
+    assertFalse(english.contains("ysgrifennodd") || english.contains("Postiadau a ysgrifennwyd"), "none of it in Welsh");
+  }
+
   @Test
   void aWelshWriterIsToldWhenTheirPostWillAppearWithTheMonthInWelsh() {
     TestClient amira = courtyard.signIn("amira").header("Accept-Language", "cy");

@@ -34,6 +34,14 @@ final class ForumRoutes implements Routes {
   static final Message INDEX_TITLE = Message.of("forum.index.pageTitle");
   /** Sent to each subscriber in their own language. */
   static final Message NEW_REPLY = Message.of("forum.notify.reply");
+  /** What happened, for the ICT leader's usage page, shown in their language. */
+  static final Message DID_START = Message.of("forum.activity.started");
+  static final Message DID_REPLY = Message.of("forum.activity.replied");
+  static final Message DID_REPLY_FORMER = Message.of("forum.activity.repliedFormer");
+  static final Message DID_APPROVE = Message.of("forum.activity.approved");
+  static final Message DID_APPROVE_FORMER = Message.of("forum.activity.approvedFormer");
+  static final Message DID_HIDE = Message.of("forum.activity.hid");
+  static final Message DID_HIDE_FORMER = Message.of("forum.activity.hidFormer");
   static final Message NAME = Message.of("forum.index.name");
   static final Message DESCRIPTION_LONG = Message.of("forum.problem.descriptionLong");
   static final Message FORUM_MADE = Message.of("forum.flash.forumMade");
@@ -314,7 +322,7 @@ final class ForumRoutes implements Routes {
     long d = store.startDiscussion(f, req.user(), title, body, status[0], status[1], language(req));
     long first = store.posts(d).get(0).id();
     saveAttachments(first, stored);
-    core.activity().record(req.user(), req.space(), "discussion", "started “" + title + "”");
+    core.activity().record(req.user(), req.space(), "discussion", DID_START, "title", title);
     return Reply.redirect("d/" + d).flash(req.text(ForumStore.PENDING.equals(status[0]) ? THANKS_HELD : STARTED));
   }
 
@@ -337,7 +345,9 @@ final class ForumRoutes implements Routes {
     saveAttachments(id, stored);
     store.subscribe(d.id(), req.user().id());
     if (ForumStore.VISIBLE.equals(status[0])) tellSubscribers(req, d, req.user().id());
-    core.activity().record(req.user(), req.space(), "reply", "replied in “" + d.title() + "”");
+    String kept = store.discussion(req.space(), d.id()).map(ForumStore.Discussion::title).orElse(null);
+    if (kept == null) core.activity().record(req.user(), req.space(), "reply", DID_REPLY_FORMER);
+    else core.activity().record(req.user(), req.space(), "reply", DID_REPLY, "title", kept);
     return Reply.redirect("d/" + d.id()).flash(req.text(ForumStore.PENDING.equals(status[0]) ? THANKS_HELD : REPLIED));
   }
 
@@ -406,7 +416,8 @@ final class ForumRoutes implements Routes {
         store.setStatus(p.id(), ForumStore.VISIBLE, null);
         store.touch(p.discussionId());
         store.discussion(req.space(), p.discussionId()).map(d -> ForumWords.shown(req, d)).ifPresent(d -> tellSubscribers(req, d, p.authorId()));
-        core.activity().record(req.user(), req.space(), "approve", "approved a post by " + ForumWords.author(req, p.authorName()));
+        if (p.authorName() == null) core.activity().record(req.user(), req.space(), "approve", DID_APPROVE_FORMER);
+        else core.activity().record(req.user(), req.space(), "approve", DID_APPROVE, "author", p.authorName());
         return Reply.redirect(back).flash(req.text(APPROVED));
       }
       case "hide" -> {
@@ -417,7 +428,8 @@ final class ForumRoutes implements Routes {
         }
         store.setStatus(p.id(), ForumStore.HIDDEN, reason.length() > 300 ? reason.substring(0, 300) : reason);
         store.resolveReports(p.id());
-        core.activity().record(req.user(), req.space(), "hide", "hid a post by " + ForumWords.author(req, p.authorName()));
+        if (p.authorName() == null) core.activity().record(req.user(), req.space(), "hide", DID_HIDE_FORMER);
+        else core.activity().record(req.user(), req.space(), "hide", DID_HIDE, "author", p.authorName());
         return Reply.redirect(back).flash(req.text(HIDDEN));
       }
       case "restore" -> {

@@ -221,6 +221,37 @@ class ForumLanguagesIT {
     assertTrue(json.contains("Mae'r dail yn cwympo") || json.contains("Mae\\u0027r dail yn cwympo"), "what they wrote, as written");
   }
 
+  /** What people did in the forum, on the ICT leader's usage page: each summary and kind of action in the reader's language. */
+  @Test
+  void theIctLeaderReadsWhatHappenedInTheForumInTheirLanguage() {
+    Room c = classWithForum("Forum Usage");
+    TestClient learner = c.learner().signIn();
+    TestClient.Response started = learner.post(c.forum() + "/discussions", Map.of("title", "Usage trip", "body", "Where shall we go?"));
+    assertEquals(303, started.status(), started.body());
+    String d = started.location();
+    assertEquals(303, learner.post(d + "/replies", Map.of("body", "The zoo")).status());
+    TestClient teacher = c.teacher().signIn();
+    assertEquals(303, teacher.post(c.space().url() + "/manage/settings", Map.of("tool", "forum", "forum.moderation", "before")).status());
+    assertEquals(303, learner.post(d + "/replies", Map.of("body", "Or the beach")).status());
+    TestClient.Response queue = teacher.get(c.space().url() + "/forum/moderation");
+    java.util.regex.Matcher post = java.util.regex.Pattern.compile("/forum/p/(\\d+)/approve").matcher(queue.body());
+    assertTrue(post.find(), queue.body());
+    assertEquals(303, teacher.post(c.space().url() + "/forum/p/" + post.group(1) + "/approve", Map.of("back", "queue")).status());
+
+    TestClient.Response welsh = courtyard.signIn("ict.leader").header("Accept-Language", "cy").get("/admin/oakfield/usage");
+    assertEquals(200, welsh.status());
+    assertTrue(welsh.contains("dechreuodd “Usage trip”") && welsh.contains("atebodd yn “Usage trip”")
+        && welsh.contains("cymeradwyodd neges gan Learner in Forum Usage"), welsh.body());
+    assertTrue(welsh.contains("Trafodaethau a ddechreuwyd") && welsh.contains("Atebion") && welsh.contains("Negeseuon a gymeradwywyd"), welsh.body());
+    assertFalse(welsh.contains("started “Usage trip”") || welsh.contains("Discussions started"), "none of it in English");
+
+    TestClient.Response english = courtyard.signIn("ict.leader").get("/admin/oakfield/usage");
+    assertTrue(english.contains("started “Usage trip”") && english.contains("replied in “Usage trip”")
+        && english.contains("approved a post by Learner in Forum Usage"), english.body());
+    assertTrue(english.contains("Discussions started") && english.contains("Replies") && english.contains("Posts approved"), english.body());
+    assertFalse(english.contains("dechreuodd") || english.contains("Trafodaethau a ddechreuwyd"), "none of it in Welsh");
+  }
+
   /** The forum ships Polish, Urdu and Arabic for what a parent reads in a download: every record kind and field name. */
   @Test
   void aDownloadsWordsAreInEveryLanguage() throws IOException {

@@ -36,6 +36,12 @@ final class HomeworkRoutes implements Routes {
   // The words people read are in messages/homework*.properties, one file per language.
   /** Notices are read later by someone else: each in the recipient's own language. */
   static final Message NOTIFY_SET = Message.of("homework.notify.set");
+  /** What happened, for the ICT leader's usage page, shown in their language. */
+  static final Message DID_SET = Message.of("homework.activity.set");
+  static final Message DID_HAND_IN = Message.of("homework.activity.handedIn");
+  static final Message DID_HAND_IN_LATE = Message.of("homework.activity.handedInLate");
+  static final Message DID_MARK = Message.of("homework.activity.marked");
+  static final Message DID_RETURN = Message.of("homework.activity.returned");
   static final Message NOTIFY_MARKED = Message.of("homework.notify.marked");
   static final Message NOTIFY_CHILD_MARKED = Message.of("homework.notify.childMarked");
   static final Message PAGE_TITLE = Message.of("homework.index.pageTitle");
@@ -192,9 +198,9 @@ final class HomeworkRoutes implements Routes {
     long id = store.create(req.space().id(), title, core.sanitizer().sanitize(instructions), due, !req.form("closes").isEmpty(), named,
         req.user().id(), now());
     HomeworkStore.Task t = store.task(req.space().id(), id).orElseThrow();
-    // Notices are read later by someone else, each in their own language; the activity log stays in English.
+    // Notices are read later by someone else, each in their own language; so is the activity log, by the ICT leader.
     for (UserRef u : assignees.of(t)) core.notifications().notify(u.id(), NOTIFY_SET, req.toolUrl() + "/t/" + id, "title", title);
-    core.activity().record(req.user(), req.space(), "set", "set “" + title + "”");
+    core.activity().record(req.user(), req.space(), "set", DID_SET, "title", title);
     return Reply.redirect("t/" + id).flash(req.text(TASK_SET));
   }
 
@@ -261,7 +267,7 @@ final class HomeworkRoutes implements Routes {
     // The language the learner says their answer is in, if not the page's: kept as written, marked for screen readers.
     long sid = store.handIn(t.id(), req.user(), body, link.isEmpty() ? null : link, late, now, ContentLanguage.of(req.form("lang")).orElse(null));
     for (Uploads.Stored s : stored) store.addFile(sid, s.key(), s.fileName(), s.contentType());
-    core.activity().record(req.user(), req.space(), "hand-in", "handed in “" + t.title() + "”" + (late ? " late" : ""));
+    core.activity().record(req.user(), req.space(), "hand-in", late ? DID_HAND_IN_LATE : DID_HAND_IN, "title", t.title());
     return Reply.redirect("t/" + t.id()).flash(req.text(late ? HANDED_IN_LATE : HANDED_IN));
   }
 
@@ -323,7 +329,7 @@ final class HomeworkRoutes implements Routes {
             "name", s.userName(), "title", t.title());
       }
     }
-    core.activity().record(req.user(), req.space(), ret ? "return" : "mark", (ret ? "returned " : "marked ") + s.userName() + "'s “" + t.title() + "”");
+    core.activity().record(req.user(), req.space(), ret ? "return" : "mark", ret ? DID_RETURN : DID_MARK, "name", s.userName(), "title", t.title());
     return Reply.redirect("t/" + t.id()).flash(req.text(ret ? RETURNED : MARK_SAVED));
   }
 

@@ -115,6 +115,36 @@ class HomeworkLanguagesIT {
     shows(arabic.get("/s/2-willow/homework"), "<h1>الواجبات المنزلية</h1>");
   }
 
+  /** What teachers and learners did, on the ICT leader's usage page: each summary and kind of action in the reader's language. */
+  @Test
+  void theIctLeaderReadsWhatHappenedInHomeworkInTheirLanguage() {
+    String task = setTask("Usage map", null);
+    assertEquals(303, courtyard.signIn("amira").post(task + "/hand-in", Map.of("body", "I drew the river", "link", "")).status());
+    TestClient teacher = courtyard.signIn("mrs.patel");
+    Matcher m = Pattern.compile("(" + Pattern.quote(task) + "/s/\\d+)").matcher(teacher.get(task).body());
+    assertTrue(m.find());
+    String sub = m.group(1);
+    assertEquals(303, teacher.post(sub + "/mark", Map.of("mark", "Outstanding", "feedback", "Good", "action", "save")).status());
+    assertEquals(303, teacher.post(sub + "/mark", Map.of("mark", "Outstanding", "feedback", "Good", "action", "return")).status());
+
+    TestClient.Response welsh = courtyard.signIn("ict.leader").header("Accept-Language", "cy").get("/admin/oakfield/usage");
+    assertEquals(200, welsh.status());
+    shows(welsh, "gosododd “Usage map”");
+    shows(welsh, "cyflwynodd “Usage map”");
+    shows(welsh, "marciodd “Usage map” gan Amira Khan");
+    shows(welsh, "dychwelodd “Usage map” i Amira Khan");
+    for (String action : new String[] {"Gwaith cartref a osodwyd", "Gwaith a gyflwynwyd", "Gwaith a farciwyd", "Gwaith a ddychwelwyd"}) shows(welsh, action);
+    assertFalse(welsh.contains("set “Usage map”") || welsh.contains("Work handed in"), "none of it in English");
+
+    TestClient.Response english = courtyard.signIn("ict.leader").get("/admin/oakfield/usage");
+    shows(english, "set “Usage map”");
+    shows(english, "handed in “Usage map”");
+    shows(english, "marked Amira Khan's “Usage map”");
+    shows(english, "returned Amira Khan's “Usage map”");
+    for (String action : new String[] {"Homework set", "Work handed in", "Work marked", "Work returned"}) shows(english, action);
+    assertFalse(english.contains("gosododd") || english.contains("Gwaith a gyflwynwyd"), "none of it in Welsh");
+  }
+
   /** Gwen chose Welsh, Harry did not: each is told of the new homework in their own language. */
   @Test
   void eachLearnerIsToldOfNewHomeworkInTheirOwnLanguage() {

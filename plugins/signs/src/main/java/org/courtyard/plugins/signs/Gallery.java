@@ -24,6 +24,9 @@ final class Gallery {
   static final int MAX_CAPTIONS_BYTES = 100 * 1024;
   /** Sent to each teacher in their own language. */
   static final Message TO_APPROVE = Message.of("signs.notify.toApprove");
+  /** What happened, for the ICT leader's usage page, shown in their language. */
+  static final Message DID_ADD = Message.of("signs.activity.added");
+  static final Message DID_ADD_PENDING = Message.of("signs.activity.addedPending");
   static final Message ONLY_UPLOADERS = Message.of("signs.problem.onlyUploaders");
   static final Message TAG_TOO_LONG = Message.of("signs.problem.tagTooLong");
   static final Message TOO_MANY_TAGS = Message.of("signs.problem.tooManyTags");
@@ -159,7 +162,7 @@ final class Gallery {
         }
       }
     }
-    core.activity().record(req.user(), req.space(), "upload", "added the sign “" + d.word() + "”" + (teacher ? "" : " (waiting for approval)"));
+    core.activity().record(req.user(), req.space(), "upload", teacher ? DID_ADD : DID_ADD_PENDING, "word", d.word());
     return id;
   }
 

@@ -60,6 +60,12 @@ final class SignsRoutes implements Routes {
   static final Message UPLOADERS_TITLE = Message.of("signs.uploaders.title");
   static final Message ONLY_TEACHERS_NOW = Message.of("signs.flash.onlyTeachers");
   static final Message LEARNERS_MAY = Message.of("signs.flash.learnersMay");
+  /** What happened, for the ICT leader's usage page, shown in their language. */
+  static final Message DID_APPROVE = Message.of("signs.activity.approved");
+  static final Message DID_TURN_DOWN = Message.of("signs.activity.turnedDown");
+  static final Message DID_DELETE = Message.of("signs.activity.deleted");
+  static final Message DID_CHOOSE_WEEK = Message.of("signs.activity.week");
+  static final Message DID_SET_UPLOADERS = Message.of("signs.activity.uploaders");
   private final SignStore store;
   private final Gallery gallery;
   private final ToolServices core;
@@ -216,7 +222,7 @@ final class SignsRoutes implements Routes {
     if (s.approved()) return Reply.redirect("v/" + s.id()).flash(req.text(APPROVED_ALREADY));
     store.approve(s.id(), req.user().displayName());
     core.notifications().notify(s.uploadedBy(), NOTIFY_APPROVED, req.toolUrl() + "/v/" + s.id(), "word", s.word());
-    core.activity().record(req.user(), req.space(), "approve", "approved the sign “" + s.word() + "”");
+    core.activity().record(req.user(), req.space(), "approve", DID_APPROVE, "word", s.word());
     return Reply.redirect("pending".equals(req.form("back")) ? "pending" : "v/" + s.id()).flash(req.text(APPROVED, "word", s.word()));
   }
 
@@ -228,7 +234,7 @@ final class SignsRoutes implements Routes {
     if (reason.isEmpty()) core.notifications().notify(s.uploadedBy(), NOTIFY_REJECTED, req.toolUrl(), "word", s.word());
     else core.notifications().notify(s.uploadedBy(), NOTIFY_REJECTED_BECAUSE, req.toolUrl(), "word", s.word(),
         "reason", reason.length() > 200 ? reason.substring(0, 200) : reason);
-    core.activity().record(req.user(), req.space(), "reject", "turned down the sign “" + s.word() + "”");
+    core.activity().record(req.user(), req.space(), "reject", DID_TURN_DOWN, "word", s.word());
     return Reply.redirect("pending").flash(req.text(TURNED_DOWN, "word", s.word()));
   }
 
@@ -259,7 +265,7 @@ final class SignsRoutes implements Routes {
     SignStore.Sign s = gallery.visibleSign(req);
     if (!gallery.mayEdit(req, s)) throw HttpProblem.forbidden(req.text(ONLY_DELETE));
     gallery.deleteFiles(store.delete(s));
-    core.activity().record(req.user(), req.space(), "delete", "deleted the sign “" + s.word() + "”");
+    core.activity().record(req.user(), req.space(), "delete", DID_DELETE, "word", s.word());
     return Reply.redirect("").flash(req.text(DELETED, "word", s.word()));
   }
 
@@ -268,7 +274,7 @@ final class SignsRoutes implements Routes {
     SignStore.Sign s = store.sign(req.space().id(), id).orElseThrow(() -> HttpProblem.notFound(req.text(NO_SIGN)));
     if (!s.approved()) return Reply.redirect("v/" + s.id()).flash(req.text(APPROVE_FIRST));
     store.setWeek(req.space().id(), s.id(), req.user().displayName());
-    core.activity().record(req.user(), req.space(), "week", "chose “" + s.word() + "” as the sign of the week");
+    core.activity().record(req.user(), req.space(), "week", DID_CHOOSE_WEEK, "word", s.word());
     return Reply.redirect("v/" + s.id()).flash(req.text(IS_WEEK, "word", s.word()));
   }
 
@@ -295,7 +301,7 @@ final class SignsRoutes implements Routes {
       if (members.contains(id) && !chosen.contains(id)) chosen.add(id);
     }
     store.setUploaders(req.space().id(), chosen);
-    core.activity().record(req.user(), req.space(), "uploaders", chosen.size() + " learners may add signs");
+    core.activity().record(req.user(), req.space(), "uploaders", DID_SET_UPLOADERS, "count", chosen.size());
     return Reply.redirect("uploaders").flash(chosen.isEmpty() ? req.text(ONLY_TEACHERS_NOW) : req.text(LEARNERS_MAY, "count", chosen.size()));
   }
 }

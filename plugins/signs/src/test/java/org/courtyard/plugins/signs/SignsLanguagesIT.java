@@ -122,6 +122,43 @@ class SignsLanguagesIT {
     return added.location();
   }
 
+  /** What teachers and learners did in the gallery, on the ICT leader's usage page: each summary and kind of action in the reader's language. */
+  @Test
+  void theIctLeaderReadsWhatHappenedInTheGalleryInTheirLanguage() {
+    Room r = gallery("Signs Usage");
+    TestClient learner = r.learner().signIn();
+    learner.get(r.gallery() + "/new");
+    String sun = add(learner, r.gallery(), "Usage sun", "", "Ms Deaf Instructor", "", 91);
+    String moon = add(learner, r.gallery(), "Usage moon", "", "Ms Deaf Instructor", "", 92);
+    TestClient teacher = r.teacher().signIn();
+    teacher.get(r.gallery() + "/pending");
+    assertEquals(303, teacher.post(sun + "/approve", Map.of()).status());
+    assertEquals(303, teacher.post(moon + "/reject", Map.of("reason", "")).status());
+    teacher.get(r.gallery() + "/new");
+    String star = add(teacher, r.gallery(), "Usage star", "", "Ms Deaf Instructor", "", 93);
+    assertEquals(303, teacher.post(r.gallery() + "/week", Map.of("sign", star.substring(star.lastIndexOf('/') + 1))).status());
+    assertEquals(303, teacher.post(star + "/delete", Map.of()).status());
+
+    TestClient.Response welsh = courtyard.signIn("ict.leader").header("Accept-Language", "cy").get("/admin/oakfield/usage");
+    assertEquals(200, welsh.status());
+    for (String words : new String[] {"mae 1 disgybl yn gallu ychwanegu arwyddion", "ychwanegodd yr arwydd “Usage sun” (yn aros am gymeradwyaeth)",
+        "cymeradwyodd yr arwydd “Usage sun”", "gwrthododd yr arwydd “Usage moon”", "ychwanegodd yr arwydd “Usage star”</td>",
+        "dewisodd “Usage star” yn arwydd yr wythnos", "dileodd yr arwydd “Usage star”", "Arwyddion a ychwanegwyd", "Arwyddion a gymeradwywyd",
+        "Arwyddion a wrthodwyd", "Arwyddion a ddilëwyd", "Arwyddion yr wythnos a ddewiswyd", "Newidiadau i bwy sy&#x27;n cael ychwanegu arwyddion"}) {
+      assertTrue(welsh.contains(words), words + " in " + welsh.body());
+    }
+    assertFalse(welsh.contains("the sign “Usage") || welsh.contains("Signs added"), "none of it in English");
+
+    TestClient.Response english = courtyard.signIn("ict.leader").get("/admin/oakfield/usage");
+    for (String words : new String[] {"1 learner may add signs", "added the sign “Usage sun” (waiting for approval)", "approved the sign “Usage sun”",
+        "turned down the sign “Usage moon”", "added the sign “Usage star”</td>", "chose “Usage star” as the sign of the week",
+        "deleted the sign “Usage star”", "Signs added", "Signs approved", "Signs turned down", "Signs deleted", "Signs of the week chosen",
+        "Changes to who may add signs"}) {
+      assertTrue(english.contains(words), words + " in " + english.body());
+    }
+    assertFalse(english.contains("yr arwydd “Usage") || english.contains("Arwyddion a ychwanegwyd"), "none of it in Welsh");
+  }
+
   @Test
   void aSignsWordsCanSayTheirLanguageAndAreMarkedWithIt() {
     Room r = gallery("Signs Welsh words");

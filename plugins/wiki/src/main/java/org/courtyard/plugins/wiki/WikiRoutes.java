@@ -28,6 +28,9 @@ final class WikiRoutes implements Routes {
   static final int MAX_NOTE = 200;
   // The wiki's words are in messages/wiki*.properties (English and Welsh).
   static final Message NO_WIKI = Message.of("wiki.problem.noWiki");
+  /** What happened, for the ICT leader's usage page, shown in their language. */
+  static final Message DID_EDIT = Message.of("wiki.activity.edited");
+  static final Message DID_RESTORE = Message.of("wiki.activity.restored");
   static final Message NO_PAGE = Message.of("wiki.problem.noPage");
   static final Message NO_PAGE_YET = Message.of("wiki.problem.noPageYet");
   static final Message A_LEARNER = Message.of("wiki.aLearner");
@@ -210,7 +213,7 @@ final class WikiRoutes implements Routes {
           req.text(CONFLICT, "name", theirs.authorName()), theirs, lang);
     }
     store.save(req.space().id(), owner, slug, title, text, req.user(), "edit", req.form("note"), lang);
-    core.activity().record(req.user(), req.space(), "edit", "edited “" + title + "”");
+    core.activity().record(req.user(), req.space(), "edit", DID_EDIT, "title", title);
     return Reply.redirect("p/" + slug + suffix(req, owner)).flash(req.text(SAVED));
   }
 
@@ -287,7 +290,7 @@ final class WikiRoutes implements Routes {
     WikiStore.Revision old = store.revision(p.id(), revision).orElseThrow(() -> HttpProblem.notFound(req.text(NO_REVISION)));
     // The note is kept in the English form older revisions have, and shown in each reader's language.
     store.save(req.space().id(), owner, p.slug(), p.title(), old.body(), req.user(), "restore", "restored revision " + old.id(), old.lang());
-    core.activity().record(req.user(), req.space(), "restore", "restored an earlier “" + p.title() + "”");
+    core.activity().record(req.user(), req.space(), "restore", DID_RESTORE, "title", p.title());
     return Reply.redirect("p/" + p.slug() + suffix(req, owner)).flash(req.text(RESTORED));
   }
 

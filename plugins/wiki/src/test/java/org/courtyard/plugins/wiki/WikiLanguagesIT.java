@@ -89,6 +89,37 @@ class WikiLanguagesIT {
     assertTrue(says(missing, "Dydy'r dudalen hon ddim yn bodoli eto."), missing.body());
   }
 
+  /** What people did in the wiki, on the ICT leader's usage page: each summary and kind of action in the reader's language. */
+  @Test
+  void theIctLeaderReadsWhatHappenedInTheWikiInTheirLanguage() {
+    TestSchool school = courtyard.school();
+    TestPerson teacher = school.addTeacher("Teacher of Wiki Usage");
+    TestPerson learner = school.addLearner("Learner in Wiki Usage");
+    TestSpace space = school.addClass("Wiki Usage").addMember(teacher, Role.OWNER).addMember(learner, Role.MEMBER);
+    TestClient t = teacher.signIn();
+    assertEquals(303, t.post(space.url() + "/manage/tools", Map.of("tool", "wiki", "action", "add")).status());
+    String page = space.url() + "/wiki/p/usage-rivers";
+    TestClient l = learner.signIn();
+    save(l, page, "0", "Rivers flow.");
+    save(l, page, base(l, page), "Rivers flow to the sea.");
+    Matcher first = Pattern.compile("name=\"revision\" value=\"(\\d+)\"").matcher(t.get(page + "/history").body());
+    assertTrue(first.find());
+    String oldest = first.group(1);
+    while (first.find()) oldest = first.group(1);
+    assertEquals(303, t.post(page + "/restore", Map.of("revision", oldest)).status());
+
+    TestClient.Response welsh = courtyard.signIn("ict.leader").header("Accept-Language", "cy").get("/admin/oakfield/usage");
+    assertEquals(200, welsh.status());
+    assertTrue(welsh.contains("golygodd “Usage rivers”") && welsh.contains("adferodd fersiwn gynharach o “Usage rivers”"), welsh.body());
+    assertTrue(welsh.contains("Tudalennau a olygwyd") && welsh.contains("Fersiynau cynharach a adferwyd"), welsh.body());
+    assertFalse(welsh.contains("edited “Usage rivers”") || welsh.contains("Pages edited"), "none of it in English");
+
+    TestClient.Response english = courtyard.signIn("ict.leader").get("/admin/oakfield/usage");
+    assertTrue(english.contains("edited “Usage rivers”") && english.contains("restored an earlier “Usage rivers”"), english.body());
+    assertTrue(english.contains("Pages edited") && english.contains("Earlier versions restored"), english.body());
+    assertFalse(english.contains("golygodd") || english.contains("Tudalennau a olygwyd"), "none of it in Welsh");
+  }
+
   /** Mr Evans chose Welsh, Ms Hall did not: the day's news of learners' own wikis reaches each in their own language. */
   @Test
   void eachTeacherHearsOfChangedOwnWikisInTheirOwnLanguage() {
