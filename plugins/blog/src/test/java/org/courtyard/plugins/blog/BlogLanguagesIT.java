@@ -41,6 +41,7 @@ class BlogLanguagesIT {
   @Test
   void everyWordIsInItsMessagesInWelshAndTheParentsLanguages() {
     BundleCheck.assertComplete("blog", "cy", "pl", "ur", "ar");
+    BundleCheck.assertParentsPages("blog", "pl", "ur", "ar");
   }
 
   @Test

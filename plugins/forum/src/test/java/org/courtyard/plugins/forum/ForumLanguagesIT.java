@@ -41,6 +41,7 @@ class ForumLanguagesIT {
   @Test
   void everyWordIsInItsMessagesInWelsh() {
     BundleCheck.assertComplete("forum", "cy");
+    BundleCheck.assertParentsPages("forum", "pl", "ur", "ar");
   }
 
   @Test

@@ -32,6 +32,7 @@ class HomeworkLanguagesIT {
   @Test
   void everyWordIsInMessagesInEveryLanguageAParentReads() {
     BundleCheck.assertComplete("homework", "cy", "pl", "ur", "ar");
+    BundleCheck.assertParentsPages("homework", "pl", "ur", "ar");
   }
 
   /** The page holds the words, with an apostrophe as written or as Handlebars escapes it. */

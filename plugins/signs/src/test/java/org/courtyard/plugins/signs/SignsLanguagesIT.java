@@ -32,6 +32,7 @@ class SignsLanguagesIT {
   @Test
   void everyWordIsInItsMessagesInEnglishAndWelsh() {
     BundleCheck.assertComplete("signs", "cy");
+    BundleCheck.assertParentsPages("signs", "pl", "ur", "ar");
   }
 
   @Test

@@ -45,6 +45,7 @@ class WikiLanguagesIT {
   @Test
   void everyWordIsInItsMessagesInWelsh() {
     BundleCheck.assertComplete("wiki", "cy");
+    BundleCheck.assertParentsPages("wiki", "pl", "ur", "ar");
   }
 
   @Test
