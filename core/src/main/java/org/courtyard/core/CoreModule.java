@@ -70,8 +70,8 @@ final class CoreModule extends AbstractModule {
                         org.courtyard.core.services.ResultStore results, Clock clock,
                         org.courtyard.api.service.Relationships relationships, org.courtyard.api.service.Uploads uploads,
                         org.courtyard.core.jobs.JobScheduler jobs, org.courtyard.core.privacy.PersonalDataRegistry personalData,
-                        org.courtyard.core.i18n.Messages messages) {
+                        org.courtyard.core.i18n.Messages messages, org.courtyard.core.agenda.AgendaRegistry agendas) {
     return new PluginHost(config.pluginsDir(), db, events, capabilities, registry, activity, notifications, importers, results,
-        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock, relationships, uploads), cluster, jobs, personalData, messages);
+        PluginHost.services(db, events, directory, permissions, sanitizer, files, clock, relationships, uploads), cluster, jobs, personalData, messages, agendas);
   }
 }

@@ -81,6 +81,16 @@ public interface ToolBinder {
    */
   ToolBinder personalData(Class<? extends org.courtyard.api.privacy.PersonalData> personalData);
 
+  /**
+   * What is waiting for people and what is dated for them in this tool, for home pages, the calendar
+   * and the iCalendar feed (see {@link org.courtyard.api.agenda.Agenda}).
+   *
+   * @since 2.2.0
+   */
+  default ToolBinder agenda(Class<? extends org.courtyard.api.agenda.Agenda> agenda) {
+    throw new UnsupportedOperationException("This Courtyard has no agenda (API 2.2.0)");
+  }
+
   /** Further Guice bindings for the tool's own classes. */
   ToolBinder bind(Module module);
 }

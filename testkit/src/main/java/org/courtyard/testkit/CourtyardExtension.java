@@ -217,6 +217,23 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
    * gets it: file name in the zip → content ({@code index.html}, {@code data.json}, {@code files/...}).
    */
   /** The subject access download for one person, by username: file name to bytes. */
+  /**
+   * What every tool's agenda says is waiting for the person, as the core filters it (their capabilities),
+   * oldest first: for a tool's test of its {@code Agenda} before looking at the home page.
+   */
+  public java.util.List<org.courtyard.api.agenda.Waiting> waitingFor(String username) {
+    org.courtyard.core.identity.User u = courtyard.get(org.courtyard.core.identity.UserStore.class).byUsername(username).orElseThrow();
+    return courtyard.get(org.courtyard.core.agenda.AgendaService.class).waitingFor(u).stream().map(org.courtyard.core.agenda.AgendaService.WaitingItem::waiting).toList();
+  }
+
+  /** The person's dated items between the two instants (a parent's: their children's), soonest first. */
+  public java.util.List<org.courtyard.api.agenda.Dated> datesFor(String username, java.time.Instant from, java.time.Instant to) {
+    org.courtyard.core.identity.User u = courtyard.get(org.courtyard.core.identity.UserStore.class).byUsername(username).orElseThrow();
+    org.courtyard.core.agenda.AgendaService agenda = courtyard.get(org.courtyard.core.agenda.AgendaService.class);
+    var items = u.kind() == org.courtyard.api.UserKind.PARENT ? agenda.childrensDates(u, from, to) : agenda.datesFor(u, from, to);
+    return items.stream().map(org.courtyard.core.agenda.AgendaService.DatedItem::dated).toList();
+  }
+
   public java.util.Map<String, byte[]> subjectAccess(String username) { return subjectAccess(userId(username)); }
 
   /** The subject access download for one person, by id (a username changes when a person is erased). */

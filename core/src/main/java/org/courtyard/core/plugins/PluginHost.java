@@ -59,6 +59,7 @@ public final class PluginHost {
   private final org.courtyard.core.services.ResultStore results;
   private final org.courtyard.core.jobs.JobScheduler jobs;
   private final org.courtyard.core.privacy.PersonalDataRegistry personalData;
+  private final org.courtyard.core.agenda.AgendaRegistry agendas;
   /** What each running plugin added, as handles: the one place stopping a plugin undoes. */
   private final PluginRegistrations registrations = new PluginRegistrations();
   private final Map<String, Words> failures = new ConcurrentHashMap<>();
@@ -76,7 +77,8 @@ public final class PluginHost {
                     org.courtyard.core.roster.ImporterRegistry importers, org.courtyard.core.services.ResultStore results,
                     PluginServicesModule.CoreServices services, org.courtyard.core.cluster.Cluster cluster,
                     org.courtyard.core.jobs.JobScheduler jobs, org.courtyard.core.privacy.PersonalDataRegistry personalData,
-                    org.courtyard.core.i18n.Messages messages) {
+                    org.courtyard.core.i18n.Messages messages, org.courtyard.core.agenda.AgendaRegistry agendas) {
+    this.agendas = agendas;
     this.messages = messages;
     this.cluster = cluster;
     this.jobs = jobs;
@@ -438,6 +440,7 @@ public final class PluginHost {
     List<org.courtyard.api.job.Job> jobInstances = new ArrayList<>();
     for (Binder.JobDecl j : binder.jobs) jobInstances.add(injector.getInstance(j.job()));
     org.courtyard.api.privacy.PersonalData privacy = binder.personalData == null ? null : injector.getInstance(binder.personalData);
+    org.courtyard.api.agenda.Agenda agenda = binder.agenda == null ? null : injector.getInstance(binder.agenda);
 
     for (Capability c : info.capabilities()) registrations.add(pluginId, capabilities.register(pluginId, c));
     for (var l : listeners) registrations.add(pluginId, l.get());
@@ -455,6 +458,7 @@ public final class PluginHost {
       registrations.add(pluginId, jobs.register(toolId, binder.jobs.get(i).name(), binder.jobs.get(i).schedule(), jobInstances.get(i)));
     }
     if (privacy != null) registrations.add(pluginId, personalData.add(toolId, info.title(), privacy, bundle));
+    if (agenda != null) registrations.add(pluginId, agendas.add(toolId, agenda));
     RouteMounter m = mounter;
     List<Route> mounted = m == null ? List.of() : m.mount(toolId, routes);
     return new ToolRegistry.ActiveTool(pluginId, info, templates, loader, List.copyOf(menus), List.copyOf(widgets), mounted);
@@ -494,6 +498,13 @@ public final class PluginHost {
     final List<Class<? extends org.courtyard.api.Lifecycle>> lifecycles = new ArrayList<>();
     final List<JobDecl> jobs = new ArrayList<>();
     Class<? extends org.courtyard.api.privacy.PersonalData> personalData;
+    Class<? extends org.courtyard.api.agenda.Agenda> agenda;
+
+    @Override public ToolBinder agenda(Class<? extends org.courtyard.api.agenda.Agenda> type) {
+      if (agenda != null) throw new IllegalArgumentException("a tool declares its agenda once");
+      agenda = type;
+      return this;
+    }
 
     record JobDecl(String name, org.courtyard.api.job.Schedule schedule, Class<? extends org.courtyard.api.job.Job> job) {}
 
