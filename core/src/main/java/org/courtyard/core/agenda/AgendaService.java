@@ -53,7 +53,7 @@ public final class AgendaService {
     List<WaitingItem> out = new ArrayList<>();
     for (AgendaRegistry.Entry e : registry.all()) {
       for (Waiting w : ask(e, a -> a.waitingFor(person.ref()))) {
-        if (allowed(person, w.space().id(), w.capability())) out.add(new WaitingItem(e.toolId(), w));
+        if (allowed(person, w.space().id(), capability(e.toolId(), w.capability()))) out.add(new WaitingItem(e.toolId(), w));
       }
     }
     out.sort(Comparator.comparing((WaitingItem i) -> i.waiting().oldest() == null ? Instant.MAX : i.waiting().oldest()));
@@ -89,10 +89,13 @@ public final class AgendaService {
     for (AgendaRegistry.Entry e : registry.all()) {
       for (Dated d : ask(e, a -> a.datesFor(whose.ref(), from, to))) {
         boolean inRange = d.start().isBefore(to) && !(d.end() == null ? d.start() : d.end()).isBefore(from);
-        if (inRange && allowed(whose, d.space().id(), d.capability())) out.add(new DatedItem(e.toolId(), d, child));
+        if (inRange && allowed(whose, d.space().id(), capability(e.toolId(), d.capability()))) out.add(new DatedItem(e.toolId(), d, child));
       }
     }
   }
+
+  /** A tool's own capability by its name ("mark"), or any by its whole name ("space.view"). */
+  private static String capability(String toolId, String name) { return name.indexOf('.') >= 0 ? name : toolId + "." + name; }
 
   private boolean allowed(User person, long spaceId, String capability) {
     Optional<Space> space = spaces.byId(spaceId);

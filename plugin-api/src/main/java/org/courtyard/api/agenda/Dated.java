@@ -10,6 +10,9 @@ import org.courtyard.api.SpaceRef;
  * {@code end} may be null (a moment: a deadline). {@code allDay} items are shown as dates in the
  * school's time zone. {@code state} is for a learner's own work ({@link State#NONE} otherwise).
  *
+ * {@code capability} is the tool's own capability by its name ({@code "mark"}, as in routes) or any
+ * capability by its whole name ({@code "space.view"}).
+ *
  * @since 2.2.0
  */
 public record Dated(String id, Kind kind, SpaceRef space, String title, String url, Instant start, Instant end, boolean allDay,

@@ -9,6 +9,9 @@ import org.courtyard.api.SpaceRef;
  * to mark), the oldest since {@code oldest}. {@code title} is what it is about, as people wrote it (the
  * task's title); the core words the kind in the reader's language. {@code url} is a path on the site.
  *
+ * {@code capability} is the tool's own capability by its name ({@code "mark"}, as in routes) or any
+ * capability by its whole name ({@code "space.view"}).
+ *
  * @since 2.2.0
  */
 public record Waiting(Kind kind, SpaceRef space, String title, String url, int count, Instant oldest, String capability) {
