@@ -130,7 +130,7 @@ public final class AdminLanguagesRoutes {
     // In the shipped order, so the chooser lists them the same way everywhere.
     List<Language> offered = Language.SHIPPED.stream().filter(chosen::contains).toList();
     languages.setSchoolLanguages(school.id(), offered, byDefault.get());
-    admin.activity(req, school, "languages", "offered " + String.join(",", offered.stream().map(Language::code).toList()) + "; default " + byDefault.get().code());
+    admin.activity(req, school, "languages", "admin.activity.languages", "offered", String.join(",", offered.stream().map(Language::code).toList()), "default", byDefault.get().code());
     return Reply.redirect(AdminPages.base(school) + "/languages").flash(req.t("admin.languages.saved"));
   }
 
@@ -141,7 +141,7 @@ public final class AdminLanguagesRoutes {
     String back = AdminPages.base(school) + "/languages";
     if ("clear".equals(req.form("action"))) {
       overrides.clear(school.id(), language, key);
-      admin.activity(req, school, "message-cleared", language + " " + key);
+      admin.activity(req, school, "message-cleared", "admin.activity.messageCleared", "language", language, "key", key);
       return Reply.redirect(back).flash(req.t("admin.languages.cleared", "key", key));
     }
     try {
@@ -157,7 +157,7 @@ public final class AdminLanguagesRoutes {
       return languagesPage(req, school, null, req.t("admin.nothingSaved", "problem", why),
           Map.of("language", language, "key", key, "message", req.form("message")), 422);
     }
-    admin.activity(req, school, "message-set", language + " " + key);
+    admin.activity(req, school, "message-set", "admin.activity.messageSet", "language", language, "key", key);
     return Reply.redirect(back).flash(req.t("admin.languages.overrideSaved", "key", key));
   }
 }

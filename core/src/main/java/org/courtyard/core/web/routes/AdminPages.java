@@ -60,9 +60,12 @@ public final class AdminPages {
   }
 
   /** Every change made on these pages goes into the activity log, so the usage page is also the admin's trail. */
-  void activity(WebRequest req, Space school, String action, String summary) {
-    activity.record("admin", req.user().ref(), school.ref(), action, summary);
+  void activity(WebRequest req, Space school, String action, String summaryKey, Object... namesAndValues) {
+    activity.record(ADMIN, null, req.user().ref(), school.ref(), action, org.courtyard.api.i18n.Message.of(summaryKey), namesAndValues);
   }
+
+  /** The activity log's name for what the school admin pages do (its words are the core's). */
+  public static final String ADMIN = "admin";
 
   /** How many users or spaces of each kind, for the overview and usage pages. */
   static List<Map<String, Object>> counts(Map<? extends Enum<?>, Long> counts) {

@@ -112,7 +112,7 @@ public final class AdminPluginRoutes {
     ToolRegistry.ActiveTool tool = tools.tool(toolId).orElseThrow(() -> HttpProblem.notFound(req.t("admin.noRunningTool", "tool", toolId)));
     boolean enable = "true".equals(req.form("enabled"));
     schools.setToolEnabled(school.id(), toolId, enable);
-    admin.activity(req, school, enable ? "tool-on" : "tool-off", (enable ? "turned on " : "turned off ") + toolId);
+    admin.activity(req, school, enable ? "tool-on" : "tool-off", enable ? "admin.activity.toolOn" : "admin.activity.toolOff", "tool", toolId);
     return Reply.redirect(AdminPages.base(school) + "/plugins").flash(req.t(enable ? "admin.plugins.nowOn" : "admin.plugins.nowOff", "tool", tool.info().title(), "school", school.name()));
   }
 
@@ -120,7 +120,7 @@ public final class AdminPluginRoutes {
     Space school = admin.school(req);
     AdminPages.requireSiteAdmin(req, "admin.siteAdminOnly.startStop");
     String pluginId = req.pathParam("plugin");
-    admin.activity(req, school, "plugin-" + req.form("action"), req.form("action") + " plugin " + pluginId);
+    admin.activity(req, school, "plugin-" + req.form("action"), "stop".equals(req.form("action")) ? "admin.activity.pluginStop" : "admin.activity.pluginStart", "plugin", pluginId);
     if ("stop".equals(req.form("action"))) {
       plugins.disable(pluginId);
       return Reply.redirect(AdminPages.base(school) + "/plugins").flash(req.t("admin.plugins.stopped", "plugin", pluginId));

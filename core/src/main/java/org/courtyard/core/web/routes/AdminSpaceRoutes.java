@@ -103,11 +103,15 @@ public final class AdminSpaceRoutes {
     return AdminPages.page("space", school, m, s.name()).status(status);
   }
 
+  private static final java.util.Set<String> SPACE_ACTIONS = java.util.Set.of("edit", "archive", "unarchive");
+
   private Reply spaceAction(WebRequest req) {
     Space school = admin.school(req);
     Space s = spaceOf(req, school);
     String back = AdminPages.base(school) + "/spaces/" + s.id();
-    admin.activity(req, school, "space-" + req.pathParam("action"), req.pathParam("action") + " " + s.slug());
+    if (SPACE_ACTIONS.contains(req.pathParam("action"))) {
+      admin.activity(req, school, "space-" + req.pathParam("action"), "admin.activity.space." + req.pathParam("action"), "space", s.slug());
+    }
     try {
       switch (req.pathParam("action")) {
         case "edit" -> {

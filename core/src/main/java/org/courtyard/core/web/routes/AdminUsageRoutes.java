@@ -98,19 +98,22 @@ public final class AdminUsageRoutes {
       row.put("where", e.where());
       row.put("toolId", toolName(req, e.toolId()));
       var tool = tools.tool(e.toolId());
-      row.put("summary", e.key() == null || tool.isEmpty() ? e.summary()
-          : web.messages().format(tool.get().templates() == null ? null : tool.get().templates().bundle(), req.language().code(), e.key(), e.args(), null));
+      boolean core = AdminPages.ADMIN.equals(e.toolId());
+      row.put("summary", e.key() == null || (tool.isEmpty() && !core) ? e.summary()
+          : web.messages().format(core || tool.get().templates() == null ? null : tool.get().templates().bundle(), req.language().code(), e.key(), e.args(), null));
       out.add(row);
     }
     return out;
   }
 
   private String toolName(WebRequest req, String toolId) {
+    if (AdminPages.ADMIN.equals(toolId)) return req.t("admin.title");
     return tools.tool(toolId).map(t -> ToolTexts.title(t, req.language().code())).orElse(toolId);
   }
 
   /** A kind of action's name: the tool's {@code <tool>.action.<action>} message, else the name the tool gave it. */
   private String actionName(WebRequest req, String toolId, String action) {
+    if (AdminPages.ADMIN.equals(toolId)) return action;
     var tool = tools.tool(toolId);
     if (tool.isEmpty() || tool.get().templates() == null) return action;
     String words = tool.get().templates().bundle().pattern(req.language().code(), toolId + ".action." + action);
