@@ -65,7 +65,7 @@ final class ImportBench {
       long t0 = System.nanoTime();
       Plan plan = sync.plan(school.id(), roster, Roster.Scope.WHOLE_SCHOOL);
       long previewMs = (System.nanoTime() - t0) / 1_000_000;
-      System.out.printf("Preview: %d ms (%s)%n", previewMs, plan.summary());
+      System.out.printf("Preview: %d ms (%s)%n", previewMs, plan.summary(org.courtyard.core.roster.RosterSync.ENGLISH));
       long run = c.get(Db.class).insert("INSERT INTO import_runs (school_id, format, file_name, status) VALUES (?, 'bench', 'generated', 'RUNNING')", school.id());
       t0 = System.nanoTime();
       RosterSync.Applied applied = sync.apply(school.id(), roster, Roster.Scope.WHOLE_SCHOOL, run, null, null);
@@ -73,7 +73,7 @@ final class ImportBench {
       System.out.printf("Apply in one transaction: %d ms (%d new accounts)%n", applyMs, applied.accounts().size());
       t0 = System.nanoTime();
       Plan again = sync.plan(school.id(), roster, Roster.Scope.WHOLE_SCHOOL);
-      System.out.printf("Re-import preview (nightly sync, nothing to change): %d ms (%s)%n", (System.nanoTime() - t0) / 1_000_000, again.summary());
+      System.out.printf("Re-import preview (nightly sync, nothing to change): %d ms (%s)%n", (System.nanoTime() - t0) / 1_000_000, again.summary(org.courtyard.core.roster.RosterSync.ENGLISH));
     }
   }
 }
