@@ -53,6 +53,8 @@ public final class WebServer {
   private final org.courtyard.core.web.routes.AdminPeopleRoutes adminPeople;
   @Inject private org.courtyard.core.web.routes.PrivacyRoutes privacy;
   @Inject private org.courtyard.core.web.routes.LanguageRoutes language;
+  @Inject private org.courtyard.core.web.routes.CalendarRoutes calendar;
+  @Inject private org.courtyard.core.web.routes.AdminDatesRoutes schoolDates;
   private HttpServer server;
   private volatile Router router;
   private final DatabaseSessionStore sessions;
@@ -110,6 +112,8 @@ public final class WebServer {
     language.mount(router);
     pupils.mount(router);
     home.mount(router);
+    calendar.mount(router);
+    schoolDates.mount(router);
     notifications.mount(router);
     imports.mount(router);
     admin.mount(router);
