@@ -227,6 +227,10 @@ class AuthorisationMatrixIT {
       "POST /account/password", SIGNED_IN,
       "POST /account/pictures", SIGNED_IN,
       "GET /notifications", SIGNED_IN,
+      "GET /account/notifications", SIGNED_IN,
+      "POST /account/notifications", SIGNED_IN,
+      "GET /unsubscribe/:user/:kind/:signature", PUBLIC, // the signed link is the key; a made-up one is 404
+      "POST /unsubscribe/:user/:kind/:signature", PUBLIC, // one-click (RFC 8058), posted by a mail program
       "GET /calendar", SIGNED_IN,
       "POST /calendar/address", SIGNED_IN,
       "POST /calendar/address/stop", SIGNED_IN,
@@ -261,6 +265,8 @@ class AuthorisationMatrixIT {
       "GET /admin/:school/branding", SCHOOL_ADMIN,
       "POST /admin/:school/branding", SCHOOL_ADMIN,
       "POST /admin/:school/branding/logo", SCHOOL_ADMIN,
+      "GET /admin/:school/notifications", SCHOOL_ADMIN,
+      "POST /admin/:school/notifications", SCHOOL_ADMIN,
       "GET /admin/:school/dates", SCHOOL_ADMIN,
       "POST /admin/:school/dates", SCHOOL_ADMIN,
       "POST /admin/:school/dates/:id/delete", SCHOOL_ADMIN,

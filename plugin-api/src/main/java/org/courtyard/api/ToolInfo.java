@@ -19,6 +19,7 @@ public final class ToolInfo {
   private final Set<SpaceKind> suits = EnumSet.noneOf(SpaceKind.class);
   private final List<Capability> capabilities = new ArrayList<>();
   private final List<Setting<?>> settings = new ArrayList<>();
+  private final List<NotificationKind> notifications = new ArrayList<>();
 
   private ToolInfo(String id, String title, String description) {
     if (!id.matches("[a-z][a-z0-9-]{1,30}")) throw new IllegalArgumentException("tool id must be lower-case letters, digits or '-': " + id);
@@ -81,6 +82,20 @@ public final class ToolInfo {
 
   public ToolInfo setting(Setting<?> setting) { settings.add(setting); return this; }
 
+  /**
+   * A kind of notification the tool sends ({@code "handed-in"}), so each person can choose how it
+   * reaches them; {@code description} is the English for the choice ("A learner hands in work"), the
+   * reader's language from the tool's message {@code <tool>.notify.kind.<kind>}.
+   *
+   * @since 2.2.0
+   */
+  public ToolInfo notification(String kind, String description) {
+    if (!kind.matches("[a-z][a-z0-9-]{0,40}")) throw new IllegalArgumentException("a kind of notification is lower-case letters, digits and '-': " + kind);
+    if (notifications.stream().anyMatch(n -> n.kind().equals(kind))) throw new IllegalArgumentException("two kinds of notification are named " + kind);
+    notifications.add(new NotificationKind(kind, description));
+    return this;
+  }
+
   public String id() { return id; }
   public String title() { return title; }
   public String description() { return description; }
@@ -89,6 +104,9 @@ public final class ToolInfo {
   public Set<SpaceKind> suits() { return Collections.unmodifiableSet(suits); }
   public List<Capability> capabilities() { return List.copyOf(capabilities); }
   public List<Setting<?>> settings() { return List.copyOf(settings); }
+
+  /** @since 2.2.0 */
+  public List<NotificationKind> notifications() { return List.copyOf(notifications); }
 
   /** Whether the tool suits this kind of space (named apart from the {@code suits(...)} builder, which one kind would otherwise call). */
   public boolean isSuitedTo(SpaceKind kind) { return suits.isEmpty() || suits.contains(kind); }

@@ -33,7 +33,7 @@ public final class MessageCheck {
   /** A key code asks for by name: req.t("key"), Message.of("key"), Words.of("key") or new Refusal("key"); it must exist. */
   static final Pattern CODE_CALL = Pattern.compile("(?:\\bt|Message\\.of|Words\\.of|\\bRefusal)\\(\\s*\"([a-z][\\w-]*(?:\\.[\\w-]+)+)\"");
   /** The conventional keys of a tool's declared texts (see ToolTexts). */
-  static final Pattern BUILT_KEYS = Pattern.compile("^[a-z0-9-]+\\.(tool\\.(title|description)|capability\\.|setting\\.|menu\\.|widget\\.|action\\.)");
+  static final Pattern BUILT_KEYS = Pattern.compile("^[a-z0-9-]+\\.(tool\\.(title|description)|capability\\.|setting\\.|menu\\.|widget\\.|action\\.|notify\\.kind\\.)");
   private static final Pattern COMMENT = Pattern.compile("\\{\\{!--.*?--}}|\\{\\{![^}]*}}", Pattern.DOTALL);
   private static final Pattern MUSTACHE = Pattern.compile("\\{\\{\\{?[^}]*}?}}");
   private static final Pattern SCRIPT_STYLE = Pattern.compile("<(script|style)\\b.*?</\\1>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);

@@ -18,6 +18,11 @@ public final class ToolTexts {
     return declared(tool, language, tool.id() + ".tool.title", tool.info().title());
   }
 
+  /** A kind of notification the tool sends, for a person's choice: {@code <tool>.notify.kind.<kind>}. */
+  public static String notificationKind(ToolRegistry.ActiveTool tool, String language, org.courtyard.api.NotificationKind kind) {
+    return declared(tool, language, tool.id() + ".notify.kind." + kind.kind(), kind.description());
+  }
+
   public static String description(ToolRegistry.ActiveTool tool, String language) {
     return declared(tool, language, tool.id() + ".tool.description", tool.info().description());
   }

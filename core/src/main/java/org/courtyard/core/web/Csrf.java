@@ -19,6 +19,8 @@ import java.util.Base64;
  */
 public final class Csrf implements Handler<RoutingContext> {
   public static final String FIELD = "_csrf";
+  /** Where one-click unsubscribe links post (see {@code UnsubscribeRoutes}). */
+  public static final String UNSUBSCRIBE_PREFIX = "/unsubscribe/";
   public static final String HEADER = "X-CSRF-Token";
   public static final String VISITOR_COOKIE = "courtyard.csrf";
   /** Where this request's token is kept for the page's forms. */
@@ -37,7 +39,9 @@ public final class Csrf implements Handler<RoutingContext> {
     String token = token(ctx);
     ctx.put(CONTEXT_KEY, token);
     HttpMethod m = ctx.request().method();
-    if (m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS) {
+    // A one-click unsubscribe (RFC 8058) is posted by a mail program, with no page before it: the signed
+    // link is what authorises it, and all it can do is stop one kind of e-mail to one person.
+    if (m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS || ctx.request().path().startsWith(UNSUBSCRIBE_PREFIX)) {
       ctx.next();
       return;
     }
@@ -46,7 +50,7 @@ public final class Csrf implements Handler<RoutingContext> {
     if (sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
       ctx.next();
     } else {
-      web.sendError(ctx, 403, "This form has expired or did not come from this site, so nothing was changed. Go back, reload the page and try again.");
+      web.sendError(ctx, 403, org.courtyard.core.i18n.Words.of("error.formExpired"));
     }
   }
 

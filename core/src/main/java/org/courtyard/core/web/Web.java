@@ -137,10 +137,12 @@ public final class Web {
   }
 
   /** An error page answered from the event loop (no database work). */
-  public void sendError(RoutingContext ctx, int status, String message) {
+  public void sendError(RoutingContext ctx, int status, org.courtyard.core.i18n.Words words) {
     if (ctx.response().ended()) return;
-    vertx.executeBlocking(() -> errorPage(new WebRequest(ctx, null, layout), status, message), false)
-        .onComplete(ar -> send(ctx, ar.succeeded() ? ar.result() : Answer.plain(status, message)));
+    vertx.executeBlocking(() -> {
+      WebRequest req = new WebRequest(ctx, null, layout);
+      return errorPage(req, status, req.t(words));
+    }, false).onComplete(ar -> send(ctx, ar.succeeded() ? ar.result() : Answer.plain(status, words.english())));
   }
 
   private void signIn(RoutingContext ctx) {

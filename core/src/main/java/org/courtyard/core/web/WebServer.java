@@ -54,6 +54,8 @@ public final class WebServer {
   @Inject private org.courtyard.core.web.routes.PrivacyRoutes privacy;
   @Inject private org.courtyard.core.web.routes.LanguageRoutes language;
   @Inject private org.courtyard.core.web.routes.CalendarRoutes calendar;
+  @Inject private org.courtyard.core.web.routes.NotificationChoicesRoutes notificationChoices;
+  @Inject private org.courtyard.core.web.routes.AdminNotificationRoutes adminNotifications;
   @Inject private org.courtyard.core.web.routes.AdminDatesRoutes schoolDates;
   private HttpServer server;
   private volatile Router router;
@@ -113,6 +115,8 @@ public final class WebServer {
     pupils.mount(router);
     home.mount(router);
     calendar.mount(router);
+    notificationChoices.mount(router);
+    adminNotifications.mount(router);
     schoolDates.mount(router);
     notifications.mount(router);
     imports.mount(router);
@@ -124,14 +128,14 @@ public final class WebServer {
     markbook.mount(router);
     spaces.mount(router);
     tools.attach(router);
-    router.route().last().handler(ctx -> web.sendError(ctx, 404, "There is no such page."));
+    router.route().last().handler(ctx -> web.sendError(ctx, 404, org.courtyard.core.i18n.Words.of("error.noSuchPage")));
     this.router = router;
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-      String message = switch (status) {
-        case 413 -> "That upload is bigger than this school allows (" + (maxUpload / (1024 * 1024)) + " MB). Nothing was saved.";
-        case 400 -> "The request could not be read. Nothing was changed.";
-        default -> "Something went wrong on our side. Nothing more was changed.";
+      org.courtyard.core.i18n.Words message = switch (status) {
+        case 413 -> org.courtyard.core.i18n.Words.of("error.uploadTooBig", "max", maxUpload / (1024 * 1024));
+        case 400 -> org.courtyard.core.i18n.Words.of("error.badRequest");
+        default -> org.courtyard.core.i18n.Words.of("error.ourSide");
       };
       if (ctx.failure() != null && status >= 500) {
         java.util.logging.Logger.getLogger(WebServer.class.getName()).log(java.util.logging.Level.SEVERE, "Request failed", ctx.failure());

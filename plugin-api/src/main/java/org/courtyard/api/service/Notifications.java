@@ -19,4 +19,19 @@ public interface Notifications {
   default void notify(long userId, org.courtyard.api.i18n.Message title, String url, Object... namesAndValues) {
     notify(userId, "[" + title.key() + "]", url);
   }
+
+  /**
+   * A notification of a kind the tool declared ({@code ToolInfo.notification("handed-in", ...)}): each
+   * person chooses per kind whether it reaches them on the site only, by e-mail at once, in a daily
+   * digest, or not at all (the school sets the defaults per role), and every e-mail of the kind carries
+   * a one-click unsubscribe for it.
+   * <pre>
+   * core.notifications().notify("handed-in", teacherId, HANDED_IN, "/s/" + space.slug() + "/homework/" + taskId, "name", learner);
+   * </pre>
+   *
+   * @since 2.2.0
+   */
+  default void notify(String kind, long userId, org.courtyard.api.i18n.Message title, String url, Object... namesAndValues) {
+    notify(userId, title, url, namesAndValues);
+  }
 }

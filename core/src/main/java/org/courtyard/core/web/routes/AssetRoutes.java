@@ -50,7 +50,7 @@ public final class AssetRoutes {
     String ext = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1).toLowerCase() : "";
     String type = TYPES.get(ext);
     if (type == null || path.contains("..") || path.contains("\\") || path.startsWith("/")) {
-      web.sendError(ctx, 404, "There is no such file.");
+      web.sendError(ctx, 404, org.courtyard.core.i18n.Words.of("error.noSuchFile"));
       return;
     }
     ClassLoader loader;
@@ -61,7 +61,7 @@ public final class AssetRoutes {
     } else {
       var tool = tools.tool(owner).orElse(null);
       if (tool == null) {
-        web.sendError(ctx, 404, "There is no such file.");
+        web.sendError(ctx, 404, org.courtyard.core.i18n.Words.of("error.noSuchFile"));
         return;
       }
       loader = tool.loader();
@@ -73,7 +73,7 @@ public final class AssetRoutes {
       }
     }, false).onComplete(ar -> {
       if (ar.failed() || ar.result() == null) {
-        web.sendError(ctx, 404, "There is no such file.");
+        web.sendError(ctx, 404, org.courtyard.core.i18n.Words.of("error.noSuchFile"));
         return;
       }
       ctx.response().putHeader("Content-Type", type).putHeader("Cache-Control", "public, max-age=3600");
@@ -85,13 +85,13 @@ public final class AssetRoutes {
   private void theme(RoutingContext ctx) {
     String file = ctx.pathParam("file");
     if (!file.matches("[0-9]{1,18}\\.css")) {
-      web.sendError(ctx, 404, "There is no such file.");
+      web.sendError(ctx, 404, org.courtyard.core.i18n.Words.of("error.noSuchFile"));
       return;
     }
     long school = Long.parseLong(file.substring(0, file.length() - 4));
     vertx.executeBlocking(() -> schools.branding(school), false).onComplete(ar -> {
       if (ar.failed()) {
-        web.sendError(ctx, 404, "There is no such file.");
+        web.sendError(ctx, 404, org.courtyard.core.i18n.Words.of("error.noSuchFile"));
         return;
       }
       SchoolStore.Branding b = ar.result();
@@ -104,7 +104,7 @@ public final class AssetRoutes {
   private void logo(RoutingContext ctx) {
     String id = ctx.pathParam("school");
     if (!id.matches("[0-9]{1,18}")) {
-      web.sendError(ctx, 404, "There is no such file.");
+      web.sendError(ctx, 404, org.courtyard.core.i18n.Words.of("error.noSuchFile"));
       return;
     }
     vertx.executeBlocking(() -> {
@@ -112,12 +112,12 @@ public final class AssetRoutes {
       return key == null ? null : files.path(key).orElse(null);
     }, false).onComplete(ar -> {
       if (ar.failed() || ar.result() == null) {
-        web.sendError(ctx, 404, "There is no logo.");
+        web.sendError(ctx, 404, org.courtyard.core.i18n.Words.of("error.noLogo"));
         return;
       }
       String type = sniffImage(ar.result());
       if (type == null) {
-        web.sendError(ctx, 404, "There is no logo.");
+        web.sendError(ctx, 404, org.courtyard.core.i18n.Words.of("error.noLogo"));
         return;
       }
       ctx.response().putHeader("Content-Type", type).putHeader("Cache-Control", "public, max-age=300").sendFile(ar.result().toString());
