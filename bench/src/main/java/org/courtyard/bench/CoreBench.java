@@ -88,6 +88,17 @@ final class CoreBench {
   record Result(double perSecond, double p50, double p99, long errors) {}
 
   static Result measure(HttpClient client, String path, int concurrency, Duration duration, boolean record) throws Exception {
+    return measureAt(client, "http://127.0.0.1:" + PORT + path, concurrency, duration, record);
+  }
+
+  /** The same against any address (the bare Vert.x ceiling), recorded. */
+  static Result measureUrl(HttpClient client, String url, int concurrency, Duration duration) throws Exception {
+    measureAt(client, url, concurrency, Duration.ofSeconds(5), false);
+    return measureAt(client, url, concurrency, duration, true);
+  }
+
+  private static Result measureAt(HttpClient client, String url, int concurrency, Duration duration, boolean record) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     long end = System.nanoTime() + duration.toNanos();
     AtomicLong errors = new AtomicLong();
@@ -99,7 +110,7 @@ final class CoreBench {
         while (System.nanoTime() < end && n < lat.length) {
           long t0 = System.nanoTime();
           try {
-            HttpResponse<byte[]> r = client.send(get(path), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) errors.incrementAndGet();
           } catch (IOException e) {
             errors.incrementAndGet();
