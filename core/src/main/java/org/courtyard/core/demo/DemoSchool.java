@@ -44,7 +44,10 @@ public final class DemoSchool {
       created = true;
     }
     enableTools(courtyard, school);
-    if (created) fillClasses(courtyard, school);
+    if (created) {
+      fillClasses(courtyard, school);
+      schoolDates(courtyard, school);
+    }
     return created;
   }
 
@@ -65,6 +68,17 @@ public final class DemoSchool {
         }
       }
     }
+  }
+
+  /** This term, the holiday after it and a training day next week, around today, for everyone's calendar. */
+  private static void schoolDates(Courtyard c, Space school) {
+    org.courtyard.core.calendar.SchoolDates dates = c.get(org.courtyard.core.calendar.SchoolDates.class);
+    java.time.LocalDate today = java.time.LocalDate.now(c.get(java.time.Clock.class).withZone(java.time.ZoneId.of("Europe/London")));
+    java.time.LocalDate termEnd = today.plusWeeks(3).with(java.time.DayOfWeek.FRIDAY);
+    dates.add(school.id(), org.courtyard.core.calendar.SchoolDates.Kind.TERM, "Autumn term", today.minusWeeks(12), termEnd);
+    dates.add(school.id(), org.courtyard.core.calendar.SchoolDates.Kind.HOLIDAY, "Winter holiday", termEnd.plusDays(3), termEnd.plusDays(16));
+    java.time.LocalDate training = today.plusWeeks(1).with(java.time.DayOfWeek.MONDAY);
+    dates.add(school.id(), org.courtyard.core.calendar.SchoolDates.Kind.CLOSURE, "Staff training day: school closed to pupils", training, training);
   }
 
   private static Space create(Courtyard c) {
