@@ -131,6 +131,37 @@ final class BlogStore {
         + " ORDER BY publish_at DESC FETCH FIRST 50 ROWS ONLY", BlogStore::post, spaceId, like, like);
   }
 
+  // --- for the agenda ---
+
+  /** Comments held for a teacher on one post: how many, and since when. */
+  record HeldComments(long spaceId, long postId, String postTitle, long count, Instant oldest) {}
+
+  /** "space_id IN (?, ...) OR author_id = ?" over these spaces and the person's own posts (their own blog has no members). */
+  private static String spacesOrOwn(String prefix, List<Long> spaceIds) {
+    String own = prefix + "author_id = ?";
+    if (spaceIds.isEmpty()) return own;
+    return "(" + prefix + "space_id IN (" + String.join(", ", java.util.Collections.nCopies(spaceIds.size(), "?")) + ") OR " + own + ")";
+  }
+
+  /** Held comments per post, in these spaces and on the person's own posts, in one query. */
+  List<HeldComments> heldComments(List<Long> spaceIds, long personId) {
+    List<Object> params = new java.util.ArrayList<>(spaceIds);
+    params.add(personId);
+    return db.query("SELECT p.space_id, p.id, p.title, COUNT(*), MIN(c.created_at) FROM blog_comments c JOIN blog_posts p ON p.id = c.post_id"
+        + " WHERE " + spacesOrOwn("p.", spaceIds) + " AND c.status = 'pending' GROUP BY p.space_id, p.id, p.title",
+        rs -> new HeldComments(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getTimestamp(5).toInstant()), params.toArray());
+  }
+
+  /** Posts scheduled to appear from {@code from} (inclusive) to {@code to} (exclusive), in these spaces and the person's own, in one query. */
+  List<Post> scheduledBetween(List<Long> spaceIds, long personId, Instant from, Instant to) {
+    List<Object> params = new java.util.ArrayList<>(spaceIds);
+    params.add(personId);
+    params.add(from);
+    params.add(to);
+    return db.query("SELECT " + COLS + " FROM blog_posts WHERE " + spacesOrOwn("", spaceIds)
+        + " AND status = 'scheduled' AND publish_at >= ? AND publish_at < ? ORDER BY publish_at", BlogStore::post, params.toArray());
+  }
+
   // --- one person's data ---
 
   List<Post> postsBy(long authorId) {

@@ -45,5 +45,6 @@ public final class BlogTool implements Tool {
     tool.menu("Write a post", "/new", WRITE);
     tool.job("publish-scheduled", Schedule.every(Duration.ofMinutes(1)), PublishScheduled.class);
     tool.personalData(BlogData.class);
+    tool.agenda(BlogAgenda.class);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.courtyard.api.SpaceRef;
 import org.courtyard.api.UserRef;
 import org.courtyard.api.data.Database;
+import org.courtyard.api.data.RowMapper;
 
 /** The forum's tables. Every statement binds its parameters. */
 final class ForumStore {
@@ -245,6 +246,36 @@ final class ForumStore {
       out.put(row[0], row[1]);
     }
     return out;
+  }
+
+  // --- the moderation queue, for the agenda ---
+
+  /** One forum's share of the moderation queue: how many posts wait and since when (held: when written; reported: first report). */
+  record Queued(long spaceId, long forumId, String forumTitle, boolean madeByTool, long count, Instant oldest) {}
+
+  /**
+   * The moderation queue (as {@link #queue} sees it) of these spaces, per forum: held posts in one query,
+   * reported ones in another, merged.
+   */
+  List<Queued> queuedByForum(java.util.Collection<Long> spaceIds) {
+    if (spaceIds.isEmpty()) return List.of();
+    String marks = String.join(", ", java.util.Collections.nCopies(spaceIds.size(), "?"));
+    List<Object> params = new java.util.ArrayList<>(spaceIds);
+    params.add(PENDING);
+    java.util.Map<Long, Queued> byForum = new java.util.LinkedHashMap<>();
+    RowMapper<Queued> row = rs -> new Queued(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5), rs.getTimestamp(6).toInstant());
+    for (Queued q : db.query("SELECT f.space_id, f.id, f.title, f.made_by_tool, COUNT(*), MIN(p.created_at) FROM forum_posts p"
+        + " JOIN forum_discussions d ON d.id = p.discussion_id JOIN forum_forums f ON f.id = d.forum_id"
+        + " WHERE p.space_id IN (" + marks + ") AND p.status = ? GROUP BY f.space_id, f.id, f.title, f.made_by_tool", row, params.toArray())) {
+      byForum.put(q.forumId(), q);
+    }
+    for (Queued q : db.query("SELECT f.space_id, f.id, f.title, f.made_by_tool, COUNT(DISTINCT p.id), MIN(r.created_at) FROM forum_reports r"
+        + " JOIN forum_posts p ON p.id = r.post_id JOIN forum_discussions d ON d.id = p.discussion_id JOIN forum_forums f ON f.id = d.forum_id"
+        + " WHERE p.space_id IN (" + marks + ") AND p.status <> ? AND r.resolved = FALSE GROUP BY f.space_id, f.id, f.title, f.made_by_tool", row, params.toArray())) {
+      byForum.merge(q.forumId(), q, (a, b) -> new Queued(a.spaceId(), a.forumId(), a.forumTitle(), a.madeByTool(), a.count() + b.count(),
+          a.oldest().isBefore(b.oldest()) ? a.oldest() : b.oldest()));
+    }
+    return List.copyOf(byForum.values());
   }
 
   // --- one person's data ---

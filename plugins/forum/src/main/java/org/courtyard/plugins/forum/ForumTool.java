@@ -53,5 +53,6 @@ public final class ForumTool implements Tool {
     tool.listen(ToolAddedToSpace.class, DefaultForum.class);
     tool.job("moderation-reminder", Schedule.dailyAt(REMINDER_AT), ModerationReminder.class);
     tool.personalData(ForumData.class);
+    tool.agenda(ForumAgenda.class);
   }
 }

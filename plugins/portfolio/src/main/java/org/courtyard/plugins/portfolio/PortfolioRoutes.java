@@ -293,7 +293,7 @@ final class PortfolioRoutes implements Routes {
     if (!mayComment(c, col)) throw HttpProblem.forbidden(req.text(COMMENTS_CLOSED));
     String body = req.form("body");
     if (body.isBlank() || body.length() > 5000) throw InputProblem.of("body", req.text(COMMENT_LENGTH));
-    store.comment(col.id(), req.user().id(), req.user().displayName(), body, contentLanguage(req));
+    store.comment(col.id(), req.space().id(), req.user().id(), req.user().displayName(), body, contentLanguage(req));
     if (c.relation() != Audience.Relation.OWNER && !col.staffOnly()) {
       core.notifications().notify(c.owner().id(), NOTIFY_COMMENTED, req.toolUrl() + "/c/" + col.id(), "name", req.user().displayName(), "title", col.title());
     }

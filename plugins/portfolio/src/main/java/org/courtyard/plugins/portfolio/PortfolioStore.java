@@ -96,9 +96,25 @@ final class PortfolioStore {
         rs -> new Comment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)), collectionId);
   }
 
-  void comment(long collectionId, long authorId, String authorName, String body, String lang) {
-    db.insert("INSERT INTO pf_comments (collection_id, author_id, author_name, body, created_at, lang) VALUES (?, ?, ?, ?, ?, ?)", collectionId, authorId, authorName,
-        body, clock.instant(), lang);
+  /** {@code spaceId}: the owner's personal space, where the comment was written. */
+  void comment(long collectionId, long spaceId, long authorId, String authorName, String body, String lang) {
+    db.insert("INSERT INTO pf_comments (collection_id, space_id, author_id, author_name, body, created_at, lang) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        collectionId, spaceId, authorId, authorName, body, clock.instant(), lang);
+  }
+
+  /** How many comments by others a collection had since some time, and the oldest of them; spaceId is where it lives. */
+  record NewComments(long collectionId, String title, long spaceId, long count, Instant oldest) {}
+
+  /**
+   * Comments others wrote since {@code since} on the owner's collections that the owner sees (not a
+   * staff-only one), per collection, in one query. A comment of someone since erased has no words left
+   * to read; a comment from before the space was kept with comments cannot be placed.
+   */
+  List<NewComments> commentsByOthersSince(long ownerId, Instant since) {
+    return db.query("SELECT p.id, p.title, MAX(c.space_id), COUNT(*), MIN(c.created_at) FROM pf_comments c JOIN pf_collections p ON p.id = c.collection_id"
+        + " WHERE p.owner_id = ? AND p.staff_only = FALSE AND c.author_id <> ? AND c.author_id <> 0 AND c.space_id IS NOT NULL AND c.created_at >= ?"
+        + " GROUP BY p.id, p.title",
+        rs -> new NewComments(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getTimestamp(5).toInstant()), ownerId, ownerId, since);
   }
 
   /** When a piece of work was added. */

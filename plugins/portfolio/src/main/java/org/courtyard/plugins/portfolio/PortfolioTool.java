@@ -37,5 +37,6 @@ public final class PortfolioTool implements Tool {
     tool.routes(ExchangeRoutes.class);
     tool.job("clear-old-downloads", Schedule.every(Duration.ofMinutes(15)), Downloads.ClearOld.class);
     tool.personalData(PortfolioData.class);
+    tool.agenda(PortfolioAgenda.class);
   }
 }

@@ -115,6 +115,19 @@ final class SignStore {
   }
 
   /** Categories with how many approved signs each, A to Z. */
+  /** How many signs wait for approval in a space, and since when. */
+  record PendingCount(long spaceId, long count, Instant oldest) {}
+
+  /** Signs waiting for approval in these spaces, counted per space, in one query. */
+  List<PendingCount> pendingBySpace(java.util.Collection<Long> spaceIds) {
+    if (spaceIds.isEmpty()) return List.of();
+    List<Object> params = new java.util.ArrayList<>(spaceIds);
+    params.add(PENDING);
+    return db.query("SELECT space_id, COUNT(*), MIN(created_at) FROM sg_signs WHERE space_id IN ("
+        + String.join(", ", java.util.Collections.nCopies(spaceIds.size(), "?")) + ") AND status = ? GROUP BY space_id",
+        rs -> new PendingCount(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), params.toArray());
+  }
+
   Map<String, Long> categories(long spaceId) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (Map.Entry<String, Long> e : db.query("SELECT category, COUNT(*) FROM sg_signs WHERE space_id = ? AND status = ? GROUP BY category ORDER BY category",

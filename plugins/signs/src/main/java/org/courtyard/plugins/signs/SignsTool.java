@@ -50,5 +50,6 @@ public final class SignsTool implements Tool {
     tool.job("drop-unfinished-uploads", Schedule.every(Duration.ofHours(1)), Cleanup.UnfinishedUploads.class);
     tool.job("clear-old-practice", Schedule.dailyAt(LocalTime.of(3, 15)), Cleanup.OldPractice.class);
     tool.personalData(SignsData.class);
+    tool.agenda(SignsAgenda.class);
   }
 }
