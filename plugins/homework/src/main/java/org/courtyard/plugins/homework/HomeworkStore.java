@@ -97,6 +97,71 @@ final class HomeworkStore {
         mark, feedback, feedbackLang, by.displayName(), by.id(), returned, id);
   }
 
+  // ---- The agenda: what is waiting for a person and what is dated for them ----
+
+  /** A task with hand-ins not yet marked: how many, and when the oldest came in. */
+  record ToMark(long taskId, long spaceId, String title, int count, Instant oldest) {}
+
+  /**
+   * A task set for one learner, as it stands for them: their own due time (an extension if they have
+   * one), and their hand-in if there is one ({@code handedIn} false, {@code late} and {@code returned}
+   * meaningless, when there is none).
+   */
+  record Own(long taskId, long spaceId, String title, Instant setAt, Instant due, boolean closesAtDue, boolean handedIn, boolean late,
+             boolean returned) {}
+
+  private static String marks(int n) { return String.join(", ", java.util.Collections.nCopies(n, "?")); }
+
+  private static Object[] params(Object... parts) {
+    List<Object> out = new java.util.ArrayList<>();
+    for (Object p : parts) {
+      if (p instanceof java.util.Collection<?> c) out.addAll(c);
+      else out.add(p);
+    }
+    return out.toArray();
+  }
+
+  /** Per task in these spaces, the hand-ins with no mark yet: one query for every space. */
+  List<ToMark> toMark(java.util.Collection<Long> spaceIds) {
+    if (spaceIds.isEmpty()) return List.of();
+    return db.query("SELECT t.id, t.space_id, t.title, COUNT(*), MIN(s.submitted_at) FROM hw_tasks t JOIN hw_submissions s ON s.task_id = t.id"
+        + " WHERE t.space_id IN (" + marks(spaceIds.size()) + ") AND s.mark IS NULL GROUP BY t.id, t.space_id, t.title",
+        rs -> new ToMark(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getTimestamp(5).toInstant()), params(spaceIds));
+  }
+
+  /**
+   * The tasks set for a learner (for everyone in {@code classSpaces}, or naming them in any of {@code
+   * spaces}) with where each stands for them: one query. {@code notHandedIn} keeps only those with no
+   * hand-in; {@code from}/{@code to}, when given, keep only those whose due time (theirs) falls between.
+   */
+  List<Own> setFor(long userId, java.util.Collection<Long> spaces, java.util.Collection<Long> classSpaces, boolean notHandedIn,
+                   Instant from, Instant to) {
+    if (spaces.isEmpty()) return List.of();
+    String forAll = classSpaces.isEmpty() ? "" : "(t.for_all = TRUE AND t.space_id IN (" + marks(classSpaces.size()) + ")) OR ";
+    String due = "COALESCE(e.due_at, t.due_at)";
+    String sql = "SELECT t.id, t.space_id, t.title, t.created_at, " + due + ", t.closes_at_due, s.id, s.late, s.returned FROM hw_tasks t"
+        + " LEFT JOIN hw_extensions e ON e.task_id = t.id AND e.user_id = ? LEFT JOIN hw_submissions s ON s.task_id = t.id AND s.user_id = ?"
+        + " WHERE t.space_id IN (" + marks(spaces.size()) + ") AND (" + forAll
+        + "EXISTS (SELECT 1 FROM hw_assignees a WHERE a.task_id = t.id AND a.user_id = ?))"
+        + (notHandedIn ? " AND s.id IS NULL" : "")
+        + (from != null ? " AND ((e.due_at >= ? AND e.due_at < ?) OR (e.due_at IS NULL AND t.due_at >= ? AND t.due_at < ?))" : "")
+        + " ORDER BY " + due;
+    Object[] p = from != null ? params(userId, userId, spaces, classSpaces, userId, from, to, from, to) : params(userId, userId, spaces, classSpaces, userId);
+    return db.query(sql, rs -> {
+      rs.getLong(7);
+      boolean in = !rs.wasNull();
+      return new Own(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getBoolean(6),
+          in, in && rs.getBoolean(8), in && rs.getBoolean(9));
+    }, p);
+  }
+
+  /** Every task in these spaces due from {@code from} to {@code to}: one query. */
+  List<Task> dueBetween(java.util.Collection<Long> spaceIds, Instant from, Instant to) {
+    if (spaceIds.isEmpty()) return List.of();
+    return db.query("SELECT " + TASK + " FROM hw_tasks WHERE space_id IN (" + marks(spaceIds.size()) + ") AND due_at >= ? AND due_at < ? ORDER BY due_at",
+        HomeworkStore::task, params(spaceIds, from, to));
+  }
+
   // ---- Personal data ----
 
   /** Every hand-in of one learner, with the task's title and space. */

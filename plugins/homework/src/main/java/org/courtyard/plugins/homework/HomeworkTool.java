@@ -37,5 +37,6 @@ public final class HomeworkTool implements Tool {
     tool.menu("Not handed in", "/missing", MARK);
     tool.job("deadlines", Schedule.every(Duration.ofMinutes(1)), Deadlines.class);
     tool.personalData(HomeworkData.class);
+    tool.agenda(HomeworkAgenda.class);
   }
 }

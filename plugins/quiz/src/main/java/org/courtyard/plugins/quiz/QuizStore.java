@@ -141,6 +141,61 @@ final class QuizStore {
 
   void exportCleared(long id) { db.update("DELETE FROM qz_exports WHERE id = ?", id); }
 
+  // ---- the agenda: what is waiting for a person and what is dated for them ----
+
+  /** A quiz with tries waiting for a teacher's marking (written answers): how many, and since when the oldest. */
+  record ToMark(long quizId, long spaceId, String title, int count, Instant oldest) {}
+
+  private static String marks(int n) { return String.join(", ", java.util.Collections.nCopies(n, "?")); }
+
+  private static Object[] params(Object... parts) {
+    List<Object> out = new java.util.ArrayList<>();
+    for (Object p : parts) {
+      if (p instanceof java.util.Collection<?> c) out.addAll(c);
+      else out.add(p);
+    }
+    return out.toArray();
+  }
+
+  /** Per quiz in these spaces, the handed-in tries still to be marked by a teacher: one query for every space. */
+  List<ToMark> toMark(java.util.Collection<Long> spaceIds) {
+    if (spaceIds.isEmpty()) return List.of();
+    return db.query("SELECT q.id, q.space_id, q.title, COUNT(*), MIN(a.submitted_at) FROM qz_quizzes q JOIN qz_attempts a ON a.quiz_id = q.id"
+        + " WHERE q.space_id IN (" + marks(spaceIds.size()) + ") AND a.state = ? GROUP BY q.id, q.space_id, q.title",
+        rs -> new ToMark(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), instant(rs, 5)), params(spaceIds, MARKING));
+  }
+
+  /** A quiz open now that the learner has not handed in a try of (one in progress counts as not handed in), and since when it has been open. */
+  record ToTake(long quizId, long spaceId, String title, Instant since) {}
+
+  /** The published quizzes open {@code now} in these spaces that the learner has not handed in: one query. */
+  List<ToTake> toTake(long userId, java.util.Collection<Long> spaceIds, Instant now) {
+    if (spaceIds.isEmpty()) return List.of();
+    return db.query("SELECT q.id, q.space_id, q.title, q.opens_at, q.created_at FROM qz_quizzes q WHERE q.space_id IN (" + marks(spaceIds.size()) + ")"
+        + " AND q.published = TRUE AND (q.opens_at IS NULL OR q.opens_at <= ?) AND (q.closes_at IS NULL OR q.closes_at > ?)"
+        + " AND NOT EXISTS (SELECT 1 FROM qz_attempts a WHERE a.quiz_id = q.id AND a.user_id = ? AND a.state <> ?)",
+        rs -> {
+          Instant opens = instant(rs, 4);
+          return new ToTake(rs.getLong(1), rs.getLong(2), rs.getString(3), opens != null ? opens : instant(rs, 5));
+        }, params(spaceIds, now, now, userId, OPEN));
+  }
+
+  /** The published quizzes in these spaces opening or closing from {@code from} to {@code to}: one query. */
+  List<Quiz> datedBetween(java.util.Collection<Long> spaceIds, Instant from, Instant to) {
+    if (spaceIds.isEmpty()) return List.of();
+    return db.query("SELECT " + QUIZ + " FROM qz_quizzes WHERE space_id IN (" + marks(spaceIds.size()) + ") AND published = TRUE"
+        + " AND ((opens_at >= ? AND opens_at < ?) OR (closes_at >= ? AND closes_at < ?)) ORDER BY id", QuizStore::quiz, params(spaceIds, from, to, from, to));
+  }
+
+  /** A person's handed-in tries' states (not those in progress), by quiz, for these quizzes: one query. */
+  Map<Long, List<String>> handedInStates(long userId, java.util.Collection<Long> quizIds) {
+    if (quizIds.isEmpty()) return Map.of();
+    Map<Long, List<String>> out = new java.util.HashMap<>();
+    db.query("SELECT quiz_id, state FROM qz_attempts WHERE user_id = ? AND state <> ? AND quiz_id IN (" + marks(quizIds.size()) + ")",
+        rs -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)), params(userId, OPEN, quizIds));
+    return out;
+  }
+
   // ---- personal data ----
 
   /** Every try of one person, in any space. */

@@ -35,5 +35,6 @@ public final class QuizTool implements Tool {
     tool.job("close-quizzes", Schedule.every(Duration.ofMinutes(1)), CloseQuizzes.class);
     tool.job("clear-exports", Schedule.every(Duration.ofHours(1)), ClearExports.class);
     tool.personalData(QuizData.class);
+    tool.agenda(QuizAgenda.class);
   }
 }
