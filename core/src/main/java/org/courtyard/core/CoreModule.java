@@ -15,7 +15,6 @@ import org.courtyard.core.config.Config;
 import org.courtyard.core.db.Db;
 import org.courtyard.core.events.EventHub;
 import org.courtyard.core.identity.Passwords;
-import org.courtyard.core.notify.LogMailer;
 import org.courtyard.core.notify.Mailer;
 import org.courtyard.core.notify.NotificationStore;
 import org.courtyard.core.permissions.CapabilityRegistry;
@@ -56,7 +55,7 @@ final class CoreModule extends AbstractModule {
     bind(HtmlSanitizer.class).to(OwaspHtmlSanitizer.class).in(Singleton.class);
     bind(FileStore.class).toInstance(new DiskFileStore(config.filesDir()));
     bind(org.courtyard.api.service.Uploads.class).to(org.courtyard.core.services.CoreUploads.class);
-    bind(Mailer.class).to(LogMailer.class).in(Singleton.class);
+    bind(Mailer.class).to(org.courtyard.core.notify.mail.MailOutbox.class);
     bind(Passwords.class).toInstance(new Passwords(config.getInt(Config.PASSWORD_COST, 10)));
     bind(org.courtyard.core.identity.SessionEnder.class).to(org.courtyard.core.web.session.DatabaseSessionStore.class);
     install(new org.courtyard.core.plugins.InstallModule(config));

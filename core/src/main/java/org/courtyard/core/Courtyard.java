@@ -84,6 +84,8 @@ public final class Courtyard implements AutoCloseable {
       injector.getInstance(org.courtyard.core.audit.AuditLog.class).purge();
       injector.getInstance(org.courtyard.core.identity.SignInCounters.class).purge(System.currentTimeMillis());
     });
+    // E-mail: the outbox's drain as a job (once across the cluster), and a first look for what waits.
+    injector.getInstance(org.courtyard.core.notify.mail.MailOutbox.class).start(jobs);
     org.courtyard.core.plugins.ReleaseSync releases = injector.getInstance(org.courtyard.core.plugins.ReleaseSync.class);
     releases.prepareFolder();
     plugins.loadAndStartAll();

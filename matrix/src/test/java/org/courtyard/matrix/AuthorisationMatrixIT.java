@@ -275,6 +275,8 @@ class AuthorisationMatrixIT {
       "POST /admin/:school/languages/overrides", SCHOOL_ADMIN,
       "GET /admin/:school/usage", SCHOOL_ADMIN,
       "GET /admin/:school/why", SCHOOL_ADMIN,
+      "GET /admin/:school/mail", SCHOOL_ADMIN,
+      "POST /admin/:school/mail/:id/retry", SCHOOL_ADMIN, // an id of another school's message is 404, like a made-up one
       "GET /admin/:school/import", SCHOOL_ADMIN,
       "POST /admin/:school/import", SCHOOL_ADMIN,
       "GET /admin/:school/import/history", SCHOOL_ADMIN,

@@ -73,6 +73,19 @@ public final class CourtyardExtension implements BeforeAllCallback, AfterAllCall
   public CourtyardExtension setting(String key, String value) { settings.put(key, value); return this; }
 
   /**
+   * Sends the server's e-mail to an SMTP server on this machine ({@code 127.0.0.1:port}): plain SMTP, or
+   * TLS from the first byte trusting the server's own certificate. The core's tests use the testkit's
+   * {@code TestMailServer} (GreenMail); any test SMTP server will do.
+   */
+  public CourtyardExtension smtpServer(int port, boolean tls) {
+    settings.put(Config.MAIL_SMTP_HOST, "127.0.0.1");
+    settings.put(Config.MAIL_SMTP_PORT, String.valueOf(port));
+    settings.put(Config.MAIL_SMTP_TLS, tls ? "tls" : "none");
+    if (tls) settings.put(Config.MAIL_SMTP_TRUST, "127.0.0.1");
+    return this;
+  }
+
+  /**
    * Makes this installation another node of {@code first}'s: the same database and file store. Only
    * on PostgreSQL (embedded Derby belongs to one process); start {@code first} before this one.
    */

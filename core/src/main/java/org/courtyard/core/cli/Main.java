@@ -77,6 +77,7 @@ public final class Main {
             if ("--cluster".equals(args[i])) config = config.with(Config.CLUSTER_ENABLED, "true");
             else throw new IllegalArgumentException("Unknown option '" + args[i] + "' for " + args[0] + ".\n" + USAGE);
           }
+          if ("demo".equals(args[0])) config = demoMail(config);
           serve(config, "demo".equals(args[0]), out);
           return -1;
         }
@@ -120,6 +121,16 @@ public final class Main {
     }
   }
 
+  /**
+   * The demo keeps its e-mail in the development mailbox (shown at /dev/mail) unless its configuration
+   * says otherwise, and its links point at this machine unless a site address is set.
+   */
+  static Config demoMail(Config config) {
+    if (config.get(Config.MAIL_DEV_MAILBOX, null) == null) config = config.with(Config.MAIL_DEV_MAILBOX, "true");
+    if (config.siteUrl().isEmpty()) config = config.with(Config.SITE_URL, "http://localhost:" + config.get(Config.HTTP_PORT, "8080"));
+    return config;
+  }
+
   private static void serve(Config config, boolean demo, PrintStream out) {
     // The demo school is made before the port opens, so the first sign-in already finds its accounts.
     boolean[] created = {false};
@@ -139,6 +150,9 @@ public final class Main {
         out.printf("  %-12s password %-18s %s%n", a.username(), a.password(), a.who());
       }
       out.println("Picture login for Class 2 Willow: http://localhost:" + courtyard.port() + "/picture");
+      if (courtyard.get(org.courtyard.core.notify.mail.MailOutbox.class).settings().devMailbox()) {
+        out.println("E-mails the demo sends: http://localhost:" + courtyard.port() + "/dev/mail");
+      }
       out.println("Stop with Ctrl+C. Data is kept in " + config.dataDir());
     }
   }

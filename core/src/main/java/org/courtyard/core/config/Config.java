@@ -65,8 +65,25 @@ public final class Config {
   public static final String PICTURE_DEVICE_TRIES = "security.picture-device-tries-per-day";
   /** Addresses of the reverse proxies in front of Courtyard (comma-separated); only they may say who the client is (X-Forwarded-For). */
   public static final String TRUSTED_PROXIES = "http.trusted-proxies";
-  /** The address people use, e.g. https://learn.oakfield.sch.uk; https here makes every cookie Secure. */
+  /** The older name of {@link #SITE_URL}; still read when {@code site.url} is not set. */
   public static final String SITE_ADDRESS = "http.site-address";
+  /** The address people use, e.g. https://learn.oakfield.sch.uk: every absolute link (e-mails) starts with it; https makes every cookie Secure. */
+  public static final String SITE_URL = "site.url";
+  /** The SMTP relay e-mail goes out through; unset, nothing is sent (the outbox keeps what waits). */
+  public static final String MAIL_SMTP_HOST = "mail.smtp.host";
+  /** Its port (default 587 with starttls, 465 with tls, 25 with none). */
+  public static final String MAIL_SMTP_PORT = "mail.smtp.port";
+  /** User name and password at the relay, if it asks for them. */
+  public static final String MAIL_SMTP_USER = "mail.smtp.user";
+  public static final String MAIL_SMTP_PASSWORD = "mail.smtp.password";
+  /** How the connection to the relay is protected: none, starttls (the default) or tls. */
+  public static final String MAIL_SMTP_TLS = "mail.smtp.tls";
+  /** Hosts whose certificate is trusted without checking its issuer (space-separated, or *): a relay with its own certificate. */
+  public static final String MAIL_SMTP_TRUST = "mail.smtp.trust";
+  /** The sender of every e-mail, e.g. {@code Oakfield Primary <courtyard@oakfield.sch.uk>}. */
+  public static final String MAIL_FROM = "mail.from";
+  /** true on a demo or a developer's machine: e-mail is kept in the database and shown at /dev/mail instead of sent. */
+  public static final String MAIL_DEV_MAILBOX = "mail.dev-mailbox";
   /** Seconds browsers should remember to use only https (Strict-Transport-Security); 0 sends no header. */
   public static final String HSTS_SECONDS = "http.hsts-seconds";
   /** The installation's time zone (an IANA name such as {@code Europe/London}): daily jobs, and schools that set none. */
@@ -139,7 +156,15 @@ public final class Config {
 
   /** Cookies are marked Secure when told so, or when the site's address is https. */
   public boolean secureCookies() {
-    return getBool(HTTP_SECURE_COOKIES, false) || get(SITE_ADDRESS, "").toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+    return getBool(HTTP_SECURE_COOKIES, false) || siteUrl().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+  }
+
+  /** The site's public address without a trailing slash ({@link #SITE_URL}, else the older {@link #SITE_ADDRESS}); empty when neither is set. */
+  public String siteUrl() {
+    String site = get(SITE_URL, "").trim();
+    if (site.isEmpty()) site = get(SITE_ADDRESS, "").trim();
+    while (site.endsWith("/")) site = site.substring(0, site.length() - 1);
+    return site;
   }
 
   public Path home() { return Path.of(values.getOrDefault(HOME, ".")); }

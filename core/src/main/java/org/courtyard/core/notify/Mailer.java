@@ -1,6 +1,11 @@
 package org.courtyard.core.notify;
 
-/** Sends e-mail. The default writes to the log; a school's SMTP relay can be plugged in behind this. */
+import org.courtyard.core.notify.mail.OutgoingMail;
+
+/**
+ * Sends e-mail. The core's is {@link org.courtyard.core.notify.mail.MailOutbox}: the message is written
+ * to the outbox in the caller's transaction and goes out through the SMTP relay after the commit.
+ */
 public interface Mailer {
-  void send(String to, String subject, String body);
+  void send(OutgoingMail mail);
 }

@@ -7,8 +7,10 @@ import java.util.List;
 import org.courtyard.api.service.Notifications;
 import org.courtyard.core.db.Db;
 import org.courtyard.core.identity.UserStore;
+import org.courtyard.core.notify.mail.MailHtml;
+import org.courtyard.core.notify.mail.OutgoingMail;
 
-/** In-app notifications, with an e-mail copy through the {@link Mailer}. */
+/** In-app notifications, with an e-mail copy (text and HTML, in the recipient's language) through the {@link Mailer}'s outbox. */
 @Singleton
 public final class NotificationStore {
   private final Db db;
@@ -23,9 +25,8 @@ public final class NotificationStore {
   @Inject
   public NotificationStore(Db db, Mailer mailer, UserStore users, org.courtyard.core.i18n.Messages messages,
                            org.courtyard.core.i18n.LanguageChoice languages, org.courtyard.core.config.Config config) {
-    // An e-mail needs the whole address; a page on this site only its path.
-    String site = config.get(org.courtyard.core.config.Config.SITE_ADDRESS, "");
-    this.siteAddress = site.endsWith("/") ? site.substring(0, site.length() - 1) : site;
+    // An e-mail needs the whole address (site.url, or the older http.site-address); a page on this site only its path.
+    this.siteAddress = config.siteUrl();
     this.db = db;
     this.mailer = mailer;
     this.users = users;
@@ -45,9 +46,20 @@ public final class NotificationStore {
     db.update("INSERT INTO notifications (user_id, tool_id, title, url) VALUES (?, ?, ?, ?)", userId, toolId, cut(title, 300), cut(safeUrl, 500));
     users.byId(userId).filter(u -> u.email() != null && !u.disabled())
         .ifPresent(u -> {
-          String body = messages.format(null, languageOf(userId), "mail.notification.body", "url", siteAddress + safeUrl);
-          db.afterCommit(() -> mailer.send(u.email(), title, body));
+          // Queued in this transaction: it goes out after the commit, and never for work that was rolled back.
+          mailer.send(mail(u.email(), userId, title, siteAddress + safeUrl));
         });
+  }
+
+  /** The e-mail copy: the same words as text and as HTML, in the recipient's language. */
+  private OutgoingMail mail(String to, long userId, String title, String link) {
+    org.courtyard.core.i18n.Language language = languages.of(userId);
+    String text = messages.format(null, language.code(), "mail.notification.body", "url", link);
+    // The HTML from the same message: formatted around a marker, escaped, and the marker made a link.
+    String marker = "\uE000link\uE000";
+    String words = MailHtml.escape(messages.format(null, language.code(), "mail.notification.body", "url", marker));
+    String html = MailHtml.document("<p>" + words.replace(marker, MailHtml.link(link)) + "</p>\n", language.code(), language.rightToLeft());
+    return new OutgoingMail(to, userId, title, text, html, null, "notification");
   }
 
   /** A tool's view of notifications, with its id filled in; titles from its messages in each recipient's language. */

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 
 /**
  * The ICT leader's pages under {@code /admin/:school}, one class per area: the overview and usage,
- * plugins (installed, the catalogue, removal) and their settings, spaces, branding, languages and "why?". People are {@link AdminPeopleRoutes}; the
+ * plugins (installed, the catalogue, removal) and their settings, spaces, branding, languages, mail and "why?". People are {@link AdminPeopleRoutes}; the
  * audit log {@link AuditRoutes}; imports {@link ImportRoutes}. Every page checks {@code school.admin}
  * on the school's space ({@link AdminPages}).
  */
@@ -19,6 +19,7 @@ public final class AdminRoutes {
   private final AdminCatalogueRoutes catalogue;
   private final AdminPluginRemovalRoutes removal;
   private final AdminLanguagesRoutes languages;
+  @Inject private MailRoutes mail;
 
   @Inject
   public AdminRoutes(AdminUsageRoutes usage, AdminPluginRoutes plugins, AdminToolSettingsRoutes toolSettings, AdminSpaceRoutes spaces,
@@ -45,5 +46,6 @@ public final class AdminRoutes {
     branding.mount(r);
     why.mount(r);
     languages.mount(r);
+    mail.mount(r);
   }
 }
