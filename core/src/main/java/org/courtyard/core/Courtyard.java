@@ -79,6 +79,8 @@ public final class Courtyard implements AutoCloseable {
     org.courtyard.core.jobs.JobScheduler jobs = injector.getInstance(org.courtyard.core.jobs.JobScheduler.class);
     jobs.register("core", "leaver-retention", org.courtyard.api.job.Schedule.dailyAt(java.time.LocalTime.of(2, 30)),
         injector.getInstance(org.courtyard.core.privacy.LeaverRetention.class));
+    jobs.register("core", "notification-digest", org.courtyard.api.job.Schedule.dailyAt(java.time.LocalTime.of(16, 30)),
+        run -> injector.getInstance(org.courtyard.core.notify.DailyDigest.class).send());
     jobs.register("core", "housekeeping", org.courtyard.api.job.Schedule.every(java.time.Duration.ofHours(1)), run -> {
       // Old audit entries (past each school's chosen time) and spent sign-in counters.
       injector.getInstance(org.courtyard.core.audit.AuditLog.class).purge();

@@ -13,13 +13,16 @@ import org.courtyard.core.db.Db;
 /**
  * Who gets which kind of notification how: a person's own choice for the kind, else their own choice
  * for every kind, else their school's default for people of their kind, else the built-in default
- * (parents by e-mail at once, staff in a daily digest, learners on the site only). Learners' quiet
- * hours hold their e-mails until the hours end.
+ * (parents and learners by e-mail at once — most young learners have no address, and a learner's
+ * e-mail waits for the end of the school's quiet hours — staff in one daily digest, as a teacher's
+ * day brings many). Guests on the site only.
  */
 @Singleton
 public final class DeliveryChoices {
   /** A person's choice for every kind they have not chosen one by one. */
   public static final String EVERY_KIND = "*";
+  /** The name a digest's unsubscribe link stops: no more digests (every kind on the site only). */
+  public static final String EVERY_KIND_DIGEST = "digest";
 
   private final Db db;
 
@@ -28,9 +31,9 @@ public final class DeliveryChoices {
 
   public static Delivery builtIn(UserKind kind) {
     return switch (kind) {
-      case PARENT -> Delivery.EMAIL;
+      case PARENT, LEARNER -> Delivery.EMAIL;
       case STAFF -> Delivery.DIGEST;
-      case LEARNER, GUEST -> Delivery.SITE;
+      case GUEST -> Delivery.SITE;
     };
   }
 

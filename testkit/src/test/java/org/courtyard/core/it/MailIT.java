@@ -84,6 +84,9 @@ class MailIT {
   void aNotificationArrivesAsTextAndHtmlInTheRecipientsLanguage() throws Exception {
     long khan = withEmail(courtyard, "mr.khan", "khan@families.example");
     long patel = withEmail(courtyard, "mrs.patel", "patel@oakfield.example");
+    // Staff get a daily digest unless they choose otherwise: this teacher chose e-mail at once.
+    courtyard.get(org.courtyard.core.notify.DeliveryChoices.class).choose(patel, org.courtyard.core.notify.DeliveryChoices.EVERY_KIND,
+        org.courtyard.core.notify.Delivery.EMAIL);
     assertEquals(303, courtyard.signIn("mr.khan").post("/language", Map.of("language", "cy", "back", "/")).status());
 
     NotificationStore notifications = courtyard.get(NotificationStore.class);
@@ -284,6 +287,8 @@ class MailIT {
     secure.open();
     try {
       long patel = withEmail(secure, "mrs.patel", "patel@oakfield.example");
+      secure.get(org.courtyard.core.notify.DeliveryChoices.class).choose(patel, org.courtyard.core.notify.DeliveryChoices.EVERY_KIND,
+          org.courtyard.core.notify.Delivery.EMAIL);
       secure.get(NotificationStore.class).add("forum", patel, "Over TLS", "/s/5-oak");
       secure.get(MailOutbox.class).drain();
       MimeMessage m = tls.await(1).get(0);

@@ -104,9 +104,12 @@ public final class MailOutbox implements Mailer {
     db.update("INSERT INTO mail_outbox (message_id, to_address, user_id, school_id, subject, body_text, body_html, unsubscribe_url, kind,"
             + " status, attempts, next_attempt_at, give_up_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
         messageId, cut(m.to(), 320), m.userId(), school, cut(m.subject(), 1000), m.text(), m.html(), blankToNull(cut(m.unsubscribeUrl(), 1000)),
-        cut(m.kind(), 60), PENDING, ts(now), ts(now.plus(GIVE_UP_AFTER)), ts(now));
+        cut(m.kind(), 60), PENDING, ts(first(now, m)), ts(first(now, m).plus(GIVE_UP_AFTER)), ts(now));
     db.afterCommit(this::drainSoon);
   }
+
+  /** When a message may first go: now, or later when the caller says so (a learner's quiet hours). */
+  private static Instant first(Instant now, OutgoingMail m) { return m.notBefore() != null && m.notBefore().isAfter(now) ? m.notBefore() : now; }
 
   /** Runs the drain on a worker thread, soon (so nobody waits for the next minute's job). */
   public void drainSoon() {

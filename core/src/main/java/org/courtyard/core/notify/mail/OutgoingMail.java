@@ -8,7 +8,12 @@ import java.util.Objects;
  * escaped and marked up ({@link MailHtml} helps); {@code unsubscribeUrl} (may be null) adds the
  * List-Unsubscribe headers; {@code kind} says what sent it ("notification"), for the admin page.
  */
-public record OutgoingMail(String to, Long userId, String subject, String text, String html, String unsubscribeUrl, String kind) {
+public record OutgoingMail(String to, Long userId, String subject, String text, String html, String unsubscribeUrl, String kind, java.time.Instant notBefore) {
+  /** A message to send as soon as it can go. */
+  public OutgoingMail(String to, Long userId, String subject, String text, String html, String unsubscribeUrl, String kind) {
+    this(to, userId, subject, text, html, unsubscribeUrl, kind, null);
+  }
+
   public OutgoingMail {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(subject, "subject");

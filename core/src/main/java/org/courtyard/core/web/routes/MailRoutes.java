@@ -87,7 +87,7 @@ public final class MailRoutes {
     Space school = admin.school(req);
     long id = req.pathId("id");
     if (!outbox.tryAgain(school.id(), id)) throw HttpProblem.notFound(req.t("admin.mail.noSuchFailed"));
-    admin.activity(req, school, "mail-retry", "message " + id);
+    admin.activity(req, school, "mail-retry", "admin.activity.mailRetry", "id", String.valueOf(id));
     return Reply.redirect(AdminPages.base(school) + "/mail").flash(req.t("admin.mail.queuedAgain"));
   }
 

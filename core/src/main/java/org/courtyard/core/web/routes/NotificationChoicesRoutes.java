@@ -110,7 +110,8 @@ public final class NotificationChoicesRoutes {
 
   private Reply stop(WebRequest req) {
     Target t = target(req);
-    choices.choose(t.userId(), t.kindKey(), Delivery.SITE);
+    // A digest's link stops digests: every kind on the site only. Any other stops its own kind.
+    choices.choose(t.userId(), DeliveryChoices.EVERY_KIND_DIGEST.equals(t.kindKey()) ? DeliveryChoices.EVERY_KIND : t.kindKey(), Delivery.SITE);
     return Page.of("unsubscribe", Map.of("what", t.label(), "done", true)).title(req.t("unsubscribe.title"));
   }
 
@@ -128,7 +129,8 @@ public final class NotificationChoicesRoutes {
     if (!unsubscribe.valid(userId, kindKey, req.pathParam("signature")) || users.byId(userId).isEmpty()) {
       throw HttpProblem.notFound(req.t("unsubscribe.unknown"));
     }
-    String label = kinds(req).stream().filter(k -> k.key().equals(kindKey)).map(Kind::label).findFirst().orElse(kindKey);
+    String label = DeliveryChoices.EVERY_KIND_DIGEST.equals(kindKey) ? req.t("unsubscribe.digest")
+        : kinds(req).stream().filter(k -> k.key().equals(kindKey)).map(Kind::label).findFirst().orElse(kindKey);
     return new Target(userId, kindKey, label);
   }
 }
