@@ -40,6 +40,10 @@ final class BlogRoutes implements Routes {
   /** What happened, for the ICT leader's usage page, shown in their language. */
   static final Message DID_WRITE = Message.of("blog.activity.wrote");
   static final Message DID_COMMENT = Message.of("blog.activity.commented");
+  /** Notifications, each in its recipient's language. */
+  static final Message NOTIFY_COMMENT = Message.of("blog.notify.comment");
+  static final Message NOTIFY_HELD = Message.of("blog.notify.held");
+  static final Message NOTIFY_APPROVED = Message.of("blog.notify.approved");
   static final Message DRAFTS_TITLE = Message.of("blog.drafts.title");
   static final Message WRITE_TITLE = Message.of("blog.edit.write");
   static final Message EDIT_TITLE = Message.of("blog.edit.pageTitle");
@@ -253,6 +257,8 @@ final class BlogRoutes implements Routes {
     if (body.length() > MAX_COMMENT) throw InputProblem.of("body", req.text(COMMENT_LONG, "max", MAX_COMMENT, "length", body.length()));
     boolean held = "before".equals(mode) && !req.can(MODERATE) && (req.user().kind() == UserKind.LEARNER || req.user().kind() == UserKind.PARENT);
     store.comment(p.id(), p.spaceId(), req.user(), body, held ? "pending" : "visible", contentLanguage(req));
+    if (held) tellModerators(req, p);
+    else tellAuthor(req, p, req.user().id(), req.user().displayName());
     core.activity().record(req.user(), req.space(), "comment", DID_COMMENT, "title", p.title());
     return Reply.redirect("posts/" + p.id()).flash(req.text(held ? HELD : COMMENTED));
   }
@@ -260,7 +266,36 @@ final class BlogRoutes implements Routes {
   private Reply moderateComment(ToolRequest req, String status) {
     BlogStore.Comment c = store.commentById(req.space().id(), req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_COMMENT)));
     store.setCommentStatus(c.id(), status);
+    if ("visible".equals(status) && c.pending()) {
+      BlogStore.Post p = store.post(req.space().id(), c.postId()).orElse(null);
+      if (p != null) {
+        if (c.authorId() != req.user().id()) {
+          core.notifications().notify(BlogTool.KIND_APPROVED, c.authorId(), NOTIFY_APPROVED, req.toolUrl() + "/posts/" + p.id(), "title", p.title());
+        }
+        tellAuthor(req, p, c.authorId(), c.authorName());
+      }
+    }
     return Reply.redirect("posts/" + c.postId()).flash(req.text("visible".equals(status) ? SHOWN : HIDDEN));
+  }
+
+  /** The post's writer hears of a comment others can now read; not when they wrote it, nor when they let it through. */
+  private void tellAuthor(ToolRequest req, BlogStore.Post p, long commenterId, String commenterName) {
+    if (p.authorId() == commenterId || p.authorId() == req.user().id()) return;
+    core.notifications().notify(BlogTool.KIND_COMMENT, p.authorId(), NOTIFY_COMMENT, req.toolUrl() + "/posts/" + p.id(),
+        "name", commenterName, "title", p.title());
+  }
+
+  /** Those who may approve comments in the space (not the writer) hear that one waits for them. */
+  private void tellModerators(ToolRequest req, BlogStore.Post p) {
+    String capability = BlogTool.ID + "." + BlogTool.MODERATE.name();
+    long spaceId = req.space().id();
+    for (var m : core.directory().members(spaceId)) {
+      long uid = m.user().id();
+      if (uid != req.user().id() && core.permissions().can(uid, capability, spaceId)) {
+        core.notifications().notify(BlogTool.KIND_HELD, uid, NOTIFY_HELD, req.toolUrl() + "/posts/" + p.id(),
+            "name", req.user().displayName(), "title", p.title());
+      }
+    }
   }
 
   private Reply media(ToolRequest req) {

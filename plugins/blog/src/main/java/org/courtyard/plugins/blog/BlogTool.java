@@ -28,6 +28,12 @@ public final class BlogTool implements Tool {
       .help("after: comments show at once; before: a teacher approves each comment by a learner or parent; off: no comments.");
   static final Setting<Boolean> PUBLIC = Setting.flag("public", "Public blog: anyone may read its feed", false).perSpace();
 
+  /** The kinds of notification the blog sends (each person chooses how each reaches them). */
+  static final String KIND_PUBLISHED = "published";
+  static final String KIND_COMMENT = "comment";
+  static final String KIND_HELD = "held";
+  static final String KIND_APPROVED = "approved";
+
   @Override
   public ToolInfo info() {
     return ToolInfo.of(ID, "Blog", "Posts with pictures and sound, comments from class and home").icon("📝")
@@ -35,7 +41,11 @@ public final class BlogTool implements Tool {
             SpaceKind.CLUSTER, SpaceKind.PERSONAL, SpaceKind.SCHOOL)
         .capabilities(VIEW, WRITE, COMMENT, MODERATE, FEED)
         .setting(COMMENTS)
-        .setting(PUBLIC);
+        .setting(PUBLIC)
+        .notification(KIND_PUBLISHED, "Your scheduled post is on the blog")
+        .notification(KIND_COMMENT, "A comment on your post")
+        .notification(KIND_HELD, "A comment waits for you to approve it")
+        .notification(KIND_APPROVED, "Your comment was approved");
   }
 
   @Override

@@ -29,7 +29,7 @@ final class PublishScheduled implements org.courtyard.api.job.Job {
     for (BlogStore.Post p : store.due(clock.instant())) {
       if (!store.publish(p.id())) continue;
       directory.space(p.spaceId()).ifPresent(space ->
-          notifications.notify(p.authorId(), PUBLISHED, "/s/" + space.slug() + "/" + BlogTool.ID + "/posts/" + p.id(), "title", p.title()));
+          notifications.notify(BlogTool.KIND_PUBLISHED, p.authorId(), PUBLISHED, "/s/" + space.slug() + "/" + BlogTool.ID + "/posts/" + p.id(), "title", p.title()));
     }
   }
 }

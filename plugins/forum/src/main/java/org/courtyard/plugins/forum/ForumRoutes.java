@@ -34,6 +34,9 @@ final class ForumRoutes implements Routes {
   static final Message INDEX_TITLE = Message.of("forum.index.pageTitle");
   /** Sent to each subscriber in their own language. */
   static final Message NEW_REPLY = Message.of("forum.notify.reply");
+  /** To the space's moderators when a post is held for them; to the writer when it is approved. */
+  static final Message HELD_FOR_YOU = Message.of("forum.notify.held");
+  static final Message YOUR_POST_APPROVED = Message.of("forum.notify.approved");
   /** What happened, for the ICT leader's usage page, shown in their language. */
   static final Message DID_START = Message.of("forum.activity.started");
   static final Message DID_REPLY = Message.of("forum.activity.replied");
@@ -322,6 +325,7 @@ final class ForumRoutes implements Routes {
     long d = store.startDiscussion(f, req.user(), title, body, status[0], status[1], language(req));
     long first = store.posts(d).get(0).id();
     saveAttachments(first, stored);
+    if (ForumStore.PENDING.equals(status[0])) tellModerators(req, d, title);
     core.activity().record(req.user(), req.space(), "discussion", DID_START, "title", title);
     return Reply.redirect("d/" + d).flash(req.text(ForumStore.PENDING.equals(status[0]) ? THANKS_HELD : STARTED));
   }
@@ -345,6 +349,7 @@ final class ForumRoutes implements Routes {
     saveAttachments(id, stored);
     store.subscribe(d.id(), req.user().id());
     if (ForumStore.VISIBLE.equals(status[0])) tellSubscribers(req, d, req.user().id());
+    else tellModerators(req, d.id(), ForumWords.shown(req, d).title());
     String kept = store.discussion(req.space(), d.id()).map(ForumStore.Discussion::title).orElse(null);
     if (kept == null) core.activity().record(req.user(), req.space(), "reply", DID_REPLY_FORMER);
     else core.activity().record(req.user(), req.space(), "reply", DID_REPLY, "title", kept);
@@ -356,9 +361,25 @@ final class ForumRoutes implements Routes {
     return ContentLanguage.of(req.form("lang")).orElse(null);
   }
 
+  /** Everyone following the discussion (who started it or took part), but not the writer nor whoever let the post through. */
   private void tellSubscribers(ToolRequest req, ForumStore.Discussion d, long authorId) {
     for (long uid : store.subscribers(d.id())) {
-      if (uid != authorId) core.notifications().notify(uid, NEW_REPLY, req.toolUrl() + "/d/" + d.id(), "title", d.title());
+      if (uid != authorId && uid != req.user().id()) {
+        core.notifications().notify(ForumTool.KIND_REPLY, uid, NEW_REPLY, req.toolUrl() + "/d/" + d.id(), "title", d.title());
+      }
+    }
+  }
+
+  /** The space's moderators (not the writer) are told that a post waits for them, so it is not left in the queue. */
+  private void tellModerators(ToolRequest req, long discussionId, String title) {
+    String capability = ForumTool.ID + "." + MODERATE.name();
+    long spaceId = req.space().id();
+    for (var m : core.directory().members(spaceId)) {
+      long uid = m.user().id();
+      if (uid != req.user().id() && core.permissions().can(uid, capability, spaceId)) {
+        core.notifications().notify(ForumTool.KIND_HELD, uid, HELD_FOR_YOU, req.toolUrl() + "/moderation",
+            "name", req.user().displayName(), "title", title);
+      }
     }
   }
 
@@ -415,7 +436,12 @@ final class ForumRoutes implements Routes {
       case "approve" -> {
         store.setStatus(p.id(), ForumStore.VISIBLE, null);
         store.touch(p.discussionId());
-        store.discussion(req.space(), p.discussionId()).map(d -> ForumWords.shown(req, d)).ifPresent(d -> tellSubscribers(req, d, p.authorId()));
+        var shown = store.discussion(req.space(), p.discussionId()).map(d -> ForumWords.shown(req, d));
+        shown.ifPresent(d -> tellSubscribers(req, d, p.authorId()));
+        if (!p.visible() && p.authorId() != ForumStore.NOBODY && p.authorId() != req.user().id()) {
+          core.notifications().notify(ForumTool.KIND_APPROVED, p.authorId(), YOUR_POST_APPROVED, req.toolUrl() + "/d/" + p.discussionId(),
+              "title", shown.map(ForumStore.Discussion::title).orElse(""));
+        }
         if (p.authorName() == null) core.activity().record(req.user(), req.space(), "approve", DID_APPROVE_FORMER);
         else core.activity().record(req.user(), req.space(), "approve", DID_APPROVE, "author", p.authorName());
         return Reply.redirect(back).flash(req.text(APPROVED));

@@ -32,6 +32,12 @@ public final class ForumTool implements Tool {
   static final Setting<String> OPEN_UNTIL = Setting.text("open-until", "Posting closes at (HH:MM, empty for always)", "").perSpace();
   static final Setting<Long> MAX_ATTACHMENT_MB = Setting.number("max-attachment-mb", "Largest attachment (MB)", 5);
 
+  /** The kinds of notification the forum sends (each person chooses how each reaches them). */
+  static final String KIND_REPLY = "reply";
+  static final String KIND_HELD = "held";
+  static final String KIND_WAITING = "waiting";
+  static final String KIND_APPROVED = "approved";
+
   /** When teachers are told each morning about posts still waiting for them. */
   static final LocalTime REMINDER_AT = LocalTime.of(7, 30);
 
@@ -41,7 +47,11 @@ public final class ForumTool implements Tool {
         .suits(SpaceKind.CLASS, SpaceKind.SUBJECT, SpaceKind.YEAR_GROUP, SpaceKind.HOUSE, SpaceKind.CLUB, SpaceKind.STAFF,
             SpaceKind.GOVERNORS, SpaceKind.COMMUNITY, SpaceKind.CLUSTER, SpaceKind.SCHOOL)
         .capabilities(VIEW, POST, REPORT, MODERATE)
-        .setting(MODERATION).setting(WORD_FILTER).setting(OPEN_FROM).setting(OPEN_UNTIL).setting(MAX_ATTACHMENT_MB);
+        .setting(MODERATION).setting(WORD_FILTER).setting(OPEN_FROM).setting(OPEN_UNTIL).setting(MAX_ATTACHMENT_MB)
+        .notification(KIND_REPLY, "A reply in a discussion you are in")
+        .notification(KIND_HELD, "A post waits for you to approve it")
+        .notification(KIND_WAITING, "Each morning: posts still waiting for a teacher")
+        .notification(KIND_APPROVED, "Your post was approved");
   }
 
   @Override

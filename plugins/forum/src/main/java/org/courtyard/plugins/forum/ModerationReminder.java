@@ -38,7 +38,7 @@ final class ModerationReminder implements Job {
       long n = waiting.getValue();
       for (Directory.Member m : directory.members(space.id())) {
         if (permissions.can(m.user().id(), capability, space.id())) {
-          notifications.notify(m.user().id(), WAITING, "/s/" + space.slug() + "/" + ForumTool.ID + "/moderation",
+          notifications.notify(ForumTool.KIND_WAITING, m.user().id(), WAITING, "/s/" + space.slug() + "/" + ForumTool.ID + "/moderation",
               "count", n, "space", space.name());
         }
       }

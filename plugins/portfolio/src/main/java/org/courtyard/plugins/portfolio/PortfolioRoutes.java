@@ -27,6 +27,7 @@ final class PortfolioRoutes implements Routes {
   // The portfolio's words are in messages/portfolio*.properties (English, Welsh, Polish, Urdu, Arabic).
   /** Sent to the owner in their own language. */
   static final Message NOTIFY_COMMENTED = Message.of("portfolio.notify.commented");
+  static final Message NOTIFY_TEACHER_COMMENTED = Message.of("portfolio.notify.teacherCommented");
   static final Message WHOSE = Message.of("portfolio.index.whose");
   static final Message NOT_PERSONAL = Message.of("portfolio.problem.notPersonal");
   static final Message NO_COLLECTION = Message.of("portfolio.problem.noCollection");
@@ -295,9 +296,26 @@ final class PortfolioRoutes implements Routes {
     if (body.isBlank() || body.length() > 5000) throw InputProblem.of("body", req.text(COMMENT_LENGTH));
     store.comment(col.id(), req.space().id(), req.user().id(), req.user().displayName(), body, contentLanguage(req));
     if (c.relation() != Audience.Relation.OWNER && !col.staffOnly()) {
-      core.notifications().notify(c.owner().id(), NOTIFY_COMMENTED, req.toolUrl() + "/c/" + col.id(), "name", req.user().displayName(), "title", col.title());
+      core.notifications().notify(PortfolioTool.KIND_COMMENT, c.owner().id(), NOTIFY_COMMENTED, req.toolUrl() + "/c/" + col.id(),
+          "name", req.user().displayName(), "title", col.title());
     }
+    if (c.relation() == Audience.Relation.TEACHER) tellParents(req, c, col);
     return Reply.redirect("c/" + col.id()).flash(req.text(COMMENT_ADDED));
+  }
+
+  /**
+   * A teacher's comment reaches the learner's parents and carers too, but only those the collection is
+   * already shown to (as a parent would see it on the page); never the teacher who wrote it.
+   */
+  private void tellParents(ToolRequest req, Context c, PortfolioStore.Collection col) {
+    for (var carer : core.relationships().carersOf(c.owner().id())) {
+      long uid = carer.adult().id();
+      if (uid == req.user().id()) continue;
+      Audience.Relation as = carer.level() == org.courtyard.api.service.Relationships.CarerLevel.VIEW_ONLY ? Audience.Relation.VIEWING_CARER : Audience.Relation.PARENT;
+      if (!sees(new Context(c.owner(), as), col)) continue;
+      core.notifications().notify(PortfolioTool.KIND_TEACHER_COMMENT, uid, NOTIFY_TEACHER_COMMENTED, req.toolUrl() + "/c/" + col.id(),
+          "name", req.user().displayName(), "title", col.title(), "child", c.owner().displayName());
+    }
   }
 
   private Reply deleteArtefact(ToolRequest req) {

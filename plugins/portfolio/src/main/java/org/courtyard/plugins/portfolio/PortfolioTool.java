@@ -22,12 +22,18 @@ public final class PortfolioTool implements Tool {
   static final Setting<Long> MAX_FILE_MB = Setting.number("max-file-mb", "Largest photo, recording, video or document in a portfolio (MB)", 50)
       .help("Also the largest file a LEAP2A package may bring in. The server's own upload limit still applies.");
 
+  /** The kinds of notification the portfolio sends (each person chooses how each reaches them). */
+  static final String KIND_COMMENT = "comment";
+  static final String KIND_TEACHER_COMMENT = "teacher-comment";
+
   @Override
   public ToolInfo info() {
     return ToolInfo.of("portfolio", "Portfolio", "My best work, shown to the people I choose").icon("🗂")
         .suits(SpaceKind.PERSONAL)
         .capabilities(VIEW, CONTRIBUTE)
-        .setting(MAX_FILE_MB);
+        .setting(MAX_FILE_MB)
+        .notification(KIND_COMMENT, "A comment on your collection")
+        .notification(KIND_TEACHER_COMMENT, "A teacher's comment on your child's work");
   }
 
   @Override

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.courtyard.api.Role;
 import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.Directory;
 import org.courtyard.api.service.ToolServices;
@@ -156,9 +155,12 @@ final class Gallery {
     long id = store.add(req.space().id(), d, videoKey, videoType, size, poster, teacher ? SignStore.APPROVED : SignStore.PENDING,
         req.user().id(), req.user().displayName());
     if (!teacher) {
+      // Those who may approve it in this space, whatever their role is called.
+      String approve = "signs." + SignsTool.APPROVE.name();
       for (Directory.Member m : core.directory().members(req.space().id())) {
-        if (m.role().atLeast(Role.TEACHER) && m.user().id() != req.user().id()) {
-          core.notifications().notify(m.user().id(), TO_APPROVE, req.toolUrl() + "/v/" + id, "name", req.user().displayName(), "word", d.word());
+        if (m.user().id() != req.user().id() && core.permissions().can(m.user().id(), approve, req.space().id())) {
+          core.notifications().notify(SignsTool.KIND_TO_APPROVE, m.user().id(), TO_APPROVE, req.toolUrl() + "/v/" + id,
+              "name", req.user().displayName(), "word", d.word());
         }
       }
     }

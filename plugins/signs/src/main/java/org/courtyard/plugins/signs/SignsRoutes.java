@@ -221,7 +221,9 @@ final class SignsRoutes implements Routes {
     SignStore.Sign s = gallery.visibleSign(req);
     if (s.approved()) return Reply.redirect("v/" + s.id()).flash(req.text(APPROVED_ALREADY));
     store.approve(s.id(), req.user().displayName());
-    core.notifications().notify(s.uploadedBy(), NOTIFY_APPROVED, req.toolUrl() + "/v/" + s.id(), "word", s.word());
+    if (s.uploadedBy() != req.user().id()) {
+      core.notifications().notify(SignsTool.KIND_APPROVED, s.uploadedBy(), NOTIFY_APPROVED, req.toolUrl() + "/v/" + s.id(), "word", s.word());
+    }
     core.activity().record(req.user(), req.space(), "approve", DID_APPROVE, "word", s.word());
     return Reply.redirect("pending".equals(req.form("back")) ? "pending" : "v/" + s.id()).flash(req.text(APPROVED, "word", s.word()));
   }
@@ -231,9 +233,14 @@ final class SignsRoutes implements Routes {
     if (!s.pending()) return Reply.redirect("v/" + s.id()).flash(req.text(NOT_PENDING));
     gallery.deleteFiles(store.delete(s));
     String reason = req.form("reason");
-    if (reason.isEmpty()) core.notifications().notify(s.uploadedBy(), NOTIFY_REJECTED, req.toolUrl(), "word", s.word());
-    else core.notifications().notify(s.uploadedBy(), NOTIFY_REJECTED_BECAUSE, req.toolUrl(), "word", s.word(),
-        "reason", reason.length() > 200 ? reason.substring(0, 200) : reason);
+    if (s.uploadedBy() == req.user().id()) {
+      // Turned down their own upload: nobody to tell.
+    } else if (reason.isEmpty()) {
+      core.notifications().notify(SignsTool.KIND_TURNED_DOWN, s.uploadedBy(), NOTIFY_REJECTED, req.toolUrl(), "word", s.word());
+    } else {
+      core.notifications().notify(SignsTool.KIND_TURNED_DOWN, s.uploadedBy(), NOTIFY_REJECTED_BECAUSE, req.toolUrl(), "word", s.word(),
+          "reason", reason.length() > 200 ? reason.substring(0, 200) : reason);
+    }
     core.activity().record(req.user(), req.space(), "reject", DID_TURN_DOWN, "word", s.word());
     return Reply.redirect("pending").flash(req.text(TURNED_DOWN, "word", s.word()));
   }

@@ -29,13 +29,21 @@ public final class SignsTool implements Tool {
   static final Setting<String> CATEGORIES = Setting.text("categories", "Categories offered when adding a sign (comma-separated)", DEFAULT_CATEGORIES)
       .perSpace().help("Teachers can also type a new category on the form; it is then offered in that gallery.");
 
+  /** The kinds of notification the gallery sends (each person chooses how each reaches them). */
+  static final String KIND_TO_APPROVE = "to-approve";
+  static final String KIND_APPROVED = "approved";
+  static final String KIND_TURNED_DOWN = "turned-down";
+
   @Override
   public ToolInfo info() {
     return ToolInfo.of("signs", "Signs", "A gallery of sign-language (BSL) videos to watch, learn and practise").icon("🤟")
         .suits(SpaceKind.CLASS, SpaceKind.SUBJECT, SpaceKind.YEAR_GROUP, SpaceKind.CLUB, SpaceKind.STAFF, SpaceKind.COMMUNITY, SpaceKind.SCHOOL)
         .capabilities(VIEW, PRACTISE, UPLOAD, APPROVE, MANAGE)
         .setting(MAX_VIDEO_MB)
-        .setting(CATEGORIES);
+        .setting(CATEGORIES)
+        .notification(KIND_TO_APPROVE, "A learner's video waits for you to approve it")
+        .notification(KIND_APPROVED, "Your video was approved")
+        .notification(KIND_TURNED_DOWN, "Your video was turned down");
   }
 
   @Override

@@ -50,7 +50,7 @@ final class OwnWikiDigest implements Job {
       String names = String.join(", ", learners.stream().map(UserRef::displayName).toList());
       for (Directory.Member m : directory.members(spaceId)) {
         if (permissions.can(m.user().id(), capability, spaceId)) {
-          notifications.notify(m.user().id(), CHANGED, "/s/" + space.slug() + "/" + WikiTool.ID + "/pages",
+          notifications.notify(WikiTool.KIND_OWN_CHANGED, m.user().id(), CHANGED, "/s/" + space.slug() + "/" + WikiTool.ID + "/pages",
               "space", space.name(), "names", names);
         }
       }

@@ -30,6 +30,8 @@ final class WikiRoutes implements Routes {
   static final Message NO_WIKI = Message.of("wiki.problem.noWiki");
   /** What happened, for the ICT leader's usage page, shown in their language. */
   static final Message DID_EDIT = Message.of("wiki.activity.edited");
+  /** To a page's first writer when someone else changes it, in their language. */
+  static final Message PAGE_EDITED = Message.of("wiki.notify.pageEdited");
   static final Message DID_RESTORE = Message.of("wiki.activity.restored");
   static final Message NO_PAGE = Message.of("wiki.problem.noPage");
   static final Message NO_PAGE_YET = Message.of("wiki.problem.noPageYet");
@@ -96,6 +98,15 @@ final class WikiRoutes implements Routes {
       }
     }
     return req.user().id();
+  }
+
+  /** The page's first writer hears that someone else changed it, if they may still read it here. */
+  private void tellWriter(ToolRequest req, long owner, long pageId, String slug, String title) {
+    long spaceId = req.space().id();
+    store.firstWriter(pageId)
+        .filter(w -> w != req.user().id() && core.permissions().can(w, WikiTool.ID + "." + WikiTool.VIEW.name(), spaceId))
+        .ifPresent(w -> core.notifications().notify(WikiTool.KIND_PAGE_EDITED, w, PAGE_EDITED,
+            req.toolUrl() + "/p/" + slug + (owner != 0 && owner != w ? "?w=" + owner : ""), "name", req.user().displayName(), "title", title));
   }
 
   private static String suffix(ToolRequest req, long owner) {
@@ -213,6 +224,7 @@ final class WikiRoutes implements Routes {
           req.text(CONFLICT, "name", theirs.authorName()), theirs, lang);
     }
     store.save(req.space().id(), owner, slug, title, text, req.user(), "edit", req.form("note"), lang);
+    page.ifPresent(p -> tellWriter(req, owner, p.id(), slug, title));
     core.activity().record(req.user(), req.space(), "edit", DID_EDIT, "title", title);
     return Reply.redirect("p/" + slug + suffix(req, owner)).flash(req.text(SAVED));
   }
@@ -290,6 +302,7 @@ final class WikiRoutes implements Routes {
     WikiStore.Revision old = store.revision(p.id(), revision).orElseThrow(() -> HttpProblem.notFound(req.text(NO_REVISION)));
     // The note is kept in the English form older revisions have, and shown in each reader's language.
     store.save(req.space().id(), owner, p.slug(), p.title(), old.body(), req.user(), "restore", "restored revision " + old.id(), old.lang());
+    tellWriter(req, owner, p.id(), p.slug(), p.title());
     core.activity().record(req.user(), req.space(), "restore", DID_RESTORE, "title", p.title());
     return Reply.redirect("p/" + p.slug() + suffix(req, owner)).flash(req.text(RESTORED));
   }

@@ -60,6 +60,12 @@ final class WikiStore {
         WikiStore::revision, pageId);
   }
 
+  /** Who wrote the page first (its earliest kept revision that is not a collided edit), if anyone still does. */
+  Optional<Long> firstWriter(long pageId) {
+    return db.queryOne("SELECT author_id FROM wiki_revisions WHERE page_id = ? AND kind <> 'conflict' ORDER BY id FETCH FIRST 1 ROWS ONLY",
+        rs -> rs.getLong(1), pageId);
+  }
+
   /** Saves a new current revision, creating the page if needed; returns the revision id. */
   long save(long spaceId, long owner, String slug, String title, String body, UserRef author, String kind, String note, String lang) {
     return db.transaction(() -> {

@@ -15,6 +15,9 @@ import org.pf4j.Extension;
 @Extension
 public final class WikiTool implements Tool {
   static final String ID = "wiki";
+  /** The kinds of notification the wiki sends (each person chooses how each reaches them). */
+  static final String KIND_PAGE_EDITED = "page-edited";
+  static final String KIND_OWN_CHANGED = "own-changed";
   static final CapabilityKey VIEW = CapabilityKey.read("view", "Read the pages", Role.VIEWER);
   static final CapabilityKey EDIT = CapabilityKey.write("edit", "Write and change pages", Role.MEMBER);
   static final CapabilityKey MODERATE = CapabilityKey.write("moderate", "Lock pages and read every learner's own wiki", Role.TEACHER);
@@ -32,7 +35,9 @@ public final class WikiTool implements Tool {
         .suits(SpaceKind.CLASS, SpaceKind.SUBJECT, SpaceKind.YEAR_GROUP, SpaceKind.CLUB, SpaceKind.STAFF, SpaceKind.GOVERNORS,
             SpaceKind.COMMUNITY, SpaceKind.CLUSTER, SpaceKind.PERSONAL)
         .capabilities(VIEW, EDIT, MODERATE)
-        .setting(MODE);
+        .setting(MODE)
+        .notification(KIND_PAGE_EDITED, "Someone changed a page you wrote")
+        .notification(KIND_OWN_CHANGED, "Each afternoon: learners who changed their own wikis");
   }
 
   @Override
