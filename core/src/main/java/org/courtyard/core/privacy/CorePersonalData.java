@@ -82,6 +82,18 @@ public final class CorePersonalData implements PersonalData {
     }, userId)) {
       out.record(w(out, "activity"), m);
     }
+    for (Map<String, Object> m : db.query("SELECT to_address, subject, status, created_at, sent_at FROM mail_outbox WHERE user_id = ? ORDER BY created_at", rs -> {
+      Map<String, Object> m = row(w(out, "address"), rs.getString(1), w(out, "subject"), rs.getString(2), w(out, "status"), rs.getString(3));
+      m.put(w(out, "written"), instant(rs.getTimestamp(4)));
+      m.put(w(out, "sent"), instant(rs.getTimestamp(5)));
+      return m;
+    }, userId)) {
+      out.record(w(out, "email"), m);
+    }
+    for (Map<String, Object> m : db.query("SELECT kind_key, delivery FROM notification_choices WHERE user_id = ? ORDER BY kind_key",
+        rs -> row(w(out, "kindOfNotification"), rs.getString(1), w(out, "howItReaches"), rs.getString(2), null, null), userId)) {
+      out.record(w(out, "notificationChoice"), m);
+    }
   }
 
   @Override
@@ -96,6 +108,10 @@ public final class CorePersonalData implements PersonalData {
       n += db.update("DELETE FROM safeguarding_leads WHERE user_id = ?", userId);
       n += db.update("DELETE FROM first_login_codes WHERE user_id = ?", userId);
       n += db.update("DELETE FROM web_sessions WHERE user_id = ?", userId);
+      // E-mail waiting or kept for the admin's failure list, their choices, their calendar address.
+      n += db.update("DELETE FROM mail_outbox WHERE user_id = ?", userId);
+      n += db.update("DELETE FROM notification_choices WHERE user_id = ?", userId);
+      n += db.update("DELETE FROM calendar_feeds WHERE user_id = ?", userId);
       n += db.update("UPDATE users SET username = ?, display_name = 'Deleted user', email = NULL, password_hash = NULL, picture_hash = NULL,"
           + " external_id = NULL, disabled = TRUE, site_admin = FALSE, erased_at = ? WHERE id = ? AND erased_at IS NULL",
           "erased-" + userId, clock.instant(), userId);
