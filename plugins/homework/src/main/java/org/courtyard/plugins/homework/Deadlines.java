@@ -47,12 +47,12 @@ final class Deadlines implements Job {
       List<UserRef> who = assignees.of(t);
       long handedIn = who.stream().filter(u -> store.submissionOf(t.id(), u.id()).isPresent()).count();
       if (t.createdBy() > 0) {
-        notifications.notify(t.createdBy(), DUE, url, "title", t.title(), "count", handedIn, "total", who.size());
+        notifications.notify(HomeworkTool.DUE, t.createdBy(), DUE, url, "title", t.title(), "count", handedIn, "total", who.size());
       }
       if (!t.closesAtDue()) continue;
       for (UserRef u : who) {
         if (store.submissionOf(t.id(), u.id()).isEmpty() && !now.isBefore(store.dueFor(t, u.id()))) {
-          notifications.notify(u.id(), CLOSED, url, "title", t.title());
+          notifications.notify(HomeworkTool.CLOSED, u.id(), CLOSED, url, "title", t.title());
         }
       }
     }

@@ -44,6 +44,9 @@ final class HomeworkRoutes implements Routes {
   static final Message DID_RETURN = Message.of("homework.activity.returned");
   static final Message NOTIFY_MARKED = Message.of("homework.notify.marked");
   static final Message NOTIFY_CHILD_MARKED = Message.of("homework.notify.childMarked");
+  static final Message NOTIFY_CHILD_SET = Message.of("homework.notify.childSet");
+  static final Message NOTIFY_HANDED_IN = Message.of("homework.notify.handedIn");
+  static final Message NOTIFY_HANDED_IN_LATE = Message.of("homework.notify.handedInLate");
   static final Message PAGE_TITLE = Message.of("homework.index.pageTitle");
   static final Message MISSING_TITLE = Message.of("homework.missing.title");
   static final Message STATE_OF = Message.of("homework.state.of");
@@ -114,6 +117,12 @@ final class HomeworkRoutes implements Routes {
   private Set<Long> mayView(ToolRequest req) {
     if (req.user().kind() == UserKind.PARENT) return core.directory().childrenOf(req.user().id()).stream().map(UserRef::id).collect(Collectors.toSet());
     return Set.of(req.user().id());
+  }
+
+  /** The space's members who may mark its homework: its teachers, as the space's permissions say. */
+  private List<UserRef> markers(long spaceId) {
+    return core.directory().members(spaceId).stream().map(org.courtyard.api.service.Directory.Member::user)
+        .filter(u -> core.permissions().can(u.id(), HomeworkAgenda.MARK, spaceId)).toList();
   }
 
   private HomeworkStore.Task task(ToolRequest req) {
@@ -199,7 +208,15 @@ final class HomeworkRoutes implements Routes {
         req.user().id(), now());
     HomeworkStore.Task t = store.task(req.space().id(), id).orElseThrow();
     // Notices are read later by someone else, each in their own language; so is the activity log, by the ICT leader.
-    for (UserRef u : assignees.of(t)) core.notifications().notify(u.id(), NOTIFY_SET, req.toolUrl() + "/t/" + id, "title", title);
+    // Each learner it is set for, and their parents and carers (who see the task on the same page); never the one who set it.
+    String url = req.toolUrl() + "/t/" + id;
+    for (UserRef u : assignees.of(t)) {
+      if (u.id() != req.user().id()) core.notifications().notify(HomeworkTool.SET, u.id(), NOTIFY_SET, url, "title", title);
+      for (UserRef parent : core.directory().parentsOf(u.id())) {
+        if (parent.id() == req.user().id()) continue;
+        core.notifications().notify(HomeworkTool.SET_FOR_CHILD, parent.id(), NOTIFY_CHILD_SET, url, "name", u.displayName(), "title", title);
+      }
+    }
     core.activity().record(req.user(), req.space(), "set", DID_SET, "title", title);
     return Reply.redirect("t/" + id).flash(req.text(TASK_SET));
   }
@@ -268,6 +285,13 @@ final class HomeworkRoutes implements Routes {
     long sid = store.handIn(t.id(), req.user(), body, link.isEmpty() ? null : link, late, now, ContentLanguage.of(req.form("lang")).orElse(null));
     for (Uploads.Stored s : stored) store.addFile(sid, s.key(), s.fileName(), s.contentType());
     core.activity().record(req.user(), req.space(), "hand-in", late ? DID_HAND_IN_LATE : DID_HAND_IN, "title", t.title());
+    // The class's teachers, those who may mark it here; a late hand-in is its own kind, so they can choose differently.
+    String url = req.toolUrl() + "/t/" + t.id() + "/s/" + sid;
+    for (UserRef marker : markers(req.space().id())) {
+      if (marker.id() == req.user().id()) continue;
+      core.notifications().notify(late ? HomeworkTool.HANDED_IN_LATE : HomeworkTool.HANDED_IN, marker.id(), late ? NOTIFY_HANDED_IN_LATE : NOTIFY_HANDED_IN,
+          url, "name", req.user().displayName(), "title", t.title());
+    }
     return Reply.redirect("t/" + t.id()).flash(req.text(late ? HANDED_IN_LATE : HANDED_IN));
   }
 
@@ -323,10 +347,12 @@ final class HomeworkRoutes implements Routes {
     store.mark(s.id(), mark, feedback, ContentLanguage.of(req.form("lang")).orElse(null), req.user(), ret);
     if (ret) {
       recordResult(req, t, s.userId(), mark);
-      core.notifications().notify(s.userId(), NOTIFY_MARKED, req.toolUrl() + "/t/" + t.id() + "/s/" + s.id(), "title", t.title());
+      // The learner and their parents and carers (as the school linked them), who may all open the returned work.
+      String url = req.toolUrl() + "/t/" + t.id() + "/s/" + s.id();
+      if (s.userId() != req.user().id()) core.notifications().notify(HomeworkTool.RETURNED, s.userId(), NOTIFY_MARKED, url, "title", t.title());
       for (UserRef parent : core.directory().parentsOf(s.userId())) {
-        core.notifications().notify(parent.id(), NOTIFY_CHILD_MARKED, req.toolUrl() + "/t/" + t.id() + "/s/" + s.id(),
-            "name", s.userName(), "title", t.title());
+        if (parent.id() == req.user().id()) continue;
+        core.notifications().notify(HomeworkTool.CHILD_RETURNED, parent.id(), NOTIFY_CHILD_MARKED, url, "name", s.userName(), "title", t.title());
       }
     }
     core.activity().record(req.user(), req.space(), ret ? "return" : "mark", ret ? DID_RETURN : DID_MARK, "name", s.userName(), "title", t.title());

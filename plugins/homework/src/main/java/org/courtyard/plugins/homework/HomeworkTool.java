@@ -19,6 +19,15 @@ public final class HomeworkTool implements Tool {
   static final CapabilityKey MARK = CapabilityKey.write("mark", "Set tasks, give extensions, mark and return work", Role.TEACHER);
   static final Setting<String> GRADE_SCALE = Setting.text("grade-scale",
       "Grades to mark with (comma-separated; empty for marks out of the number below)", "Not yet satisfactory, Satisfactory, Outstanding");
+  /** The kinds of notification homework sends; each person chooses how each reaches them. */
+  static final String SET = "set";
+  static final String SET_FOR_CHILD = "set-for-child";
+  static final String HANDED_IN = "handed-in";
+  static final String HANDED_IN_LATE = "handed-in-late";
+  static final String DUE = "due";
+  static final String CLOSED = "closed";
+  static final String RETURNED = "returned";
+  static final String CHILD_RETURNED = "child-returned";
   static final Setting<Long> MAX_MARK = Setting.number("max-mark", "Highest mark, when marking with numbers", 10);
 
   @Override
@@ -27,7 +36,15 @@ public final class HomeworkTool implements Tool {
         .suits(SpaceKind.CLASS, SpaceKind.SUBJECT, SpaceKind.YEAR_GROUP, SpaceKind.CLUB)
         .capabilities(VIEW, SUBMIT, MARK)
         .setting(GRADE_SCALE)
-        .setting(MAX_MARK);
+        .setting(MAX_MARK)
+        .notification(SET, "New homework is set for you")
+        .notification(SET_FOR_CHILD, "New homework is set for your child")
+        .notification(HANDED_IN, "A learner hands in work")
+        .notification(HANDED_IN_LATE, "A learner hands in work late")
+        .notification(DUE, "A task you set reaches its due time")
+        .notification(CLOSED, "A task closes before you hand in")
+        .notification(RETURNED, "Your work is marked and given back")
+        .notification(CHILD_RETURNED, "Your child's work is marked and given back");
   }
 
   @Override
