@@ -6,34 +6,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.courtyard.api.SpaceRef;
-import org.courtyard.api.i18n.Message;
 import org.courtyard.api.job.Job;
 import org.courtyard.api.service.Directory;
-import org.courtyard.api.service.Notifications;
 
 /**
  * Runs every minute: hands in, with the answers saved so far, every try whose time limit or quiz
  * closing time has passed (so results and the markbook are right without anyone opening a page), and
  * when a quiz closes tells the teacher who set it how many handed in and, for a quiz whose marks wait
- * for the close, tells each learner who took it that their marks are ready.
+ * for the close, tells each learner who took it, and their parents, that their marks are ready.
  */
 final class CloseQuizzes implements Job {
-  /** Sent to each recipient in their own language. */
-  static final Message CLOSED = Message.of("quiz.notify.closed");
-  static final Message MARKS_READY = Message.of("quiz.notify.marksReady");
-
   private final QuizService service;
   private final QuizStore quizzes;
   private final Directory directory;
-  private final Notifications notifications;
+  private final QuizNotices notices;
   private final Clock clock;
 
   @Inject
-  CloseQuizzes(QuizService service, QuizStore quizzes, Directory directory, Notifications notifications, Clock clock) {
+  CloseQuizzes(QuizService service, QuizStore quizzes, Directory directory, QuizNotices notices, Clock clock) {
     this.service = service;
     this.quizzes = quizzes;
     this.directory = directory;
-    this.notifications = notifications;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -44,7 +38,6 @@ final class CloseQuizzes implements Job {
       if (!quizzes.claimCloseTold(q.id())) continue;
       SpaceRef space = directory.space(q.spaceId()).orElse(null);
       if (space == null) continue;
-      String url = "/s/" + space.slug() + "/quiz/q/" + q.id();
       List<QuizStore.Attempt> all = quizzes.attempts(q.id());
       Set<Long> learners = new LinkedHashSet<>();
       long toMark = 0;
@@ -55,10 +48,10 @@ final class CloseQuizzes implements Job {
       }
       long setter = quizzes.creatorOf(q.id());
       if (setter > 0) {
-        notifications.notify(setter, CLOSED, url + "/results", "title", q.title(), "count", learners.size(), "toMark", toMark);
+        notices.closed(space, q, setter, learners.size(), toMark);
       }
       if (QuizStore.FEEDBACK_AFTER_CLOSE.equals(q.feedback())) {
-        for (long learner : learners) notifications.notify(learner, MARKS_READY, url, "title", q.title());
+        for (long learner : learners) notices.marksReady(space, q, learner); // and their parents
       }
     }
   }

@@ -35,8 +35,6 @@ import org.courtyard.api.web.ToolRouter;
 final class QuizRoutes implements Routes {
   // The words people read are in messages/quiz*.properties, one file per language.
   /** Notices are read later by someone else: each in the recipient's own language. */
-  static final Message NOTIFY_NEW = Message.of("quiz.notify.new");
-  static final Message NOTIFY_MARKED = Message.of("quiz.notify.marked");
   static final Message PAGE_TITLE = Message.of("quiz.index.pageTitle");
   static final Message NO_QUIZ = Message.of("quiz.problem.noQuiz");
   static final Message NOT_STARTED = Message.of("quiz.state.notStarted");
@@ -88,13 +86,15 @@ final class QuizRoutes implements Routes {
   private final QuizStore quizzes;
   private final QuestionStore bank;
   private final QuizService service;
+  private final QuizNotices notices;
   private final ToolServices core;
 
   @Inject
-  QuizRoutes(QuizStore quizzes, QuestionStore bank, QuizService service, ToolServices core) {
+  QuizRoutes(QuizStore quizzes, QuestionStore bank, QuizService service, QuizNotices notices, ToolServices core) {
     this.quizzes = quizzes;
     this.bank = bank;
     this.service = service;
+    this.notices = notices;
     this.core = core;
   }
 
@@ -249,12 +249,8 @@ final class QuizRoutes implements Routes {
     // The form again from the draft: every box as the teacher left it, with what needs fixing.
     problems.throwIfAny(Page.of("quiz/quiz-form", formModel(req, q, items)).title(id == 0 ? req.text(SET_QUIZ) : req.text(CHANGE_TITLE, "title", title)));
     long saved = quizzes.save(q, items, req.user().id());
-    if (id == 0 && q.published()) {
-      for (Directory.Member m : core.directory().members(req.space().id())) {
-        // Each learner is told in their own language; the activity log stays in English.
-        if (m.role() == Role.MEMBER && m.user().kind() == UserKind.LEARNER) core.notifications().notify(m.user().id(), NOTIFY_NEW, req.toolUrl() + "/q/" + saved, "title", title);
-      }
-    }
+    // Each learner is told in their own language; the activity log stays in English.
+    if (id == 0 && q.published()) notices.newQuiz(req.space(), saved, title, req.user().id());
     core.activity().record(req.user(), req.space(), id == 0 ? "set" : "change", (id == 0 ? "set the quiz “" : "changed the quiz “") + title + "”");
     return Reply.redirect("q/" + saved).flash(req.text(id == 0 ? QUIZ_SET : QUIZ_SAVED));
   }
@@ -475,7 +471,8 @@ final class QuizRoutes implements Routes {
     QuizStore.Attempt after = quizzes.attempt(q.id(), a.id()).orElseThrow();
     if (QuizStore.DONE.equals(after.state())) {
       service.recordResult(req.space(), q, a.userId());
-      core.notifications().notify(a.userId(), NOTIFY_MARKED, req.toolUrl() + "/q/" + q.id() + "/a/" + a.id(), "title", q.title());
+      // The learner and their parents, once the marks are shown (a quiz whose marks wait for its close tells them then).
+      if (service.feedbackShown(q)) notices.marked(req.space(), q, after, req.user().id());
     }
     core.activity().record(req.user(), req.space(), "mark", "marked " + a.userName() + "'s “" + q.title() + "”");
     return Reply.redirect("q/" + q.id() + "/results").flash(req.text(QuizStore.DONE.equals(after.state()) ? MARKED : PARTLY_MARKED));

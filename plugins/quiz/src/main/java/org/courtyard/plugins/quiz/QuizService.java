@@ -28,13 +28,15 @@ final class QuizService {
   private final QuestionStore bank;
   private final Results results;
   private final Clock clock;
+  private final QuizNotices notices;
 
   @Inject
-  QuizService(QuizStore quizzes, QuestionStore bank, Results results, Clock clock) {
+  QuizService(QuizStore quizzes, QuestionStore bank, Results results, Clock clock, QuizNotices notices) {
     this.quizzes = quizzes;
     this.bank = bank;
     this.results = results;
     this.clock = clock;
+    this.notices = notices;
   }
 
   Instant now() { return clock.instant(); }
@@ -154,7 +156,13 @@ final class QuizService {
     }
     Instant at = timedOut && a.deadline() != null ? a.deadline() : now();
     boolean closed = quizzes.finish(a.id(), marks, total, needsMarking, at, timedOut);
-    if (closed && !needsMarking) recordResult(space, q, a.userId());
+    if (closed && !needsMarking) {
+      recordResult(space, q, a.userId());
+      // Marked at once: the learner sees it on the page they are on; their parents are told if the marks are shown now
+      // (a quiz whose marks wait for its close tells them when it closes).
+      if (feedbackShown(q)) notices.marked(space, q, a, a.userId());
+    }
+    if (closed && needsMarking) notices.toMark(space, q, a);
     return closed;
   }
 
