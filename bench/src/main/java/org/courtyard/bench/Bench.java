@@ -2,7 +2,7 @@ package org.courtyard.bench;
 
 import java.nio.file.Path;
 
-/** Entry point: {@code Bench <unpacked distribution> [core|home|tools|import|quiz|school|stream|db|trust|upgrade|all]}. */
+/** Entry point: {@code Bench <unpacked distribution> [core|home|digest|tools|import|quiz|school|stream|db|trust|upgrade|all]}. */
 public final class Bench {
   private Bench() {}
 
@@ -11,6 +11,7 @@ public final class Bench {
     String which = args.length > 1 ? args[1] : "all";
     if (which.equals("core") || which.equals("all")) CoreBench.run(install);
     if (which.equals("home") || which.equals("all")) HomeBench.run(install);
+    if (which.equals("digest") || which.equals("all")) DigestBench.run(install);
     if (which.equals("tools") || which.equals("all")) ToolsBench.run(install);
     if (which.equals("import") || which.equals("all")) ImportBench.run(install);
     if (which.equals("quiz") || which.equals("all")) QuizBench.run(install);
