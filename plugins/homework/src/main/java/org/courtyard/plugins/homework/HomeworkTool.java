@@ -55,5 +55,6 @@ public final class HomeworkTool implements Tool {
     tool.job("deadlines", Schedule.every(Duration.ofMinutes(1)), Deadlines.class);
     tool.personalData(HomeworkData.class);
     tool.agenda(HomeworkAgenda.class);
+    tool.demoContent(HomeworkDemo.class);
   }
 }
