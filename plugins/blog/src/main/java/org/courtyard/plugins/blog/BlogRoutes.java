@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.courtyard.api.SpaceRef;
 import org.courtyard.api.UserKind;
-import org.courtyard.api.UserRef;
 import org.courtyard.api.i18n.ContentLanguage;
 import org.courtyard.api.i18n.Message;
 import org.courtyard.api.service.ToolServices;
@@ -282,34 +280,23 @@ final class BlogRoutes implements Routes {
 
   /** The post's writer hears of a comment others can now read; not when they wrote it, nor when they let it through. */
   private void tellAuthor(ToolRequest req, BlogStore.Post p, long commenterId, String commenterName) {
-    tellAuthor(core, req.space(), p, commenterId, commenterName, req.user().id());
+    if (p.authorId() == commenterId || p.authorId() == req.user().id()) return;
+    core.notifications().notify(BlogTool.KIND_COMMENT, p.authorId(), NOTIFY_COMMENT, req.toolUrl() + "/posts/" + p.id(),
+        "name", commenterName, "title", p.title());
   }
-
-  /** As the pages tell them; shared with the demo school's sample post. */
-  static void tellAuthor(ToolServices core, SpaceRef space, BlogStore.Post p, long commenterId, String commenterName, long actorId) {
-    if (p.authorId() == commenterId || p.authorId() == actorId) return;
-    core.notifications().notify(BlogTool.KIND_COMMENT, p.authorId(), NOTIFY_COMMENT, postUrl(space, p), "name", commenterName, "title", p.title());
-  }
-
-  private static String postUrl(SpaceRef space, BlogStore.Post p) { return "/s/" + space.slug() + "/" + BlogTool.ID + "/posts/" + p.id(); }
 
   /** Those who may approve comments in the space (not the writer) hear that one waits for them. */
   private void tellModerators(ToolRequest req, BlogStore.Post p) {
-    tellModerators(core, req.space(), p, req.user());
-  }
-
-  /** As the pages tell them; shared with the demo school's sample post. */
-  static void tellModerators(ToolServices core, SpaceRef space, BlogStore.Post p, UserRef writer) {
     String capability = BlogTool.ID + "." + BlogTool.MODERATE.name();
-    long spaceId = space.id();
+    long spaceId = req.space().id();
     for (var m : core.directory().members(spaceId)) {
       long uid = m.user().id();
-      if (uid != writer.id() && core.permissions().can(uid, capability, spaceId)) {
-        core.notifications().notify(BlogTool.KIND_HELD, uid, NOTIFY_HELD, postUrl(space, p), "name", writer.displayName(), "title", p.title());
+      if (uid != req.user().id() && core.permissions().can(uid, capability, spaceId)) {
+        core.notifications().notify(BlogTool.KIND_HELD, uid, NOTIFY_HELD, req.toolUrl() + "/posts/" + p.id(),
+            "name", req.user().displayName(), "title", p.title());
       }
     }
   }
-
 
   private Reply media(ToolRequest req) {
     BlogStore.Media item = store.mediaItem(req.pathId("id")).orElseThrow(() -> HttpProblem.notFound(req.text(NO_FILE)));

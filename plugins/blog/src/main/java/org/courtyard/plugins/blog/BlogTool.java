@@ -56,6 +56,5 @@ public final class BlogTool implements Tool {
     tool.job("publish-scheduled", Schedule.every(Duration.ofMinutes(1)), PublishScheduled.class);
     tool.personalData(BlogData.class);
     tool.agenda(BlogAgenda.class);
-    tool.demoContent(BlogDemo.class);
   }
 }

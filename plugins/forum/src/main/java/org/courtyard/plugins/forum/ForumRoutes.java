@@ -9,8 +9,6 @@ import java.util.Map;
 import org.courtyard.api.UserKind;
 import org.courtyard.api.i18n.ContentLanguage;
 import org.courtyard.api.i18n.Message;
-import org.courtyard.api.SpaceRef;
-import org.courtyard.api.UserRef;
 import org.courtyard.api.service.ToolServices;
 import org.courtyard.api.service.Uploads;
 import org.courtyard.api.web.HttpProblem;
@@ -365,32 +363,22 @@ final class ForumRoutes implements Routes {
 
   /** Everyone following the discussion (who started it or took part), but not the writer nor whoever let the post through. */
   private void tellSubscribers(ToolRequest req, ForumStore.Discussion d, long authorId) {
-    tellSubscribers(core, store, req.space(), d, authorId, req.user().id());
-  }
-
-  /** As the pages tell them; shared with the demo school's sample discussions. */
-  static void tellSubscribers(ToolServices core, ForumStore store, SpaceRef space, ForumStore.Discussion d, long authorId, long actorId) {
     for (long uid : store.subscribers(d.id())) {
-      if (uid != authorId && uid != actorId) {
-        core.notifications().notify(ForumTool.KIND_REPLY, uid, NEW_REPLY, "/s/" + space.slug() + "/" + ForumTool.ID + "/d/" + d.id(), "title", d.title());
+      if (uid != authorId && uid != req.user().id()) {
+        core.notifications().notify(ForumTool.KIND_REPLY, uid, NEW_REPLY, req.toolUrl() + "/d/" + d.id(), "title", d.title());
       }
     }
   }
 
   /** The space's moderators (not the writer) are told that a post waits for them, so it is not left in the queue. */
   private void tellModerators(ToolRequest req, long discussionId, String title) {
-    tellModerators(core, req.space(), req.user(), title);
-  }
-
-  /** As the pages tell them; shared with the demo school's sample discussions. */
-  static void tellModerators(ToolServices core, SpaceRef space, UserRef writer, String title) {
     String capability = ForumTool.ID + "." + MODERATE.name();
-    long spaceId = space.id();
+    long spaceId = req.space().id();
     for (var m : core.directory().members(spaceId)) {
       long uid = m.user().id();
-      if (uid != writer.id() && core.permissions().can(uid, capability, spaceId)) {
-        core.notifications().notify(ForumTool.KIND_HELD, uid, HELD_FOR_YOU, "/s/" + space.slug() + "/" + ForumTool.ID + "/moderation",
-            "name", writer.displayName(), "title", title);
+      if (uid != req.user().id() && core.permissions().can(uid, capability, spaceId)) {
+        core.notifications().notify(ForumTool.KIND_HELD, uid, HELD_FOR_YOU, req.toolUrl() + "/moderation",
+            "name", req.user().displayName(), "title", title);
       }
     }
   }

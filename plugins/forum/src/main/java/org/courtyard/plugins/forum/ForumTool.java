@@ -64,6 +64,5 @@ public final class ForumTool implements Tool {
     tool.job("moderation-reminder", Schedule.dailyAt(REMINDER_AT), ModerationReminder.class);
     tool.personalData(ForumData.class);
     tool.agenda(ForumAgenda.class);
-    tool.demoContent(ForumDemo.class);
   }
 }

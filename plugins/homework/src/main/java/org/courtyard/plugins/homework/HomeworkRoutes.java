@@ -88,14 +88,12 @@ final class HomeworkRoutes implements Routes {
   private final HomeworkStore store;
   private final Assignees assignees;
   private final ToolServices core;
-  private final HomeworkNotices notices;
 
   @Inject
-  HomeworkRoutes(HomeworkStore store, Assignees assignees, ToolServices core, HomeworkNotices notices) {
+  HomeworkRoutes(HomeworkStore store, Assignees assignees, ToolServices core) {
     this.store = store;
     this.assignees = assignees;
     this.core = core;
-    this.notices = notices;
   }
 
   @Override
@@ -119,6 +117,12 @@ final class HomeworkRoutes implements Routes {
   private Set<Long> mayView(ToolRequest req) {
     if (req.user().kind() == UserKind.PARENT) return core.directory().childrenOf(req.user().id()).stream().map(UserRef::id).collect(Collectors.toSet());
     return Set.of(req.user().id());
+  }
+
+  /** The space's members who may mark its homework: its teachers, as the space's permissions say. */
+  private List<UserRef> markers(long spaceId) {
+    return core.directory().members(spaceId).stream().map(org.courtyard.api.service.Directory.Member::user)
+        .filter(u -> core.permissions().can(u.id(), HomeworkAgenda.MARK, spaceId)).toList();
   }
 
   private HomeworkStore.Task task(ToolRequest req) {
@@ -202,7 +206,18 @@ final class HomeworkRoutes implements Routes {
     if (problems.any()) problems.throwIfAny(index(req));
     long id = store.create(req.space().id(), title, core.sanitizer().sanitize(instructions), due, !req.form("closes").isEmpty(), named,
         req.user().id(), now());
-    notices.set(req.space(), req.user(), store.task(req.space().id(), id).orElseThrow());
+    HomeworkStore.Task t = store.task(req.space().id(), id).orElseThrow();
+    // Notices are read later by someone else, each in their own language; so is the activity log, by the ICT leader.
+    // Each learner it is set for, and their parents and carers (who see the task on the same page); never the one who set it.
+    String url = req.toolUrl() + "/t/" + id;
+    for (UserRef u : assignees.of(t)) {
+      if (u.id() != req.user().id()) core.notifications().notify(HomeworkTool.SET, u.id(), NOTIFY_SET, url, "title", title);
+      for (UserRef parent : core.directory().parentsOf(u.id())) {
+        if (parent.id() == req.user().id()) continue;
+        core.notifications().notify(HomeworkTool.SET_FOR_CHILD, parent.id(), NOTIFY_CHILD_SET, url, "name", u.displayName(), "title", title);
+      }
+    }
+    core.activity().record(req.user(), req.space(), "set", DID_SET, "title", title);
     return Reply.redirect("t/" + id).flash(req.text(TASK_SET));
   }
 
@@ -269,7 +284,14 @@ final class HomeworkRoutes implements Routes {
     // The language the learner says their answer is in, if not the page's: kept as written, marked for screen readers.
     long sid = store.handIn(t.id(), req.user(), body, link.isEmpty() ? null : link, late, now, ContentLanguage.of(req.form("lang")).orElse(null));
     for (Uploads.Stored s : stored) store.addFile(sid, s.key(), s.fileName(), s.contentType());
-    notices.handedIn(req.space(), req.user(), t, sid, late);
+    core.activity().record(req.user(), req.space(), "hand-in", late ? DID_HAND_IN_LATE : DID_HAND_IN, "title", t.title());
+    // The class's teachers, those who may mark it here; a late hand-in is its own kind, so they can choose differently.
+    String url = req.toolUrl() + "/t/" + t.id() + "/s/" + sid;
+    for (UserRef marker : markers(req.space().id())) {
+      if (marker.id() == req.user().id()) continue;
+      core.notifications().notify(late ? HomeworkTool.HANDED_IN_LATE : HomeworkTool.HANDED_IN, marker.id(), late ? NOTIFY_HANDED_IN_LATE : NOTIFY_HANDED_IN,
+          url, "name", req.user().displayName(), "title", t.title());
+    }
     return Reply.redirect("t/" + t.id()).flash(req.text(late ? HANDED_IN_LATE : HANDED_IN));
   }
 
@@ -323,8 +345,28 @@ final class HomeworkRoutes implements Routes {
     if (feedback.length() > MAX_TEXT) throw InputProblem.of("feedback", req.text(TOO_LONG, "label", req.text(COMMENT), "max", MAX_TEXT, "length", feedback.length()));
     boolean ret = "return".equals(req.form("action"));
     store.mark(s.id(), mark, feedback, ContentLanguage.of(req.form("lang")).orElse(null), req.user(), ret);
-    notices.marked(req.space(), req.user(), t, s, mark, ret);
+    if (ret) {
+      recordResult(req, t, s.userId(), mark);
+      // The learner and their parents and carers (as the school linked them), who may all open the returned work.
+      String url = req.toolUrl() + "/t/" + t.id() + "/s/" + s.id();
+      if (s.userId() != req.user().id()) core.notifications().notify(HomeworkTool.RETURNED, s.userId(), NOTIFY_MARKED, url, "title", t.title());
+      for (UserRef parent : core.directory().parentsOf(s.userId())) {
+        if (parent.id() == req.user().id()) continue;
+        core.notifications().notify(HomeworkTool.CHILD_RETURNED, parent.id(), NOTIFY_CHILD_MARKED, url, "name", s.userName(), "title", t.title());
+      }
+    }
+    core.activity().record(req.user(), req.space(), ret ? "return" : "mark", ret ? DID_RETURN : DID_MARK, "name", s.userName(), "title", t.title());
     return Reply.redirect("t/" + t.id()).flash(req.text(ret ? RETURNED : MARK_SAVED));
+  }
+
+  /** Hands a returned mark to the markbook: "7 / 10" as a score, a word grade as a grade. */
+  private void recordResult(ToolRequest req, HomeworkStore.Task t, long learnerId, String mark) {
+    var m = java.util.regex.Pattern.compile("(\\d+) / (\\d+)").matcher(mark);
+    if (m.matches()) {
+      core.results().record(req.space(), "task-" + t.id(), t.title(), learnerId, Double.valueOf(m.group(1)), Double.valueOf(m.group(2)), null);
+    } else {
+      core.results().record(req.space(), "task-" + t.id(), t.title(), learnerId, null, null, mark);
+    }
   }
 
   private Reply file(ToolRequest req) {

@@ -55,6 +55,5 @@ public final class HomeworkTool implements Tool {
     tool.job("deadlines", Schedule.every(Duration.ofMinutes(1)), Deadlines.class);
     tool.personalData(HomeworkData.class);
     tool.agenda(HomeworkAgenda.class);
-    tool.demoContent(HomeworkDemo.class);
   }
 }
